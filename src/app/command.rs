@@ -1,0 +1,429 @@
+//! Commands: every change to a project, as a value.
+//!
+//! Applying a command checks it against the project, changes the project, and returns the
+//! command that undoes it. Undo, redo, the journal, the CLI and the tests all go through
+//! `Command::apply`, so there is one implementation of each change and one set of checks.
+//!
+//! The variants are primitives with strict preconditions (a span is only removed if no quote
+//! names it as speaker; a label only if nothing uses it). Gestures that touch several things
+//! ("delete this span and clear it as a speaker") are `Batch`es built in `gestures`; a batch
+//! applies all or nothing and undoes as one step.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    DocId, Document, Entity, EntityId, LabelDef, Project, Quote, QuoteId, Span, SpanId, Status,
+};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// Add spans to a document (ids must be new in the document).
+    AddSpans { doc: DocId, spans: Vec<Span> },
+    /// Remove spans by id (none may be a quote's speaker).
+    RemoveSpans { doc: DocId, spans: Vec<SpanId> },
+    /// Replace a span by one with the same id: new label, range, entity link or origin.
+    UpdateSpan { doc: DocId, span: Span },
+    AddQuote { doc: DocId, quote: Quote },
+    RemoveQuote { doc: DocId, quote: QuoteId },
+    UpdateQuote { doc: DocId, quote: Quote },
+    AddEntity { entity: Entity },
+    /// Remove an entity no span links to.
+    RemoveEntity { entity: EntityId },
+    UpdateEntity { entity: Entity },
+    AddDocument { document: Box<Document> },
+    RemoveDocument { doc: DocId },
+    RenameDocument { doc: DocId, name: String },
+    SetStatus { doc: DocId, status: Status },
+    /// Insert a label at `index` in the label set.
+    AddLabel { index: usize, label: LabelDef },
+    /// Remove a label nothing uses.
+    RemoveLabel { name: String },
+    /// Change a label's colour, key or description (not its name: see `RenameLabel`).
+    UpdateLabel { label: LabelDef },
+    /// Rename a label everywhere: the label set, every span, every entity.
+    RenameLabel { from: String, to: String },
+    /// Several commands as one step: all apply or none do.
+    Batch {
+        name: String,
+        commands: Vec<Command>,
+    },
+}
+
+/// Why a command could not apply. The project is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct CommandError(pub String);
+
+fn fail<T>(msg: impl Into<String>) -> Result<T, CommandError> {
+    Err(CommandError(msg.into()))
+}
+
+fn doc_mut(p: &mut Project, id: DocId) -> Result<&mut Document, CommandError> {
+    p.document_mut(id)
+        .ok_or_else(|| CommandError(format!("document {id} does not exist")))
+}
+
+fn check_span(p: &Project, doc: &Document, s: &Span) -> Result<(), CommandError> {
+    if s.start >= s.end || s.end > doc.char_len() {
+        return fail(format!(
+            "span {}..{} is empty or outside the text of {:?}",
+            s.start, s.end, doc.name
+        ));
+    }
+    if !p.labels.contains(&s.label) {
+        return fail(format!("label {:?} is not in the label set", s.label));
+    }
+    if let Some(e) = s.entity
+        && p.entity(e).is_none()
+    {
+        return fail(format!("entity {e} does not exist"));
+    }
+    Ok(())
+}
+
+fn check_quote(doc: &Document, q: &Quote) -> Result<(), CommandError> {
+    if q.content.is_empty() {
+        return fail("a quote needs some content");
+    }
+    let len = doc.char_len();
+    for r in q.content.iter().chain(q.cue.iter()) {
+        if r.start >= r.end || r.end > len {
+            return fail(format!("quote range {r} is empty or outside the text"));
+        }
+    }
+    if let Some(sp) = q.speaker
+        && doc.span(sp).is_none()
+    {
+        return fail(format!("speaker span {sp} does not exist"));
+    }
+    Ok(())
+}
+
+fn check_label(p: &Project, l: &LabelDef, except: Option<&str>) -> Result<(), CommandError> {
+    if l.name.trim().is_empty() {
+        return fail("a label needs a name");
+    }
+    if let Some(k) = l.key {
+        if !k.is_ascii_digit() {
+            return fail(format!("key {k:?} is not a digit"));
+        }
+        if let Some(other) = p.labels.by_key(k)
+            && Some(other.name.as_str()) != except
+        {
+            return fail(format!("key {k} already applies {}", other.name));
+        }
+    }
+    Ok(())
+}
+
+impl Command {
+    /// Apply to `project`; on success return the command that undoes this one.
+    pub fn apply(self, p: &mut Project) -> Result<Command, CommandError> {
+        use Command::*;
+        Ok(match self {
+            AddSpans { doc, spans } => {
+                let d = p
+                    .document(doc)
+                    .ok_or_else(|| CommandError(format!("document {doc} does not exist")))?;
+                let mut new_ids = std::collections::HashSet::new();
+                for s in &spans {
+                    check_span(p, d, s)?;
+                    if d.span(s.id).is_some() || !new_ids.insert(s.id) {
+                        return fail(format!("span id {} is already used", s.id));
+                    }
+                }
+                let ids = spans.iter().map(|s| s.id).collect();
+                let d = doc_mut(p, doc)?;
+                if spans.len() == 1 {
+                    spans.into_iter().for_each(|s| {
+                        d.insert_span(s);
+                    });
+                } else {
+                    d.spans.extend(spans);
+                    d.resort_spans();
+                }
+                d.revision += 1;
+                RemoveSpans { doc, spans: ids }
+            }
+            RemoveSpans { doc, spans } => {
+                let d = doc_mut(p, doc)?;
+                for id in &spans {
+                    if d.span(*id).is_none() {
+                        return fail(format!("span {id} does not exist"));
+                    }
+                    if let Some(q) = d.quotes.iter().find(|q| q.speaker == Some(*id)) {
+                        return fail(format!("span {id} is the speaker of quote {}", q.id));
+                    }
+                }
+                let set: std::collections::HashSet<_> = spans.iter().copied().collect();
+                let (removed, kept): (Vec<Span>, Vec<Span>) =
+                    std::mem::take(&mut d.spans).into_iter().partition(|s| set.contains(&s.id));
+                d.spans = kept;
+                d.revision += 1;
+                AddSpans {
+                    doc,
+                    spans: removed,
+                }
+            }
+            UpdateSpan { doc, span } => {
+                let d = p
+                    .document(doc)
+                    .ok_or_else(|| CommandError(format!("document {doc} does not exist")))?;
+                check_span(p, d, &span)?;
+                let d = doc_mut(p, doc)?;
+                let Some(old) = d.span_mut(span.id) else {
+                    return fail(format!("span {} does not exist", span.id));
+                };
+                let resort = old.range() != span.range();
+                let old = std::mem::replace(old, span);
+                if resort {
+                    d.resort_spans();
+                }
+                d.revision += 1;
+                UpdateSpan { doc, span: old }
+            }
+            AddQuote { doc, quote } => {
+                let d = doc_mut(p, doc)?;
+                check_quote(d, &quote)?;
+                if d.quote(quote.id).is_some() {
+                    return fail(format!("quote id {} is already used", quote.id));
+                }
+                let id = quote.id;
+                d.insert_quote(quote);
+                d.revision += 1;
+                RemoveQuote { doc, quote: id }
+            }
+            RemoveQuote { doc, quote } => {
+                let d = doc_mut(p, doc)?;
+                let Some(i) = d.quotes.iter().position(|q| q.id == quote) else {
+                    return fail(format!("quote {quote} does not exist"));
+                };
+                let old = d.quotes.remove(i);
+                d.revision += 1;
+                AddQuote { doc, quote: old }
+            }
+            UpdateQuote { doc, quote } => {
+                let d = doc_mut(p, doc)?;
+                check_quote(d, &quote)?;
+                let Some(i) = d.quotes.iter().position(|q| q.id == quote.id) else {
+                    return fail(format!("quote {} does not exist", quote.id));
+                };
+                let old = std::mem::replace(&mut d.quotes[i], quote);
+                d.resort_quotes();
+                d.revision += 1;
+                UpdateQuote { doc, quote: old }
+            }
+            AddEntity { entity } => {
+                if p.entity(entity.id).is_some() {
+                    return fail(format!("entity id {} is already used", entity.id));
+                }
+                if !p.labels.contains(&entity.label) {
+                    return fail(format!("label {:?} is not in the label set", entity.label));
+                }
+                let id = entity.id;
+                p.insert_entity(entity);
+                RemoveEntity { entity: id }
+            }
+            RemoveEntity { entity } => {
+                let linked = p
+                    .documents
+                    .iter()
+                    .flat_map(|d| &d.spans)
+                    .filter(|s| s.entity == Some(entity))
+                    .count();
+                if linked > 0 {
+                    return fail(format!("entity {entity} still has {linked} linked mentions"));
+                }
+                let Some(i) = p.entities.iter().position(|e| e.id == entity) else {
+                    return fail(format!("entity {entity} does not exist"));
+                };
+                AddEntity {
+                    entity: p.entities.remove(i),
+                }
+            }
+            UpdateEntity { entity } => {
+                if !p.labels.contains(&entity.label) {
+                    return fail(format!("label {:?} is not in the label set", entity.label));
+                }
+                let Some(old) = p.entity_mut(entity.id) else {
+                    return fail(format!("entity {} does not exist", entity.id));
+                };
+                UpdateEntity {
+                    entity: std::mem::replace(old, entity),
+                }
+            }
+            AddDocument { mut document } => {
+                if p.document(document.id).is_some() {
+                    return fail(format!("document id {} is already used", document.id));
+                }
+                document.refresh_len();
+                for s in &document.spans {
+                    check_span(p, &document, s)?;
+                }
+                for q in &document.quotes {
+                    check_quote(&document, q)?;
+                }
+                let id = document.id;
+                p.insert_document(*document);
+                RemoveDocument { doc: id }
+            }
+            RemoveDocument { doc } => {
+                let Some(i) = p.document_index(doc) else {
+                    return fail(format!("document {doc} does not exist"));
+                };
+                AddDocument {
+                    document: Box::new(p.documents.remove(i)),
+                }
+            }
+            RenameDocument { doc, name } => {
+                if name.trim().is_empty() {
+                    return fail("a document needs a name");
+                }
+                let d = doc_mut(p, doc)?;
+                RenameDocument {
+                    doc,
+                    name: std::mem::replace(&mut d.name, name),
+                }
+            }
+            SetStatus { doc, status } => {
+                let d = doc_mut(p, doc)?;
+                SetStatus {
+                    doc,
+                    status: std::mem::replace(&mut d.status, status),
+                }
+            }
+            AddLabel { index, label } => {
+                check_label(p, &label, None)?;
+                if p.labels.contains(&label.name) {
+                    return fail(format!("label {} already exists", label.name));
+                }
+                let name = label.name.clone();
+                let at = index.min(p.labels.labels.len());
+                p.labels.labels.insert(at, label);
+                RemoveLabel { name }
+            }
+            RemoveLabel { name } => {
+                let spans = p
+                    .documents
+                    .iter()
+                    .flat_map(|d| &d.spans)
+                    .filter(|s| s.label == name)
+                    .count();
+                let entities = p.entities.iter().filter(|e| e.label == name).count();
+                if spans + entities > 0 {
+                    return fail(format!(
+                        "label {name} is used by {spans} spans and {entities} entities"
+                    ));
+                }
+                let Some(index) = p.labels.index_of(&name) else {
+                    return fail(format!("label {name} does not exist"));
+                };
+                AddLabel {
+                    index,
+                    label: p.labels.labels.remove(index),
+                }
+            }
+            UpdateLabel { label } => {
+                check_label(p, &label, Some(&label.name))?;
+                let Some(i) = p.labels.index_of(&label.name) else {
+                    return fail(format!("label {} does not exist", label.name));
+                };
+                UpdateLabel {
+                    label: std::mem::replace(&mut p.labels.labels[i], label),
+                }
+            }
+            RenameLabel { from, to } => {
+                if to.trim().is_empty() {
+                    return fail("a label needs a name");
+                }
+                if p.labels.contains(&to) {
+                    return fail(format!("label {to} already exists"));
+                }
+                let Some(i) = p.labels.index_of(&from) else {
+                    return fail(format!("label {from} does not exist"));
+                };
+                p.labels.labels[i].name = to.clone();
+                for d in &mut p.documents {
+                    let mut touched = false;
+                    for s in d.spans.iter_mut().filter(|s| s.label == from) {
+                        s.label = to.clone();
+                        touched = true;
+                    }
+                    if touched {
+                        d.revision += 1;
+                    }
+                }
+                for e in p.entities.iter_mut().filter(|e| e.label == from) {
+                    e.label = to.clone();
+                }
+                RenameLabel { from: to, to: from }
+            }
+            Batch { name, commands } => {
+                let mut inverses = Vec::with_capacity(commands.len());
+                for c in commands {
+                    match c.apply(p) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(e) => {
+                            // Roll back what already applied; each inverse is valid by
+                            // construction, so this cannot fail.
+                            for inv in inverses.into_iter().rev() {
+                                let _ = inv.apply(p);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Batch {
+                    name,
+                    commands: inverses,
+                }
+            }
+        })
+    }
+
+    /// The documents this command touches (for views to refresh), `None` = project-wide.
+    pub fn touched_doc(&self) -> Option<DocId> {
+        use Command::*;
+        match self {
+            AddSpans { doc, .. }
+            | RemoveSpans { doc, .. }
+            | UpdateSpan { doc, .. }
+            | AddQuote { doc, .. }
+            | RemoveQuote { doc, .. }
+            | UpdateQuote { doc, .. }
+            | RemoveDocument { doc }
+            | RenameDocument { doc, .. }
+            | SetStatus { doc, .. } => Some(*doc),
+            AddDocument { document } => Some(document.id),
+            _ => None,
+        }
+    }
+
+    /// A short description for the Edit menu and status bar ("add PERSON span").
+    pub fn describe(&self) -> String {
+        use Command::*;
+        match self {
+            AddSpans { spans, .. } if spans.len() == 1 => format!("add {} span", spans[0].label),
+            AddSpans { spans, .. } => format!("add {} spans", spans.len()),
+            RemoveSpans { spans, .. } if spans.len() == 1 => "delete span".into(),
+            RemoveSpans { spans, .. } => format!("delete {} spans", spans.len()),
+            UpdateSpan { .. } => "edit span".into(),
+            AddQuote { .. } => "add quote".into(),
+            RemoveQuote { .. } => "delete quote".into(),
+            UpdateQuote { .. } => "edit quote".into(),
+            AddEntity { entity } => format!("create entity {}", entity.name),
+            RemoveEntity { .. } => "delete entity".into(),
+            UpdateEntity { entity } => format!("edit entity {}", entity.name),
+            AddDocument { document } => format!("add document {}", document.name),
+            RemoveDocument { .. } => "remove document".into(),
+            RenameDocument { name, .. } => format!("rename document to {name}"),
+            SetStatus { status, .. } => format!("mark document {}", status.name()),
+            AddLabel { label, .. } => format!("add label {}", label.name),
+            RemoveLabel { name } => format!("delete label {name}"),
+            UpdateLabel { label } => format!("edit label {}", label.name),
+            RenameLabel { from, to } => format!("rename label {from} to {to}"),
+            Batch { name, .. } => name.clone(),
+        }
+    }
+}

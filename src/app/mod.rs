@@ -1,0 +1,17 @@
+//! The application layer: one open project as a session, every change as a command with its
+//! inverse, gestures that turn what a user does into commands, the editing state of the
+//! document view, and the table of keyboard shortcuts. No drawing happens here; the window and
+//! the CLI both drive this layer.
+
+pub mod command;
+pub mod dialogs;
+pub mod gestures;
+pub mod history;
+pub mod prefs;
+pub mod session;
+pub mod shortcuts;
+pub mod text_index;
+pub mod view;
+
+pub use command::{Command, CommandError};
+pub use session::Session;

@@ -1,0 +1,290 @@
+//! Every user action that has a menu entry or a key, in one table.
+//!
+//! The menus, the `?` overlay and the key handling are all generated from `Action::ALL` and
+//! `Action::shortcuts`, so what the overlay says is what the keys do. A test fails when two
+//! actions share a key. Label keys (digits) come from the label set but are reserved here.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    NewProject,
+    OpenProject,
+    Save,
+    SaveAs,
+    AddFiles,
+    AddFolder,
+    PasteDocument,
+    ExportJsonl,
+    Undo,
+    Redo,
+    Find,
+    FindNext,
+    FindPrevious,
+    ToggleWordSnap,
+    DeleteSpan,
+    ClearSelection,
+    GrowEnd,
+    ShrinkEnd,
+    GrowStart,
+    ShrinkStart,
+    NextSpan,
+    PreviousSpan,
+    NextDocument,
+    PreviousDocument,
+    LinkEntity,
+    NewEntityFromSpan,
+    ShowShortcuts,
+    /// The label with this digit key: tags the selection, or relabels the selected span.
+    ApplyLabel(char),
+}
+
+/// Where a shortcut works: everywhere, or only when no text field has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Works even while typing in a text field (has Ctrl/Cmd, or is a function key).
+    Global,
+    /// A plain key: ignored while a text field has focus.
+    View,
+}
+
+const fn sc(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+const NONE: Modifiers = Modifiers::NONE;
+const CMD: Modifiers = Modifiers::COMMAND;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
+
+const DIGITS: [(char, Key); 10] = [
+    ('1', Key::Num1),
+    ('2', Key::Num2),
+    ('3', Key::Num3),
+    ('4', Key::Num4),
+    ('5', Key::Num5),
+    ('6', Key::Num6),
+    ('7', Key::Num7),
+    ('8', Key::Num8),
+    ('9', Key::Num9),
+    ('0', Key::Num0),
+];
+
+impl Action {
+    /// Every action, in menu and overlay order.
+    pub fn all() -> Vec<Action> {
+        use Action::*;
+        let mut v = vec![
+            NewProject,
+            OpenProject,
+            Save,
+            SaveAs,
+            AddFiles,
+            AddFolder,
+            PasteDocument,
+            ExportJsonl,
+            Undo,
+            Redo,
+            Find,
+            FindNext,
+            FindPrevious,
+            ToggleWordSnap,
+            DeleteSpan,
+            ClearSelection,
+            GrowEnd,
+            ShrinkEnd,
+            GrowStart,
+            ShrinkStart,
+            NextSpan,
+            PreviousSpan,
+            NextDocument,
+            PreviousDocument,
+            LinkEntity,
+            NewEntityFromSpan,
+            ShowShortcuts,
+        ];
+        v.extend(DIGITS.iter().map(|(c, _)| ApplyLabel(*c)));
+        v
+    }
+
+    /// The keys that trigger this action (the first is shown in menus).
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        use Action::*;
+        match self {
+            NewProject => vec![sc(CMD, Key::N)],
+            OpenProject => vec![sc(CMD, Key::O)],
+            Save => vec![sc(CMD, Key::S)],
+            SaveAs => vec![sc(CMD_SHIFT, Key::S)],
+            AddFiles => vec![sc(CMD, Key::I)],
+            AddFolder => vec![],
+            PasteDocument => vec![sc(CMD_SHIFT, Key::V)],
+            ExportJsonl => vec![sc(CMD, Key::E)],
+            Undo => vec![sc(CMD, Key::Z)],
+            Redo => vec![sc(CMD_SHIFT, Key::Z), sc(CMD, Key::Y)],
+            Find => vec![sc(CMD, Key::F)],
+            FindNext => vec![sc(NONE, Key::F3)],
+            FindPrevious => vec![sc(SHIFT, Key::F3)],
+            ToggleWordSnap => vec![sc(NONE, Key::W)],
+            DeleteSpan => vec![sc(NONE, Key::Delete), sc(NONE, Key::Backspace)],
+            ClearSelection => vec![sc(NONE, Key::Escape)],
+            GrowEnd => vec![sc(SHIFT, Key::ArrowRight)],
+            ShrinkEnd => vec![sc(SHIFT, Key::ArrowLeft)],
+            GrowStart => vec![sc(ALT_SHIFT, Key::ArrowLeft)],
+            ShrinkStart => vec![sc(ALT_SHIFT, Key::ArrowRight)],
+            NextSpan => vec![sc(NONE, Key::CloseBracket)],
+            PreviousSpan => vec![sc(NONE, Key::OpenBracket)],
+            NextDocument => vec![sc(SHIFT, Key::PageDown), sc(NONE, Key::Period)],
+            PreviousDocument => vec![sc(SHIFT, Key::PageUp), sc(NONE, Key::Comma)],
+            LinkEntity => vec![sc(NONE, Key::L)],
+            NewEntityFromSpan => vec![sc(NONE, Key::E)],
+            ShowShortcuts => vec![sc(NONE, Key::Questionmark), sc(NONE, Key::F1)],
+            ApplyLabel(c) => DIGITS
+                .iter()
+                .filter(|(d, _)| *d == c)
+                .map(|(_, k)| sc(NONE, *k))
+                .collect(),
+        }
+    }
+
+    pub fn scope(self) -> Scope {
+        let global = self
+            .shortcuts()
+            .first()
+            .is_some_and(|s| s.modifiers.command || s.modifiers.ctrl || is_function_key(s.logical_key));
+        if global { Scope::Global } else { Scope::View }
+    }
+
+    /// The name in menus and the overlay.
+    pub fn label(self) -> String {
+        use Action::*;
+        match self {
+            NewProject => "New project".into(),
+            OpenProject => "Open project…".into(),
+            Save => "Save".into(),
+            SaveAs => "Save as…".into(),
+            AddFiles => "Add text files…".into(),
+            AddFolder => "Add folder…".into(),
+            PasteDocument => "Paste as new document…".into(),
+            ExportJsonl => "Export JSONL…".into(),
+            Undo => "Undo".into(),
+            Redo => "Redo".into(),
+            Find => "Find…".into(),
+            FindNext => "Find next".into(),
+            FindPrevious => "Find previous".into(),
+            ToggleWordSnap => "Snap selection to words".into(),
+            DeleteSpan => "Delete span".into(),
+            ClearSelection => "Clear selection".into(),
+            GrowEnd => "Move span end right by a word".into(),
+            ShrinkEnd => "Move span end left by a word".into(),
+            GrowStart => "Move span start left by a word".into(),
+            ShrinkStart => "Move span start right by a word".into(),
+            NextSpan => "Select next span".into(),
+            PreviousSpan => "Select previous span".into(),
+            NextDocument => "Next document".into(),
+            PreviousDocument => "Previous document".into(),
+            LinkEntity => "Link span to entity…".into(),
+            NewEntityFromSpan => "New entity from span".into(),
+            ShowShortcuts => "Keyboard shortcuts".into(),
+            ApplyLabel(c) => format!("Apply label on key {c}"),
+        }
+    }
+
+    /// One line on what it does, for tooltips and the overlay.
+    pub fn help(self) -> &'static str {
+        use Action::*;
+        match self {
+            NewProject => "Start an empty project (asks to save unsaved changes first)",
+            OpenProject => "Open a .ron project file",
+            Save => "Save the project (atomically; the old file stays intact until done)",
+            SaveAs => "Save the project under a new name",
+            AddFiles => "Import plain-text files as documents",
+            AddFolder => "Import every .txt file in a folder",
+            PasteDocument => "Make a new document from pasted text",
+            ExportJsonl => "Write the native JSONL export",
+            Undo => "Undo the last change",
+            Redo => "Redo the last undone change",
+            Find => "Find text in the document; tag every hit with a label",
+            FindNext => "Go to the next match",
+            FindPrevious => "Go to the previous match",
+            ToggleWordSnap => "Expand selections to whole words (on by default)",
+            DeleteSpan => "Delete the selected span",
+            ClearSelection => "Clear the selection, close the find bar or this overlay",
+            GrowEnd | ShrinkEnd | GrowStart | ShrinkStart => "Adjust the selected span's edges",
+            NextSpan | PreviousSpan => "Walk through the document's spans",
+            NextDocument | PreviousDocument => "Move through the document list",
+            LinkEntity => "Link the selected span to a canonical entity (type ahead)",
+            NewEntityFromSpan => "Create a canonical entity named after the selected span",
+            ShowShortcuts => "Show this list",
+            ApplyLabel(_) => "Tag the selection with the label on this key, or relabel the selected span",
+        }
+    }
+
+    /// Menu text of the first shortcut ("Ctrl+S"), empty if none.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+}
+
+fn is_function_key(k: Key) -> bool {
+    matches!(
+        k,
+        Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F7 | Key::F8
+    )
+}
+
+/// Every (action, shortcut) pair, most specific first: egui matches modifiers loosely (Ctrl+Z
+/// also fires on Ctrl+Shift+Z), so shortcuts with more modifiers must be tried before those
+/// with fewer.
+pub fn bindings() -> Vec<(Action, KeyboardShortcut)> {
+    let mut v: Vec<(Action, KeyboardShortcut)> = Action::all()
+        .into_iter()
+        .flat_map(|a| a.shortcuts().into_iter().map(move |s| (a, s)))
+        .collect();
+    let weight = |m: Modifiers| {
+        usize::from(m.shift) + usize::from(m.alt) + usize::from(m.command || m.ctrl)
+    };
+    v.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s.modifiers)));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_actions_share_a_shortcut() {
+        let all = bindings();
+        for (i, (a, s)) in all.iter().enumerate() {
+            for (b, t) in &all[i + 1..] {
+                assert!(
+                    !(s.logical_key == t.logical_key && s.modifiers == t.modifiers),
+                    "{a:?} and {b:?} both use {s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn more_specific_shortcuts_come_first() {
+        let all = bindings();
+        let pos = |a: Action, k: Key| {
+            all.iter()
+                .position(|(x, s)| *x == a && s.logical_key == k)
+                .unwrap()
+        };
+        assert!(pos(Action::Redo, Key::Z) < pos(Action::Undo, Key::Z));
+        assert!(pos(Action::SaveAs, Key::S) < pos(Action::Save, Key::S));
+    }
+
+    #[test]
+    fn every_label_digit_is_bound() {
+        for d in "1234567890".chars() {
+            assert_eq!(Action::ApplyLabel(d).shortcuts().len(), 1, "{d}");
+        }
+        assert_eq!(Action::Save.scope(), Scope::Global);
+        assert_eq!(Action::DeleteSpan.scope(), Scope::View);
+    }
+}

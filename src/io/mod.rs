@@ -1,0 +1,14 @@
+//! Files: RON project files, the edit journal, text import and the native JSONL export.
+//!
+//! Everything here is pure logic over paths and bytes; nothing knows about egui. Every error
+//! names the file (and the line, where there is one) and says what to do.
+
+mod atomic;
+mod error;
+pub mod journal;
+pub mod jsonl;
+pub mod project_file;
+pub mod text_import;
+
+pub use atomic::write_atomic;
+pub use error::IoError;

@@ -1,0 +1,220 @@
+//! Project files: the whole project as pretty RON, one annotation per line.
+//!
+//! The layout is chosen for git: schema version first, documents by id, spans by start, and
+//! every span and quote on its own line, so two annotators' files diff line by line. Files are
+//! replaced atomically (see `atomic`). Loading checks the schema version before anything else:
+//! older versions go through `migrate`, newer ones are refused with a message, and a loaded
+//! project must pass `model::validate` or nothing is opened.
+
+use std::path::Path;
+
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+
+use super::{IoError, write_atomic};
+use crate::model::{Project, SCHEMA_VERSION, validate};
+
+/// Nesting below which RON writes values on one line: a span (project → documents → document
+/// → spans → span) sits at depth 5, so everything deeper than 4 is compact.
+const COMPACT_BELOW_DEPTH: usize = 4;
+
+/// The deepest nesting a project file may have; a deeper file is malformed, not a project.
+const RECURSION_LIMIT: usize = 64;
+
+fn pretty() -> PrettyConfig {
+    PrettyConfig::new()
+        .new_line("\n")
+        .indentor("  ")
+        .depth_limit(COMPACT_BELOW_DEPTH)
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+}
+
+/// The project as the text of a project file.
+pub fn to_ron(project: &Project) -> String {
+    // Serialising plain data to a String cannot fail: no maps with non-string keys, no I/O.
+    let mut text = ron::ser::to_string_pretty(project, pretty())
+        .unwrap_or_else(|e| format!("/* could not serialise project: {e} */"));
+    text.push('\n');
+    text
+}
+
+/// Write the project to `path` atomically.
+pub fn save(path: &Path, project: &Project) -> Result<(), IoError> {
+    write_atomic(path, to_ron(project).as_bytes())
+}
+
+/// Read, migrate and check a project file.
+pub fn load(path: &Path) -> Result<Project, IoError> {
+    let bytes = std::fs::read(path).map_err(|source| IoError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| IoError::not_utf8(path, &bytes, e))?;
+    from_ron(text, path)
+}
+
+/// Parse project text; `path` is only used to name the file in errors.
+pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    let parse_err = |e: ron::error::SpannedError| IoError::Parse {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: format!("{} (not a valid Gloss project file)", e.code),
+    };
+
+    #[derive(Deserialize)]
+    struct Header {
+        schema: u32,
+    }
+    let header: Header = options.from_str(text).map_err(parse_err)?;
+    let mut project: Project = if header.schema == SCHEMA_VERSION {
+        options.from_str(text).map_err(parse_err)?
+    } else if header.schema > SCHEMA_VERSION {
+        return Err(IoError::NewerSchema {
+            path: path.to_path_buf(),
+            found: header.schema,
+            supported: SCHEMA_VERSION,
+        });
+    } else {
+        let value: ron::Value = options.from_str(text).map_err(parse_err)?;
+        let value = migrate(header.schema, value).map_err(|message| IoError::Other {
+            path: path.to_path_buf(),
+            message,
+        })?;
+        value.into_rust().map_err(|e| IoError::Other {
+            path: path.to_path_buf(),
+            message: format!("after migrating from schema {}: {e}", header.schema),
+        })?
+    };
+    project.schema = SCHEMA_VERSION;
+    project.normalise();
+    let problems = validate(&project);
+    if !problems.is_empty() {
+        return Err(IoError::Invalid {
+            path: path.to_path_buf(),
+            problems: problems.into_iter().map(|p| p.0).collect(),
+        });
+    }
+    Ok(project)
+}
+
+/// The migration steps: `STEPS[i]` turns a schema `i + 1` project into schema `i + 2`.
+///
+/// Each future schema change appends one step (renaming a field, splitting a value) working on
+/// the untyped RON value, so old files keep opening. Version 1 is the first schema: no steps yet.
+type Step = fn(ron::Value) -> Result<ron::Value, String>;
+const STEPS: &[Step] = &[];
+
+/// Bring a project of an older schema up to `SCHEMA_VERSION`.
+fn migrate(from: u32, mut value: ron::Value) -> Result<ron::Value, String> {
+    if from == 0 {
+        return Err("schema 0 is not a Gloss schema version".to_string());
+    }
+    let first = from as usize - 1;
+    if first + STEPS.len() + 1 != SCHEMA_VERSION as usize {
+        return Err(format!("no migration from schema {from}"));
+    }
+    for step in &STEPS[first..] {
+        value = step(value)?;
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    pub(crate) fn sample() -> Project {
+        let mut p = Project::new("sample");
+        p.insert_entity(Entity {
+            id: EntityId(1),
+            name: "Ana Ruiz".into(),
+            label: "PERSON".into(),
+            aliases: vec!["Ruiz".into()],
+        });
+        let mut d = Document::new(DocId(1), "first", "“We stay,” Ana Ruiz said in Léon 👋.\nRuiz left.");
+        let mut s = Span::new(SpanId(1), CharRange::new(11, 19), "PERSON");
+        s.entity = Some(EntityId(1));
+        d.insert_span(s);
+        d.insert_span(Span::new(SpanId(2), CharRange::new(28, 32), "GPE"));
+        d.quotes.push(Quote {
+            id: QuoteId(1),
+            content: vec![CharRange::new(1, 8)],
+            speaker: Some(SpanId(1)),
+            cue: Some(CharRange::new(20, 24)),
+            kind: QuoteKind::Direct,
+            origin: Origin::Manual,
+        });
+        d.status = Status::InProgress;
+        p.insert_document(d);
+        p.insert_document(Document::new(DocId(2), "second", ""));
+        p
+    }
+
+    #[test]
+    fn layout_is_one_span_per_line_with_schema_first() {
+        let text = to_ron(&sample());
+        assert!(text.starts_with("(\n  schema: 1,"), "{text}");
+        assert!(!text.contains('\r'));
+        let span_lines: Vec<_> = text.lines().filter(|l| l.contains("label: \"GPE\"")).collect();
+        assert_eq!(span_lines.len(), 1, "{text}");
+        assert!(span_lines[0].trim_start().starts_with("(id: 2, start: 28, end: 32"), "{text}");
+    }
+
+    #[test]
+    fn round_trips_exactly() {
+        let p = sample();
+        let back = from_ron(&to_ron(&p), Path::new("x.ron")).unwrap();
+        assert_eq!(back, p);
+    }
+
+    #[test]
+    fn newer_schema_is_refused_with_its_number() {
+        let text = to_ron(&sample()).replacen("schema: 1", "schema: 7", 1);
+        let err = from_ron(&text, Path::new("p.ron")).unwrap_err().to_string();
+        assert!(err.contains("p.ron") && err.contains("schema 7"), "{err}");
+    }
+
+    #[test]
+    fn unknown_old_schema_is_refused() {
+        let text = to_ron(&sample()).replacen("schema: 1", "schema: 0", 1);
+        let err = from_ron(&text, Path::new("p.ron")).unwrap_err().to_string();
+        assert!(err.contains("schema 0"), "{err}");
+    }
+
+    #[test]
+    fn truncated_file_names_file_and_line() {
+        let text = to_ron(&sample());
+        let cut = &text[..text.len() / 2];
+        let err = from_ron(cut, Path::new("half.ron")).unwrap_err();
+        match err {
+            IoError::Parse { line, .. } => assert!(line > 1),
+            other => panic!("expected a parse error, got {other}"),
+        }
+    }
+
+    #[test]
+    fn broken_invariants_are_refused() {
+        let text = to_ron(&sample()).replace("end: 32", "end: 3200");
+        let err = from_ron(&text, Path::new("p.ron")).unwrap_err().to_string();
+        assert!(err.contains("past the end"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(from_ron(&text, Path::new("deep.ron")).is_err());
+    }
+
+    #[test]
+    fn save_and_load_through_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        save(&path, &sample()).unwrap();
+        assert_eq!(load(&path).unwrap(), sample());
+    }
+}

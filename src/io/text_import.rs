@@ -1,0 +1,198 @@
+//! Plain-text import: files and folders become documents, one per file.
+//!
+//! A document's text is the file's text exactly (line ends included), so offsets computed by
+//! other tools on the same file still match. A UTF-8 byte-order mark is dropped; UTF-16 with a
+//! byte-order mark is decoded. Files that are not text (invalid UTF-8, NUL bytes) or are empty
+//! are reported by name and skipped: the rest of the batch still comes in.
+
+use std::path::{Path, PathBuf};
+
+use super::IoError;
+
+/// One file read as text, ready to become a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextFile {
+    /// The file name without extension: the document's name.
+    pub name: String,
+    pub path: PathBuf,
+    pub text: String,
+    /// Something the user should know about the conversion (e.g. "decoded from UTF-16").
+    pub note: Option<String>,
+}
+
+/// What a batch import found: the texts to add, and each file skipped with the reason.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub files: Vec<TextFile>,
+    pub skipped: Vec<IoError>,
+}
+
+/// Read every text file named in `paths`; folders are walked for `*.txt` files in name order.
+pub fn read_paths(paths: &[PathBuf]) -> Batch {
+    let mut batch = Batch::default();
+    for path in paths {
+        let mut found = Vec::new();
+        if path.is_dir() {
+            if let Err(e) = walk(path, &mut found) {
+                batch.skipped.push(e);
+            }
+        } else {
+            found.push(path.clone());
+        }
+        for file in found {
+            match read_text_file(&file) {
+                Ok(t) => batch.files.push(t),
+                Err(e) => batch.skipped.push(e),
+            }
+        }
+    }
+    batch
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IoError> {
+    let read_err = |source| IoError::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(read_err)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if p
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Read one file as text, or say why it is not text.
+pub fn read_text_file(path: &Path) -> Result<TextFile, IoError> {
+    let bytes = std::fs::read(path).map_err(|source| IoError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let (text, note) = decode(path, &bytes)?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "untitled".into());
+    Ok(TextFile {
+        name,
+        path: path.to_path_buf(),
+        text,
+        note,
+    })
+}
+
+/// Bytes to text by the rules in the module doc. `path` names the file in errors.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>), IoError> {
+    let other = |message: &str| IoError::Other {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    };
+    if bytes.is_empty() {
+        return Err(other("empty file; nothing to import"));
+    }
+    if let Some(units) = utf16_units(bytes) {
+        let text = String::from_utf16(&units)
+            .map_err(|_| other("starts with a UTF-16 byte-order mark but is not valid UTF-16"))?;
+        return Ok((text, Some("decoded from UTF-16".into())));
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.iter().take(8192).any(|b| *b == 0) {
+        return Err(IoError::Binary {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = std::str::from_utf8(body).map_err(|e| IoError::not_utf8(path, body, e))?;
+    if text.trim().is_empty() {
+        return Err(other("holds only white space; nothing to import"));
+    }
+    Ok((text.to_string(), None))
+}
+
+/// UTF-16 code units if the bytes start with a UTF-16 byte-order mark.
+fn utf16_units(bytes: &[u8]) -> Option<Vec<u16>> {
+    let le = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    Some(
+        body.chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if le {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    #[test]
+    fn bom_is_dropped_and_crlf_kept() {
+        let (t, note) = decode(Path::new("a.txt"), b"\xEF\xBB\xBFHi\r\nthere").unwrap();
+        assert_eq!(t, "Hi\r\nthere");
+        assert_eq!(note, None);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Zoë 👋".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let (t, note) = decode(Path::new("a.txt"), &bytes).unwrap();
+        assert_eq!(t, "Zoë 👋");
+        assert!(note.is_some());
+    }
+
+    #[test]
+    fn bad_files_are_named_and_explained() {
+        let e = decode(Path::new("x/bad.txt"), b"ok\nstill ok\n\xff\xfe\xfd").unwrap_err();
+        assert!(e.to_string().starts_with("x/bad.txt:3: not UTF-8"), "{e}");
+        let e = decode(Path::new("img.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap_err();
+        assert!(matches!(e, IoError::Binary { .. }), "{e}");
+        let e = decode(Path::new("empty.txt"), b"").unwrap_err();
+        assert!(e.to_string().contains("empty.txt: empty file"), "{e}");
+    }
+
+    #[test]
+    fn folders_are_walked_in_order_and_bad_files_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "b.txt", b"Second.");
+        write(dir.path(), "a.txt", b"First.");
+        write(dir.path(), "sub/c.TXT", b"Third.");
+        write(dir.path(), "notes.md", b"ignored: not .txt");
+        write(dir.path(), "z.txt", b"\xff\xff");
+        let batch = read_paths(&[dir.path().to_path_buf()]);
+        let names: Vec<_> = batch.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a", "b", "c"]);
+        assert_eq!(batch.skipped.len(), 1);
+        assert!(batch.skipped[0].to_string().contains("z.txt"));
+    }
+}

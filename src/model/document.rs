@@ -1,0 +1,147 @@
+//! A document: one article's text with the spans and quotes annotated on it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{DocId, Quote, QuoteId, Span, SpanId};
+
+/// How far annotation of a document has got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    Todo,
+    InProgress,
+    Done,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Todo, Status::InProgress, Status::Done];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "in progress",
+            Status::Done => "done",
+        }
+    }
+
+    /// The machine name used in exports ("todo", "in_progress", "done").
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: DocId,
+    pub name: String,
+    /// The file it was imported from, if any (for the user's reference only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    pub text: String,
+    /// Kept sorted by `Span::sort_key`.
+    #[serde(default)]
+    pub spans: Vec<Span>,
+    /// Kept sorted by first content offset, then id.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Bumped by every change to this document's annotations; derived views cache on it.
+    #[serde(skip)]
+    pub revision: u64,
+    /// The text's length in code points, cached because `chars().count()` walks the whole text.
+    #[serde(skip)]
+    char_len: Option<usize>,
+}
+
+impl Document {
+    pub fn new(id: DocId, name: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut doc = Self {
+            id,
+            name: name.into(),
+            source: None,
+            status: Status::Todo,
+            text: text.into(),
+            spans: Vec::new(),
+            quotes: Vec::new(),
+            revision: 0,
+            char_len: None,
+        };
+        doc.refresh_len();
+        doc
+    }
+
+    /// The text's length in code points.
+    pub fn char_len(&self) -> usize {
+        self.char_len.unwrap_or_else(|| self.text.chars().count())
+    }
+
+    /// Recompute the cached length; call after deserialising or replacing the text.
+    pub fn refresh_len(&mut self) {
+        self.char_len = Some(self.text.chars().count());
+    }
+
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    pub fn span_mut(&mut self, id: SpanId) -> Option<&mut Span> {
+        self.spans.iter_mut().find(|s| s.id == id)
+    }
+
+    pub fn span_index(&self, id: SpanId) -> Option<usize> {
+        self.spans.iter().position(|s| s.id == id)
+    }
+
+    pub fn quote(&self, id: QuoteId) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.id == id)
+    }
+
+    pub fn next_span_id(&self) -> SpanId {
+        SpanId::next_after(self.spans.iter().map(|s| s.id))
+    }
+
+    pub fn next_quote_id(&self) -> QuoteId {
+        QuoteId::next_after(self.quotes.iter().map(|q| q.id))
+    }
+
+    /// Insert keeping the sort order; returns the index it went to.
+    pub fn insert_span(&mut self, span: Span) -> usize {
+        let key = span.sort_key();
+        let at = self.spans.partition_point(|s| s.sort_key() < key);
+        self.spans.insert(at, span);
+        at
+    }
+
+    /// Restore the sort order after a span's range changed.
+    pub fn resort_spans(&mut self) {
+        self.spans.sort_by_key(|s| s.sort_key());
+    }
+
+    pub fn insert_quote(&mut self, quote: Quote) {
+        let key = (quote.extent().start, quote.id);
+        let at = self
+            .quotes
+            .partition_point(|q| (q.extent().start, q.id) < key);
+        self.quotes.insert(at, quote);
+    }
+
+    pub fn resort_quotes(&mut self) {
+        self.quotes.sort_by_key(|q| (q.extent().start, q.id));
+    }
+
+    /// Spans whose range overlaps `start..end`, in sort order. Uses the sort by start to stop early.
+    pub fn spans_overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = &Span> {
+        let upto = self.spans.partition_point(|s| s.start < end);
+        self.spans[..upto].iter().filter(move |s| s.end > start)
+    }
+
+    /// How many annotations (spans and quotes) the document has.
+    pub fn annotation_count(&self) -> usize {
+        self.spans.len() + self.quotes.len()
+    }
+}

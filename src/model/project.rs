@@ -1,0 +1,100 @@
+//! A project: the label set, canonical entities, documents and verdict memory saved in one file.
+
+use serde::{Deserialize, Serialize};
+
+use super::{DocId, Document, Entity, EntityId, LabelSet, VerdictMemory};
+
+/// The schema this build writes. Older files are migrated on load (see `io::project_file`);
+/// newer ones are refused rather than half-read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub schema: u32,
+    pub name: String,
+    pub labels: LabelSet,
+    /// Kept sorted by id.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Kept sorted by id, which is the order documents were added in.
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    #[serde(default, skip_serializing_if = "VerdictMemory::is_empty")]
+    pub verdicts: VerdictMemory,
+}
+
+impl Project {
+    /// An empty project with the default news label set.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self::with_labels(name, LabelSet::news())
+    }
+
+    pub fn with_labels(name: impl Into<String>, labels: LabelSet) -> Self {
+        Self {
+            schema: SCHEMA_VERSION,
+            name: name.into(),
+            labels,
+            entities: Vec::new(),
+            documents: Vec::new(),
+            verdicts: VerdictMemory::default(),
+        }
+    }
+
+    pub fn document(&self, id: DocId) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
+        self.documents.iter_mut().find(|d| d.id == id)
+    }
+
+    pub fn document_index(&self, id: DocId) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    pub fn entity_mut(&mut self, id: EntityId) -> Option<&mut Entity> {
+        self.entities.iter_mut().find(|e| e.id == id)
+    }
+
+    pub fn next_doc_id(&self) -> DocId {
+        DocId::next_after(self.documents.iter().map(|d| d.id))
+    }
+
+    pub fn next_entity_id(&self) -> EntityId {
+        EntityId::next_after(self.entities.iter().map(|e| e.id))
+    }
+
+    /// Insert keeping documents sorted by id.
+    pub fn insert_document(&mut self, doc: Document) {
+        let at = self.documents.partition_point(|d| d.id < doc.id);
+        self.documents.insert(at, doc);
+    }
+
+    pub fn insert_entity(&mut self, entity: Entity) {
+        let at = self.entities.partition_point(|e| e.id < entity.id);
+        self.entities.insert(at, entity);
+    }
+
+    /// Recompute what deserialisation skips (cached lengths) and restore every sort order, so a
+    /// file edited by hand or by another tool behaves like one Gloss wrote.
+    pub fn normalise(&mut self) {
+        self.documents.sort_by_key(|d| d.id);
+        self.entities.sort_by_key(|e| e.id);
+        for doc in &mut self.documents {
+            doc.refresh_len();
+            doc.resort_spans();
+            doc.resort_quotes();
+        }
+    }
+
+    /// Counts over the whole project: (documents, spans, quotes, entities).
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        let spans = self.documents.iter().map(|d| d.spans.len()).sum();
+        let quotes = self.documents.iter().map(|d| d.quotes.len()).sum();
+        (self.documents.len(), spans, quotes, self.entities.len())
+    }
+}

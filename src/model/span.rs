@@ -1,0 +1,78 @@
+//! A span: one labelled stretch of a document's text, an entity mention such as "Angela Merkel".
+
+use serde::{Deserialize, Serialize};
+
+use super::{CharRange, EntityId, Origin, SpanId};
+
+/// A labelled range of a document. `start..end` are code points, end-exclusive.
+///
+/// A span may link to a canonical entity; mentions of the same person ("Angela Merkel", "Merkel",
+/// "the chancellor") then roll up to one entity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    pub id: SpanId,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<EntityId>,
+    /// A name (the default), or a pronoun or description standing for one ("she", "the
+    /// minister"): kept so quotes can name their speaker without teaching a NER model that
+    /// "she" is a PERSON. Exports for NER take names only.
+    #[serde(default, skip_serializing_if = "Mention::is_name")]
+    pub mention: Mention,
+    #[serde(default, skip_serializing_if = "Origin::is_manual")]
+    pub origin: Origin,
+}
+
+/// What kind of mention a span is, after the ACE convention (NAM, PRO, NOM).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Mention {
+    /// A proper name: "Angela Merkel", "Berlin".
+    #[default]
+    Name,
+    /// A pronoun: "she", "they".
+    Pronoun,
+    /// A description: "the chancellor", "a spokesman".
+    Nominal,
+}
+
+impl Mention {
+    pub const ALL: [Mention; 3] = [Mention::Name, Mention::Pronoun, Mention::Nominal];
+
+    pub fn is_name(&self) -> bool {
+        matches!(self, Mention::Name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mention::Name => "name",
+            Mention::Pronoun => "pronoun",
+            Mention::Nominal => "description",
+        }
+    }
+}
+
+impl Span {
+    pub fn new(id: SpanId, range: CharRange, label: impl Into<String>) -> Self {
+        Self {
+            id,
+            start: range.start,
+            end: range.end,
+            label: label.into(),
+            entity: None,
+            mention: Mention::Name,
+            origin: Origin::Manual,
+        }
+    }
+
+    pub fn range(&self) -> CharRange {
+        CharRange::new(self.start, self.end)
+    }
+
+    /// The order spans are kept in: by start, longer first, then by id, so an outer span comes
+    /// before the spans nested in it and the order never depends on insertion history.
+    pub fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, SpanId) {
+        (self.start, std::cmp::Reverse(self.end), self.id)
+    }
+}

@@ -1,0 +1,15 @@
+//! Text utilities with no knowledge of annotations' meaning: offset conversion between code
+//! points, bytes and UTF-16; the paragraph index the document view virtualises over; word
+//! boundaries for snapping selections; and plain-text search.
+
+mod find;
+mod offsets;
+mod paragraphs;
+mod words;
+
+pub use find::{FindOptions, find_all};
+pub use offsets::{
+    CharMap, byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char,
+};
+pub use paragraphs::{Paragraph, Paragraphs};
+pub use words::{WordEdge, move_edge_by_word, snap_to_words, word_at};

@@ -5,7 +5,9 @@
 //! commands, undo, shortcuts) → `ui` (egui panels that read state and emit commands).
 //! The CLI (`cli`) drives the same `app` layer without a window.
 
+pub mod app;
+pub mod cli;
+pub mod io;
 pub mod model;
 pub mod text;
-pub mod io;
-pub mod app;
+pub mod ui;

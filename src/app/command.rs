@@ -18,30 +18,74 @@ use crate::model::{
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     /// Add spans to a document (ids must be new in the document).
-    AddSpans { doc: DocId, spans: Vec<Span> },
+    AddSpans {
+        doc: DocId,
+        spans: Vec<Span>,
+    },
     /// Remove spans by id (none may be a quote's speaker).
-    RemoveSpans { doc: DocId, spans: Vec<SpanId> },
+    RemoveSpans {
+        doc: DocId,
+        spans: Vec<SpanId>,
+    },
     /// Replace a span by one with the same id: new label, range, entity link or origin.
-    UpdateSpan { doc: DocId, span: Span },
-    AddQuote { doc: DocId, quote: Quote },
-    RemoveQuote { doc: DocId, quote: QuoteId },
-    UpdateQuote { doc: DocId, quote: Quote },
-    AddEntity { entity: Entity },
+    UpdateSpan {
+        doc: DocId,
+        span: Span,
+    },
+    AddQuote {
+        doc: DocId,
+        quote: Quote,
+    },
+    RemoveQuote {
+        doc: DocId,
+        quote: QuoteId,
+    },
+    UpdateQuote {
+        doc: DocId,
+        quote: Quote,
+    },
+    AddEntity {
+        entity: Entity,
+    },
     /// Remove an entity no span links to.
-    RemoveEntity { entity: EntityId },
-    UpdateEntity { entity: Entity },
-    AddDocument { document: Box<Document> },
-    RemoveDocument { doc: DocId },
-    RenameDocument { doc: DocId, name: String },
-    SetStatus { doc: DocId, status: Status },
+    RemoveEntity {
+        entity: EntityId,
+    },
+    UpdateEntity {
+        entity: Entity,
+    },
+    AddDocument {
+        document: Box<Document>,
+    },
+    RemoveDocument {
+        doc: DocId,
+    },
+    RenameDocument {
+        doc: DocId,
+        name: String,
+    },
+    SetStatus {
+        doc: DocId,
+        status: Status,
+    },
     /// Insert a label at `index` in the label set.
-    AddLabel { index: usize, label: LabelDef },
+    AddLabel {
+        index: usize,
+        label: LabelDef,
+    },
     /// Remove a label nothing uses.
-    RemoveLabel { name: String },
+    RemoveLabel {
+        name: String,
+    },
     /// Change a label's colour, key or description (not its name: see `RenameLabel`).
-    UpdateLabel { label: LabelDef },
+    UpdateLabel {
+        label: LabelDef,
+    },
     /// Rename a label everywhere: the label set, every span, every entity.
-    RenameLabel { from: String, to: String },
+    RenameLabel {
+        from: String,
+        to: String,
+    },
     /// Several commands as one step: all apply or none do.
     Batch {
         name: String,
@@ -156,8 +200,9 @@ impl Command {
                     }
                 }
                 let set: std::collections::HashSet<_> = spans.iter().copied().collect();
-                let (removed, kept): (Vec<Span>, Vec<Span>) =
-                    std::mem::take(&mut d.spans).into_iter().partition(|s| set.contains(&s.id));
+                let (removed, kept): (Vec<Span>, Vec<Span>) = std::mem::take(&mut d.spans)
+                    .into_iter()
+                    .partition(|s| set.contains(&s.id));
                 d.spans = kept;
                 d.revision += 1;
                 AddSpans {
@@ -232,7 +277,9 @@ impl Command {
                     .filter(|s| s.entity == Some(entity))
                     .count();
                 if linked > 0 {
-                    return fail(format!("entity {entity} still has {linked} linked mentions"));
+                    return fail(format!(
+                        "entity {entity} still has {linked} linked mentions"
+                    ));
                 }
                 let Some(i) = p.entities.iter().position(|e| e.id == entity) else {
                     return fail(format!("entity {entity} does not exist"));

@@ -25,8 +25,7 @@ pub fn span_text(d: &Document, s: &Span) -> String {
 /// Tag `range` with `label`. `None` if that exact span already exists.
 pub fn tag(p: &Project, doc_id: DocId, range: CharRange, label: &str) -> Option<Command> {
     let d = doc(p, doc_id)?;
-    if d
-        .spans
+    if d.spans
         .iter()
         .any(|s| s.range() == range && s.label == label)
     {
@@ -66,7 +65,11 @@ pub fn resize(p: &Project, doc_id: DocId, id: SpanId, range: CharRange) -> Optio
 /// Delete spans, first clearing them as speakers of any quote (undo restores both).
 pub fn delete_spans(p: &Project, doc_id: DocId, ids: &[SpanId]) -> Option<Command> {
     let d = doc(p, doc_id)?;
-    let ids: Vec<SpanId> = ids.iter().copied().filter(|id| d.span(*id).is_some()).collect();
+    let ids: Vec<SpanId> = ids
+        .iter()
+        .copied()
+        .filter(|id| d.span(*id).is_some())
+        .collect();
     if ids.is_empty() {
         return None;
     }
@@ -164,7 +167,10 @@ pub fn link(p: &Project, doc_id: DocId, id: SpanId, entity: Option<EntityId>) ->
     let s = doc(p, doc_id)?.span(id)?;
     (s.entity != entity).then(|| Command::UpdateSpan {
         doc: doc_id,
-        span: Span { entity, ..s.clone() },
+        span: Span {
+            entity,
+            ..s.clone()
+        },
     })
 }
 
@@ -363,9 +369,11 @@ pub fn delete_label(p: &Project, name: &str) -> Option<(Command, usize, usize)> 
             .collect();
         spans += ids.len();
         // Unlink surviving spans of other labels from entities about to go.
-        for s in d.spans.iter().filter(|s| {
-            s.label != name && s.entity.is_some_and(|e| doomed_entities.contains(&e))
-        }) {
+        for s in d
+            .spans
+            .iter()
+            .filter(|s| s.label != name && s.entity.is_some_and(|e| doomed_entities.contains(&e)))
+        {
             commands.push(Command::UpdateSpan {
                 doc: d.id,
                 span: Span {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::command::{Command, CommandError};
 use super::history::History;
 use crate::io::journal::{self, Header, Journal};
+use crate::io::lock::ProjectLock;
 use crate::io::{IoError, project_file};
 use crate::model::Project;
 
@@ -33,6 +34,8 @@ pub struct Session {
     path: Option<PathBuf>,
     history: History,
     journal: Option<Journal>,
+    /// Held while the session edits a file, so a second window cannot.
+    lock: Option<ProjectLock>,
     saved_position: u64,
     /// Bumped by every change; views cache derived data on it.
     revision: u64,
@@ -46,8 +49,17 @@ impl Session {
     pub fn untitled(recovery: Option<&Path>) -> Self {
         let mut s = Self::from_project(Project::new(UNTITLED), None);
         if let Some(path) = recovery {
-            let base = journal::content_hash(project_file::to_ron(&s.project).as_bytes());
-            s.start_journal(path, "(untitled)", base);
+            match ProjectLock::acquire(path) {
+                Ok(lock) => {
+                    s.lock = Some(lock);
+                    let base = journal::content_hash(project_file::to_ron(&s.project).as_bytes());
+                    s.start_journal(path, "(untitled)", base);
+                }
+                Err(_) => s.notices.push(
+                    "another Gloss window keeps its unsaved work in the recovery journal; this window's work is safe once saved"
+                        .into(),
+                ),
+            }
         }
         s
     }
@@ -58,7 +70,9 @@ impl Session {
         if contents.entries.is_empty() {
             return None;
         }
+        let lock = ProjectLock::acquire(recovery).ok()?;
         let mut s = Self::from_project(Project::new(UNTITLED), None);
+        s.lock = Some(lock);
         let base = journal::content_hash(project_file::to_ron(&s.project).as_bytes());
         if contents.header.base != base {
             return None;
@@ -73,6 +87,7 @@ impl Session {
             path,
             history: History::default(),
             journal: None,
+            lock: None,
             saved_position: 0,
             revision: 0,
             notices: Vec::new(),
@@ -87,19 +102,48 @@ impl Session {
         s
     }
 
-    /// Open a project file, replaying its journal if the last session ended without saving.
-    pub fn open(path: &Path) -> Result<Self, IoError> {
-        let bytes = std::fs::read(path).map_err(|source| IoError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let text = std::str::from_utf8(&bytes).map_err(|e| IoError::not_utf8(path, &bytes, e))?;
-        let project = project_file::from_ron(text, path)?;
+    /// The project as it stands in `path` plus any unsaved edits in its journal, without
+    /// writing, locking or moving anything: for reading while a window may have it open.
+    /// Returns the project and notices about the journal.
+    pub fn peek(path: &Path) -> Result<(Project, Vec<String>), IoError> {
+        let (project, bytes) = read_project(path)?;
         let mut s = Self::from_project(project, Some(path.to_path_buf()));
+        let jpath = journal::path_for(path);
+        match journal::read::<Entry>(&jpath) {
+            Ok(Some(c))
+                if c.header.base == journal::content_hash(&bytes) && !c.entries.is_empty() =>
+            {
+                let n = c.entries.len();
+                let applied = s.apply_entries(c.entries);
+                s.notices.push(format!(
+                    "{}: includes {applied} of {n} unsaved edits from the journal",
+                    path.display()
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => s.notices.push(format!("{e}; the journal was ignored")),
+        }
+        Ok((s.project, s.notices))
+    }
+
+    /// Open a project file for editing, replaying its journal if the last session ended
+    /// without saving. Fails if another window has it open.
+    pub fn open(path: &Path) -> Result<Self, IoError> {
+        let (project, bytes) = read_project(path)?;
+        let lock = ProjectLock::acquire(path)?;
+        let mut s = Self::from_project(project, Some(path.to_path_buf()));
+        s.lock = Some(lock);
         let base = journal::content_hash(&bytes);
         let jpath = journal::path_for(path);
         let name = file_name(path);
         match journal::read::<Entry>(&jpath) {
+            Ok(Some(c)) if c.header.base == base && c.entries.is_empty() && !c.torn_tail => {
+                // A journal with nothing after the last save: carry on appending to it.
+                match Journal::open_append(&jpath, 0) {
+                    Ok(j) => s.journal = Some(j),
+                    Err(_) => s.start_journal(&jpath, &name, base),
+                }
+            }
             Ok(Some(c)) if c.header.base == base => {
                 if c.torn_tail {
                     s.notices.push(format!(
@@ -137,23 +181,31 @@ impl Session {
         Ok(s)
     }
 
-    /// Apply journal entries to the freshly loaded project, then continue that journal.
-    fn replay(&mut self, jpath: &Path, header: Header, entries: Vec<Entry>) {
-        let total = entries.len();
-        let mut applied = Vec::with_capacity(total);
+    /// Apply journal entries in order, stopping at the first that does not apply; returns how
+    /// many applied.
+    fn apply_entries(&mut self, entries: Vec<Entry>) -> usize {
+        let mut n = 0;
         for entry in entries {
-            let ok = match &entry {
-                Entry::Do(c) => self.apply_recorded(c.clone()).is_ok(),
+            let ok = match entry {
+                Entry::Do(c) => self.apply_recorded(c).is_ok(),
                 Entry::Undo => matches!(self.history.undo(&mut self.project), Ok(Some(_))),
                 Entry::Redo => matches!(self.history.redo(&mut self.project), Ok(Some(_))),
             };
             if !ok {
                 break;
             }
-            applied.push(entry);
+            n += 1;
         }
         self.revision += 1;
-        let n = applied.len();
+        n
+    }
+
+    /// Apply journal entries to the freshly loaded project, then continue that journal.
+    fn replay(&mut self, jpath: &Path, header: Header, entries: Vec<Entry>) {
+        let total = entries.len();
+        let mut applied = entries;
+        let n = self.apply_entries(applied.clone());
+        applied.truncate(n);
         if n < total {
             self.notices.push(format!(
                 "{}: replayed {n} of {total} edits; entry {} does not apply to this project and the rest were dropped",
@@ -171,7 +223,9 @@ impl Session {
         // that did not apply, so new entries follow clean ones.
         match journal::rewrite(jpath, &header, &applied) {
             Ok(j) => self.journal = Some(j),
-            Err(e) => self.notices.push(format!("{e}; edits are not being journaled")),
+            Err(e) => self
+                .notices
+                .push(format!("{e}; edits are not being journaled")),
         }
     }
 
@@ -185,9 +239,8 @@ impl Session {
             Ok(j) => self.journal = Some(j),
             Err(e) => {
                 self.journal = None;
-                self.notices.push(format!(
-                    "{e}; edits are not being journaled, so save often"
-                ));
+                self.notices
+                    .push(format!("{e}; edits are not being journaled, so save often"));
             }
         }
     }
@@ -261,6 +314,10 @@ impl Session {
     }
 
     fn save_to(&mut self, path: &Path) -> Result<(), IoError> {
+        // Refuse to write over a project another window is editing; from now on, hold its lock.
+        if self.lock.as_ref().map(ProjectLock::target) != Some(path) {
+            self.lock = Some(ProjectLock::acquire(path)?);
+        }
         if self.path.is_none() && self.project.name == UNTITLED {
             self.project.name = file_stem(path);
         }
@@ -270,7 +327,11 @@ impl Session {
         self.saved_position = self.history.position();
         let jpath = journal::path_for(path);
         self.journal = None;
-        self.start_journal(&jpath, &file_name(path), journal::content_hash(text.as_bytes()));
+        self.start_journal(
+            &jpath,
+            &file_name(path),
+            journal::content_hash(text.as_bytes()),
+        );
         Ok(())
     }
 
@@ -312,6 +373,17 @@ impl Session {
         let dirty = if self.is_dirty() { "● " } else { "" };
         format!("{dirty}{} ({file}) — Gloss", self.project.name)
     }
+}
+
+/// Read and parse a project file; also returns its bytes for the journal's hash.
+fn read_project(path: &Path) -> Result<(Project, Vec<u8>), IoError> {
+    let bytes = std::fs::read(path).map_err(|source| IoError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| IoError::not_utf8(path, &bytes, e))?;
+    let project = project_file::from_ron(text, path)?;
+    Ok((project, bytes))
 }
 
 fn file_name(path: &Path) -> String {

@@ -147,10 +147,9 @@ impl Action {
     }
 
     pub fn scope(self) -> Scope {
-        let global = self
-            .shortcuts()
-            .first()
-            .is_some_and(|s| s.modifiers.command || s.modifiers.ctrl || is_function_key(s.logical_key));
+        let global = self.shortcuts().first().is_some_and(|s| {
+            s.modifiers.command || s.modifiers.ctrl || is_function_key(s.logical_key)
+        });
         if global { Scope::Global } else { Scope::View }
     }
 
@@ -215,7 +214,9 @@ impl Action {
             LinkEntity => "Link the selected span to a canonical entity (type ahead)",
             NewEntityFromSpan => "Create a canonical entity named after the selected span",
             ShowShortcuts => "Show this list",
-            ApplyLabel(_) => "Tag the selection with the label on this key, or relabel the selected span",
+            ApplyLabel(_) => {
+                "Tag the selection with the label on this key, or relabel the selected span"
+            }
         }
     }
 
@@ -243,9 +244,8 @@ pub fn bindings() -> Vec<(Action, KeyboardShortcut)> {
         .into_iter()
         .flat_map(|a| a.shortcuts().into_iter().map(move |s| (a, s)))
         .collect();
-    let weight = |m: Modifiers| {
-        usize::from(m.shift) + usize::from(m.alt) + usize::from(m.command || m.ctrl)
-    };
+    let weight =
+        |m: Modifiers| usize::from(m.shift) + usize::from(m.alt) + usize::from(m.command || m.ctrl);
     v.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s.modifiers)));
     v
 }

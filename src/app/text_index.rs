@@ -90,10 +90,16 @@ mod tests {
         let idx = TextIndex::new(text);
         // "ank of\nEng" → "Bank of\nEngland"
         let r = idx.snap(text, CharRange::new(5, 15)).unwrap();
-        assert_eq!(crate::text::slice_chars(text, r.start, r.end), "Bank of\nEngland");
+        assert_eq!(
+            crate::text::slice_chars(text, r.start, r.end),
+            "Bank of\nEngland"
+        );
         // Starting in the trailing space of a line, ending in a blank line.
         let r = idx.snap(text, CharRange::new(11, 27)).unwrap();
-        assert_eq!(crate::text::slice_chars(text, r.start, r.end), "England said.");
+        assert_eq!(
+            crate::text::slice_chars(text, r.start, r.end),
+            "England said."
+        );
         assert_eq!(idx.snap(text, CharRange::new(25, 27)), None);
     }
 }

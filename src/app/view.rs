@@ -275,7 +275,13 @@ impl View {
         let j = match (i, forward) {
             (Some(i), true) if i + 1 < n => i + 1,
             (Some(i), false) if i > 0 => i - 1,
-            (Some(_), _) => return Outcome::say(if forward { "last document" } else { "first document" }),
+            (Some(_), _) => {
+                return Outcome::say(if forward {
+                    "last document"
+                } else {
+                    "first document"
+                });
+            }
             (None, _) => 0,
         };
         self.open_doc(Some(p.documents[j].id));
@@ -326,7 +332,9 @@ mod tests {
         v.word_snap = false;
         v.selection = Some(CharRange::new(11, 16));
         match v.apply_label(&p, &idx, '1').command {
-            Some(Command::AddSpans { spans, .. }) => assert_eq!(spans[0].range(), CharRange::new(11, 16)),
+            Some(Command::AddSpans { spans, .. }) => {
+                assert_eq!(spans[0].range(), CharRange::new(11, 16))
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -338,13 +346,33 @@ mod tests {
         let mut v = View::default();
         v.reconcile(&p);
         v.selection = Some(CharRange::new(10, 13)); // "Ana"
-        v.apply_label(&p, &idx, '1').command.unwrap().apply(&mut p).unwrap();
-        v.move_edge(&p, &idx, Edge::GrowEnd).command.unwrap().apply(&mut p).unwrap();
+        v.apply_label(&p, &idx, '1')
+            .command
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
+        v.move_edge(&p, &idx, Edge::GrowEnd)
+            .command
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
         assert_eq!(p.documents[0].spans[0].range(), CharRange::new(10, 18));
-        v.move_edge(&p, &idx, Edge::GrowStart).command.unwrap().apply(&mut p).unwrap();
+        v.move_edge(&p, &idx, Edge::GrowStart)
+            .command
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
         assert_eq!(p.documents[0].spans[0].range(), CharRange::new(0, 18));
-        v.move_edge(&p, &idx, Edge::ShrinkStart).command.unwrap().apply(&mut p).unwrap();
-        v.move_edge(&p, &idx, Edge::ShrinkEnd).command.unwrap().apply(&mut p).unwrap();
+        v.move_edge(&p, &idx, Edge::ShrinkStart)
+            .command
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
+        v.move_edge(&p, &idx, Edge::ShrinkEnd)
+            .command
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
         assert_eq!(p.documents[0].spans[0].range(), CharRange::new(10, 13));
         assert!(v.move_edge(&p, &idx, Edge::ShrinkEnd).command.is_none());
     }

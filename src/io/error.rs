@@ -30,7 +30,10 @@ pub enum IoError {
         supported: u32,
     },
     #[error("{path}: {}", problems.join("; "))]
-    Invalid { path: PathBuf, problems: Vec<String> },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
     #[error(
         "{path}:{line}: not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 and try again"
     )]

@@ -89,8 +89,8 @@ impl Journal {
             path: self.path.clone(),
             source,
         };
-        let mut line = serde_json::to_string(entry)
-            .map_err(|e| err(std::io::Error::other(e.to_string())))?;
+        let mut line =
+            serde_json::to_string(entry).map_err(|e| err(std::io::Error::other(e.to_string())))?;
         line.push('\n');
         self.file.write_all(line.as_bytes()).map_err(err)?;
         self.file.sync_data().map_err(err)?;
@@ -101,7 +101,11 @@ impl Journal {
 
 /// Replace the journal at `path` with `header` and `entries` in one atomic write, and keep
 /// appending to it.
-pub fn rewrite<T: Serialize>(path: &Path, header: &Header, entries: &[T]) -> Result<Journal, IoError> {
+pub fn rewrite<T: Serialize>(
+    path: &Path,
+    header: &Header,
+    entries: &[T],
+) -> Result<Journal, IoError> {
     let to_line = |v: serde_json::Result<String>| {
         v.map(|mut l| {
             l.push('\n');

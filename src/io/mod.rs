@@ -7,6 +7,7 @@ mod atomic;
 mod error;
 pub mod journal;
 pub mod jsonl;
+pub mod lock;
 pub mod project_file;
 pub mod text_import;
 

@@ -136,7 +136,11 @@ mod tests {
             label: "PERSON".into(),
             aliases: vec!["Ruiz".into()],
         });
-        let mut d = Document::new(DocId(1), "first", "“We stay,” Ana Ruiz said in Léon 👋.\nRuiz left.");
+        let mut d = Document::new(
+            DocId(1),
+            "first",
+            "“We stay,” Ana Ruiz said in Léon 👋.\nRuiz left.",
+        );
         let mut s = Span::new(SpanId(1), CharRange::new(11, 19), "PERSON");
         s.entity = Some(EntityId(1));
         d.insert_span(s);
@@ -160,9 +164,17 @@ mod tests {
         let text = to_ron(&sample());
         assert!(text.starts_with("(\n  schema: 1,"), "{text}");
         assert!(!text.contains('\r'));
-        let span_lines: Vec<_> = text.lines().filter(|l| l.contains("label: \"GPE\"")).collect();
+        let span_lines: Vec<_> = text
+            .lines()
+            .filter(|l| l.contains("label: \"GPE\""))
+            .collect();
         assert_eq!(span_lines.len(), 1, "{text}");
-        assert!(span_lines[0].trim_start().starts_with("(id: 2, start: 28, end: 32"), "{text}");
+        assert!(
+            span_lines[0]
+                .trim_start()
+                .starts_with("(id: 2, start: 28, end: 32"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -62,10 +62,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IoError> {
     for p in entries {
         if p.is_dir() {
             walk(&p, out)?;
-        } else if p
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
+        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
             out.push(p);
         }
     }

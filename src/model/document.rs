@@ -34,7 +34,7 @@ impl Status {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Document {
     pub id: DocId,
     pub name: String,
@@ -56,6 +56,20 @@ pub struct Document {
     /// The text's length in code points, cached because `chars().count()` walks the whole text.
     #[serde(skip)]
     char_len: Option<usize>,
+}
+
+/// Equal when the saved content is equal; the revision counter and cached length are views'
+/// bookkeeping, not content.
+impl PartialEq for Document {
+    fn eq(&self, o: &Self) -> bool {
+        self.id == o.id
+            && self.name == o.name
+            && self.source == o.source
+            && self.status == o.status
+            && self.text == o.text
+            && self.spans == o.spans
+            && self.quotes == o.quotes
+    }
 }
 
 impl Document {

@@ -74,7 +74,10 @@ impl LabelSet {
         let defs = [
             ("PERSON", "People, real or fictional, by name."),
             ("ORG", "Companies, agencies, institutions, parties, teams."),
-            ("GPE", "Countries, cities, states: places with a government."),
+            (
+                "GPE",
+                "Countries, cities, states: places with a government.",
+            ),
             ("LOC", "Other places: regions, mountains, seas, buildings."),
             ("NORP", "Nationalities, religious or political groups."),
             ("EVENT", "Named events: wars, summits, storms, elections."),
@@ -165,7 +168,10 @@ mod tests {
     fn news_set_has_seven_labels_on_keys_one_to_seven() {
         let set = LabelSet::news();
         let names: Vec<_> = set.names().collect();
-        assert_eq!(names, ["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "MISC"]);
+        assert_eq!(
+            names,
+            ["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "MISC"]
+        );
         assert_eq!(set.by_key('1').unwrap().name, "PERSON");
         assert_eq!(set.by_key('7').unwrap().name, "MISC");
         assert_eq!(set.free_key(), Some('8'));

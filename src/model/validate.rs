@@ -33,7 +33,10 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         }
         if let Some(k) = label.key {
             if !k.is_ascii_digit() {
-                say(format!("label {:?} has key {k:?}; keys are digits 0-9", label.name));
+                say(format!(
+                    "label {:?} has key {k:?}; keys are digits 0-9",
+                    label.name
+                ));
             } else if !keys.insert(k) {
                 say(format!("key {k:?} is given to two labels"));
             }
@@ -95,7 +98,10 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         let mut quote_ids = HashSet::new();
         for q in &doc.quotes {
             if !quote_ids.insert(q.id) {
-                say(format!("document {name:?}: quote id {} is used twice", q.id));
+                say(format!(
+                    "document {name:?}: quote id {} is used twice",
+                    q.id
+                ));
             }
             if q.content.is_empty() {
                 say(format!("document {name:?}: quote {} has no content", q.id));

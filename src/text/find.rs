@@ -27,7 +27,10 @@ pub fn find_all(text: &str, needle: &str, options: FindOptions) -> Vec<(usize, u
     let (hay, pat): (String, String) = if options.case_sensitive {
         (text.to_string(), needle.to_string())
     } else {
-        (text.chars().map(fold).collect(), needle.chars().map(fold).collect())
+        (
+            text.chars().map(fold).collect(),
+            needle.chars().map(fold).collect(),
+        )
     };
     let pat_chars = pat.chars().count();
     let mut out = Vec::new();
@@ -63,7 +66,11 @@ mod tests {
         };
         assert_eq!(find_all(text, "istanbul", sens), vec![(30, 38)]);
         let all = find_all(text, "istanbul", FindOptions::default());
-        assert_eq!(all.len(), 2, "İ folds to two characters, so it is left alone: {all:?}");
+        assert_eq!(
+            all.len(),
+            2,
+            "İ folds to two characters, so it is left alone: {all:?}"
+        );
         assert_eq!(all[0], (15, 23));
     }
 

@@ -20,7 +20,10 @@ pub fn byte_to_char(text: &str, byte_offset: usize) -> usize {
 
 /// The slice of `text` covering code points `start..end` (clamped to the text).
 pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
-    let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let mut it = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
     let s = it.nth(start).unwrap_or(text.len());
     let e = if end > start {
         it.nth(end - start - 1).unwrap_or(text.len())
@@ -92,7 +95,10 @@ impl CharMap {
     /// Code point offset of byte `b` in `text`.
     pub fn to_char(&self, text: &str, b: usize) -> usize {
         let b = b.min(text.len());
-        let k = self.checkpoints.partition_point(|&cp| cp <= b).saturating_sub(1);
+        let k = self
+            .checkpoints
+            .partition_point(|&cp| cp <= b)
+            .saturating_sub(1);
         match self.checkpoints.get(k) {
             Some(&base) => k * STEP + byte_to_char(&text[base..], b - base),
             None => 0,

@@ -106,7 +106,11 @@ mod tests {
         assert_eq!(texts, ["Ab", "", "Cé d", "last"]);
         assert_eq!(p.get(2).unwrap().char_start, 5);
         assert_eq!(p.index_of_char(0), 0);
-        assert_eq!(p.index_of_char(3), 0, "the line feed belongs to the line it ends");
+        assert_eq!(
+            p.index_of_char(3),
+            0,
+            "the line feed belongs to the line it ends"
+        );
         assert_eq!(p.index_of_char(6), 2);
         assert_eq!(p.index_of_char(999), 3);
         assert_eq!(p.range_of(1, 7), 0..3);

@@ -72,14 +72,17 @@ pub enum WordEdge {
 /// The next word start (or end) after `offset` going forward, or before it going backward, so
 /// a span edge steps one word at a time. Clamped to the text.
 pub fn move_edge_by_word(text: &str, offset: usize, forward: bool, edge: WordEdge) -> usize {
-    let edges = pieces(text).into_iter().filter(|p| p.2).map(|(s, e, _)| match edge {
-        WordEdge::Start => s,
-        WordEdge::End => e,
-    });
+    let mut edges = pieces(text)
+        .into_iter()
+        .filter(|p| p.2)
+        .map(|(s, e, _)| match edge {
+            WordEdge::Start => s,
+            WordEdge::End => e,
+        });
     let found = if forward {
         edges.clone().find(|&x| x > offset)
     } else {
-        edges.filter(|&x| x < offset).last()
+        edges.rfind(|&x| x < offset)
     };
     found.unwrap_or(if forward { text.chars().count() } else { 0 })
 }

@@ -1,0 +1,659 @@
+//! `GlossApp`: the eframe application. It owns the session and the panels, draws the window
+//! each frame, and applies what the panels ask for in one place (`apply`), so every change to
+//! the project goes through `Session::execute` and lands in the undo history and the journal.
+
+use std::path::PathBuf;
+
+use egui::{Context, ViewportCommand};
+
+use super::Intent;
+use super::document_view::{self, DocumentView};
+use super::documents::DocumentsPanel;
+use super::entities::EntitiesPanel;
+use super::find_bar::FindBar;
+use super::labels::LabelsPanel;
+use super::prompts::{After, Answer, Prompt};
+use super::screenshot::Screenshot;
+use super::{menu, overlay, prompts, span_panel, status_bar};
+use crate::app::Command;
+use crate::app::dialogs::{DialogKind, FileDialogs};
+use crate::app::prefs::Prefs;
+use crate::app::session::Session;
+use crate::app::text_index::TextIndexes;
+use crate::app::view::View;
+use crate::model::{Project, Status};
+
+/// Key under which preferences live in eframe's storage.
+const PREFS_KEY: &str = "gloss-prefs";
+
+/// How the app starts; tests pass scripted dialogs and `test_mode`.
+pub struct AppOptions {
+    pub project: Option<PathBuf>,
+    pub screenshot: Option<PathBuf>,
+    /// Where an untitled project's journal is kept (`None`: not journaled).
+    pub recovery: Option<PathBuf>,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Fixed theme, no animations, no stored preferences: stable for tests.
+    pub test_mode: bool,
+}
+
+/// The tabs of the right-hand panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RightTab {
+    Labels,
+    Entities,
+    Span,
+}
+
+pub struct GlossApp {
+    pub session: Session,
+    pub view: View,
+    pub prefs: Prefs,
+    pub right_tab: RightTab,
+    pub overlay_open: bool,
+    pub prompt: Option<Prompt>,
+    pub(super) indexes: TextIndexes,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+    pub(super) recovery: Option<PathBuf>,
+    pub(super) documents: DocumentsPanel,
+    pub(super) doc_view: DocumentView,
+    pub(super) labels: LabelsPanel,
+    pub(super) entities: EntitiesPanel,
+    pub(super) find_bar: FindBar,
+    /// What to do once a pending "save as" finishes (from the unsaved-changes prompt).
+    pub(super) after_save: Option<After>,
+    pub(super) close_confirmed: bool,
+    /// The user chose "Discard": this session's changes may be dropped.
+    pub(super) discarding: bool,
+    status: Option<String>,
+    hover_offset: Option<usize>,
+    last_title: String,
+    screenshot: Option<Screenshot>,
+    test_mode: bool,
+}
+
+impl GlossApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let ctx = &cc.egui_ctx;
+        let prefs: Prefs = if options.test_mode {
+            Prefs::default()
+        } else {
+            cc.storage
+                .and_then(|s| eframe::get_value(s, PREFS_KEY))
+                .unwrap_or_default()
+        };
+        if options.test_mode {
+            ctx.set_theme(egui::Theme::Dark);
+            ctx.global_style_mut(|s| s.animation_time = 0.0);
+        } else {
+            ctx.set_theme(if prefs.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+        }
+        let mut app = Self {
+            session: Session::untitled(None),
+            view: View {
+                word_snap: prefs.word_snap,
+                ..View::default()
+            },
+            prefs,
+            right_tab: RightTab::Labels,
+            overlay_open: false,
+            prompt: None,
+            indexes: TextIndexes::default(),
+            dialogs: options.dialogs,
+            recovery: options.recovery,
+            documents: DocumentsPanel::default(),
+            doc_view: DocumentView::new(),
+            labels: LabelsPanel::default(),
+            entities: EntitiesPanel::default(),
+            find_bar: FindBar::default(),
+            after_save: None,
+            close_confirmed: false,
+            discarding: false,
+            status: None,
+            hover_offset: None,
+            last_title: String::new(),
+            screenshot: options.screenshot.map(Screenshot::new),
+            test_mode: options.test_mode,
+        };
+        match options.project {
+            Some(path) => app.open_or_create(path),
+            None => app.start_untitled(),
+        }
+        app
+    }
+
+    /// A fresh untitled project, or the one recovered from an unsaved session's journal.
+    fn start_untitled(&mut self) {
+        let recovered = self.recovery.as_deref().and_then(Session::recover_untitled);
+        let session = match recovered {
+            Some(s) => s,
+            None => Session::untitled(self.recovery.as_deref()),
+        };
+        self.replace_session(session);
+    }
+
+    /// Open `path`, or create an empty project there if there is no such file.
+    fn open_or_create(&mut self, path: PathBuf) {
+        if !path.exists() {
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Untitled".into());
+            let mut session = Session::with_project(Project::new(name), Some(path.clone()));
+            match session.save() {
+                Ok(()) => {
+                    self.prefs.remember(&path);
+                    self.replace_session(session);
+                    self.say(format!("created {}", path.display()));
+                }
+                Err(e) => {
+                    self.start_untitled();
+                    self.say(e.to_string());
+                }
+            }
+            return;
+        }
+        match Session::open(&path) {
+            Ok(session) => {
+                self.prefs.remember(&path);
+                self.replace_session(session);
+                self.say(format!("opened {}", path.display()));
+            }
+            Err(e) => {
+                // Keep what was open; the file is untouched.
+                self.say(e.to_string());
+                if self.session.project.documents.is_empty() && self.session.path().is_none() {
+                    self.prefs.forget(&path);
+                }
+            }
+        }
+    }
+
+    fn replace_session(&mut self, session: Session) {
+        let old = std::mem::replace(&mut self.session, session);
+        // Replacing happens only after "save" or "discard" (or with nothing unsaved).
+        old.discard();
+        self.discarding = false;
+        self.indexes.clear();
+        self.view = View {
+            word_snap: self.view.word_snap,
+            ..View::default()
+        };
+        self.view.reconcile(&self.session.project);
+        self.doc_view = DocumentView::new();
+        self.collect_notices();
+    }
+
+    fn collect_notices(&mut self) {
+        for n in self.session.take_notices() {
+            self.say(n);
+        }
+    }
+
+    pub fn say(&mut self, message: impl Into<String>) {
+        self.status = Some(message.into());
+    }
+
+    /// The last status-bar message (for tests).
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Screen position of a code point of the open document, if it is on screen (for tests).
+    pub fn char_pos(&self, offset: usize) -> Option<egui::Pos2> {
+        self.doc_view.char_pos(offset)
+    }
+
+    /// Apply a command as one undo step. The first annotation on a document still marked
+    /// "todo" also marks it "in progress", in the same step.
+    pub(super) fn execute(&mut self, command: Command) {
+        let command = match &command {
+            Command::AddSpans { doc, .. } | Command::AddQuote { doc, .. }
+                if self
+                    .session
+                    .project
+                    .document(*doc)
+                    .is_some_and(|d| d.status == Status::Todo) =>
+            {
+                let doc = *doc;
+                Command::Batch {
+                    name: command.describe(),
+                    commands: vec![
+                        command,
+                        Command::SetStatus {
+                            doc,
+                            status: Status::InProgress,
+                        },
+                    ],
+                }
+            }
+            _ => command,
+        };
+        if let Err(e) = self.session.execute(command) {
+            self.say(format!("not done: {e}"));
+        }
+        self.view.reconcile(&self.session.project);
+        self.collect_notices();
+    }
+
+    /// Apply everything the panels asked for this frame.
+    pub(super) fn apply(&mut self, ctx: &Context, intents: Vec<Intent>) {
+        for intent in intents {
+            match intent {
+                Intent::Execute(c) => self.execute(c),
+                Intent::Do(a) => self.perform(ctx, a),
+                Intent::OpenDocument(d) => {
+                    self.view.open_doc(Some(d));
+                }
+                Intent::ApplyLabel(name) => self.apply_label_named(&name),
+                Intent::SelectSpan(s) => {
+                    self.view.selected_span = Some(s);
+                    self.view.selection = None;
+                    if let Some(span) = self
+                        .view
+                        .doc
+                        .and_then(|d| self.session.project.document(d))
+                        .and_then(|d| d.span(s))
+                    {
+                        self.view.scroll_to = Some(span.start);
+                    }
+                }
+                Intent::Ask(p) => self.prompt = Some(p),
+                Intent::OpenProject(path) => self.confirm_unsaved(After::Open(path)),
+                Intent::Say(m) => self.say(m),
+                Intent::ShowTab(t) => self.right_tab = t,
+            }
+        }
+    }
+
+    pub(super) fn apply_label_named(&mut self, name: &str) {
+        let Some(doc) = self.view.doc.and_then(|d| self.session.project.document(d)) else {
+            self.say("no document open");
+            return;
+        };
+        let index = self.indexes.get(doc);
+        let out = self
+            .view
+            .apply_label_named(&self.session.project, &index, name);
+        self.finish(out);
+    }
+
+    /// Carry out a view outcome: its command, then its message.
+    pub(super) fn finish(&mut self, out: crate::app::view::Outcome) {
+        if let Some(c) = out.command {
+            self.execute(c);
+        }
+        if let Some(m) = out.message {
+            self.say(m);
+        }
+    }
+
+    /// Ask about unsaved changes before `then`; go straight on if there are none.
+    pub(super) fn confirm_unsaved(&mut self, then: After) {
+        if self.session.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved { then });
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    /// Do what was waiting on the unsaved-changes question.
+    pub(super) fn proceed(&mut self, then: After) {
+        match then {
+            After::NewProject => {
+                let session = Session::untitled(self.recovery.as_deref());
+                self.replace_session(session);
+                self.say("new project");
+            }
+            After::OpenDialog => self.request_dialog(DialogKind::OpenProject, None),
+            After::Open(path) => self.open_or_create(path),
+            After::Close => {
+                self.close_confirmed = true;
+                self.discarding = true;
+            }
+        }
+    }
+
+    /// Start a file dialog, or fall back to a typed path where none can be shown.
+    pub(super) fn request_dialog(&mut self, kind: DialogKind, suggested: Option<String>) {
+        if !self.dialogs.request(kind, suggested.clone()) {
+            self.prompt = Some(Prompt::TypedPath {
+                kind,
+                text: suggested.unwrap_or_default(),
+            });
+        }
+    }
+
+    fn poll_dialogs(&mut self, ctx: &Context) {
+        if let Some(result) = self.dialogs.poll() {
+            match result.paths.first() {
+                Some(_) => self.handle_paths(ctx, result.kind, result.paths),
+                None => {
+                    self.after_save = None;
+                    self.say("cancelled");
+                }
+            }
+        }
+        if self.dialogs.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// Paths chosen in a dialog (or typed).
+    pub(super) fn handle_paths(&mut self, ctx: &Context, kind: DialogKind, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match kind {
+            DialogKind::OpenProject => self.open_or_create(first),
+            DialogKind::SaveProject => {
+                let path = if first.extension().is_none() {
+                    first.with_extension("ron")
+                } else {
+                    first
+                };
+                match self.session.save_as(&path) {
+                    Ok(()) => {
+                        self.prefs.remember(&path);
+                        self.say(format!("saved {}", path.display()));
+                        if let Some(then) = self.after_save.take() {
+                            self.proceed(then);
+                        }
+                    }
+                    Err(e) => {
+                        self.after_save = None;
+                        self.say(e.to_string());
+                    }
+                }
+            }
+            DialogKind::AddFiles | DialogKind::AddFolder => self.import_paths(&paths),
+            DialogKind::Export => self.export_jsonl(&first),
+        }
+        let _ = ctx;
+        self.collect_notices();
+    }
+
+    fn import_paths(&mut self, paths: &[PathBuf]) {
+        let batch = crate::io::text_import::read_paths(paths);
+        let added = batch.files.len();
+        let first_new = self.session.project.next_doc_id();
+        if let Some(c) = crate::app::gestures::add_documents(&self.session.project, &batch.files) {
+            self.execute(c);
+            self.view.open_doc(Some(first_new));
+        }
+        let mut msg = format!(
+            "added {added} document{}",
+            if added == 1 { "" } else { "s" }
+        );
+        if let Some(first) = batch.skipped.first() {
+            msg.push_str(&format!(
+                "; skipped {}: {first}{}",
+                batch.skipped.len(),
+                if batch.skipped.len() > 1 { " …" } else { "" }
+            ));
+        }
+        self.say(msg);
+    }
+
+    fn export_jsonl(&mut self, path: &std::path::Path) {
+        let project = &self.session.project;
+        let mut buf = Vec::new();
+        let result = crate::io::jsonl::write(project, &project.documents, &mut buf)
+            .map_err(|e| e.to_string())
+            .and_then(|()| crate::io::write_atomic(path, &buf).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => self.say(format!(
+                "exported {} documents to {}",
+                project.documents.len(),
+                path.display()
+            )),
+            Err(e) => self.say(e),
+        }
+    }
+
+    /// Save, or ask where if the project has no file yet. Returns true if saved now.
+    pub(super) fn save(&mut self) -> bool {
+        if self.session.path().is_none() {
+            let name = format!("{}.ron", self.session.project.name);
+            self.request_dialog(DialogKind::SaveProject, Some(name));
+            return false;
+        }
+        match self.session.save() {
+            Ok(()) => {
+                if let Some(p) = self.session.path().map(|p| p.to_path_buf()) {
+                    self.prefs.remember(&p);
+                    self.say(format!("saved {}", p.display()));
+                }
+                self.collect_notices();
+                true
+            }
+            Err(e) => {
+                self.say(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Act on the answer to a prompt.
+    fn answer(&mut self, ctx: &Context, prompt: Prompt, answer: Answer) {
+        use crate::app::gestures;
+        match (prompt, answer) {
+            (_, Answer::Cancel) => self.say("cancelled"),
+            (Prompt::Unsaved { then }, Answer::Save) => {
+                if self.session.path().is_some() {
+                    if self.save() {
+                        self.proceed(then);
+                    }
+                } else {
+                    self.after_save = Some(then);
+                    self.save();
+                }
+            }
+            (Prompt::Unsaved { then }, Answer::Discard) => {
+                // The journal goes when the session is replaced (or on exit), not before: if
+                // the user then cancels the open dialog, the edits are still safe.
+                self.say("changes will be discarded");
+                self.discarding = true;
+                self.proceed(then);
+            }
+            (Prompt::RemoveDocument { doc, name, .. }, Answer::Confirm) => {
+                self.execute(Command::RemoveDocument { doc });
+                self.say(format!("removed {name}"));
+            }
+            (Prompt::DeleteLabel { name, .. }, Answer::Confirm) => {
+                if let Some((c, _, _)) = gestures::delete_label(&self.session.project, &name) {
+                    self.execute(c);
+                    self.say(format!("deleted label {name}"));
+                }
+            }
+            (Prompt::DeleteEntity { id, name, .. }, Answer::Confirm) => {
+                if let Some(c) = gestures::delete_entity(&self.session.project, id) {
+                    self.execute(c);
+                    self.say(format!("deleted entity {name}"));
+                }
+            }
+            (Prompt::TypedPath { kind, .. }, Answer::Path(p)) => {
+                self.handle_paths(ctx, kind, vec![p]);
+            }
+            (Prompt::Paste { .. }, Answer::Paste { name, text }) => {
+                let c = gestures::paste_document(&self.session.project, &name, &text);
+                let id = self.session.project.next_doc_id();
+                self.execute(c);
+                self.view.open_doc(Some(id));
+                self.say(format!("added {name}"));
+            }
+            (_, _) => {}
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &Context) {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            if self.close_confirmed || !self.session.is_dirty() {
+                return;
+            }
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            if self.prompt.is_none() {
+                self.prompt = Some(Prompt::Unsaved { then: After::Close });
+            }
+        }
+        if self.close_confirmed {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &Context) {
+        let title = self.session.title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    /// The window title as last set (for tests).
+    pub fn title(&self) -> &str {
+        &self.last_title
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        let project = &self.session.project;
+        let Some(doc) = self.view.doc.and_then(|d| project.document(d)) else {
+            document_view::empty_message(
+                ui,
+                "No documents yet: File › Add text files…, or paste text as a new document.",
+            );
+            return intents;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(&doc.name);
+            ui.weak(format!(
+                "{} · {}",
+                doc.status.name(),
+                doc.source.as_deref().unwrap_or("")
+            ));
+        });
+        ui.horizontal_wrapped(|ui| {
+            for label in &project.labels.labels {
+                let key = label.key.map(|k| format!("{k} ")).unwrap_or_default();
+                let text = egui::RichText::new(format!("{key}{}", label.name))
+                    .color(ui.visuals().strong_text_color());
+                let button = egui::Button::new(text)
+                    .fill(super::colors::span_background(label.color, ui.visuals()));
+                let resp = ui.add(button).on_hover_text(format!(
+                    "Tag the selection as {}. {}",
+                    label.name, label.description
+                ));
+                if resp.clicked() {
+                    intents.push(Intent::ApplyLabel(label.name.clone()));
+                }
+            }
+            ui.separator();
+            let snap = if self.view.word_snap {
+                "words"
+            } else {
+                "characters"
+            };
+            ui.weak(format!("snap: {snap} (W)"));
+        });
+        if self.view.find.open {
+            self.view.find.refresh(doc);
+            intents.extend(self.find_bar.ui(ui, project, doc, &mut self.view));
+        }
+        ui.separator();
+        let index = self.indexes.get(doc);
+        let out = self.doc_view.ui(ui, project, doc, &index, &mut self.view);
+        self.hover_offset = out.hover_offset;
+        intents
+    }
+}
+
+impl eframe::App for GlossApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_dialogs(&ctx);
+        self.handle_close_request(&ctx);
+        if self.prompt.is_none() {
+            let actions = self.fired_actions(&ctx);
+            for a in actions {
+                self.perform(&ctx, a);
+            }
+        }
+        self.view.reconcile(&self.session.project);
+
+        let mut intents = Vec::new();
+        egui::Panel::top("menu").show(ui, |ui| {
+            intents.extend(menu::menu_bar(ui, self));
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            status_bar::ui(ui, self, self.status.as_deref(), self.hover_offset);
+        });
+        egui::Panel::left("documents")
+            .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| {
+                intents.extend(self.documents.ui(ui, &self.session.project, self.view.doc));
+            });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.right_tab, RightTab::Labels, "Labels");
+                    ui.selectable_value(&mut self.right_tab, RightTab::Entities, "Entities");
+                    ui.selectable_value(&mut self.right_tab, RightTab::Span, "Span");
+                });
+                ui.separator();
+                let project = &self.session.project;
+                let doc = self.view.doc.and_then(|d| project.document(d));
+                let span = doc.and_then(|d| self.view.selected_span.and_then(|s| d.span(s)));
+                match self.right_tab {
+                    RightTab::Labels => intents.extend(self.labels.ui(ui, project)),
+                    RightTab::Entities => {
+                        intents.extend(self.entities.ui(ui, project, doc, span));
+                    }
+                    RightTab::Span => intents.extend(span_panel::ui(ui, project, doc, span)),
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let more = self.central(ui);
+            intents.extend(more);
+        });
+        self.apply(&ctx, intents);
+
+        if let Some(mut prompt) = self.prompt.take() {
+            match prompts::show(&ctx, &mut prompt) {
+                None => self.prompt = Some(prompt),
+                Some(answer) => self.answer(&ctx, prompt, answer),
+            }
+        }
+        if self.overlay_open {
+            self.overlay_open = overlay::show(&ctx, &self.session.project);
+        }
+        self.collect_notices();
+        self.update_title(&ctx);
+        if let Some(s) = &mut self.screenshot {
+            s.tick(&ctx);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if !self.test_mode {
+            self.prefs.word_snap = self.view.word_snap;
+            eframe::set_value(storage, PREFS_KEY, &self.prefs);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean session's journal holds nothing the file lacks; a dirty one got here only
+        // through "Discard", so its journal goes too. Any other exit (a screenshot run, a
+        // crash) leaves the journal for the next start to replay.
+        let session = std::mem::replace(&mut self.session, Session::untitled(None));
+        if !session.is_dirty() || self.discarding {
+            session.discard();
+        }
+    }
+}

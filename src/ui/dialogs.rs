@@ -1,0 +1,91 @@
+//! The desktop's file dialogs (rfd), run on a worker thread so the window never freezes while
+//! one is open. If the dialog cannot be shown (no portal, no zenity), rfd returns nothing and
+//! the window offers a typed path instead.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use crate::app::dialogs::{DialogKind, DialogResult, FileDialogs};
+
+pub struct RfdDialogs {
+    pending: Option<Receiver<DialogResult>>,
+}
+
+impl RfdDialogs {
+    pub fn new() -> Self {
+        Self { pending: None }
+    }
+}
+
+impl Default for RfdDialogs {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn ask(kind: DialogKind, suggested: Option<String>) -> Vec<PathBuf> {
+    let dialog = rfd::FileDialog::new().set_title(kind.title());
+    match kind {
+        DialogKind::OpenProject => dialog
+            .add_filter("Gloss project", &["ron"])
+            .pick_file()
+            .into_iter()
+            .collect(),
+        DialogKind::SaveProject => dialog
+            .add_filter("Gloss project", &["ron"])
+            .set_file_name(suggested.unwrap_or_else(|| "project.ron".into()))
+            .save_file()
+            .into_iter()
+            .collect(),
+        DialogKind::AddFiles => dialog
+            .add_filter("Text", &["txt", "text"])
+            .pick_files()
+            .unwrap_or_default(),
+        DialogKind::AddFolder => dialog.pick_folder().into_iter().collect(),
+        DialogKind::Export => dialog
+            .add_filter("JSON lines", &["jsonl"])
+            .set_file_name(suggested.unwrap_or_else(|| "export.jsonl".into()))
+            .save_file()
+            .into_iter()
+            .collect(),
+    }
+}
+
+impl FileDialogs for RfdDialogs {
+    fn request(&mut self, kind: DialogKind, suggested: Option<String>) -> bool {
+        if self.pending.is_some() {
+            return true;
+        }
+        let (tx, rx) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let paths = ask(kind, suggested);
+                let _ = tx.send(DialogResult { kind, paths });
+            });
+        if spawned.is_err() {
+            return false;
+        }
+        self.pending = Some(rx);
+        true
+    }
+
+    fn poll(&mut self) -> Option<DialogResult> {
+        let rx = self.pending.as_ref()?;
+        match rx.try_recv() {
+            Ok(r) => {
+                self.pending = None;
+                Some(r)
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                None
+            }
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.pending.is_some()
+    }
+}

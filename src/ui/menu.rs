@@ -1,0 +1,118 @@
+//! The menu bar, generated from the shortcut table so menus and keys always agree.
+
+use egui::Ui;
+
+use super::Intent;
+use super::app::GlossApp;
+use crate::app::shortcuts::Action;
+use crate::model::Status;
+
+/// A menu entry for `action`, with its shortcut text; pushes the action when clicked.
+fn item(ui: &mut Ui, action: Action, enabled: bool, intents: &mut Vec<Intent>) {
+    let text = action.shortcut_text(ui.ctx());
+    let button = egui::Button::new(action.label()).shortcut_text(text);
+    let resp = ui.add_enabled(enabled, button).on_hover_text(action.help());
+    if resp.clicked() {
+        intents.push(Intent::Do(action));
+        ui.close();
+    }
+}
+
+pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let has_doc = app.view.doc.is_some();
+    let has_span = app.view.selected_span.is_some();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            item(ui, Action::NewProject, true, &mut intents);
+            item(ui, Action::OpenProject, true, &mut intents);
+            ui.menu_button("Open recent", |ui| {
+                if app.prefs.recent.is_empty() {
+                    ui.weak("nothing yet");
+                }
+                for path in &app.prefs.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        intents.push(Intent::OpenProject(path.clone()));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            item(ui, Action::Save, true, &mut intents);
+            item(ui, Action::SaveAs, true, &mut intents);
+            ui.separator();
+            item(ui, Action::AddFiles, true, &mut intents);
+            item(ui, Action::AddFolder, true, &mut intents);
+            item(ui, Action::PasteDocument, true, &mut intents);
+            ui.separator();
+            item(ui, Action::ExportJsonl, true, &mut intents);
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                ui.close();
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let history = app.session.history();
+            let undo = history
+                .undo_description()
+                .map(|d| format!("Undo {d}"))
+                .unwrap_or_else(|| "Undo".into());
+            let redo = history
+                .redo_description()
+                .map(|d| format!("Redo {d}"))
+                .unwrap_or_else(|| "Redo".into());
+            for (action, text, enabled) in [
+                (Action::Undo, undo, history.can_undo()),
+                (Action::Redo, redo, history.can_redo()),
+            ] {
+                let button = egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
+                if ui.add_enabled(enabled, button).clicked() {
+                    intents.push(Intent::Do(action));
+                    ui.close();
+                }
+            }
+            ui.separator();
+            item(ui, Action::Find, has_doc, &mut intents);
+            item(ui, Action::FindNext, has_doc, &mut intents);
+            item(ui, Action::FindPrevious, has_doc, &mut intents);
+            ui.separator();
+            item(ui, Action::DeleteSpan, has_span, &mut intents);
+            item(ui, Action::NewEntityFromSpan, has_span, &mut intents);
+            item(ui, Action::LinkEntity, has_span, &mut intents);
+            ui.separator();
+            let mut snap = app.view.word_snap;
+            let text = Action::ToggleWordSnap.shortcut_text(ui.ctx());
+            if ui
+                .checkbox(&mut snap, format!("Snap selection to words ({text})"))
+                .clicked()
+            {
+                intents.push(Intent::Do(Action::ToggleWordSnap));
+                ui.close();
+            }
+        });
+        ui.menu_button("Document", |ui| {
+            item(ui, Action::PreviousDocument, true, &mut intents);
+            item(ui, Action::NextDocument, true, &mut intents);
+            item(ui, Action::PreviousSpan, has_doc, &mut intents);
+            item(ui, Action::NextSpan, has_doc, &mut intents);
+            ui.separator();
+            if let Some(doc) = app.view.doc {
+                for status in Status::ALL {
+                    if ui.button(format!("Mark {}", status.name())).clicked() {
+                        if let Some(c) =
+                            crate::app::gestures::set_status(&app.session.project, doc, status)
+                        {
+                            intents.push(Intent::Execute(c));
+                        }
+                        ui.close();
+                    }
+                }
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            item(ui, Action::ShowShortcuts, true, &mut intents);
+        });
+    });
+    intents
+}

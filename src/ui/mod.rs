@@ -1,0 +1,94 @@
+//! The window: egui panels that read the session and emit commands.
+//!
+//! One panel per file, each a small struct with a `ui` method that draws from read-only state
+//! and returns `Intent`s; `GlossApp` (in `app.rs`) applies them once per frame, in one place.
+//! Panels never change the project themselves.
+
+mod actions;
+mod app;
+mod colors;
+mod dialogs;
+mod document_view;
+mod documents;
+mod entities;
+mod find_bar;
+mod labels;
+mod menu;
+mod overlay;
+mod para_layout;
+mod prompts;
+mod screenshot;
+mod span_panel;
+mod status_bar;
+
+use std::path::PathBuf;
+
+pub use app::{AppOptions, GlossApp, RightTab};
+pub use dialogs::RfdDialogs;
+
+use crate::app::Command;
+use crate::app::shortcuts::Action;
+use crate::model::{DocId, SpanId};
+
+/// What a panel asks the app to do.
+#[derive(Debug)]
+pub enum Intent {
+    /// Change the project (one undo step).
+    Execute(Command),
+    /// Run a table action (save, undo, find, …).
+    Do(Action),
+    OpenDocument(DocId),
+    /// Tag the selection with this label, or relabel the selected span.
+    ApplyLabel(String),
+    SelectSpan(SpanId),
+    /// Open a modal prompt.
+    Ask(prompts::Prompt),
+    /// Open a project file (after the unsaved-changes check).
+    OpenProject(PathBuf),
+    /// A line for the status bar.
+    Say(String),
+    /// Switch the right-hand panel.
+    ShowTab(RightTab),
+}
+
+/// How the window starts.
+#[derive(Debug, Default, Clone)]
+pub struct Launch {
+    /// A project to open; `None` opens a new untitled project (or recovers one).
+    pub project: Option<PathBuf>,
+    /// Save a screenshot of the first settled frame to this PNG, then quit.
+    pub screenshot: Option<PathBuf>,
+}
+
+/// Where an untitled project's journal lives, so even unsaved work survives a crash.
+pub fn recovery_path() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("org", "Gloss", "Gloss")?;
+    let dir = dirs.data_dir().to_path_buf();
+    std::fs::create_dir_all(&dir).ok()?;
+    Some(dir.join("untitled.journal"))
+}
+
+/// Open the window and run until it closes.
+pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Gloss")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_app_id("gloss"),
+        ..Default::default()
+    };
+    let app_options = AppOptions {
+        project: launch.project,
+        screenshot: launch.screenshot,
+        recovery: recovery_path(),
+        dialogs: Box::new(RfdDialogs::new()),
+        test_mode: false,
+    };
+    eframe::run_native(
+        "Gloss",
+        options,
+        Box::new(move |cc| Ok(Box::new(GlossApp::new(cc, app_options)))),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

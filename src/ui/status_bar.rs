@@ -1,0 +1,49 @@
+//! The status bar: document, cursor offset, counts, saved or not, and the last message.
+
+use egui::Ui;
+
+use super::app::GlossApp;
+
+pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usize>) {
+    let project = &app.session.project;
+    ui.horizontal(|ui| {
+        if app.session.is_dirty() {
+            ui.colored_label(ui.visuals().warn_fg_color, "• unsaved");
+        } else {
+            ui.weak("saved");
+        }
+        ui.separator();
+        match app.view.doc.and_then(|d| project.document(d)) {
+            Some(doc) => {
+                let i = project.document_index(doc.id).map(|i| i + 1).unwrap_or(0);
+                ui.label(format!(
+                    "{} ({i}/{}) · {} spans · {} quotes",
+                    doc.name,
+                    project.documents.len(),
+                    doc.spans.len(),
+                    doc.quotes.len()
+                ));
+                ui.separator();
+                let at = app
+                    .view
+                    .selection
+                    .map(|s| format!("selection {}..{}", s.start, s.end))
+                    .or_else(|| hover.map(|h| format!("offset {h}")))
+                    .unwrap_or_else(|| "offset –".into());
+                ui.weak(at);
+            }
+            None => {
+                ui.weak("no document");
+            }
+        }
+        ui.separator();
+        let (docs, spans, quotes, entities) = project.counts();
+        ui.weak(format!(
+            "project: {docs} documents · {spans} spans · {quotes} quotes · {entities} entities"
+        ));
+        if let Some(m) = message {
+            ui.separator();
+            ui.label(m);
+        }
+    });
+}

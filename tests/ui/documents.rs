@@ -1,0 +1,88 @@
+//! The documents panel: switching, status, rename, remove with confirmation, paste.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use gloss::model::{DocId, Status};
+
+use crate::support::*;
+
+#[test]
+fn switch_documents_by_key_and_by_click() {
+    let (_dir, _path, mut h) = open();
+    assert_eq!(h.state().view.doc, Some(DocId(1)));
+    key_mod(&mut h, Modifiers::SHIFT, Key::PageDown);
+    assert_eq!(h.state().view.doc, Some(DocId(2)));
+    // The second document's text is on screen as an accessible paragraph.
+    h.get_by_label("Its chair, Marta Solís, spoke first.");
+    key(&mut h, Key::Comma);
+    assert_eq!(h.state().view.doc, Some(DocId(1)));
+    h.get_by_label("○ second").click();
+    h.run();
+    assert_eq!(h.state().view.doc, Some(DocId(2)));
+}
+
+#[test]
+fn status_buttons_set_the_documents_status() {
+    let (_dir, _path, mut h) = open();
+    h.get_by_label("done").click();
+    h.run();
+    assert_eq!(h.state().session.project.documents[0].status, Status::Done);
+    key_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().session.project.documents[0].status, Status::Todo);
+}
+
+#[test]
+fn remove_asks_first_and_undo_brings_it_back() {
+    let (_dir, _path, mut h) = open();
+    h.get_by_label("○ second").click_secondary();
+    h.run();
+    h.get_by_label("Remove…").click();
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().session.project.documents.len(), 2);
+    h.get_by_label("○ second").click_secondary();
+    h.run();
+    h.get_by_label("Remove…").click();
+    h.run();
+    h.get_by_label("Remove").click();
+    h.run();
+    assert_eq!(h.state().session.project.documents.len(), 1);
+    key_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().session.project.documents.len(), 2);
+}
+
+#[test]
+fn rename_from_the_context_menu() {
+    let (_dir, _path, mut h) = open();
+    h.get_by_label("○ second").click_secondary();
+    h.run();
+    h.get_by_label("Rename").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("Rename document").type_text("council");
+    h.run();
+    key(&mut h, Key::Enter);
+    assert_eq!(h.state().session.project.documents[1].name, "council");
+}
+
+#[test]
+fn paste_text_as_a_new_document() {
+    let (_dir, _path, mut h) = open();
+    h.get_by_label("Paste…").click();
+    h.run();
+    h.get_by_label("Text (paste with Ctrl+V)")
+        .type_text("Pasted news from Oslo.");
+    h.run();
+    h.get_by_label("Add document").click();
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.documents.len(), 3);
+    assert_eq!(p.documents[2].text, "Pasted news from Oslo.");
+    assert_eq!(
+        h.state().view.doc,
+        Some(p.documents[2].id),
+        "the new document opens"
+    );
+}

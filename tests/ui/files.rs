@@ -1,0 +1,191 @@
+//! Files through the window: save and reopen via the scripted dialog, a typed path where no
+//! dialog can be shown, adding files, the unsaved-changes prompt, recovery of unsaved work.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use gloss::app::dialogs::{DialogKind, ScriptedDialogs};
+use gloss::io::project_file;
+
+use crate::support::*;
+
+#[test]
+fn save_as_and_reopen_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("saved.ron");
+    let dialogs = ScriptedDialogs::new();
+    dialogs.answer(vec![target.clone()]);
+    let (_d, path) = project_file();
+    let mut h = harness_for(Some(&path), dialogs.clone());
+    drag(&mut h, 20, 25);
+    key(&mut h, Key::Num2);
+    key_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    assert_eq!(
+        dialogs.requested.lock().unwrap().as_slice(),
+        &[DialogKind::SaveProject]
+    );
+    assert!(!h.state().session.is_dirty());
+    let saved = project_file::load(&target).expect("saved file loads");
+    assert_eq!(saved, h.state().session.project);
+
+    // Reopen in a fresh window: the same project, clean.
+    let h2 = harness_for(Some(&target), ScriptedDialogs::new());
+    assert_eq!(h2.state().session.project, saved);
+    assert!(!h2.state().session.is_dirty());
+    assert!(h2.query_by_label("ORG: met Bo").is_some());
+}
+
+#[test]
+fn ctrl_s_saves_in_place() {
+    let (_dir, path, mut h) = open();
+    h.get_by_label("PERSON: Ana Ruiz").click();
+    h.run();
+    key(&mut h, Key::Num4);
+    key_mod(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(!h.state().session.is_dirty());
+    let on_disk = project_file::load(&path).unwrap();
+    assert_eq!(on_disk.documents[0].spans[0].label, "LOC");
+}
+
+#[test]
+fn without_a_dialog_a_typed_path_is_asked_for() {
+    let (_dir, path, mut h) = open();
+    // No scripted answer: the app asks for a typed path instead.
+    key_mod(&mut h, Modifiers::COMMAND, Key::I);
+    let text = path.with_file_name("news.txt");
+    std::fs::write(&text, "Typed-path import from Accra.").unwrap();
+    h.get_by_label("Path")
+        .type_text(&text.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.documents.len(), 3);
+    assert_eq!(p.documents[2].name, "news");
+}
+
+#[test]
+fn adding_files_reports_the_ones_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&good, "A good text from Dakar.").unwrap();
+    std::fs::write(&bad, b"caf\xe9 is Latin-1, not UTF-8").unwrap();
+    let dialogs = ScriptedDialogs::new();
+    dialogs.answer(vec![good, bad]);
+    let (_d, path) = project_file();
+    let mut h = harness_for(Some(&path), dialogs);
+    h.get_by_label("Add files…").click();
+    h.run();
+    assert_eq!(h.state().session.project.documents.len(), 3);
+    let status = h.state().status().unwrap_or_default().to_string();
+    assert!(
+        status.contains("added 1") && status.contains("bad.txt"),
+        "{status}"
+    );
+}
+
+#[test]
+fn unsaved_changes_prompt_cancel_and_discard() {
+    let (_dir, _path, mut h) = open();
+    h.get_by_label("PERSON: Ana Ruiz").click();
+    h.run();
+    key(&mut h, Key::Delete);
+    assert!(h.state().session.is_dirty());
+    key_mod(&mut h, Modifiers::COMMAND, Key::N);
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().session.is_dirty(), "cancel keeps the project");
+    assert_eq!(h.state().session.project.documents.len(), 2);
+    key_mod(&mut h, Modifiers::COMMAND, Key::N);
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(
+        h.state().session.project.documents.is_empty(),
+        "a new empty project"
+    );
+    assert!(!h.state().session.is_dirty());
+}
+
+#[test]
+fn unsaved_changes_prompt_save_then_go_on() {
+    let (_dir, path, mut h) = open();
+    h.get_by_label("PERSON: Ana Ruiz").click();
+    h.run();
+    key(&mut h, Key::Delete);
+    key_mod(&mut h, Modifiers::COMMAND, Key::N);
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(
+        project_file::load(&path).unwrap().documents[0]
+            .spans
+            .is_empty(),
+        "saved first"
+    );
+    assert!(
+        h.state().session.project.documents.is_empty(),
+        "then a new project"
+    );
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks() {
+    let (_dir, _path, mut h) = open();
+    h.get_by_label("PERSON: Ana Ruiz").click();
+    h.run();
+    key(&mut h, Key::Delete);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().session.is_dirty());
+    assert!(h.state().prompt.is_none());
+}
+
+#[test]
+fn unsaved_work_in_an_untitled_project_is_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("untitled.journal");
+    let make = |recovery: std::path::PathBuf| {
+        egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_eframe(move |cc| {
+                gloss::ui::GlossApp::new(
+                    cc,
+                    gloss::ui::AppOptions {
+                        project: None,
+                        screenshot: None,
+                        recovery: Some(recovery),
+                        dialogs: Box::new(ScriptedDialogs::new()),
+                        test_mode: true,
+                    },
+                )
+            })
+    };
+    let mut h = make(recovery.clone());
+    h.run();
+    h.get_by_label("Paste…").click();
+    h.run();
+    h.get_by_label("Text (paste with Ctrl+V)")
+        .type_text("Unsaved words from Lagos.");
+    h.run();
+    h.get_by_label("Add document").click();
+    h.run();
+    drag(&mut h, 21, 24);
+    key(&mut h, Key::Num3);
+    // The process "dies": the harness is dropped without saving or exiting.
+    std::mem::forget(h);
+
+    let mut h = make(recovery);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.documents.len(), 1);
+    assert_eq!(p.documents[0].spans.len(), 1);
+    assert!(h.state().status().unwrap_or_default().contains("Recovered"));
+}

@@ -323,9 +323,8 @@ impl Command {
                 }
             }
             RenameDocument { doc, name } => {
-                if name.trim().is_empty() {
-                    return fail("a document needs a name");
-                }
+                // Blank names are the window's business to prevent; refusing them here would
+                // make the rename of a blank-named document impossible to undo.
                 let d = doc_mut(p, doc)?;
                 RenameDocument {
                     doc,
@@ -403,6 +402,7 @@ impl Command {
                 for e in p.entities.iter_mut().filter(|e| e.label == from) {
                     e.label = to.clone();
                 }
+
                 RenameLabel { from: to, to: from }
             }
             Batch { name, commands } => {

@@ -19,7 +19,7 @@ fn doc(p: &Project, id: DocId) -> Option<&Document> {
 
 /// The text a span covers.
 pub fn span_text(d: &Document, s: &Span) -> String {
-    text::slice_chars(&d.text, s.start, s.end).to_string()
+    d.slice(s.start, s.end).to_string()
 }
 
 /// Tag `range` with `label`. `None` if that exact span already exists.

@@ -35,11 +35,13 @@ impl History {
         self.redo.clear();
     }
 
-    /// Undo the last step; returns its description, or `None` when there is nothing to undo.
-    pub fn undo(&mut self, p: &mut Project) -> Result<Option<String>, CommandError> {
+    /// Undo the last step; returns its description and the command that was applied, or
+    /// `None` when there is nothing to undo.
+    pub fn undo(&mut self, p: &mut Project) -> Result<Option<(String, Command)>, CommandError> {
         let Some(step) = self.undo.pop() else {
             return Ok(None);
         };
+        let applied = step.command.clone();
         match step.command.clone().apply(p) {
             Ok(redo) => {
                 let description = step.description.clone();
@@ -47,7 +49,7 @@ impl History {
                     command: redo,
                     ..step
                 });
-                Ok(Some(description))
+                Ok(Some((description, applied)))
             }
             Err(e) => {
                 self.undo.push(step);
@@ -56,11 +58,12 @@ impl History {
         }
     }
 
-    /// Redo the last undone step.
-    pub fn redo(&mut self, p: &mut Project) -> Result<Option<String>, CommandError> {
+    /// Redo the last undone step; returns its description and the command applied.
+    pub fn redo(&mut self, p: &mut Project) -> Result<Option<(String, Command)>, CommandError> {
         let Some(step) = self.redo.pop() else {
             return Ok(None);
         };
+        let applied = step.command.clone();
         match step.command.clone().apply(p) {
             Ok(undo) => {
                 let description = step.description.clone();
@@ -68,7 +71,7 @@ impl History {
                     command: undo,
                     ..step
                 });
-                Ok(Some(description))
+                Ok(Some((description, applied)))
             }
             Err(e) => {
                 self.redo.push(step);
@@ -80,6 +83,16 @@ impl History {
     /// Names the current state (0 = the state the session started in).
     pub fn position(&self) -> u64 {
         self.undo.last().map(|s| s.serial).unwrap_or(0)
+    }
+
+    /// The command the next undo would apply.
+    pub fn next_undo(&self) -> Option<&Command> {
+        self.undo.last().map(|s| &s.command)
+    }
+
+    /// The command the next redo would apply.
+    pub fn next_redo(&self) -> Option<&Command> {
+        self.redo.last().map(|s| &s.command)
     }
 
     pub fn undo_description(&self) -> Option<&str> {

@@ -16,11 +16,15 @@ use crate::io::{IoError, project_file};
 use crate::model::Project;
 
 /// One line of the journal.
+///
+/// Undo and redo carry the command they applied: after a save the journal starts afresh while
+/// the undo history goes on, so an undo may reach back before the journal's start, where only
+/// the command itself can replay it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Entry {
     Do(Command),
-    Undo,
-    Redo,
+    Undo(Command),
+    Redo(Command),
 }
 
 const JOURNAL_VERSION: u32 = 1;
@@ -188,8 +192,15 @@ impl Session {
         for entry in entries {
             let ok = match entry {
                 Entry::Do(c) => self.apply_recorded(c).is_ok(),
-                Entry::Undo => matches!(self.history.undo(&mut self.project), Ok(Some(_))),
-                Entry::Redo => matches!(self.history.redo(&mut self.project), Ok(Some(_))),
+                // Within the replayed history, walk it, so redo stays possible after recovery;
+                // reaching back before it, apply the journaled command as a step of its own.
+                Entry::Undo(c) if self.history.next_undo() == Some(&c) => {
+                    matches!(self.history.undo(&mut self.project), Ok(Some(_)))
+                }
+                Entry::Redo(c) if self.history.next_redo() == Some(&c) => {
+                    matches!(self.history.redo(&mut self.project), Ok(Some(_)))
+                }
+                Entry::Undo(c) | Entry::Redo(c) => self.apply_recorded(c).is_ok(),
             };
             if !ok {
                 break;
@@ -272,22 +283,22 @@ impl Session {
 
     /// Undo one step; returns what was undone.
     pub fn undo(&mut self) -> Result<Option<String>, CommandError> {
-        let done = self.history.undo(&mut self.project)?;
-        if done.is_some() {
-            self.revision += 1;
-            self.write_journal(&Entry::Undo);
-        }
-        Ok(done)
+        let Some((description, applied)) = self.history.undo(&mut self.project)? else {
+            return Ok(None);
+        };
+        self.revision += 1;
+        self.write_journal(&Entry::Undo(applied));
+        Ok(Some(description))
     }
 
     /// Redo one step; returns what was redone.
     pub fn redo(&mut self) -> Result<Option<String>, CommandError> {
-        let done = self.history.redo(&mut self.project)?;
-        if done.is_some() {
-            self.revision += 1;
-            self.write_journal(&Entry::Redo);
-        }
-        Ok(done)
+        let Some((description, applied)) = self.history.redo(&mut self.project)? else {
+            return Ok(None);
+        };
+        self.revision += 1;
+        self.write_journal(&Entry::Redo(applied));
+        Ok(Some(description))
     }
 
     /// Save to the current path. Untitled sessions need `save_as`.

@@ -1,4 +1,5 @@
-//! Derived per-document text data: the paragraph index and the code point ↔ byte map.
+//! Derived per-document text data: the paragraph index (the code point ↔ byte map lives on
+//! the document itself, see `Document::slice`).
 //!
 //! A document's text never changes once it is in a project (annotations do), so its index is
 //! built once per document and shared; it is never saved.
@@ -7,19 +8,17 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::model::{CharRange, DocId, Document};
-use crate::text::{CharMap, Paragraphs, snap_to_words};
+use crate::text::{Paragraphs, snap_to_words};
 
 #[derive(Debug)]
 pub struct TextIndex {
     pub paragraphs: Paragraphs,
-    pub chars: CharMap,
 }
 
 impl TextIndex {
     pub fn new(text: &str) -> Self {
         Self {
             paragraphs: Paragraphs::new(text),
-            chars: CharMap::new(text),
         }
     }
 

@@ -159,10 +159,7 @@ impl View {
         if let Some(range) = self.effective_selection(doc, index) {
             let command = gestures::tag(p, doc.id, range, label);
             let message = match &command {
-                Some(_) => format!(
-                    "tagged {:?} as {label}",
-                    text::slice_chars(&doc.text, range.start, range.end)
-                ),
+                Some(_) => format!("tagged {:?} as {label}", doc.slice(range.start, range.end)),
                 None => "that span already exists".to_string(),
             };
             self.selection = None;
@@ -228,6 +225,17 @@ impl View {
         };
         let moved =
             text::move_edge_by_word(para.text(&doc.text), local, forward, side) + para.char_start;
+        // An edge on a line break has no word to step to inside its paragraph: stay put
+        // rather than move the other way.
+        let goes_the_named_way = match edge {
+            Edge::GrowEnd => moved > span.end,
+            Edge::ShrinkEnd => moved < span.end,
+            Edge::GrowStart => moved < span.start,
+            Edge::ShrinkStart => moved > span.start,
+        };
+        if !goes_the_named_way {
+            return Outcome::say("no word to move to in this paragraph");
+        }
         let mut range = span.range();
         match edge {
             Edge::GrowEnd | Edge::ShrinkEnd => range.end = moved,

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{DocId, Quote, QuoteId, Span, SpanId};
+use std::sync::OnceLock;
+
+use super::{CharMap, DocId, Quote, QuoteId, Span, SpanId};
 
 /// How far annotation of a document has got.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -56,6 +58,9 @@ pub struct Document {
     /// The text's length in code points, cached because `chars().count()` walks the whole text.
     #[serde(skip)]
     char_len: Option<usize>,
+    /// Code point ↔ byte map, built on first use (the text never changes).
+    #[serde(skip)]
+    char_map: OnceLock<CharMap>,
 }
 
 /// Equal when the saved content is equal; the revision counter and cached length are views'
@@ -84,6 +89,7 @@ impl Document {
             quotes: Vec::new(),
             revision: 0,
             char_len: None,
+            char_map: OnceLock::new(),
         };
         doc.refresh_len();
         doc
@@ -97,6 +103,28 @@ impl Document {
     /// Recompute the cached length; call after deserialising or replacing the text.
     pub fn refresh_len(&mut self) {
         self.char_len = Some(self.text.chars().count());
+        self.char_map = OnceLock::new();
+    }
+
+    fn char_map(&self) -> &CharMap {
+        self.char_map.get_or_init(|| CharMap::new(&self.text))
+    }
+
+    /// Byte offset of code point `c` (the text's length past the end).
+    pub fn byte_of(&self, c: usize) -> usize {
+        self.char_map().to_byte(&self.text, c)
+    }
+
+    /// Code point offset of byte `b`.
+    pub fn char_of(&self, b: usize) -> usize {
+        self.char_map().to_char(&self.text, b)
+    }
+
+    /// The text of code points `start..end` (clamped), without walking the whole text.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let s = self.byte_of(start);
+        let e = self.byte_of(end.max(start));
+        &self.text[s..e]
     }
 
     pub fn span(&self, id: SpanId) -> Option<&Span> {

@@ -5,6 +5,7 @@
 //! script: the only units that survive copying text between Python, Rust and the file on disk.
 //! Conversions to bytes (egui, Rust slicing) and UTF-16 (Label Studio) live in `text`.
 
+mod char_map;
 mod document;
 mod entity;
 mod ids;
@@ -17,6 +18,7 @@ mod span;
 mod validate;
 mod verdict;
 
+pub use char_map::CharMap;
 pub use document::{Document, Status};
 pub use entity::Entity;
 pub use ids::{DocId, EntityId, QuoteId, SpanId};

@@ -60,8 +60,11 @@ impl Project {
         self.entities.iter_mut().find(|e| e.id == id)
     }
 
+    /// The next free document id. Ids named in the verdict memory count as used, so a new
+    /// document never inherits the rejections of a removed one.
     pub fn next_doc_id(&self) -> DocId {
-        DocId::next_after(self.documents.iter().map(|d| d.id))
+        let used = self.documents.iter().map(|d| d.id);
+        DocId::next_after(used.chain(self.verdicts.rejected.iter().map(|r| r.doc)))
     }
 
     pub fn next_entity_id(&self) -> EntityId {

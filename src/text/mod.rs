@@ -8,6 +8,6 @@ mod paragraphs;
 mod words;
 
 pub use find::{FindOptions, find_all};
-pub use offsets::{CharMap, byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char};
+pub use offsets::{byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char};
 pub use paragraphs::{Paragraph, Paragraphs};
 pub use words::{WordEdge, move_edge_by_word, snap_to_words, word_at};

@@ -53,59 +53,6 @@ pub fn utf16_to_char(text: &str, utf16_offset: usize) -> Option<usize> {
     (units == utf16_offset).then(|| text.chars().count())
 }
 
-/// Fast code point → byte conversion for long texts: a checkpoint every `STEP` characters, so
-/// each lookup walks at most `STEP` characters instead of the whole text.
-#[derive(Clone, Debug, Default)]
-pub struct CharMap {
-    checkpoints: Vec<usize>,
-    char_len: usize,
-}
-
-const STEP: usize = 256;
-
-impl CharMap {
-    pub fn new(text: &str) -> Self {
-        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 1);
-        let mut n = 0;
-        for (b, _) in text.char_indices() {
-            if n % STEP == 0 {
-                checkpoints.push(b);
-            }
-            n += 1;
-        }
-        Self {
-            checkpoints,
-            char_len: n,
-        }
-    }
-
-    pub fn char_len(&self) -> usize {
-        self.char_len
-    }
-
-    /// Byte offset of code point `c` in `text` (the text this map was built from).
-    pub fn to_byte(&self, text: &str, c: usize) -> usize {
-        if c >= self.char_len {
-            return text.len();
-        }
-        let base = self.checkpoints[c / STEP];
-        base + char_to_byte(&text[base..], c % STEP)
-    }
-
-    /// Code point offset of byte `b` in `text`.
-    pub fn to_char(&self, text: &str, b: usize) -> usize {
-        let b = b.min(text.len());
-        let k = self
-            .checkpoints
-            .partition_point(|&cp| cp <= b)
-            .saturating_sub(1);
-        match self.checkpoints.get(k) {
-            Some(&base) => k * STEP + byte_to_char(&text[base..], b - base),
-            None => 0,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,16 +76,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn char_map_matches_the_slow_path(text in "\\PC{0,600}", probe in 0usize..700) {
-            let map = CharMap::new(&text);
-            prop_assert_eq!(map.char_len(), text.chars().count());
-            let c = probe.min(map.char_len());
-            let b = map.to_byte(&text, c);
-            prop_assert_eq!(b, char_to_byte(&text, c));
-            prop_assert_eq!(map.to_char(&text, b), c);
-        }
-
         #[test]
         fn utf16_round_trips(text in "\\PC{0,80}", probe in 0usize..90) {
             let c = probe.min(text.chars().count());

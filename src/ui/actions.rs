@@ -74,7 +74,7 @@ impl GlossApp {
                     self.view.selection,
                     self.view.doc.and_then(|d| self.session.project.document(d)),
                 ) {
-                    let t = crate::text::slice_chars(&d.text, sel.start, sel.end);
+                    let t = d.slice(sel.start, sel.end);
                     if !t.contains('\n') && !t.trim().is_empty() {
                         self.view.find.query = t.trim().to_string();
                     }

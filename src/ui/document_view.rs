@@ -155,6 +155,12 @@ pub struct DocumentView {
     pub font_size: f32,
 }
 
+impl Default for DocumentView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// What the view reports back besides view-state edits.
 #[derive(Default)]
 pub struct ViewOutput {
@@ -376,7 +382,7 @@ impl DocumentView {
                 for p in &pieces {
                     let rects =
                         segment_rects(&galley, origin, para.char_start, p.span.start, p.span.end);
-                    let span_text = text::slice_chars(&doc.text, p.span.start, p.span.end);
+                    let span_text = doc.slice(p.span.start, p.span.end);
                     for (k, r) in rects.iter().enumerate() {
                         let id = ui.make_persistent_id(("span", doc.id, p.span.id, i, k));
                         let resp = ui.interact(*r, id, Sense::click());

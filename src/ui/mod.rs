@@ -25,6 +25,7 @@ use std::path::PathBuf;
 
 pub use app::{AppOptions, GlossApp, RightTab};
 pub use dialogs::RfdDialogs;
+pub use document_view::{DocumentView, ViewOutput};
 
 use crate::app::Command;
 use crate::app::shortcuts::Action;

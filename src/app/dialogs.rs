@@ -35,6 +35,8 @@ impl DialogKind {
 pub struct DialogResult {
     pub kind: DialogKind,
     pub paths: Vec<PathBuf>,
+    /// No dialog could be shown after all: ask for a typed path instead.
+    pub unavailable: bool,
 }
 
 /// Something that can ask the user for paths without blocking the UI: `request` starts a
@@ -80,7 +82,11 @@ impl FileDialogs for ScriptedDialogs {
         }
         match next {
             Some(paths) => {
-                self.pending = Some(DialogResult { kind, paths });
+                self.pending = Some(DialogResult {
+                    kind,
+                    paths,
+                    unavailable: false,
+                });
                 true
             }
             // No scripted answer: behave like a machine without dialogs.

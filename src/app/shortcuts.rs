@@ -229,6 +229,65 @@ impl Action {
     }
 }
 
+/// A shortcut as plain text for documentation ("Ctrl+Shift+Z", "Alt+Shift+Left", "?"); the
+/// window shows the platform's own spelling instead (⌘ on a Mac).
+pub fn plain_text(s: &KeyboardShortcut) -> String {
+    let m = s.modifiers;
+    let mut parts: Vec<String> = Vec::new();
+    if m.command || m.ctrl || m.mac_cmd {
+        parts.push("Ctrl".into());
+    }
+    if m.alt {
+        parts.push("Alt".into());
+    }
+    if m.shift {
+        parts.push("Shift".into());
+    }
+    let key = match s.logical_key {
+        Key::ArrowLeft => "Left".to_string(),
+        Key::ArrowRight => "Right".to_string(),
+        Key::Questionmark => "?".to_string(),
+        Key::OpenBracket => "[".to_string(),
+        Key::CloseBracket => "]".to_string(),
+        Key::Comma => ",".to_string(),
+        Key::Period => ".".to_string(),
+        Key::Escape => "Esc".to_string(),
+        k => k.name().trim_start_matches("Num").to_string(),
+    };
+    parts.push(key);
+    parts.join("+")
+}
+
+/// The keyboard table of the README, generated from this table (a test keeps them equal).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | action | what it does |\n|---|---|---|\n");
+    for action in Action::all() {
+        if let Action::ApplyLabel(_) = action {
+            continue;
+        }
+        let keys: Vec<String> = action
+            .shortcuts()
+            .iter()
+            .map(|s| format!("`{}`", plain_text(s)))
+            .collect();
+        let keys = if keys.is_empty() {
+            "(menu)".to_string()
+        } else {
+            keys.join(" ")
+        };
+        out.push_str(&format!(
+            "| {keys} | {} | {} |\n",
+            action.label(),
+            action.help()
+        ));
+    }
+    out.push_str(&format!(
+        "| `1` … `9`, `0` | Apply label | {} |\n",
+        Action::ApplyLabel('1').help()
+    ));
+    out
+}
+
 fn is_function_key(k: Key) -> bool {
     matches!(
         k,
@@ -277,6 +336,17 @@ mod tests {
         };
         assert!(pos(Action::Redo, Key::Z) < pos(Action::Undo, Key::Z));
         assert!(pos(Action::SaveAs, Key::S) < pos(Action::Save, Key::S));
+    }
+
+    #[test]
+    fn the_readme_keyboard_table_is_this_table() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .expect("README.md");
+        let table = markdown_table();
+        assert!(
+            readme.contains(&table),
+            "README.md's keyboard table is out of date; replace it with:\n{table}"
+        );
     }
 
     #[test]

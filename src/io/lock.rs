@@ -24,11 +24,19 @@ pub fn path_for(project: &Path) -> PathBuf {
     project.with_file_name(name)
 }
 
-/// True when process `pid` is running. Where this cannot be known (no /proc), a lock is taken
-/// as stale rather than locking the user out of their project.
+/// True when process `pid` is running (a killed process not yet reaped, a zombie, is not).
+/// Where this cannot be known (no /proc), a lock is taken as stale rather than locking the
+/// user out of their project.
 fn alive(pid: u32) -> bool {
-    let proc_root = Path::new("/proc");
-    proc_root.is_dir() && proc_root.join(pid.to_string()).exists()
+    let stat = Path::new("/proc").join(pid.to_string()).join("stat");
+    let Ok(stat) = std::fs::read_to_string(stat) else {
+        return false;
+    };
+    // The state letter follows the parenthesised command name.
+    let state = stat
+        .rsplit_once(')')
+        .and_then(|(_, rest)| rest.trim_start().chars().next());
+    !matches!(state, None | Some('Z') | Some('X'))
 }
 
 impl ProjectLock {

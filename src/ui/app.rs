@@ -166,6 +166,10 @@ impl GlossApp {
             Err(e) => {
                 // Keep what was open; the file is untouched.
                 self.say(e.to_string());
+                self.prompt = Some(Prompt::Error {
+                    title: "Could not open the project".into(),
+                    message: e.to_string(),
+                });
                 if self.session.project.documents.is_empty() && self.session.path().is_none() {
                     self.prefs.forget(&path);
                 }
@@ -185,7 +189,15 @@ impl GlossApp {
         };
         self.view.reconcile(&self.session.project);
         self.doc_view = DocumentView::new();
-        self.collect_notices();
+        // What happened while opening (a journal replayed or set aside) matters enough to ask
+        // for a click, not just a status line that the next message replaces.
+        let notices = self.session.take_notices();
+        if !notices.is_empty() {
+            self.prompt = Some(Prompt::Error {
+                title: "While opening the project".into(),
+                message: notices.join("\n\n"),
+            });
+        }
     }
 
     fn collect_notices(&mut self) {
@@ -332,6 +344,12 @@ impl GlossApp {
         if let Some(result) = self.dialogs.poll() {
             match result.paths.first() {
                 Some(_) => self.handle_paths(ctx, result.kind, result.paths),
+                None if result.unavailable => {
+                    self.prompt = Some(Prompt::TypedPath {
+                        kind: result.kind,
+                        text: String::new(),
+                    });
+                }
                 None => {
                     self.after_save = None;
                     self.say("cancelled");
@@ -442,6 +460,7 @@ impl GlossApp {
     fn answer(&mut self, ctx: &Context, prompt: Prompt, answer: Answer) {
         use crate::app::gestures;
         match (prompt, answer) {
+            (Prompt::Error { .. }, _) => {}
             (_, Answer::Cancel) => self.say("cancelled"),
             (Prompt::Unsaved { then }, Answer::Save) => {
                 if self.session.path().is_some() {
@@ -530,11 +549,10 @@ impl GlossApp {
         };
         ui.horizontal_wrapped(|ui| {
             ui.heading(&doc.name);
-            ui.weak(format!(
-                "{} · {}",
-                doc.status.name(),
-                doc.source.as_deref().unwrap_or("")
-            ));
+            ui.weak(doc.status.name());
+            if let Some(source) = &doc.source {
+                ui.weak(format!("· {source}"));
+            }
         });
         ui.horizontal_wrapped(|ui| {
             for label in &project.labels.labels {

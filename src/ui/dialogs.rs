@@ -1,19 +1,32 @@
 //! The desktop's file dialogs (rfd), run on a worker thread so the window never freezes while
-//! one is open. If the dialog cannot be shown (no portal, no zenity), rfd returns nothing and
-//! the window offers a typed path instead.
+//! one is open.
+//!
+//! rfd answers "nothing chosen" both when the user cancels and when no dialog could be shown
+//! (no desktop portal and no zenity). A person needs more than a moment to cancel, so an empty
+//! answer that comes back almost at once is taken to mean "no dialog here": the window then
+//! asks for a typed path, now and for the rest of the session.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
 
 use crate::app::dialogs::{DialogKind, DialogResult, FileDialogs};
 
 pub struct RfdDialogs {
-    pending: Option<Receiver<DialogResult>>,
+    pending: Option<(Receiver<DialogResult>, Instant)>,
+    /// A dialog came back empty too fast for a person: none can be shown here.
+    unavailable: bool,
 }
+
+/// Faster than anyone cancels a file dialog.
+const TOO_FAST: Duration = Duration::from_millis(400);
 
 impl RfdDialogs {
     pub fn new() -> Self {
-        Self { pending: None }
+        Self {
+            pending: None,
+            unavailable: false,
+        }
     }
 }
 
@@ -53,6 +66,9 @@ fn ask(kind: DialogKind, suggested: Option<String>) -> Vec<PathBuf> {
 
 impl FileDialogs for RfdDialogs {
     fn request(&mut self, kind: DialogKind, suggested: Option<String>) -> bool {
+        if self.unavailable {
+            return false;
+        }
         if self.pending.is_some() {
             return true;
         }
@@ -61,19 +77,27 @@ impl FileDialogs for RfdDialogs {
             .name("file-dialog".into())
             .spawn(move || {
                 let paths = ask(kind, suggested);
-                let _ = tx.send(DialogResult { kind, paths });
+                let _ = tx.send(DialogResult {
+                    kind,
+                    paths,
+                    unavailable: false,
+                });
             });
         if spawned.is_err() {
             return false;
         }
-        self.pending = Some(rx);
+        self.pending = Some((rx, Instant::now()));
         true
     }
 
     fn poll(&mut self) -> Option<DialogResult> {
-        let rx = self.pending.as_ref()?;
+        let (rx, started) = self.pending.as_ref()?;
         match rx.try_recv() {
-            Ok(r) => {
+            Ok(mut r) => {
+                if r.paths.is_empty() && started.elapsed() < TOO_FAST {
+                    self.unavailable = true;
+                    r.unavailable = true;
+                }
                 self.pending = None;
                 Some(r)
             }

@@ -71,12 +71,17 @@ pub fn recovery_path() -> Option<PathBuf> {
 
 /// Open the window and run until it closes.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Gloss")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_app_id("gloss");
+    // The icon ships inside the binary (assets/icon.png, drawn by scripts/make_icon.py).
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Gloss")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_app_id("gloss"),
+        viewport,
         ..Default::default()
     };
     let app_options = AppOptions {

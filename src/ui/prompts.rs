@@ -42,6 +42,11 @@ pub enum Prompt {
         kind: DialogKind,
         text: String,
     },
+    /// Something failed that the user must see (a project that would not open).
+    Error {
+        title: String,
+        message: String,
+    },
     Paste {
         name: String,
         text: String,
@@ -106,6 +111,14 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                     "Delete entity {name}? Its {mentions} mentions stay, unlinked. (Undo brings it back.)"
                 ));
                 confirm_row(ui, "Delete", &mut answer);
+            }
+            Prompt::Error { title, message } => {
+                ui.heading(title.as_str());
+                ui.label(message.as_str());
+                ui.add_space(8.0);
+                if ui.button("OK").clicked() {
+                    answer = Some(Answer::Cancel);
+                }
             }
             Prompt::TypedPath { kind, text } => {
                 ui.heading(kind.title());

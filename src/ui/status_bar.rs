@@ -43,7 +43,7 @@ pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usiz
         ));
         if let Some(m) = message {
             ui.separator();
-            ui.label(m);
+            ui.add(egui::Label::new(m).truncate()).on_hover_text(m);
         }
     });
 }

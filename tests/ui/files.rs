@@ -187,5 +187,59 @@ fn unsaved_work_in_an_untitled_project_is_recovered() {
     let p = &h.state().session.project;
     assert_eq!(p.documents.len(), 1);
     assert_eq!(p.documents[0].spans.len(), 1);
-    assert!(h.state().status().unwrap_or_default().contains("Recovered"));
+    // The user is told, in a prompt they must acknowledge.
+    h.get_by_label("While opening the project");
+    assert!(
+        h.query_by_label_contains("Recovered 2 unsaved edits")
+            .is_some()
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().prompt.is_none());
+    assert!(h.state().session.is_dirty());
+}
+
+#[test]
+fn a_broken_project_file_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let text = project_file::to_ron(&project());
+    let cut = &text[..text.len() / 2];
+    std::fs::write(&path, cut).unwrap();
+    let mut h = harness_for(Some(&path), ScriptedDialogs::new());
+    h.get_by_label("Could not open the project");
+    // The message names the file and its line, and says what is wrong.
+    assert!(
+        h.query_all_by_label_contains("not a valid Gloss project file")
+            .count()
+            >= 1
+            && h.query_all_by_label_contains("broken.ron:").count() >= 1
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        cut,
+        "nothing overwritten"
+    );
+    assert!(
+        h.state().session.path().is_none(),
+        "the app runs on, with nothing opened"
+    );
+}
+
+#[test]
+fn a_project_from_a_newer_gloss_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.ron");
+    let text = project_file::to_ron(&project()).replacen("schema: 1", "schema: 2", 1);
+    std::fs::write(&path, &text).unwrap();
+    let h = harness_for(Some(&path), ScriptedDialogs::new());
+    h.get_by_label("Could not open the project");
+    assert!(
+        h.query_all_by_label_contains("written by a newer Gloss")
+            .count()
+            >= 1
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod io;
+pub mod matcher;
 pub mod model;
 pub mod text;
 pub mod ui;

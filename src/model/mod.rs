@@ -15,6 +15,7 @@ mod project;
 mod quote;
 mod range;
 mod span;
+mod suggestion;
 mod validate;
 mod verdict;
 
@@ -28,5 +29,6 @@ pub use project::{Project, SCHEMA_VERSION};
 pub use quote::{Quote, QuoteKind};
 pub use range::CharRange;
 pub use span::{Mention, Span};
+pub use suggestion::{Proposal, Suggestion};
 pub use validate::{Problem, validate};
 pub use verdict::{Rejection, VerdictMemory};

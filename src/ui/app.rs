@@ -278,6 +278,14 @@ impl GlossApp {
                 Intent::OpenProject(path) => self.confirm_unsaved(After::Open(path)),
                 Intent::Say(m) => self.say(m),
                 Intent::ShowTab(t) => self.right_tab = t,
+                Intent::SetDarkTheme(dark) => {
+                    self.prefs.dark = dark;
+                    ctx.set_theme(if dark {
+                        egui::Theme::Dark
+                    } else {
+                        egui::Theme::Light
+                    });
+                }
             }
         }
     }

@@ -15,6 +15,10 @@ pub struct DocumentsPanel {
     /// The document being renamed and the name typed so far.
     renaming: Option<(DocId, String)>,
     filter: String,
+    /// The document last shown as current, to bring a newly current one into view.
+    last_current: Option<DocId>,
+    /// (scroll offset, visible height) of the list in the last frame.
+    last_view: (f32, f32),
 }
 
 fn status_mark(s: Status) -> &'static str {
@@ -26,6 +30,88 @@ fn status_mark(s: Status) -> &'static str {
 }
 
 impl DocumentsPanel {
+    /// One document: status mark, name and counts; click opens, double-click renames, the
+    /// context menu renames, sets the status or removes.
+    fn row(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        doc: &crate::model::Document,
+        current: Option<DocId>,
+        intents: &mut Vec<Intent>,
+    ) {
+        if let Some((id, name)) = &mut self.renaming
+            && *id == doc.id
+        {
+            let resp = ui
+                .text_edit_singleline(name)
+                .accessible_name("Rename document");
+            resp.request_focus();
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+            if escape {
+                self.renaming = None;
+            } else if resp.lost_focus() || enter {
+                let name = name.trim().to_string();
+                if !name.is_empty() && name != doc.name {
+                    intents.push(Intent::Execute(Command::RenameDocument {
+                        doc: doc.id,
+                        name,
+                    }));
+                }
+                self.renaming = None;
+            }
+            return;
+        }
+        let spans = doc.spans.len();
+        let quotes = doc.quotes.len();
+        ui.horizontal(|ui| {
+            let text = format!("{} {}", status_mark(doc.status), doc.name);
+            let resp = ui
+                .selectable_label(Some(doc.id) == current, RichText::new(text))
+                .on_hover_text(format!(
+                    "{} · {spans} spans · {quotes} quotes · {} characters{}",
+                    doc.status.name(),
+                    doc.char_len(),
+                    doc.source
+                        .as_deref()
+                        .map(|s| format!("\n{s}"))
+                        .unwrap_or_default()
+                ));
+            ui.weak(format!("{spans} · {quotes}"))
+                .on_hover_text("spans · quotes");
+            if resp.clicked() {
+                intents.push(Intent::OpenDocument(doc.id));
+            }
+            if resp.double_clicked() {
+                self.renaming = Some((doc.id, doc.name.clone()));
+            }
+            resp.context_menu(|ui| {
+                if ui.button("Rename").clicked() {
+                    self.renaming = Some((doc.id, doc.name.clone()));
+                    ui.close();
+                }
+                for s in Status::ALL {
+                    if ui.button(format!("Mark {}", s.name())).clicked() {
+                        if let Some(c) = gestures::set_status(project, doc.id, s) {
+                            intents.push(Intent::Execute(c));
+                        }
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                if ui.button("Remove…").clicked() {
+                    intents.push(Intent::Ask(Prompt::RemoveDocument {
+                        doc: doc.id,
+                        name: doc.name.clone(),
+                        annotations: doc.annotation_count(),
+                    }));
+                    ui.close();
+                }
+            });
+        });
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, project: &Project, current: Option<DocId>) -> Vec<Intent> {
         let mut intents = Vec::new();
         let done = project
@@ -83,86 +169,42 @@ impl DocumentsPanel {
         }
 
         let filter = self.filter.to_lowercase();
-        egui::ScrollArea::vertical()
+        // Only the rows on screen are drawn, so ten thousand documents cost what ten do.
+        let shown: Vec<usize> = if filter.is_empty() {
+            (0..project.documents.len()).collect()
+        } else {
+            (0..project.documents.len())
+                .filter(|i| project.documents[*i].name.to_lowercase().contains(&filter))
+                .collect()
+        };
+        if project.documents.is_empty() {
+            ui.weak("No documents. Add text files or paste text.");
+        }
+        // `show_rows` places rows `row_height + item_spacing.y` apart.
+        let row_height = ui.spacing().interact_size.y;
+        let pitch = row_height + ui.spacing().item_spacing.y;
+        let mut scroll = egui::ScrollArea::vertical()
             .id_salt("documents-list")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for doc in &project.documents {
-                    if !filter.is_empty() && !doc.name.to_lowercase().contains(&filter) {
-                        continue;
-                    }
-                    if let Some((id, name)) = &mut self.renaming
-                        && *id == doc.id
-                    {
-                        let resp = ui
-                            .text_edit_singleline(name)
-                            .accessible_name("Rename document");
-                        resp.request_focus();
-                        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
-                        if escape {
-                            self.renaming = None;
-                        } else if resp.lost_focus() || enter {
-                            let name = name.trim().to_string();
-                            if !name.is_empty() && name != doc.name {
-                                intents.push(Intent::Execute(Command::RenameDocument {
-                                    doc: doc.id,
-                                    name,
-                                }));
-                            }
-                            self.renaming = None;
-                        }
-                        continue;
-                    }
-                    let spans = doc.spans.len();
-                    let quotes = doc.quotes.len();
-                    let text = format!("{} {}", status_mark(doc.status), doc.name);
-                    let resp = ui
-                        .selectable_label(Some(doc.id) == current, RichText::new(text))
-                        .on_hover_text(format!(
-                            "{} · {spans} spans · {quotes} quotes · {} characters{}",
-                            doc.status.name(),
-                            doc.char_len(),
-                            doc.source
-                                .as_deref()
-                                .map(|s| format!("\n{s}"))
-                                .unwrap_or_default()
-                        ));
-                    ui.weak(format!("    {spans} spans · {quotes} quotes"));
-                    if resp.clicked() {
-                        intents.push(Intent::OpenDocument(doc.id));
-                    }
-                    if resp.double_clicked() {
-                        self.renaming = Some((doc.id, doc.name.clone()));
-                    }
-                    resp.context_menu(|ui| {
-                        if ui.button("Rename").clicked() {
-                            self.renaming = Some((doc.id, doc.name.clone()));
-                            ui.close();
-                        }
-                        for s in Status::ALL {
-                            if ui.button(format!("Mark {}", s.name())).clicked() {
-                                if let Some(c) = gestures::set_status(project, doc.id, s) {
-                                    intents.push(Intent::Execute(c));
-                                }
-                                ui.close();
-                            }
-                        }
-                        ui.separator();
-                        if ui.button("Remove…").clicked() {
-                            intents.push(Intent::Ask(Prompt::RemoveDocument {
-                                doc: doc.id,
-                                name: doc.name.clone(),
-                                annotations: doc.annotation_count(),
-                            }));
-                            ui.close();
-                        }
-                    });
-                }
-                if project.documents.is_empty() {
-                    ui.weak("No documents. Add text files or paste text.");
-                }
-            });
+            .auto_shrink([false, false]);
+        // Moving to another document by key brings its row into view.
+        if current != self.last_current {
+            self.last_current = current;
+            let at = current
+                .and_then(|c| shown.iter().position(|i| project.documents[*i].id == c))
+                .map(|p| p as f32 * pitch);
+            let (offset, height) = self.last_view;
+            if let Some(y) = at
+                && (y < offset || y + pitch > offset + height)
+            {
+                scroll = scroll.vertical_scroll_offset((y - height / 2.0).max(0.0));
+            }
+        }
+        let out = scroll.show_rows(ui, row_height, shown.len(), |ui, rows| {
+            for &i in &shown[rows] {
+                self.row(ui, project, &project.documents[i], current, &mut intents);
+            }
+        });
+        self.last_view = (out.state.clamped_offset().y, out.inner_rect.height());
         intents
     }
 }

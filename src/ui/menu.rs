@@ -110,6 +110,23 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
                 }
             }
         });
+        ui.menu_button("View", |ui| {
+            let mut dark = app.prefs.dark;
+            if ui.checkbox(&mut dark, "Dark theme").clicked() {
+                intents.push(Intent::SetDarkTheme(dark));
+                ui.close();
+            }
+            let mut snap = app.view.word_snap;
+            let text = Action::ToggleWordSnap.shortcut_text(ui.ctx());
+            if ui
+                .checkbox(&mut snap, format!("Snap selection to words ({text})"))
+                .clicked()
+            {
+                intents.push(Intent::Do(Action::ToggleWordSnap));
+                ui.close();
+            }
+            ui.weak("Ctrl + and Ctrl − zoom the whole window.");
+        });
         ui.menu_button("Help", |ui| {
             item(ui, Action::ShowShortcuts, true, &mut intents);
         });

@@ -50,6 +50,7 @@ pub enum Intent {
     Say(String),
     /// Switch the right-hand panel.
     ShowTab(RightTab),
+    SetDarkTheme(bool),
 }
 
 /// How the window starts.

@@ -86,3 +86,34 @@ fn paste_text_as_a_new_document() {
         "the new document opens"
     );
 }
+
+#[test]
+fn a_long_document_list_draws_only_what_is_on_screen_and_follows_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.ron");
+    let mut p = gloss::model::Project::new("many");
+    for i in 1..=2000u64 {
+        p.insert_document(gloss::model::Document::new(
+            DocId(i),
+            format!("article-{i:04}"),
+            format!("Article {i} reports from Lusaka."),
+        ));
+    }
+    gloss::io::project_file::save(&path, &p).unwrap();
+    let mut h = harness_for(Some(&path), gloss::app::dialogs::ScriptedDialogs::new());
+    assert!(h.query_by_label("○ article-0001").is_some());
+    assert!(
+        h.query_by_label("○ article-1500").is_none(),
+        "rows far below are not drawn"
+    );
+    for _ in 0..60 {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::PageDown);
+    }
+    h.run();
+    assert_eq!(h.state().view.doc, Some(DocId(61)));
+    h.run();
+    assert!(
+        h.query_by_label("○ article-0061").is_some(),
+        "the current row scrolled into view"
+    );
+}

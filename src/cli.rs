@@ -297,7 +297,7 @@ fn import(path: &Path, paths: &[PathBuf], format: ImportFormat) -> Result<ExitCo
             .project
             .documents
             .iter()
-            .map(|d| (d.name.as_str(), d.text.as_str()))
+            .map(|d| (d.name.as_str(), &*d.text))
             .collect();
         let mut fresh = Vec::new();
         for f in &batch.files {

@@ -266,15 +266,15 @@ fn import_adds_good_files_and_names_each_bad_one() {
     let project = load(&path);
     let names: Vec<&str> = project.documents.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["01-mayor", "02-strike", "03-flood", "lind"]);
-    assert_eq!(project.documents[0].text, MAYOR);
-    assert_eq!(project.documents[1].text, STRIKE, "the BOM is dropped");
+    assert_eq!(&*project.documents[0].text, MAYOR);
+    assert_eq!(&*project.documents[1].text, STRIKE, "the BOM is dropped");
     assert_eq!(
-        project.documents[2].text,
-        FLOOD.replace('\n', "\r\n"),
+        *project.documents[2].text,
+        *FLOOD.replace('\n', "\r\n"),
         "line ends are kept"
     );
     assert_eq!(
-        project.documents[3].text,
+        &*project.documents[3].text,
         "Zoë Lind won the Karsk marathon 🏃."
     );
     assert!(

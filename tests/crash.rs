@@ -331,7 +331,7 @@ fn check_recovery(
         return Err(format!("the recovered project is invalid: {problems:?}"));
     }
     let doc = s.project.document(DOC).ok_or("the document is gone")?;
-    if doc.text != wire_text() || s.project.documents.len() != 1 {
+    if *doc.text != *wire_text() || s.project.documents.len() != 1 {
         return Err("the document's text or the document list changed".into());
     }
     let ranges: Vec<(usize, usize)> = doc.spans.iter().map(|s| (s.start, s.end)).collect();

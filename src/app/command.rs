@@ -12,7 +12,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    DocId, Document, Entity, EntityId, LabelDef, Project, Quote, QuoteId, Span, SpanId, Status,
+    DocId, Document, Entity, EntityId, LabelDef, MatcherSettings, Project, Quote, QuoteId,
+    Rejection, Span, SpanId, Status,
 };
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -85,6 +86,27 @@ pub enum Command {
     RenameLabel {
         from: String,
         to: String,
+    },
+    /// Remember rejected suggestions (this range of this document is not this label).
+    AddRejections {
+        rejections: Vec<Rejection>,
+    },
+    /// Forget rejections (the inverse of `AddRejections`).
+    RemoveRejections {
+        rejections: Vec<Rejection>,
+    },
+    /// Never suggest this string as this label anywhere in the project.
+    AddNever {
+        text: String,
+        label: String,
+    },
+    RemoveNever {
+        text: String,
+        label: String,
+    },
+    /// Replace the matcher settings.
+    SetMatcherSettings {
+        settings: MatcherSettings,
     },
     /// Several commands as one step: all apply or none do.
     Batch {
@@ -405,6 +427,64 @@ impl Command {
 
                 RenameLabel { from: to, to: from }
             }
+            AddRejections { rejections } => {
+                if rejections.is_empty() {
+                    return fail("nothing to reject");
+                }
+                for r in &rejections {
+                    if p.document(r.doc).is_none() {
+                        return fail(format!("document {} does not exist", r.doc));
+                    }
+                    if r.start >= r.end {
+                        return fail("a rejection needs a non-empty range");
+                    }
+                }
+                p.verdicts.rejected.extend(rejections.iter().cloned());
+                p.verdicts.rejected.sort();
+                for d in &mut p.documents {
+                    if rejections.iter().any(|r| r.doc == d.id) {
+                        d.revision += 1;
+                    }
+                }
+                RemoveRejections { rejections }
+            }
+            RemoveRejections { rejections } => {
+                for r in &rejections {
+                    let Some(i) = p.verdicts.rejected.iter().position(|x| x == r) else {
+                        return fail("that rejection is not remembered");
+                    };
+                    p.verdicts.rejected.remove(i);
+                }
+                for d in &mut p.documents {
+                    if rejections.iter().any(|r| r.doc == d.id) {
+                        d.revision += 1;
+                    }
+                }
+                AddRejections { rejections }
+            }
+            AddNever { text, label } => {
+                if p.verdicts.is_never(&text, &label) {
+                    return fail(format!("“{text}” as {label} is already never suggested"));
+                }
+                p.verdicts.never.push((text.clone(), label.clone()));
+                p.verdicts.never.sort();
+                RemoveNever { text, label }
+            }
+            RemoveNever { text, label } => {
+                let Some(i) = p
+                    .verdicts
+                    .never
+                    .iter()
+                    .position(|(t, l)| *t == text && *l == label)
+                else {
+                    return fail(format!("“{text}” as {label} is not in the never list"));
+                };
+                p.verdicts.never.remove(i);
+                AddNever { text, label }
+            }
+            SetMatcherSettings { settings } => SetMatcherSettings {
+                settings: std::mem::replace(&mut p.matcher, settings),
+            },
             Batch { name, commands } => {
                 let mut inverses = Vec::with_capacity(commands.len());
                 for c in commands {
@@ -470,6 +550,12 @@ impl Command {
             RemoveLabel { name } => format!("delete label {name}"),
             UpdateLabel { label } => format!("edit label {}", label.name),
             RenameLabel { from, to } => format!("rename label {from} to {to}"),
+            AddRejections { rejections } if rejections.len() == 1 => "reject suggestion".into(),
+            AddRejections { rejections } => format!("reject {} suggestions", rejections.len()),
+            RemoveRejections { .. } => "forget rejection".into(),
+            AddNever { text, label } => format!("never suggest “{text}” as {label}"),
+            RemoveNever { text, label } => format!("suggest “{text}” as {label} again"),
+            SetMatcherSettings { .. } => "change matcher settings".into(),
             Batch { name, .. } => name.clone(),
         }
     }

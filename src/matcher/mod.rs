@@ -8,4 +8,6 @@
 //!
 //! Every suggestion carries its engine, rule, score and a one-line reason.
 
+pub mod gazetteer;
+pub mod learned;
 pub mod rules;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::{CharMap, DocId, Quote, QuoteId, Span, SpanId};
 
@@ -45,7 +45,8 @@ pub struct Document {
     pub source: Option<String>,
     #[serde(default)]
     pub status: Status,
-    pub text: String,
+    /// Shared, because it never changes: snapshots for background work cost nothing.
+    pub text: Arc<str>,
     /// Kept sorted by `Span::sort_key`.
     #[serde(default)]
     pub spans: Vec<Span>,
@@ -78,7 +79,7 @@ impl PartialEq for Document {
 }
 
 impl Document {
-    pub fn new(id: DocId, name: impl Into<String>, text: impl Into<String>) -> Self {
+    pub fn new(id: DocId, name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
         let mut doc = Self {
             id,
             name: name.into(),

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{DocId, Document, Entity, EntityId, LabelSet, VerdictMemory};
+use super::{DocId, Document, Entity, EntityId, LabelSet, MatcherSettings, VerdictMemory};
 
 /// The schema this build writes. Older files are migrated on load (see `io::project_file`);
 /// newer ones are refused rather than half-read.
@@ -13,6 +13,8 @@ pub struct Project {
     pub schema: u32,
     pub name: String,
     pub labels: LabelSet,
+    #[serde(default, skip_serializing_if = "MatcherSettings::is_default")]
+    pub matcher: MatcherSettings,
     /// Kept sorted by id.
     #[serde(default)]
     pub entities: Vec<Entity>,
@@ -34,6 +36,7 @@ impl Project {
             schema: SCHEMA_VERSION,
             name: name.into(),
             labels,
+            matcher: MatcherSettings::default(),
             entities: Vec::new(),
             documents: Vec::new(),
             verdicts: VerdictMemory::default(),

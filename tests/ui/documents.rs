@@ -79,7 +79,7 @@ fn paste_text_as_a_new_document() {
     h.run();
     let p = &h.state().session.project;
     assert_eq!(p.documents.len(), 3);
-    assert_eq!(p.documents[2].text, "Pasted news from Oslo.");
+    assert_eq!(&*p.documents[2].text, "Pasted news from Oslo.");
     assert_eq!(
         h.state().view.doc,
         Some(p.documents[2].id),

@@ -1,0 +1,350 @@
+//! The learned-strings engine: what the user has annotated becomes a pattern at once.
+//!
+//! INCEpTION's string matcher, improved. Every name the user tagged anywhere in the project is
+//! looked for everywhere else, labelled with the label it got most often; its score is how
+//! often that string got that label among all its annotations *and rejections* — so a string
+//! tagged ORG three times and rejected as ORG once scores 0.75, and one rejected as often as
+//! accepted fades below any sensible threshold. Canonical entities teach their names and
+//! aliases the same way. Strings shorter than the minimum length are skipped (two-letter
+//! acronyms in capitals excepted), and "never suggest" verdicts remove a string for good.
+//!
+//! Aliases propagate: once a document has mentioned a person by their full name ("Katrin
+//! Vogt"), a later surname alone ("Vogt") in that document is the same entity.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{Entry, Gazetteer};
+use crate::model::{Document, EntityId, Mention, Project, Proposal, Suggestion};
+
+/// Score given to names and aliases of canonical entities.
+const ENTITY_NAME_SCORE: f32 = 0.9;
+/// Score of a surname that follows its full name in the same document.
+const SURNAME_SCORE: f32 = 0.85;
+
+#[derive(Clone, Debug, Default)]
+struct Tally {
+    /// label → times the string was annotated with it.
+    labels: HashMap<String, u32>,
+    /// label → times it was rejected with it.
+    rejected: HashMap<String, u32>,
+    /// (label, entity) → times a span with that label linked to that entity.
+    entities: HashMap<(String, EntityId), u32>,
+}
+
+/// One learned pattern: the best label for a string and why.
+#[derive(Clone, Debug)]
+struct Pattern {
+    label: String,
+    entity: Option<EntityId>,
+    score: f32,
+    reason: String,
+    rule: &'static str,
+}
+
+/// The patterns learned from one state of a project.
+#[derive(Debug)]
+pub struct Learned {
+    gazetteer: Gazetteer,
+    patterns: Vec<Pattern>,
+    /// Person surnames: gazetteer of last words, each pointing at its entity and full names.
+    surnames: Gazetteer,
+    surname_entities: Vec<EntityId>,
+}
+
+fn long_enough(s: &str, min_len: usize) -> bool {
+    let n = s.chars().count();
+    n >= min_len || (n >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+impl Learned {
+    /// Learn from every name span, rejection and entity of the project.
+    pub fn from_project(p: &Project, min_len: usize) -> Self {
+        let mut tallies: HashMap<String, Tally> = HashMap::new();
+        for d in &p.documents {
+            for s in d.spans.iter().filter(|s| s.mention == Mention::Name) {
+                let text = d.slice(s.start, s.end).to_string();
+                let t = tallies.entry(text).or_default();
+                *t.labels.entry(s.label.clone()).or_insert(0) += 1;
+                if let Some(e) = s.entity {
+                    *t.entities.entry((s.label.clone(), e)).or_insert(0) += 1;
+                }
+            }
+        }
+        for r in &p.verdicts.rejected {
+            if let Some(d) = p.document(r.doc)
+                && r.end <= d.char_len()
+            {
+                let text = d.slice(r.start, r.end).to_string();
+                let t = tallies.entry(text).or_default();
+                *t.rejected.entry(r.label.clone()).or_insert(0) += 1;
+            }
+        }
+
+        let mut best: HashMap<String, Pattern> = HashMap::new();
+        for (text, t) in &tallies {
+            if !long_enough(text, min_len) {
+                continue;
+            }
+            let total: u32 = t.labels.values().sum();
+            let Some((label, count)) = t
+                .labels
+                .iter()
+                .filter(|(l, _)| !p.verdicts.is_never(text, l))
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            else {
+                continue;
+            };
+            let rejected = t.rejected.get(label).copied().unwrap_or(0);
+            let score = *count as f32 / (total + rejected) as f32;
+            let entity = t
+                .entities
+                .iter()
+                .filter(|((l, _), _)| l == label)
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.1.cmp(&a.0.1)))
+                .map(|((_, e), _)| *e);
+            let reason = if rejected > 0 {
+                format!(
+                    "you tagged “{text}” as {label} {count} of {total} times, rejected it {rejected}×"
+                )
+            } else {
+                format!("you tagged “{text}” as {label} {count} of {total} times")
+            };
+            best.insert(
+                text.clone(),
+                Pattern {
+                    label: label.clone(),
+                    entity,
+                    score,
+                    reason,
+                    rule: "annotated string",
+                },
+            );
+        }
+        // Canonical entities: their names and aliases, unless the user's own tags say more.
+        let mut surname_entries = Vec::new();
+        let mut surname_entities = Vec::new();
+        for e in &p.entities {
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                if !long_enough(name, min_len) || p.verdicts.is_never(name, &e.label) {
+                    continue;
+                }
+                best.entry(name.clone()).or_insert_with(|| Pattern {
+                    label: e.label.clone(),
+                    entity: Some(e.id),
+                    score: ENTITY_NAME_SCORE,
+                    reason: format!("a name of the entity {}", e.name),
+                    rule: "entity name",
+                });
+            }
+            if e.label == "PERSON"
+                && let Some(last) = e.name.split_whitespace().last()
+                && e.name.split_whitespace().count() >= 2
+                && long_enough(last, min_len)
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && !p.verdicts.is_never(last, &e.label)
+            {
+                surname_entries.push(Entry {
+                    text: last.to_string(),
+                    label: e.label.clone(),
+                    canonical: Some(e.name.clone()),
+                    list: "surnames".into(),
+                    fold_case: false,
+                    exact_case: true,
+                });
+                surname_entities.push(e.id);
+            }
+        }
+
+        let mut entries = Vec::with_capacity(best.len());
+        let mut patterns = Vec::with_capacity(best.len());
+        let mut keys: Vec<_> = best.into_iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        for (text, pat) in keys {
+            entries.push(Entry {
+                text,
+                label: pat.label.clone(),
+                canonical: None,
+                list: "learned".into(),
+                fold_case: false,
+                exact_case: true,
+            });
+            patterns.push(pat);
+        }
+        Self {
+            gazetteer: Gazetteer::new(entries),
+            patterns,
+            surnames: Gazetteer::new(surname_entries),
+            surname_entities,
+        }
+    }
+
+    /// How many strings were learned.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Suggestions for one document.
+    pub fn suggest(&self, doc: &Document) -> Vec<Suggestion> {
+        let mut out = Vec::new();
+        let mut first_mention: HashMap<EntityId, usize> = HashMap::new();
+        for s in &doc.spans {
+            if let Some(e) = s.entity {
+                let at = first_mention.entry(e).or_insert(s.start);
+                *at = (*at).min(s.start);
+            }
+        }
+        for m in self.gazetteer.find(&doc.text) {
+            let entry = self.gazetteer.entry(m.entry);
+            let pat = &self.patterns[m.entry];
+            if let Some(e) = pat.entity {
+                let at = first_mention.entry(e).or_insert(m.start);
+                *at = (*at).min(m.start);
+            }
+            out.push(Suggestion {
+                proposal: Proposal::Span {
+                    start: m.start,
+                    end: m.end,
+                    label: entry.label.clone(),
+                    entity: pat.entity,
+                    new_entity: None,
+                },
+                score: pat.score,
+                engine: "learned",
+                rule: pat.rule.to_string(),
+                reason: pat.reason.clone(),
+            });
+        }
+        let taken: Vec<(usize, usize)> = out.iter().map(Suggestion::range).collect();
+        for m in self.surnames.find(&doc.text) {
+            let e = self.surname_entities[m.entry];
+            let entry = self.surnames.entry(m.entry);
+            // Inside a full name found above ("Katrin Vogt") the surname is not a mention of
+            // its own.
+            let inside = taken.iter().any(|(a, b)| *a < m.end && m.start < *b);
+            if !inside && first_mention.get(&e).is_some_and(|at| *at < m.start) {
+                out.push(Suggestion {
+                    proposal: Proposal::Span {
+                        start: m.start,
+                        end: m.end,
+                        label: entry.label.clone(),
+                        entity: Some(e),
+                        new_entity: None,
+                    },
+                    score: SURNAME_SCORE,
+                    engine: "learned",
+                    rule: "surname after full name".into(),
+                    reason: format!(
+                        "“{}” after {} was mentioned in full",
+                        entry.text,
+                        entry.canonical.as_deref().unwrap_or("")
+                    ),
+                });
+            }
+        }
+        out.sort_by_key(|s| s.range());
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn project() -> Project {
+        let mut p = Project::new("t");
+        p.insert_entity(Entity {
+            id: EntityId(1),
+            name: "Katrin Vogt".into(),
+            label: "PERSON".into(),
+            aliases: vec![],
+        });
+        let mut d = Document::new(
+            DocId(1),
+            "a",
+            "Katrin Vogt met Ardent Ltd in Bonn. Ardent Ltd and Bonn agreed.",
+        );
+        let mut s = Span::new(SpanId(1), CharRange::new(0, 11), "PERSON");
+        s.entity = Some(EntityId(1));
+        d.insert_span(s);
+        d.insert_span(Span::new(SpanId(2), CharRange::new(16, 26), "ORG"));
+        d.insert_span(Span::new(SpanId(3), CharRange::new(30, 34), "GPE"));
+        p.insert_document(d);
+        p.insert_document(Document::new(
+            DocId(2),
+            "b",
+            "Later, Vogt said Ardent Ltd would leave Bonn. Katrin Vogt left. Then Vogt spoke.",
+        ));
+        p
+    }
+
+    fn texts(doc: &Document, sugg: &[Suggestion]) -> Vec<String> {
+        sugg.iter()
+            .map(|s| {
+                let (a, b) = s.range();
+                format!("{}/{}", doc.slice(a, b), s.label())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn annotated_strings_and_entity_names_are_found_elsewhere() {
+        let p = project();
+        let l = Learned::from_project(&p, 3);
+        let d = &p.documents[1];
+        let s = l.suggest(d);
+        // "Vogt" before the full name is not suggested; after it, it is.
+        assert_eq!(
+            texts(d, &s),
+            [
+                "Ardent Ltd/ORG",
+                "Bonn/GPE",
+                "Katrin Vogt/PERSON",
+                "Vogt/PERSON"
+            ]
+        );
+        let vogt = s.last().unwrap();
+        assert!(matches!(
+            vogt.proposal,
+            Proposal::Span {
+                entity: Some(EntityId(1)),
+                ..
+            }
+        ));
+        assert_eq!(vogt.rule, "surname after full name");
+        assert!(s[0].reason.contains("1 of 1"));
+    }
+
+    #[test]
+    fn rejections_lower_the_score_and_never_removes_it() {
+        let mut p = project();
+        p.verdicts.rejected.push(Rejection {
+            doc: DocId(1),
+            start: 36,
+            end: 46,
+            label: "ORG".into(),
+        });
+        let l = Learned::from_project(&p, 3);
+        let s = l.suggest(&p.documents[1]);
+        let ardent = s.iter().find(|s| s.label() == "ORG").unwrap();
+        assert!((ardent.score - 0.5).abs() < 1e-6, "{}", ardent.score);
+        p.verdicts.never.push(("Ardent Ltd".into(), "ORG".into()));
+        let l = Learned::from_project(&p, 3);
+        assert!(
+            l.suggest(&p.documents[1])
+                .iter()
+                .all(|s| s.label() != "ORG")
+        );
+    }
+
+    #[test]
+    fn short_strings_are_skipped_except_acronyms() {
+        assert!(!long_enough("Al", 3));
+        assert!(long_enough("UN", 3));
+        assert!(long_enough("Bonn", 3));
+    }
+}

@@ -13,7 +13,7 @@ use egui::{Context, RawInput, Rect, pos2, vec2};
 use gloss::app::text_index::TextIndex;
 use gloss::app::view::View;
 use gloss::model::{CharRange, DocId, Document, Project, Span, SpanId};
-use gloss::ui::DocumentView;
+use gloss::ui::{DocumentView, SuggestionLayer};
 
 const TEXT_BYTES: usize = 10 * 1024 * 1024;
 const SPANS: usize = 100_000;
@@ -125,7 +125,12 @@ impl Rig {
         let _ = ctx.run_ui(input(*t), |ui| {
             egui::CentralPanel::default().show(ui, |ui| {
                 let doc = &project.documents[0];
-                doc_view.ui(ui, project, doc, index, view);
+                let layer = SuggestionLayer {
+                    items: &[],
+                    current: None,
+                    hidden: false,
+                };
+                doc_view.ui(ui, project, doc, index, view, layer);
             });
         });
     }

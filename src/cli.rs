@@ -10,6 +10,11 @@
 //! Exit status: 0 on success, 1 on bad input (a line on stderr naming the file, and the line where
 //! there is one), 2 on bad usage (clap's own errors). Formats and tasks that are not built yet say
 //! "not yet supported" and exit 1 without touching anything.
+//!
+//! A brat import is all or nothing: `io::brat` reads every file first, and only when nothing is
+//! wrong do its labels, entities and documents go in as one command batch (one undo step), built
+//! by `brat_command`. That function is a gesture; it lives here only until `app::gestures` has
+//! room for it, and the window's import should call the same one.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -18,9 +23,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{CommandError, Session, gestures};
+use crate::app::eval::{self, Annotations, SpeakerNotes};
+use crate::app::{Command, CommandError, Session, gestures, review};
+use crate::io::brat::{self, BratImport};
 use crate::io::{IoError, journal, jsonl, project_file, text_import, write_atomic};
-use crate::model::{LabelSet, Project, Status, validate};
+use crate::model::{DocId, LabelSet, Project, Proposal, Status, Suggestion, validate};
 use crate::ui::Launch;
 
 const EXIT_STATUS: &str = "\
@@ -84,7 +91,7 @@ pub enum Task {
         labels: Option<Vec<String>>,
     },
 
-    /// Add text files, or every .txt file in folders, as documents.
+    /// Add text files, or every .txt file in folders, as documents; or brat annotations.
     ///
     /// The project is created if it does not exist. A document is named after its file (without
     /// extension) and holds the file's text exactly, line ends included; a UTF-8 byte-order mark
@@ -92,9 +99,17 @@ pub enum Task {
     /// UTF-8, binary) or are empty are reported on stderr by name and skipped; the others are
     /// still added and the project saved. A file whose name and text are already in the project
     /// is not added twice, so an import can be re-run after adding files to a folder.
+    ///
+    /// With `--format brat`, each NAME.txt comes with its NAME.ann (folders are walked for .ann
+    /// files) and brings its entities, quotes, cues and speakers. This import is all or nothing:
+    /// any line that is not valid brat, or whose text column does not match the document, is
+    /// reported with its file and line and nothing is added. Annotations that are valid brat but
+    /// that Gloss cannot hold (an entity split by other text, an unknown relation) are reported
+    /// with file and line and left out; the rest is added.
     #[command(after_help = "\
 Exit status: 0 when every file was imported (or was already in the project); 1 when any file was
-skipped, even though the others were added and saved, or when nothing could be read; 2 on bad usage.")]
+skipped (or any brat annotation left out), even though the rest was added and saved, or when
+nothing could be read, or a brat file has errors (then nothing is added); 2 on bad usage.")]
     Import {
         /// The project file; created if it does not exist.
         #[arg(value_name = "PROJECT.ron")]
@@ -102,12 +117,19 @@ skipped, even though the others were added and saved, or when nothing could be r
         /// Files or folders to import.
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
-        /// The files' format; only txt is supported so far.
+        /// The files' format; txt and brat are supported so far.
         #[arg(long, value_enum, default_value_t = ImportFormat::Txt)]
         format: ImportFormat,
     },
 
-    /// Run the matchers and propose spans and quotes (not yet supported).
+    /// Run every matcher over every document and store the suggestions for review.
+    ///
+    /// The suggestions go to PROJECT.suggestions.jsonl beside the project (one per line: doc,
+    /// start, end, label, text, score, engine, rule, reason, entity; code-point offsets), or to
+    /// the file given with -o (`-o -` for standard output). With --accept-all they become
+    /// annotations instead, each remembering the rule that proposed it, and the project is
+    /// saved. What is already annotated, rejected or never to be suggested is left out.
+    #[command(after_help = EXIT_STATUS)]
     Suggest {
         /// The project file.
         #[arg(value_name = "PROJECT.ron")]
@@ -118,6 +140,9 @@ skipped, even though the others were added and saved, or when nothing could be r
         /// Only suggestions scoring at least this (0 to 1).
         #[arg(long, value_name = "X", value_parser = score)]
         min_score: Option<f32>,
+        /// Where to write the suggestions (default PROJECT.suggestions.jsonl; `-` for stdout).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
 
     /// Write the annotations in another tool's format.
@@ -147,17 +172,37 @@ skipped, even though the others were added and saved, or when nothing could be r
         project: PathBuf,
     },
 
-    /// Score one project's annotations against another's (not yet supported).
+    /// Score one project's annotations against another's.
     ///
-    /// Precision, recall and F1 per label, for quotes and for speakers, over the documents the
-    /// two projects share.
+    /// Precision, recall and F1 per label (exact: same start, end and label; overlap: same label,
+    /// ranges overlap), micro-averaged overall; and for quotes (a match shares at least 30% of
+    /// the gold quote), with the accuracy of kinds, speakers and cues among matched quotes.
+    /// Documents are paired by name and must have the same text; the others are listed. Only
+    /// names count as entities, not pronouns or descriptions, unless --all-mentions.
+    ///
+    /// Either side may also be a folder of brat files (or one .ann file), read in memory: then
+    /// a speaker known only from a `speaker=` note, without a mention (as in LitBank), is scored
+    /// too, which a project file cannot record.
+    #[command(after_help = EXIT_STATUS)]
     Eval {
-        /// The reference annotations.
+        /// The reference annotations: a project, or brat files.
         #[arg(value_name = "GOLD.ron")]
         gold: PathBuf,
-        /// The annotations to score.
+        /// The annotations to score: a project, or brat files.
         #[arg(value_name = "PRED.ron")]
         pred: PathBuf,
+        /// Count these labels as one, reported as "GPE+LOC"; may be repeated.
+        #[arg(long, value_name = "GPE,LOC")]
+        merge: Vec<String>,
+        /// Only these labels (a merged group counts if any of its labels is listed).
+        #[arg(long, value_name = "PERSON,ORG,…", value_delimiter = ',')]
+        labels: Option<Vec<String>>,
+        /// Count pronoun and description spans as entities too.
+        #[arg(long)]
+        all_mentions: bool,
+        /// Print the numbers as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -217,6 +262,15 @@ pub enum CliError {
     NotSupported(String),
     #[error("nothing to import: no .txt files in {0}")]
     NothingToImport(String),
+    #[error("nothing to import: no brat files (NAME.ann with NAME.txt) in {0}")]
+    NothingToImportBrat(String),
+    #[error(
+        "nothing imported: {count} error{} in the brat files (listed above); fix them and try again",
+        plural(*count)
+    )]
+    BratRejected { count: usize },
+    #[error("{0}")]
+    Eval(String),
     #[error("{}: {source}", path.display())]
     Command { path: PathBuf, source: CommandError },
     #[error("{}: is the project itself; choose another output file", .0.display())]
@@ -235,7 +289,17 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             paths,
             format,
         } => import(&project, &paths, format),
-        Task::Suggest { .. } => Err(CliError::NotSupported("suggest".into())),
+        Task::Suggest {
+            project,
+            accept_all,
+            min_score,
+            output,
+        } => suggest(
+            &project,
+            accept_all,
+            min_score.unwrap_or(0.0),
+            output.as_deref(),
+        ),
         Task::Export {
             project,
             format,
@@ -243,7 +307,21 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             only_done,
         } => export(&project, format, &output, only_done),
         Task::Stats { project } => stats(&project),
-        Task::Eval { .. } => Err(CliError::NotSupported("eval".into())),
+        Task::Eval {
+            gold,
+            pred,
+            merge,
+            labels,
+            all_mentions,
+            json,
+        } => {
+            let options = eval::Options {
+                merge: merge.iter().map(|m| split_labels(m)).collect(),
+                labels: labels.map(|l| l.iter().map(|s| s.trim().to_string()).collect()),
+                all_mentions,
+            };
+            evaluate(&gold, &pred, &options, json)
+        }
     }
 }
 
@@ -271,10 +349,17 @@ fn new(path: &Path, labels: Option<Vec<String>>) -> Result<ExitCode, CliError> {
 }
 
 fn import(path: &Path, paths: &[PathBuf], format: ImportFormat) -> Result<ExitCode, CliError> {
-    if format != ImportFormat::Txt {
-        let what = format!("import format {}", format_name(&format));
-        return Err(CliError::NotSupported(what));
+    match format {
+        ImportFormat::Txt => import_txt(path, paths),
+        ImportFormat::Brat => import_brat(path, paths),
+        _ => {
+            let what = format!("import format {}", format_name(&format));
+            Err(CliError::NotSupported(what))
+        }
     }
+}
+
+fn import_txt(path: &Path, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
     let Opened {
         mut session,
         existed,
@@ -361,6 +446,239 @@ fn import(path: &Path, paths: &[PathBuf], format: ImportFormat) -> Result<ExitCo
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Add brat documents with their annotations, all in one step or not at all.
+fn import_brat(path: &Path, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
+    let Opened {
+        mut session,
+        existed,
+        had_journal,
+    } = Opened::for_editing(path)?;
+    let import = match brat::read_paths(paths, &session.project) {
+        Ok(import) => import,
+        Err(rejected) => {
+            close(session, had_journal, false);
+            return Err(report_rejected(rejected));
+        }
+    };
+    for notice in &import.notices {
+        eprintln!("gloss: {notice}");
+    }
+    for skipped in &import.skipped {
+        eprintln!("gloss: {skipped}");
+    }
+    let mut saved = false;
+    if let Some(command) = brat_command(&session.project, &import) {
+        if let Err(source) = session.execute(command) {
+            close(session, had_journal, false);
+            let path = path.to_path_buf();
+            return Err(CliError::Command { path, source });
+        }
+        report_notices(&mut session);
+        // As for text: if the save fails, the journal holds the import for the next open.
+        session.save()?;
+        report_notices(&mut session);
+        saved = true;
+    }
+    let labels: Vec<String> = session.project.labels.names().map(String::from).collect();
+    close(session, had_journal, saved);
+
+    let counts = import.counts();
+    if counts.documents == 0 && import.notices.is_empty() {
+        let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(CliError::NothingToImportBrat(list.join(", ")));
+    }
+    let skipped = import.skipped.len();
+    let new_project = if saved && !existed {
+        "new project "
+    } else {
+        ""
+    };
+    let mut summary = format!(
+        "added {} document{} to {new_project}{} ({skipped} annotation{} skipped)\n",
+        counts.documents,
+        plural(counts.documents),
+        path.display(),
+        plural(skipped)
+    );
+    summary.push_str(&brat_summary(&counts, &labels));
+    emit(&summary)?;
+    Ok(if skipped > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The counts of a brat import, a line per kind of thing, names in label-set order.
+fn brat_summary(c: &brat::Counts, labels: &[String]) -> String {
+    let mut names: Vec<String> = labels
+        .iter()
+        .filter_map(|l| c.names.get(l).map(|n| format!("{l} {n}")))
+        .collect();
+    names.extend(
+        c.names
+            .iter()
+            .filter(|(l, _)| !labels.contains(l))
+            .map(|(l, n)| format!("{l} {n}")),
+    );
+    let total: usize = c.names.values().sum();
+    let mut out = if total == 0 {
+        "  names: 0\n".to_string()
+    } else {
+        format!("  names: {total} ({})\n", names.join(", "))
+    };
+    if c.pronouns + c.descriptions > 0 {
+        out.push_str(&format!(
+            "  speaker mentions: {} ({} pronoun{}, {} description{})\n",
+            c.pronouns + c.descriptions,
+            c.pronouns,
+            plural(c.pronouns),
+            c.descriptions,
+            plural(c.descriptions)
+        ));
+    }
+    out.push_str(&format!(
+        "  quotes: {} ({} direct, {} indirect, {} mixed); {} with a cue, {} with a speaker mention, {} with a speaker named only in a note\n",
+        c.quotes, c.direct, c.indirect, c.mixed, c.cues, c.speakers, c.speaker_notes
+    ));
+    out.push_str(&format!(
+        "  entities: {} new; {} mention{} linked\n",
+        c.new_entities,
+        c.linked,
+        plural(c.linked)
+    ));
+    out
+}
+
+/// Print every error of a failed brat import; the returned error is the closing line.
+fn report_rejected(rejected: brat::Rejected) -> CliError {
+    let n = rejected.errors.len();
+    for e in &rejected.errors {
+        eprintln!("gloss: {e}");
+    }
+    CliError::BratRejected { count: n }
+}
+
+/// The command that adds a brat import to `project` as one step: new labels, new entities,
+/// existing entities with their new aliases, then the documents. `None` if it adds nothing.
+pub fn brat_command(project: &Project, import: &BratImport) -> Option<Command> {
+    let at = project.labels.labels.len();
+    let mut commands: Vec<Command> = import
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| Command::AddLabel {
+            index: at + i,
+            label: label.clone(),
+        })
+        .collect();
+    commands.extend(
+        import
+            .new_entities
+            .iter()
+            .map(|e| Command::AddEntity { entity: e.clone() }),
+    );
+    commands.extend(
+        import
+            .updated_entities
+            .iter()
+            .map(|e| Command::UpdateEntity { entity: e.clone() }),
+    );
+    commands.extend(import.documents.iter().map(|d| Command::AddDocument {
+        document: Box::new(d.document.clone()),
+    }));
+    if commands.is_empty() {
+        return None;
+    }
+    let n = import.documents.len();
+    Some(Command::Batch {
+        name: format!("import {n} brat document{}", plural(n)),
+        commands,
+    })
+}
+
+/// "GPE, LOC" → ["GPE", "LOC"].
+fn split_labels(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// One side of `gloss eval`: a project file as it stands, or brat files read in memory along
+/// with the speakers that only their notes name.
+fn eval_side(path: &Path) -> Result<(Project, SpeakerNotes), CliError> {
+    let is_brat = path.is_dir()
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ann"));
+    if !is_brat {
+        return Ok((open_for_reading(path)?, SpeakerNotes::new()));
+    }
+    let mut project = Project::new(file_stem(path));
+    let import = brat::read_paths(&[path.to_path_buf()], &project).map_err(report_rejected)?;
+    for skipped in &import.skipped {
+        eprintln!("gloss: {skipped}");
+    }
+    if import.documents.is_empty() {
+        return Err(CliError::NothingToImportBrat(path.display().to_string()));
+    }
+    let notes = import
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.speaker_notes
+                .iter()
+                .map(|(q, name)| ((d.document.id, *q), name.clone()))
+        })
+        .collect();
+    if let Some(command) = brat_command(&project, &import) {
+        command
+            .apply(&mut project)
+            .map_err(|source| CliError::Command {
+                path: path.to_path_buf(),
+                source,
+            })?;
+    }
+    Ok((project, notes))
+}
+
+fn evaluate(
+    gold_path: &Path,
+    pred_path: &Path,
+    options: &eval::Options,
+    json: bool,
+) -> Result<ExitCode, CliError> {
+    let (gold, gold_notes) = eval_side(gold_path)?;
+    let (pred, pred_notes) = eval_side(pred_path)?;
+    let gold_side = Annotations {
+        project: &gold,
+        speaker_notes: gold_notes,
+    };
+    let pred_side = Annotations {
+        project: &pred,
+        speaker_notes: pred_notes,
+    };
+    let report = eval::evaluate(&gold_side, &pred_side, options);
+    if report.documents.scored == 0 {
+        return Err(CliError::Eval(format!(
+            "{} and {} share no document (same name and same text); nothing to score",
+            gold_path.display(),
+            pred_path.display()
+        )));
+    }
+    let text = if json {
+        let mut j = serde_json::to_string_pretty(&report)
+            .map_err(|e| CliError::Eval(format!("cannot write the report as JSON: {e}")))?;
+        j.push('\n');
+        j
+    } else {
+        report.table()
+    };
+    emit(&text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn export(
@@ -495,6 +813,141 @@ fn table(rows: &[Vec<String>], right: &[bool]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `gloss suggest`: run the engines over every document; store or accept the suggestions.
+fn suggest(
+    path: &Path,
+    accept_all: bool,
+    min_score: f32,
+    output: Option<&Path>,
+) -> Result<ExitCode, CliError> {
+    if accept_all {
+        let Opened {
+            mut session,
+            had_journal,
+            ..
+        } = Opened::for_editing(path)?;
+        let found = run_engines(&session.project, path, min_score);
+        let (total, summary) = summarise(&found);
+        let command = {
+            let p = &session.project;
+            let mut acc = review::Acceptor::new(p);
+            for (doc, items) in &found {
+                if let Some(d) = p.document(*doc) {
+                    for s in items {
+                        acc.accept(d, s, None);
+                    }
+                }
+            }
+            acc.finish(format!("accept {total} suggestions"))
+        };
+        let saved = match command {
+            Some(c) => {
+                session.execute(c).map_err(|source| CliError::Command {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                session.save()?;
+                true
+            }
+            None => false,
+        };
+        println!(
+            "accepted {total} suggestions in {} ({summary})",
+            path.display()
+        );
+        close(session, had_journal, saved);
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let p = open_for_reading(path)?;
+    let found = run_engines(&p, path, min_score);
+    let (total, summary) = summarise(&found);
+    let mut jsonl = String::new();
+    for (doc, items) in &found {
+        let Some(d) = p.document(*doc) else { continue };
+        for s in items {
+            let (start, end) = s.range();
+            let entity = match &s.proposal {
+                Proposal::Span {
+                    entity, new_entity, ..
+                } => entity
+                    .and_then(|e| p.entity(e))
+                    .map(|e| e.name.clone())
+                    .or_else(|| new_entity.clone()),
+                Proposal::Quote { .. } => None,
+            };
+            let line = serde_json::json!({
+                "doc": d.name, "start": start, "end": end, "label": s.label(),
+                "text": d.slice(start, end), "score": s.score, "engine": s.engine,
+                "rule": s.rule, "reason": s.reason, "entity": entity,
+            });
+            jsonl.push_str(&line.to_string());
+            jsonl.push('\n');
+        }
+    }
+    let out = match output {
+        Some(o) => o.to_path_buf(),
+        None => {
+            let mut name = path.file_stem().unwrap_or_default().to_os_string();
+            name.push(".suggestions.jsonl");
+            path.with_file_name(name)
+        }
+    };
+    if out == Path::new("-") {
+        emit(&jsonl)?;
+    } else {
+        if out == path {
+            return Err(CliError::OutputIsProject(out));
+        }
+        write_atomic(&out, jsonl.as_bytes())?;
+        println!(
+            "{total} suggestions in {} documents written to {} ({summary})",
+            found.len(),
+            out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every engine over every document, with a progress line on a terminal; suggestions below
+/// `min_score` dropped; problems with the project's own lists reported on stderr.
+fn run_engines(p: &Project, path: &Path, min_score: f32) -> Vec<(DocId, Vec<Suggestion>)> {
+    use std::io::IsTerminal;
+    let (lists, mut problems) = review::read_user_lists(&p.matcher, path.parent());
+    let tty = std::io::stderr().is_terminal();
+    let (mut found, list_problems) = review::suggest_project(p, &lists, |done, total| {
+        if tty {
+            eprint!("\rmatching: {done} of {total} documents");
+            if done == total {
+                eprintln!();
+            }
+        }
+    });
+    problems.extend(list_problems);
+    for pr in &problems {
+        eprintln!("gloss: {pr}");
+    }
+    for (_, items) in &mut found {
+        items.retain(|s| s.score >= min_score);
+    }
+    found
+}
+
+/// The total and a per-label line ("GPE 12, PERSON 30").
+fn summarise(found: &[(DocId, Vec<Suggestion>)]) -> (usize, String) {
+    let mut per_label: std::collections::BTreeMap<&str, usize> = Default::default();
+    for s in found.iter().flat_map(|(_, items)| items) {
+        *per_label.entry(s.label()).or_insert(0) += 1;
+    }
+    let total = per_label.values().sum();
+    let line = per_label
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    (total, line)
 }
 
 /// A session opened for a task that may change the project.

@@ -371,7 +371,7 @@ fn import_in_an_unsupported_format_changes_nothing() {
     let path = dir.path().join("p.ron");
     let before = read(&path);
 
-    for format in ["jsonl", "brat", "doccano", "conll", "label-studio"] {
+    for format in ["jsonl", "doccano", "conll", "label-studio"] {
         let run = gloss(
             dir.path(),
             &["import", "p.ron", "strike.jsonl", "--format", format],
@@ -648,24 +648,75 @@ fn export_in_an_unsupported_format_says_so() {
 // -------------------------------------------------------------------------- not yet supported
 
 #[test]
-fn suggest_and_eval_say_they_are_not_yet_supported() {
+fn suggest_stores_suggestions_and_accept_all_annotates_with_their_rule() {
     let dir = scratch();
-    let path = save_annotated(dir.path(), "p.ron");
+    let mut p = Project::new("s");
+    p.insert_document(Document::new(
+        DocId(1),
+        "talks",
+        "Officials from Germany and the United Nations met in Nairobi. Germany said little.",
+    ));
+    let path = dir.path().join("s.ron");
+    project_file::save(&path, &p).unwrap();
     let before = read(&path);
-    let runs = [
-        gloss(dir.path(), &["suggest", "p.ron"]),
-        gloss(
-            dir.path(),
-            &["suggest", "p.ron", "--accept-all", "--min-score", "0.8"],
-        ),
-        gloss(dir.path(), &["eval", "p.ron", "p.ron"]),
-    ];
-    for run in runs {
-        assert_eq!(run.code, 1, "{run:?}");
-        assert!(run.stderr.contains("not yet supported"), "{run:?}");
-        assert_eq!(run.stdout, "");
-    }
-    assert_eq!(read(&path), before);
+
+    let run = gloss(dir.path(), &["suggest", "s.ron"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        read(&path),
+        before,
+        "storing suggestions leaves the project alone"
+    );
+    let stored = std::fs::read_to_string(dir.path().join("s.suggestions.jsonl")).unwrap();
+    let lines: Vec<serde_json::Value> = stored
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let germany: Vec<_> = lines.iter().filter(|l| l["text"] == "Germany").collect();
+    assert_eq!(germany.len(), 2, "{stored}");
+    assert_eq!(germany[0]["label"], "GPE");
+    assert_eq!(germany[0]["engine"], "gazetteer");
+    assert!(germany[0]["reason"].as_str().unwrap().contains("countries"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["text"] == "United Nations" && l["label"] == "ORG")
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["text"] == "Nairobi" && l["label"] == "GPE")
+    );
+
+    // To standard output with a score floor.
+    let run = gloss(
+        dir.path(),
+        &["suggest", "s.ron", "--min-score", "0.99", "-o", "-"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.lines().count() < lines.len());
+
+    let run = gloss(dir.path(), &["suggest", "s.ron", "--accept-all"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.starts_with("accepted"), "{run:?}");
+    let after = load(&path);
+    let d = &after.documents[0];
+    let germany: Vec<_> = d
+        .spans
+        .iter()
+        .filter(|s| d.slice(s.start, s.end) == "Germany")
+        .collect();
+    assert_eq!(germany.len(), 2);
+    assert!(
+        matches!(&germany[0].origin, gloss::model::Origin::Suggested { engine, .. } if engine == "gazetteer")
+    );
+    // Accepted gazetteer names are linked to one canonical entity.
+    assert!(germany[0].entity.is_some() && germany[0].entity == germany[1].entity);
+    assert!(!journal::path_for(&path).exists());
+
+    // A second run finds nothing new: what is annotated is not suggested again.
+    let run = gloss(dir.path(), &["suggest", "s.ron", "--accept-all"]);
+    assert!(run.stdout.starts_with("accepted 0"), "{run:?}");
 }
 
 // -------------------------------------------------------------------------------- bad input

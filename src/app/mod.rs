@@ -5,9 +5,11 @@
 
 pub mod command;
 pub mod dialogs;
+pub mod eval;
 pub mod gestures;
 pub mod history;
 pub mod prefs;
+pub mod review;
 pub mod session;
 pub mod shortcuts;
 pub mod text_index;

@@ -34,6 +34,17 @@ pub enum Action {
     PreviousDocument,
     LinkEntity,
     NewEntityFromSpan,
+    NextSuggestion,
+    PreviousSuggestion,
+    AcceptSuggestion,
+    RejectSuggestion,
+    NeverSuggest,
+    AcceptStringInDocument,
+    AcceptStringInProject,
+    ThresholdUp,
+    ThresholdDown,
+    AcceptAboveThreshold,
+    ToggleSuggestions,
     ShowShortcuts,
     /// The label with this digit key: tags the selection, or relabels the selected span.
     ApplyLabel(char),
@@ -56,6 +67,7 @@ const CMD: Modifiers = Modifiers::COMMAND;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
+const ALT: Modifiers = Modifiers::ALT;
 
 const DIGITS: [(char, Key); 10] = [
     ('1', Key::Num1),
@@ -101,6 +113,17 @@ impl Action {
             PreviousDocument,
             LinkEntity,
             NewEntityFromSpan,
+            NextSuggestion,
+            PreviousSuggestion,
+            AcceptSuggestion,
+            RejectSuggestion,
+            NeverSuggest,
+            AcceptStringInDocument,
+            AcceptStringInProject,
+            ThresholdUp,
+            ThresholdDown,
+            AcceptAboveThreshold,
+            ToggleSuggestions,
             ShowShortcuts,
         ];
         v.extend(DIGITS.iter().map(|(c, _)| ApplyLabel(*c)));
@@ -137,6 +160,17 @@ impl Action {
             PreviousDocument => vec![sc(SHIFT, Key::PageUp), sc(NONE, Key::Comma)],
             LinkEntity => vec![sc(NONE, Key::L)],
             NewEntityFromSpan => vec![sc(NONE, Key::E)],
+            NextSuggestion => vec![sc(NONE, Key::N)],
+            PreviousSuggestion => vec![sc(NONE, Key::P)],
+            AcceptSuggestion => vec![sc(NONE, Key::A)],
+            RejectSuggestion => vec![sc(NONE, Key::X)],
+            NeverSuggest => vec![sc(SHIFT, Key::X)],
+            AcceptStringInDocument => vec![sc(SHIFT, Key::A)],
+            AcceptStringInProject => vec![sc(CMD_SHIFT, Key::A)],
+            ThresholdUp => vec![sc(ALT, Key::ArrowUp)],
+            ThresholdDown => vec![sc(ALT, Key::ArrowDown)],
+            AcceptAboveThreshold => vec![sc(CMD, Key::Enter)],
+            ToggleSuggestions => vec![sc(NONE, Key::H)],
             ShowShortcuts => vec![sc(NONE, Key::Questionmark), sc(NONE, Key::F1)],
             ApplyLabel(c) => DIGITS
                 .iter()
@@ -183,6 +217,17 @@ impl Action {
             PreviousDocument => "Previous document".into(),
             LinkEntity => "Link span to entity…".into(),
             NewEntityFromSpan => "New entity from span".into(),
+            NextSuggestion => "Next suggestion".into(),
+            PreviousSuggestion => "Previous suggestion".into(),
+            AcceptSuggestion => "Accept suggestion".into(),
+            RejectSuggestion => "Reject suggestion".into(),
+            NeverSuggest => "Never suggest this string".into(),
+            AcceptStringInDocument => "Accept this string in the document".into(),
+            AcceptStringInProject => "Accept this string in the project".into(),
+            ThresholdUp => "Raise the accept threshold".into(),
+            ThresholdDown => "Lower the accept threshold".into(),
+            AcceptAboveThreshold => "Accept all above the threshold".into(),
+            ToggleSuggestions => "Show or hide suggestions".into(),
             ShowShortcuts => "Keyboard shortcuts".into(),
             ApplyLabel(c) => format!("Apply label on key {c}"),
         }
@@ -213,6 +258,21 @@ impl Action {
             NextDocument | PreviousDocument => "Move through the document list",
             LinkEntity => "Link the selected span to a canonical entity (type ahead)",
             NewEntityFromSpan => "Create a canonical entity named after the selected span",
+            NextSuggestion | PreviousSuggestion => {
+                "Move to the next or previous suggestion (the view follows)"
+            }
+            AcceptSuggestion => {
+                "Accept the focused suggestion (a number key accepts it with that label)"
+            }
+            RejectSuggestion => "Reject the focused suggestion; it will not come back here",
+            NeverSuggest => "Reject it and never suggest this string as this label again",
+            AcceptStringInDocument => "Accept every suggestion of the same string in this document",
+            AcceptStringInProject => "Accept the same string everywhere in the project",
+            ThresholdUp | ThresholdDown => "Change the score threshold by 0.05",
+            AcceptAboveThreshold => {
+                "Accept every suggestion in this document scoring at least the threshold"
+            }
+            ToggleSuggestions => "Show or hide suggestions in the text",
             ShowShortcuts => "Show this list",
             ApplyLabel(_) => {
                 "Tag the selection with the label on this key, or relabel the selected span"

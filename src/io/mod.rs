@@ -5,6 +5,7 @@
 
 mod atomic;
 mod error;
+pub mod brat;
 pub mod journal;
 pub mod jsonl;
 pub mod lock;

@@ -15,7 +15,7 @@
 //!   lowercase never matches a capitalised entry ("turkey" is not Turkey), and entries flagged
 //!   as acronyms always match with exact case ("WHO", not "who").
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::model::CharMap;
 
@@ -47,8 +47,8 @@ pub struct Match {
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    exact: Option<(AhoCorasick, Vec<usize>)>,
-    folded: Option<(AhoCorasick, Vec<usize>)>,
+    exact: Option<Automaton>,
+    folded: Option<Automaton>,
 }
 
 /// Fold one character to one character: its lowercase form when that is a single character.
@@ -68,21 +68,68 @@ fn fold(s: &str) -> String {
     }
 }
 
-fn build(patterns: &[String]) -> Option<AhoCorasick> {
+/// A leftmost-longest automaton over one set of patterns (searched unanchored through the text;
+/// anchored only to look for a shorter match when the longest fails a boundary).
+#[derive(Debug)]
+struct Automaton {
+    ac: AhoCorasick,
+    ids: Vec<usize>,
+}
+
+fn build(patterns: &[String], ids: Vec<usize>) -> Option<Automaton> {
     if patterns.is_empty() {
         return None;
     }
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
+    // The contiguous NFA rather than a DFA: for a big list the DFA's table is far larger than
+    // the caches and every step inside a name costs a cache miss (measured 2–3× slower at
+    // 100,000 entries); the NFA keeps the hot states near the root compact.
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Both)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(patterns)
-        .or_else(|_| {
-            // A DFA can be too big for huge lists; the contiguous NFA is the fallback.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(patterns)
-        })
-        .ok()
+        .ok()?;
+    Some(Automaton { ac, ids })
+}
+
+/// Every valid match, leftmost and then longest. The automaton finds the leftmost-longest
+/// match; if it starts inside a word the search moves on by one character, and if it ends
+/// inside a word, anchored searches on ever shorter stretches look for the longest match at the
+/// same start that ends on a boundary — so a rejected long match never hides a valid short one.
+fn scan(a: &Automaton, hay: &str, out: &mut Vec<(usize, usize, usize)>) {
+    let mut at = 0;
+    while at < hay.len() {
+        let Some(m) = a.ac.find(Input::new(hay).range(at..)) else {
+            break;
+        };
+        let s = m.start();
+        let next = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+        if !side_ok(hay[..s].chars().rev(), true) {
+            at = next;
+            continue;
+        }
+        let (mut pat, mut e) = (m.pattern(), m.end());
+        let valid = loop {
+            if side_ok(hay[e..].chars(), false) {
+                break Some((pat, e));
+            }
+            let shorter = Input::new(hay).range(s..e - 1).anchored(Anchored::Yes);
+            match a.ac.find(shorter) {
+                Some(m2) if m2.end() > s => {
+                    pat = m2.pattern();
+                    e = m2.end();
+                }
+                _ => break None,
+            }
+        };
+        match valid {
+            Some((p, e)) => {
+                out.push((s, e, a.ids[p.as_usize()]));
+                at = e;
+            }
+            None => at = next,
+        }
+    }
 }
 
 impl Gazetteer {
@@ -102,8 +149,8 @@ impl Gazetteer {
             }
         }
         Self {
-            exact: build(&exact_pats).map(|a| (a, exact_ids)),
-            folded: build(&folded_pats).map(|a| (a, folded_ids)),
+            exact: build(&exact_pats, exact_ids),
+            folded: build(&folded_pats, folded_ids),
             entries,
         }
     }
@@ -128,21 +175,15 @@ impl Gazetteer {
     pub fn find(&self, text: &str) -> Vec<Match> {
         // Candidates as (byte start, byte end, entry), from both automata.
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        if let Some((ac, ids)) = &self.exact {
-            for m in ac.find_overlapping_iter(text) {
-                if boundary_ok(text, m.start(), m.end()) {
-                    cands.push((m.start(), m.end(), ids[m.pattern().as_usize()]));
-                }
-            }
+        if let Some(a) = &self.exact {
+            scan(a, text, &mut cands);
         }
         let mut folded_text = None;
-        if let Some((ac, ids)) = &self.folded {
+        if let Some(a) = &self.folded {
             let hay = fold(text);
-            for m in ac.find_overlapping_iter(&hay) {
-                if boundary_ok(&hay, m.start(), m.end()) {
-                    cands.push((m.start(), m.end(), ids[m.pattern().as_usize()] | FOLDED));
-                }
-            }
+            let mut folded = Vec::new();
+            scan(a, &hay, &mut folded);
+            cands.extend(folded.into_iter().map(|(s, e, id)| (s, e, id | FOLDED)));
             folded_text = Some(hay);
         }
         if cands.is_empty() {
@@ -247,13 +288,6 @@ fn to_chars(
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
-}
-
-/// True when `text[start..end]` stands as whole words (see the module doc).
-fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().rev();
-    let after = text[end..].chars();
-    side_ok(before, true) && side_ok(after, false)
 }
 
 fn side_ok(mut it: impl Iterator<Item = char>, before: bool) -> bool {

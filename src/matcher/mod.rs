@@ -8,6 +8,7 @@
 //!
 //! Every suggestion carries its engine, rule, score and a one-line reason.
 
+pub mod engines;
 pub mod gazetteer;
 pub mod learned;
 pub mod rules;

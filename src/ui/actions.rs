@@ -7,6 +7,7 @@ use super::app::GlossApp;
 use super::prompts::{After, Prompt};
 use crate::app::dialogs::DialogKind;
 use crate::app::gestures;
+use crate::app::review::{self, Acceptor, Key};
 use crate::app::shortcuts::{Action, Scope, bindings};
 use crate::app::view::Edge;
 
@@ -177,12 +178,252 @@ impl GlossApp {
             }
             Action::ShowShortcuts => self.overlay_open = !self.overlay_open,
             Action::ApplyLabel(key) => {
-                if let Some(index) = doc_index {
+                // A digit tags a selection; with none, it accepts the focused suggestion with
+                // that label; with neither, it relabels the selected span.
+                let label = self
+                    .session
+                    .project
+                    .labels
+                    .by_key(key)
+                    .map(|l| l.name.clone());
+                if self.view.selection.is_none()
+                    && let Some(label) = label
+                    && self.focused_suggestion().is_some()
+                {
+                    self.accept_focused(Some(&label));
+                } else if let Some(index) = doc_index {
                     let out = self.view.apply_label(&self.session.project, &index, key);
                     self.finish(out);
                 }
             }
+            Action::NextSuggestion | Action::PreviousSuggestion => {
+                self.step_suggestion(action == Action::NextSuggestion);
+            }
+            Action::AcceptSuggestion => self.accept_focused(None),
+            Action::RejectSuggestion => self.reject_focused(false),
+            Action::NeverSuggest => self.reject_focused(true),
+            Action::AcceptStringInDocument => self.accept_string(false),
+            Action::AcceptStringInProject => self.accept_string(true),
+            Action::ThresholdUp | Action::ThresholdDown => {
+                let step = if action == Action::ThresholdUp {
+                    0.05
+                } else {
+                    -0.05
+                };
+                self.review.threshold = ((self.review.threshold + step) * 100.0).round() / 100.0;
+                self.review.threshold = self.review.threshold.clamp(0.0, 1.0);
+                let n = self.count_above_threshold();
+                self.say(format!(
+                    "threshold {:.2}: {n} suggestions at or above it (Ctrl+Enter accepts them)",
+                    self.review.threshold
+                ));
+            }
+            Action::AcceptAboveThreshold => self.accept_above_threshold(),
+            Action::ToggleSuggestions => {
+                self.review.hidden = !self.review.hidden;
+                let state = if self.review.hidden {
+                    "hidden"
+                } else {
+                    "shown"
+                };
+                self.say(format!("suggestions {state}"));
+            }
         }
         ctx.request_repaint();
+    }
+}
+
+/// The review keys: what N, P, A, X and friends do, in terms of `app::review`.
+impl GlossApp {
+    /// The open document's visible suggestions and the focused one's key.
+    fn review_view(&self) -> Option<(Vec<crate::model::Suggestion>, Option<Key>)> {
+        let doc = self
+            .view
+            .doc
+            .and_then(|d| self.session.project.document(d))?;
+        let visible: Vec<crate::model::Suggestion> = self
+            .review
+            .visible(&self.session.project, doc)
+            .into_iter()
+            .cloned()
+            .collect();
+        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
+        let current = self.review.current(&refs).map(Key::of);
+        Some((visible, current))
+    }
+
+    pub(super) fn focused_suggestion(&self) -> Option<crate::model::Suggestion> {
+        let (visible, current) = self.review_view()?;
+        let k = current?;
+        visible.into_iter().find(|s| Key::of(s) == k)
+    }
+
+    fn step_suggestion(&mut self, forward: bool) {
+        let Some((visible, _)) = self.review_view() else {
+            return;
+        };
+        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
+        let from = self
+            .view
+            .selection
+            .map(|s| s.start)
+            .or_else(|| {
+                let d = self
+                    .view
+                    .doc
+                    .and_then(|d| self.session.project.document(d))?;
+                self.view
+                    .selected_span
+                    .and_then(|s| d.span(s))
+                    .map(|s| s.start)
+            })
+            .unwrap_or(0);
+        match self.review.step(&refs, forward, from) {
+            Some(at) => {
+                self.view.scroll_to = Some(at);
+                self.view.selection = None;
+                self.view.selected_span = None;
+                self.review.hidden = false;
+                if let Some(s) = self.focused_suggestion() {
+                    self.say(format!(
+                        "{} {:.2} · {} · {}",
+                        s.label(),
+                        s.score,
+                        s.engine,
+                        s.reason
+                    ));
+                }
+            }
+            None => self.say("no suggestions here"),
+        }
+    }
+
+    pub(super) fn accept_focused(&mut self, label: Option<&str>) {
+        let (Some(s), Some(doc)) = (
+            self.focused_suggestion(),
+            self.view.doc.and_then(|d| self.session.project.document(d)),
+        ) else {
+            self.say("no suggestion in focus: press N");
+            return;
+        };
+        let key = Key::of(&s);
+        let mut acc = Acceptor::new(&self.session.project);
+        acc.accept(doc, &s, label);
+        let text = doc.slice(key.start, key.end).to_string();
+        let shown = label.unwrap_or(&key.label).to_string();
+        let visible: Vec<crate::model::Suggestion> =
+            self.review_view().map(|v| v.0).unwrap_or_default();
+        if let Some(c) = acc.finish(format!("accept {shown} “{text}”")) {
+            self.execute(c);
+            self.say(format!("accepted “{text}” as {shown}"));
+        }
+        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
+        self.review.advance_past(&refs, &key);
+        self.follow_focus();
+    }
+
+    fn reject_focused(&mut self, never: bool) {
+        let (Some(s), Some(doc)) = (
+            self.focused_suggestion(),
+            self.view.doc.and_then(|d| self.session.project.document(d)),
+        ) else {
+            self.say("no suggestion in focus: press N");
+            return;
+        };
+        let key = Key::of(&s);
+        let c = review::reject(doc, &s, never);
+        let name = c.describe();
+        let visible: Vec<crate::model::Suggestion> =
+            self.review_view().map(|v| v.0).unwrap_or_default();
+        self.execute(c);
+        self.say(name);
+        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
+        self.review.advance_past(&refs, &key);
+        self.follow_focus();
+    }
+
+    /// Scroll to the newly focused suggestion.
+    fn follow_focus(&mut self) {
+        if let Some(k) = &self.review.current {
+            self.view.scroll_to = Some(k.start);
+        }
+    }
+
+    fn accept_string(&mut self, project_wide: bool) {
+        let (Some(s), Some(doc)) = (
+            self.focused_suggestion(),
+            self.view.doc.and_then(|d| self.session.project.document(d)),
+        ) else {
+            self.say("no suggestion in focus: press N");
+            return;
+        };
+        let key = Key::of(&s);
+        let surface = doc.slice(key.start, key.end).to_string();
+        let visible: Vec<crate::model::Suggestion> =
+            self.review_view().map(|v| v.0).unwrap_or_default();
+        let command = if project_wide {
+            review::accept_string_in_project(&self.session.project, doc, &s)
+        } else {
+            let mut acc = Acceptor::new(&self.session.project);
+            for v in visible.iter().filter(|v| {
+                v.label() == key.label && doc.slice(v.range().0, v.range().1) == surface
+            }) {
+                acc.accept(doc, v, None);
+            }
+            let n = acc.count();
+            acc.finish(format!("accept “{surface}” as {} ×{n}", key.label))
+                .map(|c| (c, n))
+        };
+        match command {
+            Some((c, n)) => {
+                self.execute(c);
+                let where_ = if project_wide {
+                    "the project"
+                } else {
+                    "this document"
+                };
+                self.say(format!(
+                    "accepted “{surface}” as {} in {n} places in {where_}",
+                    key.label
+                ));
+            }
+            None => self.say("nothing to accept"),
+        }
+        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
+        self.review.advance_past(&refs, &key);
+        self.follow_focus();
+    }
+
+    pub(super) fn count_above_threshold(&self) -> usize {
+        self.review_view()
+            .map(|(v, _)| {
+                v.iter()
+                    .filter(|s| s.score >= self.review.threshold)
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
+    pub(super) fn accept_above_threshold(&mut self) {
+        let Some((visible, _)) = self.review_view() else {
+            return;
+        };
+        let Some(doc) = self.view.doc.and_then(|d| self.session.project.document(d)) else {
+            return;
+        };
+        let t = self.review.threshold;
+        let mut acc = Acceptor::new(&self.session.project);
+        for s in visible.iter().filter(|s| s.score >= t) {
+            acc.accept(doc, s, None);
+        }
+        let n = acc.count();
+        match acc.finish(format!("accept {n} suggestions scoring {t:.2} or more")) {
+            Some(c) => {
+                self.execute(c);
+                self.say(format!("accepted {n} suggestions scoring {t:.2} or more"));
+            }
+            None => self.say(format!("no suggestion scores {t:.2} or more")),
+        }
+        self.review.current = None;
     }
 }

@@ -14,10 +14,11 @@ use super::find_bar::FindBar;
 use super::labels::LabelsPanel;
 use super::prompts::{After, Answer, Prompt};
 use super::screenshot::Screenshot;
-use super::{menu, overlay, prompts, span_panel, status_bar};
+use super::{menu, overlay, prompts, span_panel, status_bar, suggestions};
 use crate::app::Command;
 use crate::app::dialogs::{DialogKind, FileDialogs};
 use crate::app::prefs::Prefs;
+use crate::app::review::Review;
 use crate::app::session::Session;
 use crate::app::text_index::TextIndexes;
 use crate::app::view::View;
@@ -43,6 +44,7 @@ pub enum RightTab {
     Labels,
     Entities,
     Span,
+    Suggestions,
 }
 
 pub struct GlossApp {
@@ -52,6 +54,7 @@ pub struct GlossApp {
     pub right_tab: RightTab,
     pub overlay_open: bool,
     pub prompt: Option<Prompt>,
+    pub review: Review,
     pub(super) indexes: TextIndexes,
     pub(super) dialogs: Box<dyn FileDialogs>,
     pub(super) recovery: Option<PathBuf>,
@@ -102,6 +105,10 @@ impl GlossApp {
             right_tab: RightTab::Labels,
             overlay_open: false,
             prompt: None,
+            review: {
+                let ctx = ctx.clone();
+                Review::new(std::sync::Arc::new(move || ctx.request_repaint()))
+            },
             indexes: TextIndexes::default(),
             dialogs: options.dialogs,
             recovery: options.recovery,
@@ -183,6 +190,7 @@ impl GlossApp {
         old.discard();
         self.discarding = false;
         self.indexes.clear();
+        self.review.reset();
         self.view = View {
             word_snap: self.view.word_snap,
             ..View::default()
@@ -591,8 +599,28 @@ impl GlossApp {
         }
         ui.separator();
         let index = self.indexes.get(doc);
-        let out = self.doc_view.ui(ui, project, doc, &index, &mut self.view);
+        let visible = self.review.visible(project, doc);
+        let layer = super::document_view::SuggestionLayer {
+            items: &visible,
+            current: self.review.current.as_ref(),
+            hidden: self.review.hidden,
+        };
+        let before = (self.view.selection, self.view.selected_span);
+        let out = self
+            .doc_view
+            .ui(ui, project, doc, &index, &mut self.view, layer);
         self.hover_offset = out.hover_offset;
+        // Selecting text or a span takes the focus off the suggestion; clicking one gives it.
+        if (self.view.selection, self.view.selected_span) != before
+            && (self.view.selection.is_some() || self.view.selected_span.is_some())
+        {
+            self.review.current = None;
+        }
+        if let Some(k) = out.clicked_suggestion {
+            self.review.current = Some(k);
+            self.view.selection = None;
+            self.view.selected_span = None;
+        }
         intents
     }
 }
@@ -609,6 +637,21 @@ impl eframe::App for GlossApp {
             }
         }
         self.view.reconcile(&self.session.project);
+        let lists_base = self
+            .session
+            .path()
+            .and_then(|p| p.parent())
+            .map(|p| p.to_path_buf());
+        let settings = self.session.project.matcher.clone();
+        let pending = self.review.tick(
+            &self.session.project,
+            self.session.revision(),
+            self.view.doc,
+            || crate::app::review::read_user_lists(&settings, lists_base.as_deref()).0,
+        );
+        if pending {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
 
         let mut intents = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| {
@@ -631,6 +674,7 @@ impl eframe::App for GlossApp {
                     ui.selectable_value(&mut self.right_tab, RightTab::Labels, "Labels");
                     ui.selectable_value(&mut self.right_tab, RightTab::Entities, "Entities");
                     ui.selectable_value(&mut self.right_tab, RightTab::Span, "Span");
+                    ui.selectable_value(&mut self.right_tab, RightTab::Suggestions, "Suggestions");
                 });
                 ui.separator();
                 let project = &self.session.project;
@@ -642,6 +686,38 @@ impl eframe::App for GlossApp {
                         intents.extend(self.entities.ui(ui, project, doc, span));
                     }
                     RightTab::Span => intents.extend(span_panel::ui(ui, project, doc, span)),
+                    RightTab::Suggestions => {
+                        let revision = self.session.revision();
+                        let busy = doc.is_some_and(|d| self.review.busy(d.id, revision));
+                        let visible: Vec<crate::model::Suggestion> = doc
+                            .map(|d| {
+                                self.review
+                                    .visible(project, d)
+                                    .into_iter()
+                                    .cloned()
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
+                        let out = suggestions::ui(
+                            ui,
+                            project,
+                            doc,
+                            &mut self.review,
+                            &refs,
+                            busy,
+                            &mut intents,
+                        );
+                        if let Some(k) = out.focus {
+                            self.view.scroll_to = Some(k.start);
+                            self.review.current = Some(k);
+                            self.view.selection = None;
+                            self.view.selected_span = None;
+                        }
+                        if out.run_all {
+                            self.review.run_all(project, revision);
+                        }
+                    }
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| {

@@ -22,9 +22,10 @@ use egui::{
 
 use super::colors;
 use super::para_layout::{Piece, paragraph_job};
+use crate::app::review::Key;
 use crate::app::text_index::TextIndex;
 use crate::app::view::View;
-use crate::model::{CharRange, DocId, Document, Project, Span, SpanId};
+use crate::model::{CharRange, DocId, Document, Project, Span, SpanId, Suggestion};
 use crate::text;
 
 /// Vertical gap between paragraphs, as a fraction of the row height.
@@ -161,11 +162,22 @@ impl Default for DocumentView {
     }
 }
 
+/// The suggestions to draw over the text: outlined, not filled, so they never read as
+/// annotations.
+pub struct SuggestionLayer<'a> {
+    /// The document's visible suggestions, sorted by start and not overlapping each other.
+    pub items: &'a [&'a Suggestion],
+    pub current: Option<&'a Key>,
+    pub hidden: bool,
+}
+
 /// What the view reports back besides view-state edits.
 #[derive(Default)]
 pub struct ViewOutput {
     /// The code point under the pointer, for the status bar.
     pub hover_offset: Option<usize>,
+    /// A suggestion the user clicked (to focus it).
+    pub clicked_suggestion: Option<Key>,
 }
 
 impl DocumentView {
@@ -221,6 +233,7 @@ impl DocumentView {
         doc: &Document,
         index: &TextIndex,
         view: &mut View,
+        suggestions: SuggestionLayer<'_>,
     ) -> ViewOutput {
         let labels = &project.labels;
         let mut out = ViewOutput::default();
@@ -270,6 +283,7 @@ impl DocumentView {
             .and_then(|i| view.find.matches.get(i).copied());
 
         let mut clicked_span: Option<SpanId> = None;
+        let mut double_clicked_at: Option<usize> = None;
         let mut shift_clicked_span = false;
         let visuals = ui.visuals().clone();
 
@@ -365,6 +379,64 @@ impl DocumentView {
                             stroke,
                             StrokeKind::Outside,
                         );
+                    }
+                }
+
+                // Suggestions: dashed outlines in the label's colour; the focused one solid and
+                // tinted. Each is a click target named "Suggestion LABEL: text".
+                if !suggestions.hidden {
+                    let items = suggestions.items;
+                    let first = items.partition_point(|s| s.range().1 <= para.char_start);
+                    for s in items[first..]
+                        .iter()
+                        .take_while(|s| s.range().0 < para.char_end)
+                    {
+                        let (a, b) = s.range();
+                        let focused = suggestions.current.is_some_and(|k| *k == Key::of(s));
+                        let c = colors::label_color(labels, s.label());
+                        let stroke_color = colors::span_stroke(c, &visuals);
+                        let rects = segment_rects(&galley, origin, para.char_start, a, b);
+                        for (k, r) in rects.iter().enumerate() {
+                            let r = r.expand(1.5);
+                            if focused {
+                                painter.rect_filled(
+                                    r,
+                                    CornerRadius::same(2),
+                                    stroke_color.gamma_multiply(0.25),
+                                );
+                                painter.rect_stroke(
+                                    r,
+                                    CornerRadius::same(2),
+                                    Stroke::new(2.5, stroke_color),
+                                    StrokeKind::Outside,
+                                );
+                            } else {
+                                dashed_rect(painter, r, Stroke::new(1.5, stroke_color));
+                            }
+                            let id =
+                                ui.make_persistent_id(("suggestion", doc.id, a, b, s.label(), k));
+                            let resp = ui.interact(r, id, Sense::click());
+                            if k == 0 && a >= para.char_start {
+                                let name = format!("Suggestion {}: {}", s.label(), doc.slice(a, b));
+                                resp.widget_info(|| {
+                                    egui::WidgetInfo::labeled(
+                                        egui::Role::Button,
+                                        true,
+                                        name.clone(),
+                                    )
+                                });
+                            }
+                            if resp.double_clicked() {
+                                // A double-click still selects the word under the pointer.
+                                if let Some(pos) = resp.interact_pointer_pos() {
+                                    let c = galley.cursor_from_pos(pos - origin);
+                                    double_clicked_at = Some(para.char_start + c.index.0);
+                                }
+                            } else if resp.clicked() {
+                                out.clicked_suggestion = Some(Key::of(s));
+                            }
+                            resp.on_hover_ui(|ui| suggestion_tooltip(ui, s, doc.slice(a, b)));
+                        }
                     }
                 }
 
@@ -503,6 +575,11 @@ impl DocumentView {
             }
         });
 
+        if let Some(o) = double_clicked_at {
+            view.selection = word_range(doc, index, o);
+            view.selected_span = None;
+            out.clicked_suggestion = None;
+        }
         if let Some(id) = clicked_span {
             match (shift_clicked_span, view.selection, doc.span(id)) {
                 (true, Some(sel), Some(s)) => {
@@ -562,6 +639,25 @@ fn segment_rects(
         }
     }
     rects
+}
+
+/// A rectangle outline in dashes.
+fn dashed_rect(painter: &egui::Painter, r: Rect, stroke: Stroke) {
+    let pts = [
+        r.left_top(),
+        r.right_top(),
+        r.right_bottom(),
+        r.left_bottom(),
+        r.left_top(),
+    ];
+    painter.extend(egui::Shape::dashed_line(&pts, stroke, 4.0, 3.0));
+}
+
+fn suggestion_tooltip(ui: &mut Ui, s: &Suggestion, text: &str) {
+    ui.strong(format!("Suggestion {}: {text}", s.label()));
+    ui.label(format!("score {:.2} · {} · {}", s.score, s.engine, s.rule));
+    ui.label(&s.reason);
+    ui.weak("A accept · X reject · a number key accepts with that label");
 }
 
 fn span_tooltip(ui: &mut Ui, project: &Project, span: &Span, text: &str) {

@@ -20,12 +20,13 @@ mod prompts;
 mod screenshot;
 mod span_panel;
 mod status_bar;
+mod suggestions;
 
 use std::path::PathBuf;
 
 pub use app::{AppOptions, GlossApp, RightTab};
 pub use dialogs::RfdDialogs;
-pub use document_view::{DocumentView, ViewOutput};
+pub use document_view::{DocumentView, SuggestionLayer, ViewOutput};
 
 use crate::app::Command;
 use crate::app::shortcuts::Action;

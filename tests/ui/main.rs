@@ -8,3 +8,4 @@ mod editing;
 mod entities_labels;
 mod files;
 mod find;
+mod review;

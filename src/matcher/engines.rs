@@ -1,0 +1,327 @@
+//! Running every engine over a document and turning their findings into one list.
+//!
+//! The order follows Mikheev's staged design: lists first (gazetteer, learned strings), then
+//! the rules, which see what the lists found (for partial matching and as evidence). Findings
+//! for the same range and label are merged — their scores combined as independent evidence
+//! (1 − Π(1 − sᵢ)) and their reasons joined — and overlapping findings resolved in favour of the
+//! higher score, then the longer range. What the user already annotated, rejected, or said never
+//! to suggest is left out (`visible`).
+
+use std::collections::HashMap;
+
+use super::gazetteer::{Entry, Gazetteer, parse_patterns_jsonl, parse_tsv};
+use super::learned::Learned;
+use super::rules::{Known, Rules};
+use crate::model::{Document, MatcherSettings, Project, Proposal, Suggestion, VerdictMemory};
+
+/// A bundled list: its name, file contents and the score its matches get.
+pub struct Bundled {
+    pub name: &'static str,
+    pub contents: &'static str,
+    pub score: f32,
+    pub what: &'static str,
+}
+
+/// The lists that ship with Gloss (built by scripts/build_gazetteers.py; see assets/README.md).
+pub const BUNDLED: &[Bundled] = &[
+    Bundled {
+        name: "countries",
+        contents: include_str!("../../assets/gazetteer/countries.tsv"),
+        score: 0.95,
+        what: "country",
+    },
+    Bundled {
+        name: "demonyms",
+        contents: include_str!("../../assets/gazetteer/demonyms.tsv"),
+        score: 0.9,
+        what: "nationality or group",
+    },
+    Bundled {
+        name: "cities",
+        contents: include_str!("../../assets/gazetteer/cities.tsv"),
+        score: 0.85,
+        what: "city",
+    },
+    Bundled {
+        name: "organisations",
+        contents: include_str!("../../assets/gazetteer/organisations.tsv"),
+        score: 0.9,
+        what: "international organisation",
+    },
+    Bundled {
+        name: "regions",
+        contents: include_str!("../../assets/gazetteer/regions.tsv"),
+        score: 0.85,
+        what: "continent or region",
+    },
+];
+
+/// The first names the rules use to recognise people.
+pub const FIRST_NAMES: &str = include_str!("../../assets/names/first_names.tsv");
+
+/// Score of a match from a list the user brought.
+const USER_LIST_SCORE: f32 = 0.9;
+
+/// The compiled engines for one project's settings.
+pub struct Engines {
+    gazetteer: Gazetteer,
+    /// list name → (score, description), for suggestions' scores and reasons.
+    lists: HashMap<String, (f32, String)>,
+    rules: Option<Rules>,
+    settings: MatcherSettings,
+}
+
+impl Engines {
+    /// Compile the engines. `user_lists` are (file name, contents) of the project's own lists;
+    /// each problem (a bad line) comes back as a message naming the list and line.
+    pub fn new(settings: &MatcherSettings, user_lists: &[(String, String)]) -> (Self, Vec<String>) {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut lists = HashMap::new();
+        let mut problems = Vec::new();
+        if settings.gazetteer {
+            for b in BUNDLED {
+                if settings.disabled_lists.iter().any(|d| d == b.name) {
+                    continue;
+                }
+                let fold = settings.fold_case_lists.iter().any(|d| d == b.name);
+                match parse_tsv(b.contents, b.name, fold) {
+                    Ok(e) => entries.extend(e),
+                    Err((line, msg)) => {
+                        problems.push(format!("bundled list {}:{line}: {msg}", b.name))
+                    }
+                }
+                lists.insert(b.name.to_string(), (b.score, b.what.to_string()));
+            }
+            for (name, contents) in user_lists {
+                let fold = settings
+                    .user_lists
+                    .iter()
+                    .any(|u| u.fold_case && u.path.ends_with(name.as_str()));
+                let parsed = if name.ends_with(".jsonl") {
+                    parse_patterns_jsonl(contents, name)
+                } else {
+                    parse_tsv(contents, name, fold)
+                };
+                match parsed {
+                    Ok(mut e) => {
+                        if fold {
+                            e.iter_mut().for_each(|x| x.fold_case = true);
+                        }
+                        entries.extend(e);
+                    }
+                    Err((line, msg)) => problems.push(format!("{name}:{line}: {msg}")),
+                }
+                lists.insert(name.clone(), (USER_LIST_SCORE, format!("your list {name}")));
+            }
+        }
+        let rules = settings.rules.then(|| Rules::from_tsv(FIRST_NAMES));
+        (
+            Self {
+                gazetteer: Gazetteer::new(entries),
+                lists,
+                rules,
+                settings: settings.clone(),
+            },
+            problems,
+        )
+    }
+
+    /// The gazetteer's entry count (for the status line).
+    pub fn gazetteer_len(&self) -> usize {
+        self.gazetteer.len()
+    }
+
+    /// Every engine over one document: merged, overlaps resolved, sorted by start. `learned`
+    /// is the project's learned strings (built once per project state by the caller).
+    pub fn suggest(
+        &self,
+        project: &Project,
+        doc: &Document,
+        learned: Option<&Learned>,
+    ) -> Vec<Suggestion> {
+        let mut found: Vec<Suggestion> = Vec::new();
+        let entity_by_name: HashMap<(&str, &str), crate::model::EntityId> = project
+            .entities
+            .iter()
+            .map(|e| ((e.name.as_str(), e.label.as_str()), e.id))
+            .collect();
+        if self.settings.gazetteer {
+            for m in self.gazetteer.find(&doc.text) {
+                let entry = self.gazetteer.entry(m.entry);
+                let (score, what) = self
+                    .lists
+                    .get(&entry.list)
+                    .cloned()
+                    .unwrap_or((USER_LIST_SCORE, entry.list.clone()));
+                let canonical = entry
+                    .canonical
+                    .clone()
+                    .unwrap_or_else(|| entry.text.clone());
+                let entity = entity_by_name
+                    .get(&(canonical.as_str(), entry.label.as_str()))
+                    .copied();
+                let reason = if canonical == entry.text {
+                    format!("{} in the {} list", entry.text, entry.list)
+                } else {
+                    format!("{} ({canonical}) in the {} list", entry.text, entry.list)
+                };
+                found.push(Suggestion {
+                    proposal: Proposal::Span {
+                        start: m.start,
+                        end: m.end,
+                        label: entry.label.clone(),
+                        entity,
+                        new_entity: entity.is_none().then_some(canonical),
+                    },
+                    score,
+                    engine: "gazetteer",
+                    rule: format!("{}: {what}", entry.list),
+                    reason,
+                });
+            }
+        }
+        if self.settings.learned
+            && let Some(l) = learned
+        {
+            found.extend(l.suggest(doc));
+        }
+        if let Some(rules) = &self.rules {
+            let mut known: Vec<Known> = doc
+                .spans
+                .iter()
+                .map(|s| Known {
+                    start: s.start,
+                    end: s.end,
+                    label: s.label.clone(),
+                    entity: s.entity,
+                })
+                .collect();
+            known.extend(found.iter().filter_map(|s| match &s.proposal {
+                Proposal::Span {
+                    start,
+                    end,
+                    label,
+                    entity,
+                    ..
+                } => Some(Known {
+                    start: *start,
+                    end: *end,
+                    label: label.clone(),
+                    entity: *entity,
+                }),
+                Proposal::Quote { .. } => None,
+            }));
+            found.extend(rules.suggest(&doc.text, &known));
+        }
+        resolve(merge(found))
+    }
+}
+
+/// Merge findings for the same range and label: scores as independent evidence, reasons and
+/// rules joined, the entity of the strongest finding kept.
+pub fn merge(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
+    found.sort_by(|a, b| {
+        (a.range(), a.label())
+            .cmp(&(b.range(), b.label()))
+            .then(b.score.total_cmp(&a.score))
+    });
+    let mut out: Vec<Suggestion> = Vec::with_capacity(found.len());
+    for s in found {
+        if let Some(last) = out.last_mut()
+            && last.range() == s.range()
+            && last.label() == s.label()
+        {
+            last.score = 1.0 - (1.0 - last.score) * (1.0 - s.score);
+            last.score = last.score.min(0.99);
+            if !last.rule.contains(&s.rule) {
+                last.rule = format!("{} + {}", last.rule, s.rule);
+            }
+            last.reason = format!("{}; {}", last.reason, s.reason);
+            if let (
+                Proposal::Span {
+                    entity, new_entity, ..
+                },
+                Proposal::Span {
+                    entity: e2,
+                    new_entity: n2,
+                    ..
+                },
+            ) = (&mut last.proposal, &s.proposal)
+                && entity.is_none()
+            {
+                if e2.is_some() {
+                    *entity = *e2;
+                    *new_entity = None;
+                } else if new_entity.is_none() {
+                    new_entity.clone_from(n2);
+                }
+            }
+            continue;
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Keep a non-overlapping set: higher score first, then the longer range.
+pub fn resolve(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
+    found.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then((b.range().1 - b.range().0).cmp(&(a.range().1 - a.range().0)))
+            .then(a.range().cmp(&b.range()))
+    });
+    let mut kept: Vec<Suggestion> = Vec::with_capacity(found.len());
+    for s in found {
+        let (a, b) = s.range();
+        if kept.iter().all(|k| {
+            let (c, d) = k.range();
+            b <= c || d <= a
+        }) {
+            kept.push(s);
+        }
+    }
+    kept.sort_by_key(|s| s.range());
+    kept
+}
+
+/// Indices of the suggestions still worth showing: not overlapping an existing span, not
+/// rejected here, not on the never list. One pass over spans and suggestions, so a book with
+/// 100,000 spans costs milliseconds, not seconds.
+pub fn visible(doc: &Document, verdicts: &VerdictMemory, suggestions: &[Suggestion]) -> Vec<usize> {
+    // max_end[i] = the largest end among the first i+1 spans (sorted by start).
+    let mut max_end = Vec::with_capacity(doc.spans.len());
+    let mut m = 0;
+    for sp in &doc.spans {
+        m = m.max(sp.end);
+        max_end.push(m);
+    }
+    let rejected: std::collections::HashSet<(usize, usize, &str)> = verdicts
+        .rejected
+        .iter()
+        .filter(|r| r.doc == doc.id)
+        .map(|r| (r.start, r.end, r.label.as_str()))
+        .collect();
+    let len = doc.char_len();
+    let mut out = Vec::with_capacity(suggestions.len());
+    for (i, s) in suggestions.iter().enumerate() {
+        let (a, b) = s.range();
+        if b > len || a >= b {
+            continue;
+        }
+        let before_end = doc.spans.partition_point(|sp| sp.start < b);
+        if before_end > 0 && max_end[before_end - 1] > a {
+            continue;
+        }
+        if let Proposal::Span { label, .. } = &s.proposal {
+            if rejected.contains(&(a, b, label.as_str())) {
+                continue;
+            }
+            if !verdicts.never.is_empty() && verdicts.is_never(doc.slice(a, b), label) {
+                continue;
+            }
+        }
+        out.push(i);
+    }
+    out
+}

@@ -1,0 +1,151 @@
+//! The Suggestions tab: the open document's suggestions, sortable and filterable, with the
+//! threshold slider that bulk-accepts above a score and a run over the whole project.
+
+use egui::{RichText, Ui};
+
+use super::Intent;
+use crate::app::review::{Key, Order, Review};
+use crate::app::shortcuts::Action;
+use crate::model::{Document, Project, Suggestion};
+
+/// What the tab asks for beyond intents.
+#[derive(Default)]
+pub struct TabOutput {
+    pub focus: Option<Key>,
+    pub run_all: bool,
+}
+
+pub fn ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: Option<&Document>,
+    review: &mut Review,
+    visible: &[&Suggestion],
+    busy: bool,
+    intents: &mut Vec<Intent>,
+) -> TabOutput {
+    let mut out = TabOutput::default();
+    let Some(doc) = doc else {
+        ui.weak("Open a document to see its suggestions.");
+        return out;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{} suggestions", visible.len())).strong());
+        if busy {
+            ui.spinner();
+            ui.weak("matching…");
+        }
+        let mut shown = !review.hidden;
+        if ui.checkbox(&mut shown, "show in text (H)").changed() {
+            review.hidden = !shown;
+        }
+    });
+    if let Some((done, total)) = review.progress {
+        ui.add(
+            egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                .text(format!("matching documents: {done} of {total}")),
+        );
+    } else if ui
+        .button("Run on all documents")
+        .on_hover_text("Compute suggestions for every document in the background")
+        .clicked()
+    {
+        out.run_all = true;
+    }
+    for p in &review.problems {
+        ui.colored_label(ui.visuals().warn_fg_color, p);
+    }
+
+    // Filters.
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("Label");
+        egui::ComboBox::from_id_salt("sugg-label")
+            .selected_text(review.filter.label.clone().unwrap_or_else(|| "all".into()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut review.filter.label, None, "all");
+                for name in project.labels.names() {
+                    ui.selectable_value(&mut review.filter.label, Some(name.to_string()), name);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let l = ui.label("Engine");
+        egui::ComboBox::from_id_salt("sugg-engine")
+            .selected_text(review.filter.engine.unwrap_or("all"))
+            .show_ui(ui, |ui| {
+                for e in [None, Some("gazetteer"), Some("learned"), Some("rules")] {
+                    ui.selectable_value(&mut review.filter.engine, e, e.unwrap_or("all"));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    ui.horizontal(|ui| {
+        let l = ui.label("Minimum score");
+        ui.add(egui::Slider::new(&mut review.filter.min_score, 0.0..=1.0).step_by(0.05))
+            .labelled_by(l.id);
+    });
+    ui.horizontal(|ui| {
+        ui.label("Sort by");
+        ui.selectable_value(&mut review.order, Order::Position, "position");
+        ui.selectable_value(&mut review.order, Order::Score, "score");
+    });
+    ui.separator();
+
+    // Threshold bulk accept with a live count.
+    let above = visible
+        .iter()
+        .filter(|s| s.score >= review.threshold)
+        .count();
+    ui.horizontal(|ui| {
+        let l = ui.label("Accept threshold");
+        ui.add(egui::Slider::new(&mut review.threshold, 0.0..=1.0).step_by(0.05))
+            .labelled_by(l.id);
+    });
+    if ui
+        .add_enabled(
+            above > 0,
+            egui::Button::new(format!(
+                "Accept {above} at or above {:.2}",
+                review.threshold
+            )),
+        )
+        .on_hover_text("Ctrl+Enter; one undo step")
+        .clicked()
+    {
+        intents.push(Intent::Do(Action::AcceptAboveThreshold));
+    }
+    ui.separator();
+
+    // The list.
+    let mut rows: Vec<&Suggestion> = visible.to_vec();
+    if review.order == Order::Score {
+        rows.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.range().cmp(&b.range())));
+    }
+    let current = review.current.clone();
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt("suggestion-list")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for s in &rows[range] {
+                let (a, b) = s.range();
+                let key = Key::of(s);
+                let focused = current.as_ref() == Some(&key);
+                ui.horizontal(|ui| {
+                    let text = format!("{:.2} {} {}", s.score, s.label(), doc.slice(a, b));
+                    let resp = ui
+                        .selectable_label(focused, text)
+                        .on_hover_text(format!("{} · {}\n{}", s.engine, s.rule, s.reason));
+                    if resp.clicked() {
+                        out.focus = Some(key.clone());
+                    }
+                    ui.weak(s.engine);
+                });
+            }
+        });
+    if visible.is_empty() && !busy {
+        ui.weak("Nothing to review here. Accepted and rejected suggestions do not come back.");
+    }
+    out
+}

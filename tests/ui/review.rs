@@ -1,0 +1,209 @@
+//! The suggestion review loop by keyboard: next, accept, reject, accept-all-of-string,
+//! threshold, and undo of each. The project uses the learned engine only, so what is suggested
+//! is exactly the other occurrences of what is annotated.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gloss::app::dialogs::ScriptedDialogs;
+use gloss::model::{CharRange, DocId, Document, Origin, Project, Span, SpanId};
+use gloss::ui::GlossApp;
+
+use crate::support::*;
+
+const TEXT: &str = "Ana Ruiz met Bo Li in Lima. Later Ana Ruiz and Bo Li flew to Lima.\nIn Lima, Ana Ruiz spoke first.";
+
+fn review_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+    let mut p = Project::new("review");
+    p.matcher.gazetteer = false;
+    p.matcher.rules = false;
+    let mut d = Document::new(DocId(1), "talks", TEXT);
+    d.insert_span(Span::new(SpanId(1), CharRange::new(0, 8), "PERSON"));
+    d.insert_span(Span::new(SpanId(2), CharRange::new(13, 18), "PERSON"));
+    d.insert_span(Span::new(SpanId(3), CharRange::new(22, 26), "GPE"));
+    p.insert_document(d);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.ron");
+    gloss::io::project_file::save(&path, &p).unwrap();
+    let mut h = harness_for(Some(&path), ScriptedDialogs::new());
+    wait(&mut h);
+    (dir, h)
+}
+
+/// Step frames until the worker has answered for the current state of the project.
+fn wait(h: &mut Harness<'_, GlossApp>) {
+    for _ in 0..400 {
+        h.step();
+        let app = h.state();
+        let rev = app.session.revision();
+        if app.view.doc.is_some_and(|d| !app.review.busy(d, rev)) {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("suggestions did not arrive");
+}
+
+fn labels_at(h: &Harness<'_, GlossApp>) -> Vec<(usize, usize, String)> {
+    spans(h)
+}
+
+fn focused(h: &Harness<'_, GlossApp>) -> Option<(usize, usize)> {
+    h.state().review.current.as_ref().map(|k| (k.start, k.end))
+}
+
+#[test]
+fn next_accept_reject_and_undo_by_keyboard() {
+    let (_dir, mut h) = review_project();
+    // Five suggestions: Ana Ruiz ×2, Bo Li, Lima ×2; drawn as their own accessible nodes.
+    assert_eq!(h.query_all_by_label_contains("Suggestion ").count(), 5);
+    h.get_by_label("Suggestion PERSON: Bo Li");
+
+    key(&mut h, Key::N);
+    assert_eq!(
+        focused(&h),
+        Some((34, 42)),
+        "the first suggestion: Ana Ruiz"
+    );
+    key(&mut h, Key::A);
+    wait(&mut h);
+    let accepted = h.state().session.project.documents[0]
+        .spans
+        .iter()
+        .find(|s| s.start == 34)
+        .cloned()
+        .expect("accepted as a span");
+    assert_eq!(accepted.label, "PERSON");
+    assert!(matches!(accepted.origin, Origin::Suggested { ref engine, .. } if engine == "learned"));
+    assert_eq!(focused(&h), Some((47, 52)), "focus moved on to Bo Li");
+
+    key(&mut h, Key::X);
+    wait(&mut h);
+    assert!(
+        !labels_at(&h).iter().any(|s| s.0 == 47),
+        "rejected, not tagged"
+    );
+    assert_eq!(h.state().session.project.verdicts.rejected.len(), 1);
+    assert!(
+        h.query_by_label("Suggestion PERSON: Bo Li").is_none(),
+        "gone after rejection"
+    );
+
+    // Undo the rejection: Bo Li comes back as a suggestion; undo the acceptance.
+    key_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    wait(&mut h);
+    assert!(h.state().session.project.verdicts.rejected.is_empty());
+    assert!(h.query_by_label("Suggestion PERSON: Bo Li").is_some());
+    key_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    wait(&mut h);
+    assert!(!labels_at(&h).iter().any(|s| s.0 == 34));
+    assert!(!h.state().session.is_dirty());
+}
+
+#[test]
+fn a_number_key_accepts_with_another_label() {
+    let (_dir, mut h) = review_project();
+    key(&mut h, Key::N);
+    key(&mut h, Key::N);
+    key(&mut h, Key::N);
+    assert_eq!(
+        focused(&h),
+        Some((61, 65)),
+        "Lima, after Ana Ruiz and Bo Li"
+    );
+    key(&mut h, Key::Num4);
+    wait(&mut h);
+    assert!(
+        labels_at(&h).contains(&(61, 65, "LOC".into())),
+        "{:?}",
+        labels_at(&h)
+    );
+}
+
+#[test]
+fn shift_a_accepts_every_suggestion_of_the_string_in_one_step() {
+    let (_dir, mut h) = review_project();
+    key(&mut h, Key::N);
+    key_mod(&mut h, Modifiers::SHIFT, Key::A);
+    wait(&mut h);
+    let ana: Vec<_> = labels_at(&h)
+        .into_iter()
+        .filter(|s| s.2 == "PERSON" && s.1 - s.0 == 8)
+        .collect();
+    assert_eq!(
+        ana.len(),
+        3,
+        "the annotated one and both suggestions: {ana:?}"
+    );
+    key_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    wait(&mut h);
+    let ana: Vec<_> = labels_at(&h)
+        .into_iter()
+        .filter(|s| s.1 - s.0 == 8)
+        .collect();
+    assert_eq!(ana.len(), 1, "one undo step");
+}
+
+#[test]
+fn threshold_keys_and_bulk_accept() {
+    let (_dir, mut h) = review_project();
+    // Reject one "Lima" suggestion: the learned score of "Lima" drops to 1/2.
+    for _ in 0..3 {
+        key(&mut h, Key::N);
+    }
+    assert_eq!(focused(&h), Some((61, 65)));
+    key(&mut h, Key::X);
+    wait(&mut h);
+    let scores: Vec<f32> = h
+        .state()
+        .review
+        .visible(
+            &h.state().session.project,
+            &h.state().session.project.documents[0],
+        )
+        .iter()
+        .map(|s| s.score)
+        .collect();
+    assert_eq!(
+        scores,
+        [1.0, 1.0, 0.5, 1.0],
+        "Ana Ruiz, Bo Li, Lima, Ana Ruiz"
+    );
+    // At the default threshold 0.90: the three that score 1.0, in one step.
+    key_mod(&mut h, Modifiers::COMMAND, Key::Enter);
+    wait(&mut h);
+    assert_eq!(labels_at(&h).len(), 6);
+    // Lower it to 0.50 with the keys: the remaining Lima goes too.
+    for _ in 0..8 {
+        key_mod(&mut h, Modifiers::ALT, Key::ArrowDown);
+    }
+    assert!((h.state().review.threshold - 0.5).abs() < 1e-6);
+    key_mod(&mut h, Modifiers::COMMAND, Key::Enter);
+    wait(&mut h);
+    assert_eq!(labels_at(&h).len(), 7);
+    key_mod(&mut h, Modifiers::ALT, Key::ArrowUp);
+    assert!((h.state().review.threshold - 0.55).abs() < 1e-6);
+    // Each bulk acceptance is one undo step.
+    key_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    wait(&mut h);
+    assert_eq!(labels_at(&h).len(), 6);
+    key_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    wait(&mut h);
+    assert_eq!(labels_at(&h).len(), 3);
+}
+
+#[test]
+fn suggestions_can_be_hidden_and_listed_in_their_tab() {
+    let (_dir, mut h) = review_project();
+    key(&mut h, Key::H);
+    assert!(h.query_by_label("Suggestion PERSON: Bo Li").is_none());
+    key(&mut h, Key::H);
+    assert!(h.query_by_label("Suggestion PERSON: Bo Li").is_some());
+    h.get_by_label("Suggestions").click();
+    h.run();
+    h.get_by_label("5 suggestions");
+    h.get_by_label("1.00 PERSON Bo Li").click();
+    h.run();
+    assert_eq!(focused(&h), Some((47, 52)));
+}

@@ -509,22 +509,23 @@ impl Command {
         })
     }
 
-    /// The documents this command touches (for views to refresh), `None` = project-wide.
-    pub fn touched_doc(&self) -> Option<DocId> {
-        use Command::*;
+    /// The documents this command adds annotations (spans or quotes) to, batches included.
+    pub fn annotated_docs(&self) -> Vec<DocId> {
+        let mut out = Vec::new();
         match self {
-            AddSpans { doc, .. }
-            | RemoveSpans { doc, .. }
-            | UpdateSpan { doc, .. }
-            | AddQuote { doc, .. }
-            | RemoveQuote { doc, .. }
-            | UpdateQuote { doc, .. }
-            | RemoveDocument { doc }
-            | RenameDocument { doc, .. }
-            | SetStatus { doc, .. } => Some(*doc),
-            AddDocument { document } => Some(document.id),
-            _ => None,
+            Command::AddSpans { doc, .. } | Command::AddQuote { doc, .. } => out.push(*doc),
+            Command::Batch { commands, .. } => {
+                for c in commands {
+                    for d in c.annotated_docs() {
+                        if !out.contains(&d) {
+                            out.push(d);
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
+        out
     }
 
     /// A short description for the Edit menu and status bar ("add PERSON span").

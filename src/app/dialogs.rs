@@ -16,6 +16,8 @@ pub enum DialogKind {
     AddFiles,
     AddFolder,
     Export,
+    /// A list of names for the matcher (TSV or patterns JSONL).
+    AddList,
 }
 
 impl DialogKind {
@@ -26,6 +28,7 @@ impl DialogKind {
             DialogKind::AddFiles => "Add text files",
             DialogKind::AddFolder => "Add a folder of text files",
             DialogKind::Export => "Export as JSONL",
+            DialogKind::AddList => "Add a list of names (TSV or patterns JSONL)",
         }
     }
 }

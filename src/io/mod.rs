@@ -4,8 +4,8 @@
 //! names the file (and the line, where there is one) and says what to do.
 
 mod atomic;
-mod error;
 pub mod brat;
+mod error;
 pub mod journal;
 pub mod jsonl;
 pub mod lock;

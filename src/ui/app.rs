@@ -173,7 +173,7 @@ impl GlossApp {
             Err(e) => {
                 // Keep what was open; the file is untouched.
                 self.say(e.to_string());
-                self.prompt = Some(Prompt::Error {
+                self.prompt = Some(Prompt::Notice {
                     title: "Could not open the project".into(),
                     message: e.to_string(),
                 });
@@ -201,7 +201,7 @@ impl GlossApp {
         // for a click, not just a status line that the next message replaces.
         let notices = self.session.take_notices();
         if !notices.is_empty() {
-            self.prompt = Some(Prompt::Error {
+            self.prompt = Some(Prompt::Notice {
                 title: "While opening the project".into(),
                 message: notices.join("\n\n"),
             });
@@ -231,27 +231,26 @@ impl GlossApp {
     /// Apply a command as one undo step. The first annotation on a document still marked
     /// "todo" also marks it "in progress", in the same step.
     pub(super) fn execute(&mut self, command: Command) {
-        let command = match &command {
-            Command::AddSpans { doc, .. } | Command::AddQuote { doc, .. }
-                if self
-                    .session
+        let todo: Vec<crate::model::DocId> = command
+            .annotated_docs()
+            .into_iter()
+            .filter(|d| {
+                self.session
                     .project
-                    .document(*doc)
-                    .is_some_and(|d| d.status == Status::Todo) =>
-            {
-                let doc = *doc;
-                Command::Batch {
-                    name: command.describe(),
-                    commands: vec![
-                        command,
-                        Command::SetStatus {
-                            doc,
-                            status: Status::InProgress,
-                        },
-                    ],
-                }
-            }
-            _ => command,
+                    .document(*d)
+                    .is_some_and(|d| d.status == Status::Todo)
+            })
+            .collect();
+        let command = if todo.is_empty() {
+            command
+        } else {
+            let name = command.describe();
+            let mut commands = vec![command];
+            commands.extend(todo.into_iter().map(|doc| Command::SetStatus {
+                doc,
+                status: Status::InProgress,
+            }));
+            Command::Batch { name, commands }
         };
         if let Err(e) = self.session.execute(command) {
             self.say(format!("not done: {e}"));
@@ -286,6 +285,7 @@ impl GlossApp {
                 Intent::OpenProject(path) => self.confirm_unsaved(After::Open(path)),
                 Intent::Say(m) => self.say(m),
                 Intent::ShowTab(t) => self.right_tab = t,
+                Intent::AddList => self.request_dialog(DialogKind::AddList, None),
                 Intent::SetDarkTheme(dark) => {
                     self.prefs.dark = dark;
                     ctx.set_theme(if dark {
@@ -406,6 +406,7 @@ impl GlossApp {
             }
             DialogKind::AddFiles | DialogKind::AddFolder => self.import_paths(&paths),
             DialogKind::Export => self.export_jsonl(&first),
+            DialogKind::AddList => self.add_user_list(&first),
         }
         let _ = ctx;
         self.collect_notices();
@@ -431,6 +432,30 @@ impl GlossApp {
             ));
         }
         self.say(msg);
+    }
+
+    /// Add a list of names to the matcher settings, by a path relative to the project file
+    /// when it lies beside it (so the project and its lists move together).
+    fn add_user_list(&mut self, path: &std::path::Path) {
+        let rel = self
+            .session
+            .path()
+            .and_then(|p| p.parent())
+            .and_then(|base| path.strip_prefix(base).ok())
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let mut settings = self.session.project.matcher.clone();
+        if settings.user_lists.iter().any(|l| l.path == rel) {
+            self.say(format!("{rel} is already in the lists"));
+            return;
+        }
+        settings.user_lists.push(crate::model::UserList {
+            path: rel.clone(),
+            fold_case: false,
+        });
+        self.execute(Command::SetMatcherSettings { settings });
+        self.say(format!("added list {rel}"));
     }
 
     fn export_jsonl(&mut self, path: &std::path::Path) {
@@ -476,7 +501,7 @@ impl GlossApp {
     fn answer(&mut self, ctx: &Context, prompt: Prompt, answer: Answer) {
         use crate::app::gestures;
         match (prompt, answer) {
-            (Prompt::Error { .. }, _) => {}
+            (Prompt::Notice { .. }, _) => {}
             (_, Answer::Cancel) => self.say("cancelled"),
             (Prompt::Unsaved { then }, Answer::Save) => {
                 if self.session.path().is_some() {

@@ -55,6 +55,11 @@ fn ask(kind: DialogKind, suggested: Option<String>) -> Vec<PathBuf> {
             .pick_files()
             .unwrap_or_default(),
         DialogKind::AddFolder => dialog.pick_folder().into_iter().collect(),
+        DialogKind::AddList => dialog
+            .add_filter("Names", &["tsv", "jsonl", "txt"])
+            .pick_file()
+            .into_iter()
+            .collect(),
         DialogKind::Export => dialog
             .add_filter("JSON lines", &["jsonl"])
             .set_file_name(suggested.unwrap_or_else(|| "export.jsonl".into()))

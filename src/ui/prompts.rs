@@ -42,8 +42,9 @@ pub enum Prompt {
         kind: DialogKind,
         text: String,
     },
-    /// Something failed that the user must see (a project that would not open).
-    Error {
+    /// Something the user must read and acknowledge (a project that would not open, a journal
+    /// replayed, the about box).
+    Notice {
         title: String,
         message: String,
     },
@@ -112,7 +113,7 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                 ));
                 confirm_row(ui, "Delete", &mut answer);
             }
-            Prompt::Error { title, message } => {
+            Prompt::Notice { title, message } => {
                 ui.heading(title.as_str());
                 ui.label(message.as_str());
                 ui.add_space(8.0);

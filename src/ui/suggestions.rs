@@ -55,6 +55,7 @@ pub fn ui(
     for p in &review.problems {
         ui.colored_label(ui.visuals().warn_fg_color, p);
     }
+    settings_ui(ui, project, intents);
 
     // Filters.
     ui.horizontal_wrapped(|ui| {
@@ -148,4 +149,81 @@ pub fn ui(
         ui.weak("Nothing to review here. Accepted and rejected suggestions do not come back.");
     }
     out
+}
+
+/// The matcher settings: engines on or off, the bundled lists (on, off, matched regardless of
+/// case), the project's own lists, the learned strings' minimum length. Changes leave as one
+/// command each (undoable, saved with the project).
+pub fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
+    use crate::app::Command;
+    use crate::matcher::engines::BUNDLED;
+    let current = &project.matcher;
+    let mut s = current.clone();
+    egui::CollapsingHeader::new("Engines and lists")
+        .id_salt("matcher-settings")
+        .show(ui, |ui| {
+            ui.checkbox(&mut s.gazetteer, "Gazetteer (lists of names)");
+            ui.checkbox(&mut s.learned, "Learned from your annotations");
+            ui.checkbox(&mut s.rules, "Rules (titles, organisations, acronyms…)");
+            ui.horizontal(|ui| {
+                let l = ui.label("Learned strings from");
+                ui.add(
+                    egui::DragValue::new(&mut s.min_learned_len)
+                        .range(1..=20)
+                        .suffix(" characters"),
+                )
+                .labelled_by(l.id);
+            });
+            ui.label("Bundled lists (see assets/README.md for sources):");
+            for b in BUNDLED {
+                ui.horizontal(|ui| {
+                    let mut on = !s.disabled_lists.iter().any(|d| d == b.name);
+                    if ui.checkbox(&mut on, b.name).on_hover_text(b.what).changed() {
+                        s.disabled_lists.retain(|d| d != b.name);
+                        if !on {
+                            s.disabled_lists.push(b.name.to_string());
+                        }
+                    }
+                    let mut fold = s.fold_case_lists.iter().any(|d| d == b.name);
+                    if ui
+                        .checkbox(&mut fold, format!("{} ignoring case", b.name))
+                        .on_hover_text("Also match names written in capitals (headlines)")
+                        .changed()
+                    {
+                        s.fold_case_lists.retain(|d| d != b.name);
+                        if fold {
+                            s.fold_case_lists.push(b.name.to_string());
+                        }
+                    }
+                });
+            }
+            ui.label("Your lists:");
+            let mut remove = None;
+            for (i, l) in s.user_lists.iter_mut().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.label(&l.path);
+                    ui.checkbox(&mut l.fold_case, format!("{} ignoring case", l.path));
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(format!("Remove {}", l.path))
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+            }
+            if let Some(i) = remove {
+                s.user_lists.remove(i);
+            }
+            if ui
+                .button("Add a list…")
+                .on_hover_text("TSV: text, label, canonical name; or Prodigy patterns JSONL")
+                .clicked()
+            {
+                intents.push(Intent::AddList);
+            }
+        });
+    if s != *current {
+        intents.push(Intent::Execute(Command::SetMatcherSettings { settings: s }));
+    }
 }

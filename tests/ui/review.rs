@@ -36,8 +36,9 @@ fn wait(h: &mut Harness<'_, GlossApp>) {
         h.step();
         let app = h.state();
         let rev = app.session.revision();
-        if app.view.doc.is_some_and(|d| !app.review.busy(d, rev)) {
-            h.run();
+        // Settled once the answer is in and nothing else is pending (a frame may start another
+        // request, e.g. after new matcher settings).
+        if app.view.doc.is_some_and(|d| !app.review.busy(d, rev)) && h.try_run().is_ok() {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -206,4 +207,50 @@ fn suggestions_can_be_hidden_and_listed_in_their_tab() {
     h.get_by_label("1.00 PERSON Bo Li").click();
     h.run();
     assert_eq!(focused(&h), Some((47, 52)));
+}
+
+#[test]
+fn engines_and_lists_are_settings_of_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Project::new("lists");
+    p.matcher.rules = false;
+    p.matcher.learned = false;
+    p.insert_document(Document::new(
+        DocId(1),
+        "d",
+        "The Orvala Accord was signed in Quito.",
+    ));
+    let path = dir.path().join("lists.ron");
+    gloss::io::project_file::save(&path, &p).unwrap();
+    let list = dir.path().join("mine.tsv");
+    std::fs::write(&list, "Orvala Accord\tMISC\n").unwrap();
+    let dialogs = ScriptedDialogs::new();
+    dialogs.answer(vec![list]);
+    let mut h = harness_for(Some(&path), dialogs);
+    wait(&mut h);
+    // The bundled cities list knows Quito; nothing knows the Orvala Accord yet.
+    assert!(h.query_by_label("Suggestion GPE: Quito").is_some());
+    assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
+
+    h.get_by_label("Suggestions").click();
+    wait(&mut h);
+    h.get_by_label("Engines and lists").click();
+    wait(&mut h);
+    h.get_by_label("Add a list…").click();
+    wait(&mut h);
+    wait(&mut h);
+    assert_eq!(
+        h.state().session.project.matcher.user_lists[0].path,
+        "mine.tsv"
+    );
+    assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_some());
+
+    // Switching the cities list off removes Quito; undo brings it back.
+    h.get_by_label("cities").click();
+    wait(&mut h);
+    wait(&mut h);
+    assert!(h.query_by_label("Suggestion GPE: Quito").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    wait(&mut h);
+    assert!(h.query_by_label("Suggestion GPE: Quito").is_some());
 }

@@ -3,7 +3,7 @@
 //! Suggestions are derived from the text, the project's annotations and the bundled lists, so
 //! they are never saved; what is saved is the user's verdict on them (see `verdict`).
 
-use super::{EntityId, QuoteKind};
+use super::{EntityId, Mention, QuoteKind};
 
 /// What a suggestion proposes.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,13 +17,19 @@ pub enum Proposal {
         entity: Option<EntityId>,
         new_entity: Option<String>,
     },
-    /// A quotation: content ranges, cue, and speaker mention (issue 4 fills these in).
+    /// A quotation: what was said (one or more ranges), the speech verb, and who said it. The
+    /// speaker is a mention range: an existing span, a name the entity engines found, or a
+    /// pronoun or description ("she", "the spokesman"); accepting the quote creates the mention
+    /// span (with `speaker_label` and `speaker_mention`) when there is none, and links it to
+    /// `speaker_entity`, or to a new entity named `speaker_new_entity`.
     Quote {
         content: Vec<(usize, usize)>,
         cue: Option<(usize, usize)>,
         speaker: Option<(usize, usize)>,
         speaker_label: Option<String>,
+        speaker_mention: Mention,
         speaker_entity: Option<EntityId>,
+        speaker_new_entity: Option<String>,
         kind: QuoteKind,
     },
 }

@@ -687,10 +687,15 @@ fn export(
     output: &Path,
     only_done: bool,
 ) -> Result<ExitCode, CliError> {
-    if format != ExportFormat::Jsonl {
-        let what = format!("export format {}", format_name(&format));
-        return Err(CliError::NotSupported(what));
-    }
+    let write: fn(&Project, Vec<&crate::model::Document>, &mut dyn Write) -> std::io::Result<()> =
+        match format {
+            ExportFormat::Jsonl => |p, d, o| jsonl::write(p, d, o),
+            ExportFormat::QuotesCsv => |p, d, o| crate::io::quotes_csv::write(p, d, o),
+            _ => {
+                let what = format!("export format {}", format_name(&format));
+                return Err(CliError::NotSupported(what));
+            }
+        };
     let to_stdout = output == Path::new("-");
     if !to_stdout && same_file(path, output) {
         return Err(CliError::OutputIsProject(output.to_path_buf()));
@@ -703,8 +708,8 @@ fn export(
         .collect();
     let n = docs.len();
     if to_stdout {
-        let out = std::io::BufWriter::new(std::io::stdout().lock());
-        match jsonl::write(&project, docs, out) {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        match write(&project, docs, &mut out) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 return Err(CliError::Stdout(e));
             }
@@ -713,7 +718,7 @@ fn export(
         return Ok(ExitCode::SUCCESS);
     }
     let mut bytes = Vec::new();
-    jsonl::write(&project, docs, &mut bytes).map_err(|source| IoError::Write {
+    write(&project, docs, &mut bytes).map_err(|source| IoError::Write {
         path: output.to_path_buf(),
         source,
     })?;

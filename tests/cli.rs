@@ -628,7 +628,6 @@ fn export_in_an_unsupported_format_says_so() {
         "brat",
         "label-studio",
         "prodigy",
-        "quotes-csv",
         "citron",
     ];
     for format in formats {
@@ -643,6 +642,45 @@ fn export_in_an_unsupported_format_says_so() {
         );
         assert!(!dir.path().join("out").exists());
     }
+}
+
+#[test]
+fn export_quotes_as_csv() {
+    let dir = scratch();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/projects/example.ron");
+    let run = gloss(
+        dir.path(),
+        &[
+            "export",
+            example,
+            "--format",
+            "quotes-csv",
+            "-o",
+            "quotes.csv",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let text = std::fs::read_to_string(dir.path().join("quotes.csv")).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "document",
+            "speaker_entity",
+            "speaker",
+            "cue",
+            "kind",
+            "text",
+            "start",
+            "end"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let example = load(std::path::Path::new(example));
+    let quotes: usize = example.documents.iter().map(|d| d.quotes.len()).sum();
+    assert_eq!(rows.len(), quotes);
+    assert!(rows.iter().any(|r| &r[4] == "indirect"));
+    assert!(rows.iter().all(|r| !r[5].is_empty()));
 }
 
 // -------------------------------------------------------------------------- not yet supported

@@ -9,6 +9,7 @@ pub mod eval;
 pub mod gestures;
 pub mod history;
 pub mod prefs;
+pub mod quoting;
 pub mod review;
 pub mod session;
 pub mod shortcuts;

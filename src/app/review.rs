@@ -393,7 +393,10 @@ impl Review {
 pub struct Acceptor<'p> {
     project: &'p Project,
     next_span: HashMap<DocId, u64>,
+    next_quote: HashMap<DocId, u64>,
     next_entity: u64,
+    /// Quotes go after every span, since a quote names its speaker span.
+    quotes: Vec<Command>,
     created: HashMap<(String, String), EntityId>,
     commands: Vec<Command>,
     spans: HashMap<DocId, Vec<Span>>,
@@ -405,7 +408,9 @@ impl<'p> Acceptor<'p> {
         Self {
             project,
             next_span: HashMap::new(),
+            next_quote: HashMap::new(),
             next_entity: project.next_entity_id().0,
+            quotes: Vec::new(),
             created: HashMap::new(),
             commands: Vec::new(),
             spans: HashMap::new(),
@@ -413,8 +418,13 @@ impl<'p> Acceptor<'p> {
         }
     }
 
-    /// Accept a span suggestion in `doc`, with another label if given.
+    /// Accept a suggestion in `doc` (a span with another label if given; a quote with its
+    /// speaker mention and cue).
     pub fn accept(&mut self, doc: &Document, s: &Suggestion, label: Option<&str>) {
+        if let Proposal::Quote { .. } = &s.proposal {
+            self.accept_quote(doc, s);
+            return;
+        }
         let Proposal::Span {
             start,
             end,
@@ -426,6 +436,15 @@ impl<'p> Acceptor<'p> {
             return;
         };
         let label = label.unwrap_or(suggested).to_string();
+        // Already there (annotated, or accepted earlier in this batch as a quote's speaker).
+        let exists = doc
+            .spans
+            .iter()
+            .chain(self.spans.get(&doc.id).into_iter().flatten())
+            .any(|sp| sp.start == *start && sp.end == *end && sp.label == label);
+        if exists {
+            return;
+        }
         // A canonical entity of another label would contradict the new label: drop it.
         let same_label = label == *suggested;
         let entity = match (same_label, entity, new_entity) {
@@ -449,6 +468,78 @@ impl<'p> Acceptor<'p> {
             score: s.score,
         };
         self.spans.entry(doc.id).or_default().push(span);
+        self.count += 1;
+    }
+
+    /// A quote suggestion: the speaker's mention (the span already there, or a new one linked
+    /// to its entity), then the quote with its content, cue and kind.
+    fn accept_quote(&mut self, doc: &Document, s: &Suggestion) {
+        let Proposal::Quote {
+            content,
+            cue,
+            speaker,
+            speaker_label,
+            speaker_mention,
+            speaker_entity,
+            speaker_new_entity,
+            kind,
+        } = &s.proposal
+        else {
+            return;
+        };
+        let speaker_id = speaker.map(|(a, b)| {
+            let existing = doc
+                .spans
+                .iter()
+                .chain(self.spans.get(&doc.id).into_iter().flatten())
+                .find(|sp| sp.start == a && sp.end == b)
+                .map(|sp| sp.id);
+            existing.unwrap_or_else(|| {
+                let label = speaker_label.clone().unwrap_or_else(|| "PERSON".into());
+                let entity = match (speaker_entity, speaker_new_entity) {
+                    (Some(e), _) => Some(*e),
+                    (None, Some(name)) => Some(self.entity_for(name, &label, doc.slice(a, b))),
+                    (None, None) => None,
+                };
+                let next = self
+                    .next_span
+                    .entry(doc.id)
+                    .or_insert_with(|| doc.next_span_id().0);
+                let mut span = Span::new(SpanId(*next), CharRange::new(a, b), label);
+                *next += 1;
+                span.entity = entity;
+                span.mention = *speaker_mention;
+                span.origin = Origin::Suggested {
+                    engine: s.engine.to_string(),
+                    rule: format!("{} (speaker)", s.rule),
+                    score: s.score,
+                };
+                let id = span.id;
+                self.spans.entry(doc.id).or_default().push(span);
+                id
+            })
+        });
+        let next = self
+            .next_quote
+            .entry(doc.id)
+            .or_insert_with(|| doc.next_quote_id().0);
+        let quote = crate::model::Quote {
+            id: crate::model::QuoteId(*next),
+            content: content
+                .iter()
+                .map(|(a, b)| CharRange::new(*a, *b))
+                .collect(),
+            speaker: speaker_id,
+            cue: cue.map(|(a, b)| CharRange::new(a, b)),
+            kind: *kind,
+            origin: Origin::Suggested {
+                engine: s.engine.to_string(),
+                rule: s.rule.clone(),
+                score: s.score,
+            },
+        };
+        *next += 1;
+        self.quotes.push(Command::AddQuote { doc: doc.id, quote });
         self.count += 1;
     }
 
@@ -499,6 +590,7 @@ impl<'p> Acceptor<'p> {
         for (doc, spans) in docs {
             self.commands.push(Command::AddSpans { doc, spans });
         }
+        self.commands.append(&mut self.quotes);
         Some(Command::Batch {
             name,
             commands: self.commands,
@@ -508,6 +600,8 @@ impl<'p> Acceptor<'p> {
 
 /// Reject a suggestion here; with `never`, also never suggest its string as its label again.
 pub fn reject(doc: &Document, s: &Suggestion, never: bool) -> Command {
+    // "Never this string" is about names; a quote is only ever rejected where it is.
+    let never = never && matches!(s.proposal, Proposal::Span { .. });
     let (start, end) = s.range();
     let label = s.label().to_string();
     let mut commands = vec![Command::AddRejections {

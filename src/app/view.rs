@@ -5,7 +5,7 @@
 use super::command::Command;
 use super::gestures;
 use super::text_index::TextIndex;
-use crate::model::{CharRange, DocId, Document, Project, SpanId};
+use crate::model::{CharRange, DocId, Document, Project, QuoteId, SpanId};
 use crate::text::{self, FindOptions};
 
 /// Which edge of a span a key moves, and which way.
@@ -72,6 +72,18 @@ pub struct View {
     /// A code point offset the document view should scroll to, once.
     pub scroll_to: Option<usize>,
     pub find: FindState,
+    /// The selected quotation (its speaker and cue light up).
+    pub selected_quote: Option<QuoteId>,
+    /// After S or C: the next mention clicked or text selected becomes the selected quote's
+    /// speaker or cue.
+    pub picking: Option<Pick>,
+}
+
+/// What the next click or selection sets on the selected quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    Speaker,
+    Cue,
 }
 
 impl Default for View {
@@ -83,6 +95,8 @@ impl Default for View {
             word_snap: true,
             scroll_to: None,
             find: FindState::default(),
+            selected_quote: None,
+            picking: None,
         }
     }
 }
@@ -110,6 +124,8 @@ impl View {
             self.doc = doc;
             self.selection = None;
             self.selected_span = None;
+            self.selected_quote = None;
+            self.picking = None;
             self.scroll_to = Some(0);
         }
     }
@@ -125,6 +141,12 @@ impl View {
             && doc.is_none_or(|d| d.span(s).is_none())
         {
             self.selected_span = None;
+        }
+        if let Some(q) = self.selected_quote
+            && doc.is_none_or(|d| d.quote(q).is_none())
+        {
+            self.selected_quote = None;
+            self.picking = None;
         }
         if let (Some(sel), Some(d)) = (self.selection, doc)
             && sel.end > d.char_len()

@@ -10,6 +10,7 @@ pub mod journal;
 pub mod jsonl;
 pub mod lock;
 pub mod project_file;
+pub mod quotes_csv;
 pub mod text_import;
 
 pub use atomic::write_atomic;

@@ -263,8 +263,19 @@ pub fn merge(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
     out
 }
 
-/// Keep a non-overlapping set: higher score first, then the longer range.
-pub fn resolve(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
+/// Keep a non-overlapping set: higher score first, then the longer range. Spans and quotes are
+/// resolved apart: a quote naturally contains the names in it.
+pub fn resolve(found: Vec<Suggestion>) -> Vec<Suggestion> {
+    let (quotes, spans): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .partition(|s| matches!(s.proposal, Proposal::Quote { .. }));
+    let mut out = resolve_one_kind(spans);
+    out.extend(resolve_one_kind(quotes));
+    out.sort_by_key(|s| s.range());
+    out
+}
+
+fn resolve_one_kind(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
     found.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -307,6 +318,18 @@ pub fn visible(doc: &Document, verdicts: &VerdictMemory, suggestions: &[Suggesti
     for (i, s) in suggestions.iter().enumerate() {
         let (a, b) = s.range();
         if b > len || a >= b {
+            continue;
+        }
+        if let Proposal::Quote { content, .. } = &s.proposal {
+            // A quote suggestion gives way to a quote already there, and to its rejection.
+            let taken = doc.quotes.iter().any(|q| {
+                q.content
+                    .iter()
+                    .any(|r| content.iter().any(|(x, y)| r.start < *y && *x < r.end))
+            });
+            if !taken && !rejected.contains(&(a, b, "QUOTE")) {
+                out.push(i);
+            }
             continue;
         }
         let before_end = doc.spans.partition_point(|sp| sp.start < b);

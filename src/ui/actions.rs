@@ -7,9 +7,10 @@ use super::app::GlossApp;
 use super::prompts::{After, Prompt};
 use crate::app::dialogs::DialogKind;
 use crate::app::gestures;
+use crate::app::quoting;
 use crate::app::review::{self, Acceptor, Key};
 use crate::app::shortcuts::{Action, Scope, bindings};
-use crate::app::view::Edge;
+use crate::app::view::{Edge, Pick};
 
 impl GlossApp {
     /// The actions whose keys were pressed this frame. Plain keys are left to a text field
@@ -108,17 +109,58 @@ impl GlossApp {
                 self.say(state);
             }
             Action::DeleteSpan => {
-                let out = self.view.delete_selected(&self.session.project);
-                self.finish(out);
+                if self.view.selected_span.is_none()
+                    && let (Some(doc), Some(q)) = (self.view.doc, self.view.selected_quote)
+                {
+                    if let Some(c) = quoting::delete_quote(&self.session.project, doc, q) {
+                        self.execute(c);
+                        self.say("quote deleted");
+                    }
+                    self.view.selected_quote = None;
+                } else {
+                    let out = self.view.delete_selected(&self.session.project);
+                    self.finish(out);
+                }
+            }
+            Action::NewQuote => self.new_quote(),
+            Action::AddQuotePart => self.add_quote_part(),
+            Action::PickSpeaker | Action::PickCue => {
+                let pick = if action == Action::PickSpeaker {
+                    Pick::Speaker
+                } else {
+                    Pick::Cue
+                };
+                self.start_pick(pick);
+            }
+            Action::CycleQuoteKind => {
+                if let (Some(doc), Some(q)) = (self.view.doc, self.view.selected_quote) {
+                    if let Some(c) = quoting::cycle_kind(&self.session.project, doc, q) {
+                        self.execute(c);
+                    }
+                    let kind = self
+                        .session
+                        .project
+                        .document(doc)
+                        .and_then(|d| d.quote(q))
+                        .map(|q| q.kind.name())
+                        .unwrap_or("");
+                    self.say(format!("quote is {kind}"));
+                } else {
+                    self.say("select a quote first (click it)");
+                }
             }
             Action::ClearSelection => {
                 if self.overlay_open {
                     self.overlay_open = false;
+                } else if self.view.picking.is_some() {
+                    self.view.picking = None;
+                    self.say("cancelled");
                 } else if self.view.find.open {
                     self.view.find.open = false;
                 } else {
                     self.view.selection = None;
                     self.view.selected_span = None;
+                    self.view.selected_quote = None;
                 }
             }
             Action::GrowEnd | Action::ShrinkEnd | Action::GrowStart | Action::ShrinkStart => {
@@ -357,6 +399,10 @@ impl GlossApp {
             self.say("no suggestion in focus: press N");
             return;
         };
+        if matches!(s.proposal, crate::model::Proposal::Quote { .. }) {
+            self.say("Shift+A accepts names by their string; accept a quote with A");
+            return;
+        }
         let key = Key::of(&s);
         let surface = doc.slice(key.start, key.end).to_string();
         let visible: Vec<crate::model::Suggestion> =
@@ -425,5 +471,106 @@ impl GlossApp {
             None => self.say(format!("no suggestion scores {t:.2} or more")),
         }
         self.review.current = None;
+    }
+}
+
+/// Quotes by hand: Q, Shift+Q, S, C (and what a click or selection does while S or C waits).
+impl GlossApp {
+    fn snapped_selection(&mut self) -> Option<crate::model::CharRange> {
+        let doc = self
+            .view
+            .doc
+            .and_then(|d| self.session.project.document(d))?;
+        let index = self.indexes.get(doc);
+        self.view.effective_selection(doc, &index)
+    }
+
+    fn new_quote(&mut self) {
+        let (Some(doc), Some(range)) = (self.view.doc, self.snapped_selection()) else {
+            self.say("select what was said first, then press Q");
+            return;
+        };
+        match quoting::new_quote(&self.session.project, doc, range) {
+            Some((c, id)) => {
+                self.execute(c);
+                self.view.selection = None;
+                self.view.selected_span = None;
+                self.view.selected_quote = Some(id);
+                self.say(
+                    "quote added: S sets the speaker, C the cue, K the kind, Shift+Q adds a part",
+                );
+            }
+            None => self.say("that is already a quote"),
+        }
+    }
+
+    fn add_quote_part(&mut self) {
+        let (Some(doc), Some(q)) = (self.view.doc, self.view.selected_quote) else {
+            self.say("select a quote first (click it), then the text to add");
+            return;
+        };
+        let Some(range) = self.snapped_selection() else {
+            self.say("select the text to add to the quote");
+            return;
+        };
+        if let Some(c) = quoting::add_part(&self.session.project, doc, q, range) {
+            self.execute(c);
+            self.view.selection = None;
+            self.say("part added to the quote");
+        }
+    }
+
+    fn start_pick(&mut self, pick: Pick) {
+        if self.view.selected_quote.is_none() {
+            self.say("select a quote first (click it)");
+            return;
+        }
+        // With text already selected (or a span selected), use it at once.
+        self.view.picking = Some(pick);
+        if self.view.selection.is_some() || self.view.selected_span.is_some() {
+            self.finish_pick();
+            return;
+        }
+        self.say(match pick {
+            Pick::Speaker => "click the speaker's mention, or select it (Esc cancels)",
+            Pick::Cue => "select the speech verb (Esc cancels)",
+        });
+    }
+
+    /// Complete a pending S or C with the selected span or text.
+    pub(super) fn finish_pick(&mut self) {
+        let (Some(pick), Some(doc), Some(q)) =
+            (self.view.picking, self.view.doc, self.view.selected_quote)
+        else {
+            return;
+        };
+        let p = &self.session.project;
+        let command = match (pick, self.view.selected_span) {
+            (Pick::Speaker, Some(span)) => quoting::set_speaker_span(p, doc, q, span),
+            _ => {
+                let Some(range) = self.snapped_selection() else {
+                    return;
+                };
+                let p = &self.session.project;
+                match pick {
+                    Pick::Speaker => quoting::set_speaker_range(p, doc, q, range),
+                    Pick::Cue => quoting::set_cue(p, doc, q, range),
+                }
+            }
+        };
+        self.view.picking = None;
+        self.view.selection = None;
+        self.view.selected_span = None;
+        self.view.selected_quote = Some(q);
+        match command {
+            Some(c) => {
+                self.execute(c);
+                self.say(match pick {
+                    Pick::Speaker => "speaker set",
+                    Pick::Cue => "cue set",
+                });
+            }
+            None => self.say("unchanged"),
+        }
     }
 }

@@ -45,6 +45,7 @@ pub enum RightTab {
     Entities,
     Span,
     Suggestions,
+    Quotes,
 }
 
 pub struct GlossApp {
@@ -63,6 +64,7 @@ pub struct GlossApp {
     pub(super) labels: LabelsPanel,
     pub(super) entities: EntitiesPanel,
     pub(super) find_bar: FindBar,
+    pub(super) quotes: super::quotes::QuotesPanel,
     /// What to do once a pending "save as" finishes (from the unsaved-changes prompt).
     pub(super) after_save: Option<After>,
     pub(super) close_confirmed: bool,
@@ -117,6 +119,7 @@ impl GlossApp {
             labels: LabelsPanel::default(),
             entities: EntitiesPanel::default(),
             find_bar: FindBar::default(),
+            quotes: super::quotes::QuotesPanel::default(),
             after_save: None,
             close_confirmed: false,
             discarding: false,
@@ -646,6 +649,23 @@ impl GlossApp {
             self.view.selection = None;
             self.view.selected_span = None;
         }
+        // A pending S or C takes the next span clicked or text selected.
+        if self.view.picking.is_some()
+            && (out.selection_done
+                || (self.view.selected_span.is_some() && self.view.selected_span != before.1))
+        {
+            self.finish_pick();
+        } else if let Some(q) = out.clicked_quote
+            && self.view.selected_span == before.1
+        {
+            self.view.selected_quote = Some(q);
+            self.view.selection = None;
+        } else if out.selection_done || self.view.selected_span != before.1 {
+            // Working on text or another span ends the quote's selection.
+            if self.view.selected_span.is_some() {
+                self.view.selected_quote = None;
+            }
+        }
         intents
     }
 }
@@ -695,11 +715,12 @@ impl eframe::App for GlossApp {
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.selectable_value(&mut self.right_tab, RightTab::Labels, "Labels");
                     ui.selectable_value(&mut self.right_tab, RightTab::Entities, "Entities");
                     ui.selectable_value(&mut self.right_tab, RightTab::Span, "Span");
                     ui.selectable_value(&mut self.right_tab, RightTab::Suggestions, "Suggestions");
+                    ui.selectable_value(&mut self.right_tab, RightTab::Quotes, "Quotes");
                 });
                 ui.separator();
                 let project = &self.session.project;
@@ -711,6 +732,25 @@ impl eframe::App for GlossApp {
                         intents.extend(self.entities.ui(ui, project, doc, span));
                     }
                     RightTab::Span => intents.extend(span_panel::ui(ui, project, doc, span)),
+                    RightTab::Quotes => {
+                        let jump = self.quotes.ui(
+                            ui,
+                            project,
+                            doc,
+                            self.view.selected_quote,
+                            &mut intents,
+                        );
+                        if let Some(super::quotes::Jump(d, q)) = jump {
+                            self.view.open_doc(Some(d));
+                            self.view.selected_quote = Some(q);
+                            self.view.selected_span = None;
+                            if let Some(e) =
+                                self.session.project.document(d).and_then(|d| d.quote(q))
+                            {
+                                self.view.scroll_to = Some(e.extent().start);
+                            }
+                        }
+                    }
                     RightTab::Suggestions => {
                         let revision = self.session.revision();
                         let busy = doc.is_some_and(|d| self.review.busy(d.id, revision));

@@ -29,6 +29,15 @@ pub fn span_stroke(c: Color, visuals: &Visuals) -> Color32 {
     }
 }
 
+/// The colour quotes are drawn in: amber, apart from every label colour.
+pub fn quote_color(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0xff, 0xb7, 0x4d)
+    } else {
+        Color32::from_rgb(0xc2, 0x5e, 0x00)
+    }
+}
+
 /// Colour of a label by name, grey for a label the set does not know.
 pub fn label_color(labels: &LabelSet, name: &str) -> Color {
     labels

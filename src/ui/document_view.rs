@@ -17,7 +17,8 @@
 use std::sync::Arc;
 
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, vec2,
+    Align2, Color32, CornerRadius, FontId, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2,
+    vec2,
 };
 
 use super::colors;
@@ -25,7 +26,7 @@ use super::para_layout::{Piece, paragraph_job};
 use crate::app::review::Key;
 use crate::app::text_index::TextIndex;
 use crate::app::view::View;
-use crate::model::{CharRange, DocId, Document, Project, Span, SpanId, Suggestion};
+use crate::model::{CharRange, DocId, Document, Project, QuoteId, Span, SpanId, Suggestion};
 use crate::text;
 
 /// Vertical gap between paragraphs, as a fraction of the row height.
@@ -148,8 +149,9 @@ pub struct DocumentView {
     heights: Heights,
     buckets: Buckets,
     shown: Vec<Shown>,
-    /// Code point under the press that started the current drag.
+    /// Code point under the press that started the current drag, and where that press was.
     anchor: Option<usize>,
+    anchor_pos: Option<Pos2>,
     last_pointer: Option<Pos2>,
     /// Content-space y of the visible top, for scroll-to decisions.
     viewport: Rect,
@@ -178,6 +180,11 @@ pub struct ViewOutput {
     pub hover_offset: Option<usize>,
     /// A suggestion the user clicked (to focus it).
     pub clicked_suggestion: Option<Key>,
+    /// A quote the user clicked (to select it).
+    pub clicked_quote: Option<QuoteId>,
+    /// A selection was completed this frame (a drag ended, a word or paragraph was clicked):
+    /// what a pending "pick the speaker / cue" waits for.
+    pub selection_done: bool,
 }
 
 impl DocumentView {
@@ -187,6 +194,7 @@ impl DocumentView {
             buckets: Buckets::default(),
             shown: Vec::new(),
             anchor: None,
+            anchor_pos: None,
             last_pointer: None,
             viewport: Rect::NOTHING,
             font_size: 17.0,
@@ -284,6 +292,7 @@ impl DocumentView {
 
         let mut clicked_span: Option<SpanId> = None;
         let mut double_clicked_at: Option<usize> = None;
+        let mut anchors = QuoteAnchors::default();
         let mut shift_clicked_span = false;
         let visuals = ui.visuals().clone();
 
@@ -382,6 +391,114 @@ impl DocumentView {
                     }
                 }
 
+                // Quotes: a bracketed underline in the quote colour under what was said; the
+                // selected quote tinted, its speaker outlined and its cue underlined, with
+                // connectors drawn once every paragraph is placed.
+                let quote_color = colors::quote_color(&visuals);
+                for q in doc.quotes.iter().filter(|q| {
+                    let e = q.extent();
+                    e.start < para.char_end.max(para.char_start + 1) && para.char_start < e.end
+                }) {
+                    let selected = view.selected_quote == Some(q.id);
+                    for r in &q.content {
+                        let rects = segment_rects(&galley, origin, para.char_start, r.start, r.end);
+                        let (first, last) = (rects.first().copied(), rects.last().copied());
+                        for (k, rect) in rects.iter().enumerate() {
+                            if selected {
+                                painter.rect_filled(
+                                    *rect,
+                                    CornerRadius::ZERO,
+                                    quote_color.gamma_multiply(0.14),
+                                );
+                            }
+                            let y = rect.bottom() + 1.5;
+                            painter.line_segment(
+                                [pos2(rect.left(), y), pos2(rect.right(), y)],
+                                Stroke::new(if selected { 2.5 } else { 1.5 }, quote_color),
+                            );
+                            let id = ui.make_persistent_id(("quote", doc.id, q.id, r.start, i, k));
+                            let resp = ui.interact(*rect, id, Sense::click());
+                            if k == 0 && r.start >= para.char_start && Some(r) == q.content.first()
+                            {
+                                let words: String =
+                                    doc.slice(r.start, r.end).chars().take(40).collect();
+                                let name = format!("Quote: {words}");
+                                resp.widget_info(|| {
+                                    egui::WidgetInfo::labeled(
+                                        egui::Role::Button,
+                                        true,
+                                        name.clone(),
+                                    )
+                                });
+                            }
+                            if resp.double_clicked() {
+                                if let Some(pos) = resp.interact_pointer_pos() {
+                                    let c = galley.cursor_from_pos(pos - origin);
+                                    double_clicked_at = Some(para.char_start + c.index.0);
+                                }
+                            } else if resp.clicked() {
+                                out.clicked_quote = Some(q.id);
+                            }
+                        }
+                        // Opening and closing brackets at the ends of each part.
+                        if r.start >= para.char_start
+                            && let Some(f) = first
+                        {
+                            let (x, t) = (f.left() - 1.0, f.top());
+                            painter.line_segment(
+                                [pos2(x, t), pos2(x, t + 5.0)],
+                                Stroke::new(2.0, quote_color),
+                            );
+                            painter.line_segment(
+                                [pos2(x, t), pos2(x + 4.0, t)],
+                                Stroke::new(2.0, quote_color),
+                            );
+                        }
+                        if r.end <= para.char_end
+                            && let Some(l) = last
+                        {
+                            let (x, b) = (l.right() + 1.0, l.bottom() + 1.5);
+                            painter.line_segment(
+                                [pos2(x, b), pos2(x, b - 5.0)],
+                                Stroke::new(2.0, quote_color),
+                            );
+                        }
+                        if selected
+                            && let Some(f) = first
+                            && r.start >= para.char_start
+                        {
+                            anchors.content.get_or_insert(f.center());
+                        }
+                    }
+                    if selected {
+                        if let Some(c) = q.cue {
+                            for rect in
+                                segment_rects(&galley, origin, para.char_start, c.start, c.end)
+                            {
+                                painter.rect_filled(
+                                    rect.expand(1.0),
+                                    CornerRadius::same(2),
+                                    quote_color.gamma_multiply(0.35),
+                                );
+                                anchors.cue.get_or_insert(rect.center());
+                            }
+                        }
+                        if let Some(s) = q.speaker.and_then(|s| doc.span(s)) {
+                            for rect in
+                                segment_rects(&galley, origin, para.char_start, s.start, s.end)
+                            {
+                                painter.rect_stroke(
+                                    rect.expand(2.5),
+                                    CornerRadius::same(3),
+                                    Stroke::new(2.0, quote_color),
+                                    StrokeKind::Outside,
+                                );
+                                anchors.speaker.get_or_insert(rect.center());
+                            }
+                        }
+                    }
+                }
+
                 // Suggestions: dashed outlines in the label's colour; the focused one solid and
                 // tinted. Each is a click target named "Suggestion LABEL: text".
                 if !suggestions.hidden {
@@ -393,49 +510,82 @@ impl DocumentView {
                     {
                         let (a, b) = s.range();
                         let focused = suggestions.current.is_some_and(|k| *k == Key::of(s));
-                        let c = colors::label_color(labels, s.label());
-                        let stroke_color = colors::span_stroke(c, &visuals);
-                        let rects = segment_rects(&galley, origin, para.char_start, a, b);
-                        for (k, r) in rects.iter().enumerate() {
-                            let r = r.expand(1.5);
-                            if focused {
-                                painter.rect_filled(
-                                    r,
-                                    CornerRadius::same(2),
-                                    stroke_color.gamma_multiply(0.25),
-                                );
-                                painter.rect_stroke(
-                                    r,
-                                    CornerRadius::same(2),
-                                    Stroke::new(2.5, stroke_color),
-                                    StrokeKind::Outside,
-                                );
-                            } else {
-                                dashed_rect(painter, r, Stroke::new(1.5, stroke_color));
+                        // A quote suggestion outlines each part in the quote colour; when
+                        // focused, its proposed speaker and cue are marked too.
+                        let (parts, stroke_color, extra) = match &s.proposal {
+                            crate::model::Proposal::Quote {
+                                content,
+                                speaker,
+                                cue,
+                                ..
+                            } => (content.clone(), quote_color, [*speaker, *cue]),
+                            crate::model::Proposal::Span { .. } => {
+                                let c = colors::label_color(labels, s.label());
+                                (vec![(a, b)], colors::span_stroke(c, &visuals), [None, None])
                             }
-                            let id =
-                                ui.make_persistent_id(("suggestion", doc.id, a, b, s.label(), k));
-                            let resp = ui.interact(r, id, Sense::click());
-                            if k == 0 && a >= para.char_start {
-                                let name = format!("Suggestion {}: {}", s.label(), doc.slice(a, b));
-                                resp.widget_info(|| {
-                                    egui::WidgetInfo::labeled(
-                                        egui::Role::Button,
-                                        true,
-                                        name.clone(),
-                                    )
-                                });
-                            }
-                            if resp.double_clicked() {
-                                // A double-click still selects the word under the pointer.
-                                if let Some(pos) = resp.interact_pointer_pos() {
-                                    let c = galley.cursor_from_pos(pos - origin);
-                                    double_clicked_at = Some(para.char_start + c.index.0);
+                        };
+                        let mut k = 0;
+                        for (pa, pb) in parts {
+                            for r in segment_rects(&galley, origin, para.char_start, pa, pb) {
+                                let r = r.expand(1.5);
+                                if focused {
+                                    painter.rect_filled(
+                                        r,
+                                        CornerRadius::same(2),
+                                        stroke_color.gamma_multiply(0.25),
+                                    );
+                                    painter.rect_stroke(
+                                        r,
+                                        CornerRadius::same(2),
+                                        Stroke::new(2.5, stroke_color),
+                                        StrokeKind::Outside,
+                                    );
+                                } else {
+                                    dashed_rect(painter, r, Stroke::new(1.5, stroke_color));
                                 }
-                            } else if resp.clicked() {
-                                out.clicked_suggestion = Some(Key::of(s));
+                                let id = ui.make_persistent_id((
+                                    "suggestion",
+                                    doc.id,
+                                    a,
+                                    b,
+                                    s.label(),
+                                    k,
+                                ));
+                                let resp = ui.interact(r, id, Sense::click());
+                                if k == 0 && a >= para.char_start {
+                                    let words: String = doc.slice(a, b).chars().take(60).collect();
+                                    let name = format!("Suggestion {}: {words}", s.label());
+                                    resp.widget_info(|| {
+                                        egui::WidgetInfo::labeled(
+                                            egui::Role::Button,
+                                            true,
+                                            name.clone(),
+                                        )
+                                    });
+                                }
+                                if resp.double_clicked() {
+                                    // A double-click still selects the word under the pointer.
+                                    if let Some(pos) = resp.interact_pointer_pos() {
+                                        let c = galley.cursor_from_pos(pos - origin);
+                                        double_clicked_at = Some(para.char_start + c.index.0);
+                                    }
+                                } else if resp.clicked() {
+                                    out.clicked_suggestion = Some(Key::of(s));
+                                }
+                                resp.on_hover_ui(|ui| suggestion_tooltip(ui, s, doc.slice(a, b)));
+                                k += 1;
                             }
-                            resp.on_hover_ui(|ui| suggestion_tooltip(ui, s, doc.slice(a, b)));
+                        }
+                        if focused {
+                            for (sa, sb) in extra.into_iter().flatten() {
+                                for r in segment_rects(&galley, origin, para.char_start, sa, sb) {
+                                    dashed_rect(
+                                        painter,
+                                        r.expand(2.5),
+                                        Stroke::new(2.0, stroke_color),
+                                    );
+                                }
+                            }
                         }
                     }
                 }
@@ -484,6 +634,16 @@ impl DocumentView {
             if self.heights.dirty {
                 ui.ctx().request_repaint();
             }
+            // The selected quote's connectors: cue to speaker, cue to what was said.
+            if let Some(cue) = anchors.cue {
+                let stroke = Stroke::new(1.5, colors::quote_color(&visuals).gamma_multiply(0.8));
+                for to in [anchors.speaker, anchors.content].into_iter().flatten() {
+                    ui.painter().line_segment([cue, to], stroke);
+                }
+            } else if let (Some(a), Some(b)) = (anchors.speaker, anchors.content) {
+                let stroke = Stroke::new(1.5, colors::quote_color(&visuals).gamma_multiply(0.8));
+                ui.painter().line_segment([a, b], stroke);
+            }
 
             // Pointer: drag selection anchored at the press origin, clicks, double/triple clicks.
             let (pointer_pos, press_origin, shift) = ui.input(|inp| {
@@ -504,6 +664,7 @@ impl DocumentView {
             if bg.is_pointer_button_down_on() {
                 if self.anchor.is_none() {
                     self.anchor = press_origin.and_then(|p| self.offset_at(p));
+                    self.anchor_pos = press_origin;
                     if shift && let Some(sel) = raw_selection {
                         // Shift-drag extends from the existing selection's start.
                         self.anchor = Some(sel.start);
@@ -529,7 +690,7 @@ impl DocumentView {
                     .interact_pointer_pos()
                     .or(self.last_pointer)
                     .and_then(|p| self.offset_at(p));
-                let moved = match (press_origin.or(self.last_pointer), self.last_pointer) {
+                let moved = match (self.anchor_pos.take(), self.last_pointer) {
                     (Some(o), Some(p)) => (p - o).length() > 3.0,
                     _ => false,
                 };
@@ -539,6 +700,7 @@ impl DocumentView {
                 {
                     view.selection = Some(CharRange::new(a.min(b), a.max(b)));
                     view.selected_span = None;
+                    out.selection_done = true;
                 }
             }
 
@@ -550,11 +712,13 @@ impl DocumentView {
                 {
                     view.selection = Some(CharRange::new(p.char_start, p.char_end));
                     view.selected_span = None;
+                    out.selection_done = true;
                 }
             } else if bg.double_clicked() {
                 if let Some(o) = click_offset {
                     view.selection = word_range(doc, index, o);
                     view.selected_span = None;
+                    out.selection_done = view.selection.is_some();
                 }
             } else if bg.clicked() {
                 match (shift, click_offset, raw_selection) {
@@ -570,6 +734,9 @@ impl DocumentView {
                     _ => {
                         view.selection = None;
                         view.selected_span = None;
+                        if view.picking.is_none() {
+                            view.selected_quote = None;
+                        }
                     }
                 }
             }
@@ -579,6 +746,8 @@ impl DocumentView {
             view.selection = word_range(doc, index, o);
             view.selected_span = None;
             out.clicked_suggestion = None;
+            out.clicked_quote = None;
+            out.selection_done = view.selection.is_some();
         }
         if let Some(id) = clicked_span {
             match (shift_clicked_span, view.selection, doc.span(id)) {
@@ -639,6 +808,14 @@ fn segment_rects(
         }
     }
     rects
+}
+
+/// Where the selected quote's parts are on screen, for its connectors.
+#[derive(Default)]
+struct QuoteAnchors {
+    cue: Option<Pos2>,
+    speaker: Option<Pos2>,
+    content: Option<Pos2>,
 }
 
 /// A rectangle outline in dashes.

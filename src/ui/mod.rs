@@ -17,6 +17,7 @@ mod menu;
 mod overlay;
 mod para_layout;
 mod prompts;
+mod quotes;
 mod screenshot;
 mod span_panel;
 mod status_bar;

@@ -8,4 +8,5 @@ mod editing;
 mod entities_labels;
 mod files;
 mod find;
+mod quotes;
 mod review;

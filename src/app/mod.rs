@@ -7,6 +7,7 @@ pub mod command;
 pub mod dialogs;
 pub mod eval;
 pub mod gestures;
+pub mod jobs;
 pub mod history;
 pub mod prefs;
 pub mod quoting;

@@ -29,24 +29,47 @@ pub struct Batch {
 
 /// Read every text file named in `paths`; folders are walked for `*.txt` files in name order.
 pub fn read_paths(paths: &[PathBuf]) -> Batch {
-    let mut batch = Batch::default();
+    read_paths_with(paths, |_, _| true).unwrap_or_default()
+}
+
+/// The files `paths` name: files as given, folders walked for `*.txt` in name order; folders
+/// that cannot be read are reported.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IoError>) {
+    let (mut files, mut problems) = (Vec::new(), Vec::new());
     for path in paths {
-        let mut found = Vec::new();
         if path.is_dir() {
-            if let Err(e) = walk(path, &mut found) {
-                batch.skipped.push(e);
+            if let Err(e) = walk(path, &mut files) {
+                problems.push(e);
             }
         } else {
-            found.push(path.clone());
-        }
-        for file in found {
-            match read_text_file(&file) {
-                Ok(t) => batch.files.push(t),
-                Err(e) => batch.skipped.push(e),
-            }
+            files.push(path.clone());
         }
     }
-    batch
+    (files, problems)
+}
+
+/// `read_paths`, telling `progress(done, total)` after each file; it returns false to cancel,
+/// and then nothing is returned.
+pub fn read_paths_with(
+    paths: &[PathBuf],
+    mut progress: impl FnMut(usize, usize) -> bool,
+) -> Option<Batch> {
+    let (found, skipped) = collect(paths);
+    let mut batch = Batch {
+        files: Vec::with_capacity(found.len()),
+        skipped,
+    };
+    let total = found.len();
+    for (i, file) in found.iter().enumerate() {
+        match read_text_file(file) {
+            Ok(t) => batch.files.push(t),
+            Err(e) => batch.skipped.push(e),
+        }
+        if !progress(i + 1, total) {
+            return None;
+        }
+    }
+    Some(batch)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IoError> {

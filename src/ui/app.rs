@@ -17,12 +17,21 @@ use super::screenshot::Screenshot;
 use super::{menu, overlay, prompts, span_panel, status_bar, suggestions};
 use crate::app::Command;
 use crate::app::dialogs::{DialogKind, FileDialogs};
+use crate::app::jobs::Job;
 use crate::app::prefs::Prefs;
 use crate::app::review::Review;
 use crate::app::session::Session;
 use crate::app::text_index::TextIndexes;
 use crate::app::view::View;
 use crate::model::{Project, Status};
+
+/// Imports of more files than this run in the background with a progress bar.
+const BACKGROUND_FROM: usize = 200;
+
+/// Long work in progress.
+pub(super) enum Running {
+    Import(Job<Option<crate::io::text_import::Batch>>),
+}
 
 /// Key under which preferences live in eframe's storage.
 const PREFS_KEY: &str = "gloss-prefs";
@@ -67,6 +76,10 @@ pub struct GlossApp {
     pub(super) quotes: super::quotes::QuotesPanel,
     /// What to do once a pending "save as" finishes (from the unsaved-changes prompt).
     pub(super) after_save: Option<After>,
+    /// An import or export running on a worker thread.
+    pub(super) job: Option<Running>,
+    /// Repaints the window from another thread.
+    pub(super) wake: std::sync::Arc<dyn Fn() + Send + Sync>,
     pub(super) close_confirmed: bool,
     /// The user chose "Discard": this session's changes may be dropped.
     pub(super) discarding: bool,
@@ -121,6 +134,11 @@ impl GlossApp {
             find_bar: FindBar::default(),
             quotes: super::quotes::QuotesPanel::default(),
             after_save: None,
+            job: None,
+            wake: {
+                let ctx = ctx.clone();
+                std::sync::Arc::new(move || ctx.request_repaint())
+            },
             close_confirmed: false,
             discarding: false,
             status: None,
@@ -415,8 +433,32 @@ impl GlossApp {
         self.collect_notices();
     }
 
+    /// Import text files. A few are read at once; many are read on a worker thread with a
+    /// progress bar (and Cancel) so the window stays responsive.
     fn import_paths(&mut self, paths: &[PathBuf]) {
+        let (files, _) = crate::io::text_import::collect(paths);
+        if files.len() > BACKGROUND_FROM {
+            let paths = paths.to_vec();
+            let ctx = self.wake.clone();
+            match Job::spawn(format!("importing {} files", files.len()), ctx, move |p| {
+                p.set_stage("reading files");
+                crate::io::text_import::read_paths_with(&paths, |done, total| {
+                    p.set_total(total);
+                    p.set_done(done);
+                    !p.is_cancelled()
+                })
+            }) {
+                Ok(job) => self.job = Some(Running::Import(job)),
+                Err(e) => self.say(format!("could not start the import: {e}")),
+            }
+            return;
+        }
         let batch = crate::io::text_import::read_paths(paths);
+        self.finish_import(batch);
+    }
+
+    /// Add what an import read, as one step, and say what was skipped.
+    fn finish_import(&mut self, batch: crate::io::text_import::Batch) {
         let added = batch.files.len();
         let first_new = self.session.project.next_doc_id();
         if let Some(c) = crate::app::gestures::add_documents(&self.session.project, &batch.files) {
@@ -553,6 +595,52 @@ impl GlossApp {
         }
     }
 
+    /// Take a finished job's result; keep the progress bar moving while one runs.
+    fn poll_job(&mut self, ctx: &Context) {
+        let Some(running) = &self.job else { return };
+        match running {
+            Running::Import(job) => {
+                if let Some(result) = job.poll() {
+                    self.job = None;
+                    match result {
+                        Some(batch) => self.finish_import(batch),
+                        None => self.say("import cancelled: nothing was added"),
+                    }
+                } else {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+            }
+        }
+    }
+
+    /// The running job's title and progress, for the status bar.
+    pub(super) fn job_progress(&self) -> Option<(String, usize, usize, String)> {
+        match self.job.as_ref()? {
+            Running::Import(job) => {
+                let (done, total, stage) = job.progress.get();
+                Some((job.title.clone(), done, total, stage))
+            }
+        }
+    }
+
+    /// True while an import or export runs in the background (for tests).
+    pub fn job_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Cancel the running import or export (the Cancel button; for tests).
+    pub fn cancel_running_job(&mut self) {
+        self.cancel_job();
+    }
+
+    /// Cancel the running job.
+    pub(super) fn cancel_job(&mut self) {
+        match &self.job {
+            Some(Running::Import(job)) => job.progress.cancel(),
+            None => {}
+        }
+    }
+
     fn handle_close_request(&mut self, ctx: &Context) {
         if ctx.input(|i| i.viewport().close_requested()) {
             if self.close_confirmed || !self.session.is_dirty() {
@@ -674,6 +762,7 @@ impl eframe::App for GlossApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_dialogs(&ctx);
+        self.poll_job(&ctx);
         self.handle_close_request(&ctx);
         if self.prompt.is_none() {
             let actions = self.fired_actions(&ctx);
@@ -699,11 +788,14 @@ impl eframe::App for GlossApp {
         }
 
         let mut intents = Vec::new();
+        let mut cancel_job = false;
         egui::Panel::top("menu").show(ui, |ui| {
             intents.extend(menu::menu_bar(ui, self));
         });
         egui::Panel::bottom("status").show(ui, |ui| {
-            status_bar::ui(ui, self, self.status.as_deref(), self.hover_offset);
+            if status_bar::ui(ui, self, self.status.as_deref(), self.hover_offset) {
+                cancel_job = true;
+            }
         });
         egui::Panel::left("documents")
             .resizable(true)
@@ -790,6 +882,9 @@ impl eframe::App for GlossApp {
             intents.extend(more);
         });
         self.apply(&ctx, intents);
+        if cancel_job {
+            self.cancel_job();
+        }
 
         if let Some(mut prompt) = self.prompt.take() {
             match prompts::show(&ctx, &mut prompt) {

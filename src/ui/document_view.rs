@@ -467,7 +467,7 @@ impl DocumentView {
                             && let Some(f) = first
                             && r.start >= para.char_start
                         {
-                            anchors.content.get_or_insert(f.center());
+                            anchors.content.get_or_insert(f.center_top());
                         }
                     }
                     if selected {
@@ -480,7 +480,7 @@ impl DocumentView {
                                     CornerRadius::same(2),
                                     quote_color.gamma_multiply(0.35),
                                 );
-                                anchors.cue.get_or_insert(rect.center());
+                                anchors.cue.get_or_insert(rect.center_top());
                             }
                         }
                         if let Some(s) = q.speaker.and_then(|s| doc.span(s)) {
@@ -493,7 +493,9 @@ impl DocumentView {
                                     Stroke::new(2.0, quote_color),
                                     StrokeKind::Outside,
                                 );
-                                anchors.speaker.get_or_insert(rect.center());
+                                anchors
+                                    .speaker
+                                    .get_or_insert(rect.center_top() - vec2(0.0, 2.5));
                             }
                         }
                     }
@@ -634,15 +636,30 @@ impl DocumentView {
             if self.heights.dirty {
                 ui.ctx().request_repaint();
             }
-            // The selected quote's connectors: cue to speaker, cue to what was said.
-            if let Some(cue) = anchors.cue {
-                let stroke = Stroke::new(1.5, colors::quote_color(&visuals).gamma_multiply(0.8));
-                for to in [anchors.speaker, anchors.content].into_iter().flatten() {
-                    ui.painter().line_segment([cue, to], stroke);
-                }
-            } else if let (Some(a), Some(b)) = (anchors.speaker, anchors.content) {
-                let stroke = Stroke::new(1.5, colors::quote_color(&visuals).gamma_multiply(0.8));
-                ui.painter().line_segment([a, b], stroke);
+            // The selected quote's connectors, as arcs over the text (through the gap between
+            // lines, never across words): cue to speaker, cue to what was said.
+            let stroke = Stroke::new(1.5, colors::quote_color(&visuals).gamma_multiply(0.8));
+            let arc = |a: Pos2, b: Pos2| {
+                let lift = row_height * PARAGRAPH_GAP.max(0.5);
+                let control = pos2((a.x + b.x) / 2.0, a.y.min(b.y) - lift);
+                egui::Shape::QuadraticBezier(
+                    egui::epaint::QuadraticBezierShape::from_points_stroke(
+                        [a, control, b],
+                        false,
+                        Color32::TRANSPARENT,
+                        stroke,
+                    ),
+                )
+            };
+            let pairs = match anchors.cue {
+                Some(cue) => [
+                    anchors.speaker.map(|s| (cue, s)),
+                    anchors.content.map(|c| (cue, c)),
+                ],
+                None => [anchors.speaker.zip(anchors.content), None],
+            };
+            for (a, b) in pairs.into_iter().flatten() {
+                ui.painter().add(arc(a, b));
             }
 
             // Pointer: drag selection anchored at the press origin, clicks, double/triple clicks.

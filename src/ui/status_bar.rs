@@ -4,8 +4,28 @@ use egui::Ui;
 
 use super::app::GlossApp;
 
-pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usize>) {
+/// Returns true when the user asked to cancel the running job.
+pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usize>) -> bool {
     let project = &app.session.project;
+    let mut cancel = false;
+    if let Some((title, done, total, stage)) = app.job_progress() {
+        ui.horizontal(|ui| {
+            let fraction = if total > 0 {
+                done as f32 / total as f32
+            } else {
+                0.0
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(260.0)
+                    .text(format!("{title}: {done} of {total}")),
+            );
+            ui.weak(stage);
+            if ui.button("Cancel").clicked() {
+                cancel = true;
+            }
+        });
+    }
     ui.horizontal(|ui| {
         if app.session.is_dirty() {
             ui.colored_label(ui.visuals().warn_fg_color, "• unsaved");
@@ -46,4 +66,5 @@ pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usiz
             ui.add(egui::Label::new(m).truncate()).on_hover_text(m);
         }
     });
+    cancel
 }

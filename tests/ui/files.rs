@@ -243,3 +243,82 @@ fn a_project_from_a_newer_gloss_is_refused() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn a_big_import_runs_in_the_background_with_progress_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("many");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..3000 {
+        std::fs::write(
+            folder.join(format!("{i:04}.txt")),
+            format!("Report {i} from the harbour office in Valdora."),
+        )
+        .unwrap();
+    }
+    let dialogs = ScriptedDialogs::new();
+    dialogs.answer(vec![folder.clone()]);
+    dialogs.answer(vec![folder]);
+    let (_d, path) = project_file();
+    let mut h = harness_for(Some(&path), dialogs);
+
+    // First run: cancel it as soon as the progress bar is up.
+    h.get_by_label("Add folder…").click();
+    start_job(&mut h);
+    h.state_mut().cancel_running_job();
+    wait_for_job(&mut h);
+    assert_eq!(
+        h.state().session.project.documents.len(),
+        2,
+        "cancelled: nothing added"
+    );
+
+    // Second run: let it finish while the window keeps drawing frames.
+    h.get_by_label("Add folder…").click();
+    start_job(&mut h);
+    assert!(
+        h.query_by_label_contains("importing 3000 files").is_some(),
+        "progress shown"
+    );
+    let mut frames = 0;
+    while h.state().job_running() {
+        h.step();
+        frames += 1;
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    h.run();
+    assert!(frames > 0);
+    assert_eq!(h.state().session.project.documents.len(), 3002);
+    assert!(
+        h.state()
+            .status()
+            .unwrap_or_default()
+            .contains("added 3000")
+    );
+    // One undo step for the whole import.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().session.project.documents.len(), 2);
+}
+
+fn start_job(h: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
+    for _ in 0..20 {
+        h.step();
+        if h.state().job_running() {
+            return;
+        }
+    }
+    panic!("the import did not start in the background");
+}
+
+fn wait_for_job(h: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
+    for _ in 0..2000 {
+        if !h.state().job_running() {
+            h.run();
+            return;
+        }
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    panic!("the job did not finish");
+}

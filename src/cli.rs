@@ -24,9 +24,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::eval::{self, Annotations, SpeakerNotes};
-use crate::app::{Command, CommandError, Session, gestures, review};
+use crate::app::{Command, CommandError, Session, formats, gestures, review};
 use crate::io::brat::{self, BratImport};
-use crate::io::{IoError, journal, jsonl, project_file, text_import, write_atomic};
+use crate::io::{IoError, journal, project_file, text_import, write_atomic};
 use crate::model::{DocId, LabelSet, Project, Proposal, Status, Suggestion, validate};
 use crate::ui::Launch;
 
@@ -154,15 +154,21 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         /// The project file.
         #[arg(value_name = "PROJECT.ron")]
         project: PathBuf,
-        /// The format to write; only jsonl is supported so far.
+        /// The format to write.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// File to write, or `-` for standard output.
+        /// File to write, or `-` for standard output; a folder for brat and --per-document.
         #[arg(short, long = "output", value_name = "OUT")]
         output: PathBuf,
         /// Only documents whose status is done.
         #[arg(long)]
         only_done: bool,
+        /// Only these labels' spans (comma-separated).
+        #[arg(long, value_name = "LABELS", value_delimiter = ',')]
+        labels: Option<Vec<String>>,
+        /// One file per document, in the folder OUT (brat always is).
+        #[arg(long)]
+        per_document: bool,
     },
 
     /// Count documents, spans per label, quotes and entities, overall and per document.
@@ -214,6 +220,7 @@ pub enum ImportFormat {
     Doccano,
     Conll,
     LabelStudio,
+    Prodigy,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -229,13 +236,6 @@ pub enum ExportFormat {
     Citron,
 }
 
-/// A format's name as typed on the command line.
-fn format_name(format: &impl ValueEnum) -> String {
-    format
-        .to_possible_value()
-        .map(|v| v.get_name().to_string())
-        .unwrap_or_default()
-}
 
 fn score(s: &str) -> Result<f32, String> {
     let x: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
@@ -269,10 +269,19 @@ pub enum CliError {
         plural(*count)
     )]
     BratRejected { count: usize },
+    #[error(
+        "nothing imported: {count} error{} in the {format} files (listed above); fix them and try again",
+        plural(*count)
+    )]
+    ImportRejected { format: &'static str, count: usize },
+    #[error("nothing to import: no {format} documents in {paths}")]
+    NothingToImportFormat { format: &'static str, paths: String },
     #[error("{0}")]
     Eval(String),
     #[error("{}: {source}", path.display())]
     Command { path: PathBuf, source: CommandError },
+    #[error("{0} cannot be written to standard output (it is binary or a folder of files); give -o a path")]
+    NotToStdout(&'static str),
     #[error("{}: is the project itself; choose another output file", .0.display())]
     OutputIsProject(PathBuf),
     #[error("standard output: {0}")]
@@ -305,7 +314,18 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             format,
             output,
             only_done,
-        } => export(&project, format, &output, only_done),
+            labels,
+            per_document,
+        } => export(
+            &project,
+            format,
+            &output,
+            &formats::ExportOptions {
+                only_done,
+                labels: labels.map(|l| l.iter().map(|s| s.trim().to_string()).collect()),
+                per_document,
+            },
+        ),
         Task::Stats { project } => stats(&project),
         Task::Eval {
             gold,
@@ -352,11 +372,81 @@ fn import(path: &Path, paths: &[PathBuf], format: ImportFormat) -> Result<ExitCo
     match format {
         ImportFormat::Txt => import_txt(path, paths),
         ImportFormat::Brat => import_brat(path, paths),
-        _ => {
-            let what = format!("import format {}", format_name(&format));
-            Err(CliError::NotSupported(what))
+        ImportFormat::Jsonl => import_other(path, paths, formats::ImportFormat::Jsonl),
+        ImportFormat::Doccano => import_other(path, paths, formats::ImportFormat::Doccano),
+        ImportFormat::Conll => import_other(path, paths, formats::ImportFormat::Conll),
+        ImportFormat::LabelStudio => {
+            import_other(path, paths, formats::ImportFormat::LabelStudio)
         }
+        ImportFormat::Prodigy => import_other(path, paths, formats::ImportFormat::Prodigy),
     }
+}
+
+/// Import JSONL, doccano, CoNLL, Label Studio or Prodigy files: all or nothing; what the model
+/// cannot hold is reported by file and line (and the exit status is then 1).
+fn import_other(
+    path: &Path,
+    paths: &[PathBuf],
+    format: formats::ImportFormat,
+) -> Result<ExitCode, CliError> {
+    let Opened {
+        mut session,
+        existed,
+        had_journal,
+    } = Opened::for_editing(path)?;
+    let imported = match formats::import(format, paths, &session.project) {
+        Ok(i) => i,
+        Err(errors) => {
+            close(session, had_journal, false);
+            let n = errors.len();
+            for e in &errors {
+                eprintln!("gloss: {e}");
+            }
+            return Err(CliError::ImportRejected {
+                format: format.name(),
+                count: n,
+            });
+        }
+    };
+    for line in imported.notices.iter().chain(&imported.skipped) {
+        eprintln!("gloss: {line}");
+    }
+    let mut saved = false;
+    if let Some(command) = imported.command.clone() {
+        if let Err(source) = session.execute(command) {
+            close(session, had_journal, false);
+            return Err(CliError::Command {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+        session.save()?;
+        report_notices(&mut session);
+        saved = true;
+    }
+    close(session, had_journal, saved);
+    if imported.documents == 0 && imported.notices.is_empty() {
+        let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(CliError::NothingToImportFormat {
+            format: format.name(),
+            paths: list.join(", "),
+        });
+    }
+    let new_project = if saved && !existed { "new project " } else { "" };
+    emit(&format!(
+        "added {} document{} to {new_project}{} ({} spans, {} quotes; {} skipped)\n",
+        imported.documents,
+        plural(imported.documents),
+        path.display(),
+        imported.spans,
+        imported.quotes,
+        imported.skipped.len()
+    ))?;
+    Ok(if imported.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn import_txt(path: &Path, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
@@ -564,39 +654,15 @@ fn report_rejected(rejected: brat::Rejected) -> CliError {
 /// The command that adds a brat import to `project` as one step: new labels, new entities,
 /// existing entities with their new aliases, then the documents. `None` if it adds nothing.
 pub fn brat_command(project: &Project, import: &BratImport) -> Option<Command> {
-    let at = project.labels.labels.len();
-    let mut commands: Vec<Command> = import
-        .labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| Command::AddLabel {
-            index: at + i,
-            label: label.clone(),
-        })
-        .collect();
-    commands.extend(
-        import
-            .new_entities
-            .iter()
-            .map(|e| Command::AddEntity { entity: e.clone() }),
-    );
-    commands.extend(
-        import
-            .updated_entities
-            .iter()
-            .map(|e| Command::UpdateEntity { entity: e.clone() }),
-    );
-    commands.extend(import.documents.iter().map(|d| Command::AddDocument {
-        document: Box::new(d.document.clone()),
-    }));
-    if commands.is_empty() {
-        return None;
-    }
     let n = import.documents.len();
-    Some(Command::Batch {
-        name: format!("import {n} brat document{}", plural(n)),
-        commands,
-    })
+    formats::import_command(
+        project,
+        format!("import {n} brat document{}", plural(n)),
+        &import.labels,
+        &import.new_entities,
+        &import.updated_entities,
+        import.documents.iter().map(|d| &d.document),
+    )
 }
 
 /// "GPE, LOC" → ["GPE", "LOC"].
@@ -685,50 +751,50 @@ fn export(
     path: &Path,
     format: ExportFormat,
     output: &Path,
-    only_done: bool,
+    options: &formats::ExportOptions,
 ) -> Result<ExitCode, CliError> {
-    let write: fn(&Project, Vec<&crate::model::Document>, &mut dyn Write) -> std::io::Result<()> =
-        match format {
-            ExportFormat::Jsonl => |p, d, o| jsonl::write(p, d, o),
-            ExportFormat::QuotesCsv => |p, d, o| crate::io::quotes_csv::write(p, d, o),
-            _ => {
-                let what = format!("export format {}", format_name(&format));
-                return Err(CliError::NotSupported(what));
-            }
-        };
+    let format = match format {
+        ExportFormat::Jsonl => formats::ExportFormat::Jsonl,
+        ExportFormat::Doccano => formats::ExportFormat::Doccano,
+        ExportFormat::Spacy => formats::ExportFormat::Spacy,
+        ExportFormat::Conll => formats::ExportFormat::Conll,
+        ExportFormat::Brat => formats::ExportFormat::Brat,
+        ExportFormat::LabelStudio => formats::ExportFormat::LabelStudio,
+        ExportFormat::Prodigy => formats::ExportFormat::Prodigy,
+        ExportFormat::QuotesCsv => formats::ExportFormat::QuotesCsv,
+        ExportFormat::Citron => formats::ExportFormat::Citron,
+    };
     let to_stdout = output == Path::new("-");
     if !to_stdout && same_file(path, output) {
         return Err(CliError::OutputIsProject(output.to_path_buf()));
     }
     let project = open_for_reading(path)?;
-    let docs: Vec<_> = project
-        .documents
-        .iter()
-        .filter(|d| !only_done || d.status == Status::Done)
-        .collect();
-    let n = docs.len();
     if to_stdout {
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        match write(&project, docs, &mut out) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                return Err(CliError::Stdout(e));
-            }
-            _ => {}
+        if !format.to_stdout_ok() || options.per_document {
+            return Err(CliError::NotToStdout(format.name()));
         }
-        return Ok(ExitCode::SUCCESS);
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        match formats::export_to(format, &project, options, &mut out).and_then(|r| {
+            out.flush()?;
+            Ok(r)
+        }) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Stdout(e)),
+            Err(_) => Ok(ExitCode::SUCCESS),
+            Ok(report) => {
+                for line in &report.left_out {
+                    eprintln!("gloss: left out: {line}");
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+        }
+    } else {
+        let exported = formats::export(format, &project, options, output, None)?;
+        for line in &exported.left_out {
+            eprintln!("gloss: left out: {line}");
+        }
+        emit(&format!("{}\n", exported.summary(format, output)))?;
+        Ok(ExitCode::SUCCESS)
     }
-    let mut bytes = Vec::new();
-    write(&project, docs, &mut bytes).map_err(|source| IoError::Write {
-        path: output.to_path_buf(),
-        source,
-    })?;
-    write_atomic(output, &bytes)?;
-    emit(&format!(
-        "exported {n} document{} to {}\n",
-        plural(n),
-        output.display()
-    ))?;
-    Ok(ExitCode::SUCCESS)
 }
 
 fn stats(path: &Path) -> Result<ExitCode, CliError> {

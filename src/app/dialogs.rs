@@ -5,6 +5,8 @@
 //! answers from a queue in tests.
 
 use std::collections::VecDeque;
+
+use super::formats::{ExportFormat, ImportFormat};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -15,7 +17,10 @@ pub enum DialogKind {
     SaveProject,
     AddFiles,
     AddFolder,
-    Export,
+    /// Files (or a folder) to import in a format.
+    Import(ImportFormat),
+    /// Where to write an export: a file, or a folder for one file per document.
+    Export { format: ExportFormat, folder: bool },
     /// A list of names for the matcher (TSV or patterns JSONL).
     AddList,
 }
@@ -27,7 +32,8 @@ impl DialogKind {
             DialogKind::SaveProject => "Save project as",
             DialogKind::AddFiles => "Add text files",
             DialogKind::AddFolder => "Add a folder of text files",
-            DialogKind::Export => "Export as JSONL",
+            DialogKind::Import(_) => "Import",
+            DialogKind::Export { .. } => "Export",
             DialogKind::AddList => "Add a list of names (TSV or patterns JSONL)",
         }
     }

@@ -6,6 +6,7 @@
 pub mod command;
 pub mod dialogs;
 pub mod eval;
+pub mod formats;
 pub mod gestures;
 pub mod jobs;
 pub mod history;

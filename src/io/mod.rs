@@ -5,12 +5,21 @@
 
 mod atomic;
 pub mod brat;
+pub mod brat_export;
+pub mod citron;
+pub mod conll;
+pub mod doccano;
 mod error;
+pub mod interchange;
 pub mod journal;
 pub mod jsonl;
+pub mod jsonl_import;
+pub mod label_studio;
 pub mod lock;
+pub mod prodigy;
 pub mod project_file;
 pub mod quotes_csv;
+pub mod spacy;
 pub mod text_import;
 
 pub use atomic::write_atomic;

@@ -69,7 +69,12 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
     struct Header {
         schema: u32,
     }
-    let header: Header = options.from_str(text).map_err(parse_err)?;
+    // Gloss writes the schema first, so it is read off the start of the file; only a file
+    // arranged otherwise pays for a second full parse to find it.
+    let header = match leading_schema(text) {
+        Some(schema) => Header { schema },
+        None => options.from_str::<Header>(text).map_err(parse_err)?,
+    };
     let mut project: Project = if header.schema == SCHEMA_VERSION {
         options.from_str(text).map_err(parse_err)?
     } else if header.schema > SCHEMA_VERSION {
@@ -99,6 +104,30 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
         });
     }
     Ok(project)
+}
+
+/// The schema number when the file starts `(schema: N,` (after white space and comments).
+fn leading_schema(text: &str) -> Option<u32> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            break;
+        }
+    }
+    let rest = rest.strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("schema")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[digits.len()..].trim_start();
+    if !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// The migration steps: `STEPS[i]` turns a schema `i + 1` project into schema `i + 2`.
@@ -189,6 +218,21 @@ mod tests {
         let text = to_ron(&sample()).replacen("schema: 1", "schema: 7", 1);
         let err = from_ron(&text, Path::new("p.ron")).unwrap_err().to_string();
         assert!(err.contains("p.ron") && err.contains("schema 7"), "{err}");
+    }
+
+    #[test]
+    fn the_schema_is_read_off_the_start() {
+        assert_eq!(leading_schema("(\n  schema: 1,\n  name: \"x\""), Some(1));
+        assert_eq!(leading_schema("// a comment\n/* more */ (schema:12)"), Some(12));
+        assert_eq!(leading_schema("(name: \"x\", schema: 1)"), None, "falls back");
+        assert_eq!(leading_schema("(schema: 1x,"), None);
+        // A file with the schema elsewhere still loads.
+        let text = to_ron(&sample()).replacen("  schema: 1,\n", "", 1).replacen(
+            "  name: \"sample\",",
+            "  name: \"sample\",\n  schema: 1,",
+            1,
+        );
+        assert_eq!(from_ron(&text, Path::new("x.ron")).unwrap(), sample());
     }
 
     #[test]

@@ -220,6 +220,12 @@ impl Engines {
 /// Merge findings for the same range and label: scores as independent evidence, reasons and
 /// rules joined, the entity of the strongest finding kept.
 pub fn merge(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
+    // Reasons are one line, even when the text they quote crosses a line break.
+    for s in &mut found {
+        if s.reason.contains(['\n', '\r']) {
+            s.reason = s.reason.replace("\r\n", " ").replace(['\n', '\r'], " ");
+        }
+    }
     found.sort_by(|a, b| {
         (a.range(), a.label())
             .cmp(&(b.range(), b.label()))

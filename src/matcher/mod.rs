@@ -11,4 +11,5 @@
 pub mod engines;
 pub mod gazetteer;
 pub mod learned;
+pub mod quotes;
 pub mod rules;

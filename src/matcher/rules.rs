@@ -152,7 +152,14 @@ impl Rules {
         finder.acronyms();
         finder.aliases();
         finder.partial_matches();
-        finder.finish()
+        let mut out = finder.finish();
+        // A reason is one line even when the text it quotes crosses a line break.
+        for s in &mut out {
+            if s.reason.contains(['\n', '\r']) {
+                s.reason = s.reason.replace("\r\n", " ").replace(['\n', '\r'], " ");
+            }
+        }
+        out
     }
 }
 

@@ -54,9 +54,19 @@ impl GlossApp {
                     text: String::new(),
                 })
             }
-            Action::ExportJsonl => {
-                let name = format!("{}.jsonl", self.session.project.name);
-                self.request_dialog(DialogKind::Export, Some(name));
+            Action::Export => {
+                self.prompt = Some(Prompt::Export {
+                    format: crate::app::formats::ExportFormat::Jsonl,
+                    only_done: false,
+                    labels: self
+                        .session
+                        .project
+                        .labels
+                        .names()
+                        .map(|n| (n.to_string(), true))
+                        .collect(),
+                    per_document: false,
+                });
             }
             Action::Undo => match self.session.undo() {
                 Ok(Some(d)) => self.say(format!("undid: {d}")),

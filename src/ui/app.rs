@@ -31,6 +31,9 @@ const BACKGROUND_FROM: usize = 200;
 /// Long work in progress.
 pub(super) enum Running {
     Import(Job<Option<crate::io::text_import::Batch>>),
+    /// Another format's import: the command to apply, or every error.
+    ImportFormat(Job<Result<crate::app::formats::Imported, Vec<String>>>),
+    Export(Job<Result<String, String>>),
 }
 
 /// Key under which preferences live in eframe's storage.
@@ -78,6 +81,8 @@ pub struct GlossApp {
     pub(super) after_save: Option<After>,
     /// An import or export running on a worker thread.
     pub(super) job: Option<Running>,
+    /// What the export prompt chose, while the file dialog is open.
+    pub(super) pending_export: Option<crate::app::formats::ExportOptions>,
     /// Repaints the window from another thread.
     pub(super) wake: std::sync::Arc<dyn Fn() + Send + Sync>,
     pub(super) close_confirmed: bool,
@@ -135,6 +140,7 @@ impl GlossApp {
             quotes: super::quotes::QuotesPanel::default(),
             after_save: None,
             job: None,
+            pending_export: None,
             wake: {
                 let ctx = ctx.clone();
                 std::sync::Arc::new(move || ctx.request_repaint())
@@ -307,6 +313,7 @@ impl GlossApp {
                 Intent::Say(m) => self.say(m),
                 Intent::ShowTab(t) => self.right_tab = t,
                 Intent::AddList => self.request_dialog(DialogKind::AddList, None),
+                Intent::Import(format) => self.request_dialog(DialogKind::Import(format), None),
                 Intent::SetDarkTheme(dark) => {
                     self.prefs.dark = dark;
                     ctx.set_theme(if dark {
@@ -426,7 +433,11 @@ impl GlossApp {
                 }
             }
             DialogKind::AddFiles | DialogKind::AddFolder => self.import_paths(&paths),
-            DialogKind::Export => self.export_jsonl(&first),
+            DialogKind::Import(format) => self.start_import(format, paths.clone()),
+            DialogKind::Export { format, .. } => {
+                let options = self.pending_export.take().unwrap_or_default();
+                self.start_export(format, options, first);
+            }
             DialogKind::AddList => self.add_user_list(&first),
         }
         let _ = ctx;
@@ -503,19 +514,40 @@ impl GlossApp {
         self.say(format!("added list {rel}"));
     }
 
-    fn export_jsonl(&mut self, path: &std::path::Path) {
-        let project = &self.session.project;
-        let mut buf = Vec::new();
-        let result = crate::io::jsonl::write(project, &project.documents, &mut buf)
-            .map_err(|e| e.to_string())
-            .and_then(|()| crate::io::write_atomic(path, &buf).map_err(|e| e.to_string()));
-        match result {
-            Ok(()) => self.say(format!(
-                "exported {} documents to {}",
-                project.documents.len(),
-                path.display()
-            )),
-            Err(e) => self.say(e),
+    /// Read files in another format on a worker thread; the result is applied as one step.
+    fn start_import(&mut self, format: crate::app::formats::ImportFormat, paths: Vec<PathBuf>) {
+        let project = self.session.project.clone();
+        let title = format!("importing {}", format.name());
+        match Job::spawn(title, self.wake.clone(), move |p| {
+            p.set_stage("reading");
+            p.set_total(1);
+            let out = crate::app::formats::import(format, &paths, &project)
+                .map_err(|errors| errors.iter().map(ToString::to_string).collect());
+            p.set_done(1);
+            out
+        }) {
+            Ok(job) => self.job = Some(Running::ImportFormat(job)),
+            Err(e) => self.say(format!("could not start the import: {e}")),
+        }
+    }
+
+    /// Write an export on a worker thread from a snapshot of the project.
+    fn start_export(
+        &mut self,
+        format: crate::app::formats::ExportFormat,
+        options: crate::app::formats::ExportOptions,
+        out: PathBuf,
+    ) {
+        let project = self.session.project.clone();
+        let title = format!("exporting {}", format.name());
+        match Job::spawn(title, self.wake.clone(), move |p| {
+            p.set_stage("writing");
+            crate::app::formats::export(format, &project, &options, &out, Some(p))
+                .map(|e| e.summary(format, &out))
+                .map_err(|e| e.to_string())
+        }) {
+            Ok(job) => self.job = Some(Running::Export(job)),
+            Err(e) => self.say(format!("could not start the export: {e}")),
         }
     }
 
@@ -584,6 +616,12 @@ impl GlossApp {
             (Prompt::TypedPath { kind, .. }, Answer::Path(p)) => {
                 self.handle_paths(ctx, kind, vec![p]);
             }
+            (Prompt::Export { .. }, Answer::Export(format, options)) => {
+                let folder = options.per_document;
+                let name = format!("{}.{}", self.session.project.name, format.extension());
+                self.pending_export = Some(options);
+                self.request_dialog(DialogKind::Export { format, folder }, Some(name));
+            }
             (Prompt::Paste { .. }, Answer::Paste { name, text }) => {
                 let c = gestures::paste_document(&self.session.project, &name, &text);
                 let id = self.session.project.next_doc_id();
@@ -606,21 +644,56 @@ impl GlossApp {
                         Some(batch) => self.finish_import(batch),
                         None => self.say("import cancelled: nothing was added"),
                     }
-                } else {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                    return;
+                }
+            }
+            Running::ImportFormat(job) => {
+                if let Some(result) = job.poll() {
+                    self.job = None;
+                    match result {
+                        Ok(imported) => {
+                            let first = self.session.project.next_doc_id();
+                            let summary = imported.summary();
+                            if let Some(c) = imported.command {
+                                self.execute(c);
+                                self.view.open_doc(Some(first));
+                            }
+                            self.say(summary);
+                        }
+                        Err(errors) => {
+                            self.say(format!("nothing imported: {} errors", errors.len()));
+                            self.prompt = Some(Prompt::Notice {
+                                title: "Nothing imported".into(),
+                                message: errors.join("\n"),
+                            });
+                        }
+                    }
+                    return;
+                }
+            }
+            Running::Export(job) => {
+                if let Some(result) = job.poll() {
+                    self.job = None;
+                    match result {
+                        Ok(summary) => self.say(summary),
+                        Err(e) => self.say(e),
+                    }
+                    return;
                 }
             }
         }
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
     }
 
     /// The running job's title and progress, for the status bar.
     pub(super) fn job_progress(&self) -> Option<(String, usize, usize, String)> {
-        match self.job.as_ref()? {
-            Running::Import(job) => {
-                let (done, total, stage) = job.progress.get();
-                Some((job.title.clone(), done, total, stage))
-            }
-        }
+        let (title, progress) = match self.job.as_ref()? {
+            Running::Import(job) => (&job.title, &job.progress),
+            Running::ImportFormat(job) => (&job.title, &job.progress),
+            Running::Export(job) => (&job.title, &job.progress),
+        };
+        let (done, total, stage) = progress.get();
+        Some((title.clone(), done, total, stage))
     }
 
     /// True while an import or export runs in the background (for tests).
@@ -637,6 +710,8 @@ impl GlossApp {
     pub(super) fn cancel_job(&mut self) {
         match &self.job {
             Some(Running::Import(job)) => job.progress.cancel(),
+            Some(Running::ImportFormat(job)) => job.progress.cancel(),
+            Some(Running::Export(job)) => job.progress.cancel(),
             None => {}
         }
     }

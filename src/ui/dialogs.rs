@@ -60,9 +60,17 @@ fn ask(kind: DialogKind, suggested: Option<String>) -> Vec<PathBuf> {
             .pick_file()
             .into_iter()
             .collect(),
-        DialogKind::Export => dialog
-            .add_filter("JSON lines", &["jsonl"])
-            .set_file_name(suggested.unwrap_or_else(|| "export.jsonl".into()))
+        DialogKind::Import(format) if format == crate::app::formats::ImportFormat::Brat => {
+            dialog.pick_folders().unwrap_or_default()
+        }
+        DialogKind::Import(format) => dialog
+            .add_filter(format.title(), format.extensions())
+            .pick_files()
+            .unwrap_or_default(),
+        DialogKind::Export { folder: true, .. } => dialog.pick_folder().into_iter().collect(),
+        DialogKind::Export { format, .. } => dialog
+            .add_filter(format.title(), &[format.extension()])
+            .set_file_name(suggested.unwrap_or_else(|| format!("export.{}", format.extension())))
             .save_file()
             .into_iter()
             .collect(),

@@ -58,8 +58,19 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
             item(ui, Action::AddFiles, true, &mut intents);
             item(ui, Action::AddFolder, true, &mut intents);
             item(ui, Action::PasteDocument, true, &mut intents);
+            ui.menu_button("Import", |ui| {
+                for format in crate::app::formats::ImportFormat::ALL {
+                    if format == crate::app::formats::ImportFormat::Txt {
+                        continue;
+                    }
+                    if ui.button(format.title()).clicked() {
+                        intents.push(Intent::Import(format));
+                        ui.close();
+                    }
+                }
+            });
             ui.separator();
-            item(ui, Action::ExportJsonl, true, &mut intents);
+            item(ui, Action::Export, true, &mut intents);
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

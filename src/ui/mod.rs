@@ -55,6 +55,8 @@ pub enum Intent {
     SetDarkTheme(bool),
     /// Ask for a list of names to add to the matcher.
     AddList,
+    /// Ask for files to import in this format.
+    Import(crate::app::formats::ImportFormat),
 }
 
 /// How the window starts.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::{Context, Id, Key, Modal};
 
 use crate::app::dialogs::DialogKind;
+use crate::app::formats::{ExportFormat, ExportOptions};
 use crate::model::{DocId, EntityId};
 
 /// What waits on the unsaved-changes question.
@@ -52,6 +53,14 @@ pub enum Prompt {
         name: String,
         text: String,
     },
+    /// Choose the format and what to export.
+    Export {
+        format: ExportFormat,
+        only_done: bool,
+        /// Every label with whether it is exported.
+        labels: Vec<(String, bool)>,
+        per_document: bool,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +71,7 @@ pub enum Answer {
     Confirm,
     Path(PathBuf),
     Paste { name: String, text: String },
+    Export(ExportFormat, ExportOptions),
 }
 
 /// Draw the prompt; `Some(answer)` once the user has answered.
@@ -134,6 +144,58 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                     let ok = ui.button("OK").clicked() || enter;
                     if ok && !text.trim().is_empty() {
                         answer = Some(Answer::Path(expand_home(text.trim())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
+            }
+            Prompt::Export {
+                format,
+                only_done,
+                labels,
+                per_document,
+            } => {
+                ui.heading("Export");
+                let l = ui.label("Format");
+                egui::ComboBox::from_id_salt("export-format")
+                    .selected_text(format.title())
+                    .show_ui(ui, |ui| {
+                        for f in ExportFormat::ALL {
+                            ui.selectable_value(format, f, f.title());
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.checkbox(only_done, "Only documents marked done");
+                if format.can_split() && !format.always_per_document() {
+                    ui.checkbox(per_document, "One file per document (into a folder)");
+                }
+                ui.label("Labels:");
+                ui.horizontal_wrapped(|ui| {
+                    for (name, on) in labels.iter_mut() {
+                        ui.checkbox(on, name.as_str());
+                    }
+                });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let any = labels.iter().any(|(_, on)| *on);
+                    if ui.add_enabled(any, egui::Button::new("Export…")).clicked() {
+                        let all = labels.iter().all(|(_, on)| *on);
+                        answer = Some(Answer::Export(
+                            *format,
+                            ExportOptions {
+                                only_done: *only_done,
+                                labels: (!all).then(|| {
+                                    labels
+                                        .iter()
+                                        .filter(|(_, on)| *on)
+                                        .map(|(n, _)| n.clone())
+                                        .collect()
+                                }),
+                                per_document: *per_document || format.always_per_document(),
+                            },
+                        ));
                     }
                     if ui.button("Cancel").clicked() {
                         answer = Some(Answer::Cancel);

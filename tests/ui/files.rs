@@ -322,3 +322,68 @@ fn wait_for_job(h: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
     }
     panic!("the job did not finish");
 }
+
+#[test]
+fn export_and_import_through_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let dialogs = ScriptedDialogs::new();
+    dialogs.answer(vec![out.clone()]);
+    dialogs.answer(vec![out.clone()]);
+    let (_d, path) = project_file();
+    let mut h = harness_for(Some(&path), dialogs.clone());
+
+    // Ctrl+E: choose doccano, leave GPE out, export.
+    key_mod(&mut h, Modifiers::COMMAND, Key::E);
+    h.get_by_label("Format").click();
+    h.run();
+    h.get_by_label("doccano JSONL (spans and relations)").click();
+    h.run();
+    h.get_by_role_and_label(egui::Role::CheckBox, "GPE").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    wait_for_job(&mut h);
+    let status = h.state().status().unwrap_or_default().to_string();
+    assert!(status.contains("exported 2 documents as doccano"), "{status}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(text.contains("\"PERSON\"") && !text.contains("\"GPE\""));
+
+    // File › Import › doccano: the same texts are recognised as already there and left out.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    h.get_by_label("doccano JSONL").click();
+    h.run();
+    wait_for_job(&mut h);
+    assert_eq!(
+        dialogs.requested.lock().unwrap().last(),
+        Some(&gloss::app::dialogs::DialogKind::Import(gloss::app::formats::ImportFormat::Doccano))
+    );
+    let status = h.state().status().unwrap_or_default().to_string();
+    assert!(status.starts_with("added 0 documents"), "already in the project: {status}");
+}
+
+#[test]
+fn importing_a_malformed_file_says_why_and_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"text\": \"fine\", \"label\": []}\n{oops\n").unwrap();
+    let dialogs = ScriptedDialogs::new();
+    dialogs.answer(vec![bad]);
+    let (_d, path) = project_file();
+    let mut h = harness_for(Some(&path), dialogs);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    h.get_by_label("doccano JSONL").click();
+    h.run();
+    wait_for_job(&mut h);
+    h.get_by_label("Nothing imported");
+    assert!(h.query_all_by_label_contains("bad.jsonl:2").count() >= 1);
+    assert_eq!(h.state().session.project.documents.len(), 2);
+    assert!(!h.state().session.is_dirty());
+}

@@ -136,7 +136,10 @@ impl<'a> Doc<'a> {
 
     /// Token `i` ends a sentence: its last token, or ". ! ?".
     pub fn is_stop(&self, i: usize) -> bool {
-        matches!(self.w(i), "." | "!" | "?" | "..." | "…" | "?!" | "!?" | "!!" | "??")
+        matches!(
+            self.w(i),
+            "." | "!" | "?" | "..." | "…" | "?!" | "!?" | "!!" | "??"
+        )
     }
 
     /// The token index `k` lies in the same paragraph as `i`.

@@ -1,0 +1,1056 @@
+//! brat standoff export: a `NAME.txt` and a `NAME.ann` per document, and an `annotation.conf`,
+//! written so that `io::brat` reads back the same spans, quotes, speakers, cues, kinds and
+//! entity names (the conventions of `shared/eval/README.md`).
+//!
+//! # What becomes what
+//! - The `.txt` is the document's text exactly, so offsets (code points, end-exclusive) are
+//!   the model's.
+//! - A span → `T<k>\tLABEL START END\tTEXT`. A span across a line break is written as
+//!   fragments, one per line (`START END;START END`); the text column joins the fragments with
+//!   one space. Line breaks are `\n`, `\r`, `\x0b`, `\x0c`, U+0085, U+2028 and U+2029: all
+//!   the characters Python's `str.splitlines` (and so brat) ends a line at that are also
+//!   white space, so a reader that closes white-space gaps (as `io::brat` does) gets the one
+//!   range back. A span that starts or ends on a line break loses that character (reported).
+//! - A link to a canonical entity → `N<n>\tReference T<k> gloss:<entity id>\t<name>`. Names are
+//!   written on one line (tabs and line breaks become spaces, ends trimmed); an entity without a
+//!   name is written as "entity <id>" (reported).
+//! - A quote → `T<q>\tQuote …` with one fragment per content part (and per line), `A<n>\tKind
+//!   T<q> Direct|Indirect|Mixed`, a `T<c>\tCue …` (one per distinct cue range) with `R<n>\tCue
+//!   Arg1:T<q> Arg2:T<c>`, and `R<n>\tSpeaker Arg1:T<q> Arg2:T<mention>`. The speaker mention is
+//!   written even when its label is not selected: the quote refers to it.
+//! - A pronoun or description mention ("she", "the minister") → `T<k>\tSpeaker …`, the seed's
+//!   convention, with `#<n>\tAnnotatorNotes T<q>\tspeaker=<name>` on each quote it speaks when it
+//!   is linked to an entity. `io::brat` reads a `Speaker` span back as a pronoun when its text is
+//!   one (else a description), labelled PERSON or after the entity its note names. So a mention
+//!   goes out this way only when that reading gives it back exactly (its kind, its label, its
+//!   entity, no other span on its range; checked against the entities that the whole export's
+//!   `N` lines will create in a new project). Otherwise it is written as an ordinary `T` with
+//!   its label and `N` line, and the report says that its kind (pronoun or description) is lost.
+//!
+//! # What changes, and is reported
+//! Every returned line names the document and the offsets: spans or quotes that are only line
+//! breaks (not written), ends on a line break (trimmed), two spans with the same range and label
+//! (written once), quote parts separated only by white space or overlapping (brat keeps them as
+//! fragments, but `io::brat` closes white-space gaps and reads them as one part), labels renamed
+//! (white space becomes `_`; `Quote`, `Cue`, `Quotation` and `Speaker` in any case get a `_`
+//! suffix, because a reader takes them for a quote's parts), and documents whose file name
+//! differs from their name (see [`file_stems`]).
+//!
+//! `annotation.conf` declares the selected labels, `Quote`, `Cue` and `Speaker`, the `Speaker`
+//! and `Cue` relations, the `Kind` attribute and `<OVERLAP>` (Gloss allows nested spans). The
+//! `gloss` normalisation database is not declared in a `tools.conf`; brat shows the `N` lines
+//! but cannot look the ids up.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::IoError;
+use super::brat::is_pronoun;
+use super::conll::quoted;
+use super::interchange::ExportReport;
+use crate::model::{CharRange, Document, Mention, Project, Quote, QuoteKind, Span, SpanId};
+
+/// The label `io::brat` gives a `Speaker` span when no entity says otherwise.
+const SPEAKER_LABEL: &str = "PERSON";
+
+/// Type names a brat reader takes for a quote's parts rather than an entity label.
+const RESERVED: &[&str] = &["Quote", "Cue", "Quotation", "Speaker"];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Only spans with these labels (all when `None`); a quote's speaker is written anyway.
+    pub labels: Option<Vec<String>>,
+    /// Write quotes (with their cues, speakers and kinds).
+    pub quotes: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            labels: None,
+            quotes: true,
+        }
+    }
+}
+
+impl Options {
+    fn selects(&self, label: &str) -> bool {
+        self.labels
+            .as_ref()
+            .is_none_or(|ls| ls.iter().any(|l| l == label))
+    }
+}
+
+/// One document's pair of files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BratFile {
+    /// The file name without extension (see [`file_stems`]).
+    pub stem: String,
+    pub txt: String,
+    pub ann: String,
+}
+
+/// A whole export, in memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BratExport {
+    pub files: Vec<BratFile>,
+    /// The text of `annotation.conf`.
+    pub conf: String,
+    /// Documents, spans and quotes written, and a line for everything left out or changed (see
+    /// the module doc).
+    pub report: ExportReport,
+}
+
+/// Write `docs` into `dir` (created if missing): `NAME.txt`, `NAME.ann` per document and
+/// `annotation.conf`. Files of the same names are replaced, others are left alone. Returns the
+/// report of [`export`].
+pub fn write(
+    project: &Project,
+    docs: &[&Document],
+    options: &Options,
+    dir: &Path,
+) -> Result<ExportReport, IoError> {
+    let export = export(project, docs, options);
+    std::fs::create_dir_all(dir).map_err(|source| IoError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for f in &export.files {
+        super::write_atomic(&dir.join(format!("{}.txt", f.stem)), f.txt.as_bytes())?;
+        super::write_atomic(&dir.join(format!("{}.ann", f.stem)), f.ann.as_bytes())?;
+    }
+    super::write_atomic(&dir.join("annotation.conf"), export.conf.as_bytes())?;
+    Ok(export.report)
+}
+
+// ------------------------------------------------------------------------------ file names
+
+/// Characters that are not allowed, or mean something else, in a file name somewhere.
+const UNSAFE: &str = "/\\:*?\"<>|";
+const MAX_STEM: usize = 100;
+
+/// A file name (without extension) for each document: its name with characters that file
+/// systems refuse (`/ \ : * ? " < > |` and control characters) turned into `_`, white space and
+/// dots trimmed from the ends, a leading dot made `_` (no hidden files), at most 100
+/// characters, Windows' reserved device names suffixed with `_`, "untitled" when nothing is
+/// left; and unique ignoring case (`-2`, `-3`, … added), so the folder can be copied anywhere.
+/// Also returns a line for each document whose file name differs from its name. Shared by
+/// every exporter that writes a file per document.
+pub fn file_stems(docs: &[&Document]) -> (Vec<String>, Vec<String>) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut stems = Vec::with_capacity(docs.len());
+    let mut notes = Vec::new();
+    for d in docs {
+        let base = safe_stem(&d.name);
+        let mut stem = base.clone();
+        let mut k = 2;
+        while !used.insert(stem.to_lowercase()) {
+            stem = format!("{base}-{k}");
+            k += 1;
+        }
+        if stem != d.name {
+            notes.push(format!(
+                "document {:?} is written as {stem:?}: file names must be safe and unique",
+                d.name
+            ));
+        }
+        stems.push(stem);
+    }
+    (stems, notes)
+}
+
+fn safe_stem(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || UNSAFE.contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches(|c: char| c.is_whitespace() || c == '.');
+    let mut s: String = trimmed.chars().take(MAX_STEM).collect();
+    s = s
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '.')
+        .to_string();
+    if s.is_empty() {
+        return "untitled".into();
+    }
+    if s.starts_with('.') {
+        s.replace_range(..1, "_");
+    }
+    let device = s.split('.').next().unwrap_or_default().to_ascii_uppercase();
+    let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((device.starts_with("COM") || device.starts_with("LPT"))
+            && device.len() == 4
+            && device.as_bytes()[3].is_ascii_digit());
+    if reserved {
+        s.push('_');
+    }
+    s
+}
+
+// ------------------------------------------------------------------------------ helpers
+
+/// Characters that end a line for brat (Python's `splitlines`) and are white space, so a gap
+/// made of them closes again on reading.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// `r` as fragments, one per line, line breaks left out.
+fn fragments(doc: &Document, r: CharRange) -> Vec<CharRange> {
+    let end = r.end.min(doc.char_len());
+    let mut out = Vec::new();
+    let mut start = r.start;
+    for (i, c) in doc.slice(r.start, end).chars().enumerate() {
+        let at = r.start + i;
+        if is_line_break(c) {
+            if start < at {
+                out.push(CharRange::new(start, at));
+            }
+            start = at + 1;
+        }
+    }
+    if start < end {
+        out.push(CharRange::new(start, end));
+    }
+    out
+}
+
+/// What a reader makes of fragments: one range from the first start to the last end.
+fn extent(frags: &[CharRange]) -> Option<CharRange> {
+    Some(CharRange::new(frags.first()?.start, frags.last()?.end))
+}
+
+fn offsets(frags: &[CharRange]) -> String {
+    let parts: Vec<String> = frags
+        .iter()
+        .map(|r| format!("{} {}", r.start, r.end))
+        .collect();
+    parts.join(";")
+}
+
+fn covered(doc: &Document, frags: &[CharRange]) -> String {
+    let parts: Vec<&str> = frags.iter().map(|r| doc.slice(r.start, r.end)).collect();
+    parts.join(" ")
+}
+
+/// A label as a brat type name (see the module doc).
+fn type_name(label: &str) -> String {
+    let mut s: String = label
+        .chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect();
+    if s.is_empty() {
+        s.push('_');
+    }
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&s)) {
+        s.push('_');
+    }
+    s
+}
+
+/// A canonical name as one trimmed line.
+fn one_line(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c == '\t' || is_line_break(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    s.trim().to_string()
+}
+
+/// Ranges sorted, joined where they overlap, touch or have only white space between them: what
+/// `io::brat` reads a quote's fragments as.
+fn closed(doc: &Document, ranges: &[CharRange]) -> Vec<CharRange> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort();
+    let mut out: Vec<CharRange> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match out.last_mut() {
+            Some(last)
+                if r.start <= last.end
+                    || doc
+                        .slice(last.end, r.start)
+                        .chars()
+                        .all(char::is_whitespace) =>
+            {
+                last.end = last.end.max(r.end);
+            }
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+fn kind_value(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "Direct",
+        QuoteKind::Indirect => "Indirect",
+        QuoteKind::Mixed => "Mixed",
+    }
+}
+
+// ------------------------------------------------------------------------------ the plan
+
+/// A span as it will be written.
+struct Planned<'a> {
+    span: &'a Span,
+    frags: Vec<CharRange>,
+    /// Written as `T… Speaker` (else as an entity `T` with its label).
+    as_speaker: bool,
+    /// The index of the planned span this one repeats (same range and label), if any.
+    same_as: Option<usize>,
+}
+
+struct DocPlan<'a> {
+    doc: &'a Document,
+    stem: String,
+    spans: Vec<Planned<'a>>,
+    index: HashMap<SpanId, usize>,
+    quotes: Vec<&'a Quote>,
+    /// Spans that speak some written quote.
+    speakers: HashSet<SpanId>,
+}
+
+/// The whole export in memory: files, `annotation.conf` and the report.
+pub fn export(project: &Project, docs: &[&Document], options: &Options) -> BratExport {
+    let (stems, mut lost) = file_stems(docs);
+    let mut plans: Vec<DocPlan> = docs
+        .iter()
+        .zip(stems)
+        .map(|(d, stem)| plan(d, stem, options, &mut lost))
+        .collect();
+    choose_speaker_spans(project, &mut plans);
+
+    let mut renamed: BTreeMap<String, String> = BTreeMap::new();
+    let mut files = Vec::with_capacity(plans.len());
+    let mut counts = (0, 0);
+    for p in &plans {
+        let (ann, spans, quotes) = render(project, p, &mut renamed, &mut lost);
+        counts = (counts.0 + spans, counts.1 + quotes);
+        files.push(BratFile {
+            stem: p.stem.clone(),
+            txt: p.doc.text.to_string(),
+            ann,
+        });
+    }
+    for (label, written) in &renamed {
+        lost.push(format!(
+            "label {label:?} is written as {written:?}: a brat type name has no white space, and {} mean a quote's parts",
+            RESERVED.join(", ")
+        ));
+    }
+
+    // Selected labels in the project's order, then any other label written.
+    let mut types: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    let used: BTreeSet<String> = plans
+        .iter()
+        .flat_map(|p| p.spans.iter())
+        .filter(|s| !s.as_speaker)
+        .map(|s| type_name(&s.span.label))
+        .collect();
+    for name in project.labels.names().filter(|l| options.selects(l)) {
+        let t = type_name(name);
+        if seen.insert(t.clone()) {
+            types.push(t);
+        }
+    }
+    for t in used {
+        if seen.insert(t.clone()) {
+            types.push(t);
+        }
+    }
+    BratExport {
+        conf: annotation_conf(&types),
+        report: ExportReport {
+            documents: files.len(),
+            spans: counts.0,
+            quotes: counts.1,
+            left_out: lost,
+        },
+        files,
+    }
+}
+
+/// Which spans and quotes of `doc` are written, and their fragments.
+fn plan<'a>(
+    doc: &'a Document,
+    stem: String,
+    options: &Options,
+    lost: &mut Vec<String>,
+) -> DocPlan<'a> {
+    let name = &doc.name;
+    let quotes: Vec<&Quote> = if options.quotes {
+        doc.quotes.iter().collect()
+    } else {
+        Vec::new()
+    };
+    let speakers: HashSet<SpanId> = quotes.iter().filter_map(|q| q.speaker).collect();
+    let mut p = DocPlan {
+        doc,
+        stem,
+        spans: Vec::new(),
+        index: HashMap::new(),
+        quotes,
+        speakers,
+    };
+    let mut by_range: HashMap<(CharRange, String), usize> = HashMap::new();
+    for s in &doc.spans {
+        if !options.selects(&s.label) && !p.speakers.contains(&s.id) {
+            continue;
+        }
+        let frags = fragments(doc, s.range());
+        let Some(ext) = extent(&frags) else {
+            lost.push(format!(
+                "{name}: {} {} {} is only line breaks; not written",
+                s.range(),
+                s.label,
+                quoted(doc, s.range())
+            ));
+            continue;
+        };
+        if ext != s.range() {
+            lost.push(format!(
+                "{name}: {} {} {} starts or ends on a line break; written as {ext}",
+                s.range(),
+                s.label,
+                quoted(doc, s.range())
+            ));
+        }
+        let i = p.spans.len();
+        let same_as = by_range.get(&(ext, s.label.clone())).copied();
+        if same_as.is_some() {
+            lost.push(format!(
+                "{name}: {ext} {} {} is there twice; written once",
+                s.label,
+                quoted(doc, ext)
+            ));
+        } else {
+            by_range.insert((ext, s.label.clone()), i);
+        }
+        p.index.insert(s.id, i);
+        p.spans.push(Planned {
+            span: s,
+            frags,
+            as_speaker: false,
+            same_as,
+        });
+    }
+    // Candidates for `T… Speaker`: a pronoun or description whose text tells its kind, alone
+    // on its range, and labelled as a reader would label it (see `choose_speaker_spans`).
+    let mut on_range: HashMap<CharRange, usize> = HashMap::new();
+    for s in &p.spans {
+        if s.same_as.is_none()
+            && let Some(r) = extent(&s.frags)
+        {
+            *on_range.entry(r).or_insert(0) += 1;
+        }
+    }
+    for s in &mut p.spans {
+        let Some(r) = extent(&s.frags) else { continue };
+        let kind_reads_back = match s.span.mention {
+            Mention::Name => false,
+            Mention::Pronoun => is_pronoun(doc.slice(r.start, r.end)),
+            Mention::Nominal => !is_pronoun(doc.slice(r.start, r.end)),
+        };
+        let alone = on_range.get(&r) == Some(&1);
+        let label_reads_back = if p.speakers.contains(&s.span.id) {
+            s.span.entity.is_some() || s.span.label == SPEAKER_LABEL
+        } else {
+            s.span.entity.is_none() && s.span.label == SPEAKER_LABEL
+        };
+        s.as_speaker = s.same_as.is_none() && kind_reads_back && alone && label_reads_back;
+    }
+    p
+}
+
+/// Drop the `Speaker` form for linked mentions whose label a reader would not give back: it
+/// takes the label of the first entity of the mention's name that the `N` lines create (a
+/// PERSON one when there is one), or PERSON. Falling back to an entity `T` adds `N` lines, so
+/// repeat until nothing changes.
+fn choose_speaker_spans(project: &Project, plans: &mut [DocPlan]) {
+    let entity_name = |s: &Span| {
+        s.entity
+            .and_then(|e| project.entity(e))
+            .map(|e| written_name(e.id.0, &e.name))
+    };
+    // A reader walks the folder in file name order.
+    let mut order: Vec<usize> = (0..plans.len()).collect();
+    order.sort_by_key(|&k| format!("{}.ann", plans[k].stem));
+    loop {
+        // entity id → (name, labels of its N-lined spans), in the order a reader meets them.
+        let mut groups: Vec<(u64, String, Vec<String>)> = Vec::new();
+        let mut at: HashMap<u64, usize> = HashMap::new();
+        for &k in &order {
+            for s in &plans[k].spans {
+                if s.as_speaker || s.same_as.is_some() {
+                    continue;
+                }
+                let (Some(e), Some(name)) = (s.span.entity, entity_name(s.span)) else {
+                    continue;
+                };
+                let g = *at.entry(e.0).or_insert_with(|| {
+                    groups.push((e.0, name, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[g].2.push(type_name(&s.span.label));
+            }
+        }
+        let labelled: Vec<(String, String)> = groups
+            .into_iter()
+            .map(|(_, name, labels)| (name, most_common(&labels)))
+            .collect();
+        let reader_label = |name: &str| {
+            let mut same = labelled.iter().filter(|(n, _)| n == name);
+            if labelled
+                .iter()
+                .any(|(n, l)| n == name && l == SPEAKER_LABEL)
+            {
+                return SPEAKER_LABEL.to_string();
+            }
+            same.next()
+                .map(|(_, l)| l.clone())
+                .unwrap_or_else(|| SPEAKER_LABEL.to_string())
+        };
+        let mut changed = false;
+        for p in plans.iter_mut() {
+            for s in &mut p.spans {
+                if !s.as_speaker {
+                    continue;
+                }
+                if let Some(name) = entity_name(s.span)
+                    && reader_label(&name) != s.span.label
+                {
+                    s.as_speaker = false;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The most frequent string; ties go to the longer, then the earlier (as `io::brat` counts).
+fn most_common(items: &[String]) -> String {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for s in items {
+        *counts.entry(s).or_insert(0) += 1;
+    }
+    let mut best: Option<&str> = None;
+    for s in items {
+        let better = match best {
+            None => true,
+            Some(b) => (counts[s.as_str()], s.chars().count()) > (counts[b], b.chars().count()),
+        };
+        if better {
+            best = Some(s);
+        }
+    }
+    best.unwrap_or_default().to_string()
+}
+
+/// An entity's name as written in `N` lines and notes.
+fn written_name(id: u64, name: &str) -> String {
+    let line = one_line(name);
+    if line.is_empty() {
+        format!("entity {id}")
+    } else {
+        line
+    }
+}
+
+// ------------------------------------------------------------------------------ lines
+
+fn render(
+    project: &Project,
+    p: &DocPlan,
+    renamed: &mut BTreeMap<String, String>,
+    lost: &mut Vec<String>,
+) -> (String, usize, usize) {
+    let doc = p.doc;
+    let name = &doc.name;
+    let mut t_lines = String::new();
+    let mut r_lines = String::new();
+    let mut a_lines = String::new();
+    let mut n_lines = String::new();
+    let mut notes = String::new();
+    let (mut t, mut r, mut a, mut n, mut h) = (0, 0, 0, 0, 0);
+    // Planned index → T number.
+    let mut tid: Vec<usize> = vec![0; p.spans.len()];
+
+    for (i, s) in p.spans.iter().enumerate() {
+        if let Some(j) = s.same_as {
+            tid[i] = tid[j];
+            continue;
+        }
+        t += 1;
+        tid[i] = t;
+        let label = if s.as_speaker {
+            "Speaker".to_string()
+        } else {
+            let written = type_name(&s.span.label);
+            if written != s.span.label {
+                renamed.insert(s.span.label.clone(), written.clone());
+            }
+            written
+        };
+        let _ = writeln!(
+            t_lines,
+            "T{t}\t{label} {}\t{}",
+            offsets(&s.frags),
+            covered(doc, &s.frags)
+        );
+        if !s.as_speaker && s.span.mention != Mention::Name {
+            let r = extent(&s.frags).unwrap_or(s.span.range());
+            lost.push(format!(
+                "{name}: {r} {} {}: this {} is written as a name labelled {}; io::brat reads a pronoun or description back only from a Speaker span that is PERSON or labelled as its entity, and speaks a quote if linked",
+                s.span.label,
+                quoted(doc, r),
+                s.span.mention.name(),
+                s.span.label,
+            ));
+        }
+        if let Some(e) = s.span.entity {
+            match project.entity(e) {
+                Some(entity) if !s.as_speaker => {
+                    n += 1;
+                    let written = written_name(entity.id.0, &entity.name);
+                    if written != entity.name {
+                        lost.push(format!(
+                            "entity {} {:?} is written as {written:?}: a brat line holds one line of text",
+                            entity.id, entity.name
+                        ));
+                    }
+                    let _ = writeln!(
+                        n_lines,
+                        "N{n}\tReference T{t} gloss:{}\t{written}",
+                        entity.id
+                    );
+                }
+                Some(_) => {}
+                None => lost.push(format!(
+                    "{name}: {} is linked to entity {e}, which the project does not have; link not written",
+                    s.span.range()
+                )),
+            }
+        }
+    }
+
+    let mut cue_t: HashMap<Vec<CharRange>, usize> = HashMap::new();
+    for q in &p.quotes {
+        let mut parts = q.content.clone();
+        parts.sort();
+        let extents: Vec<CharRange> = parts
+            .iter()
+            .filter_map(|r| extent(&fragments(doc, *r)))
+            .collect();
+        // Overlapping or touching parts are one stretch of text: brat gets one fragment.
+        let mut joined: Vec<CharRange> = Vec::with_capacity(extents.len());
+        let mut sorted = extents.clone();
+        sorted.sort();
+        for r in sorted {
+            match joined.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => joined.push(r),
+            }
+        }
+        let frags: Vec<CharRange> = joined.iter().flat_map(|r| fragments(doc, *r)).collect();
+        let where_ = q.extent();
+        if frags.is_empty() {
+            lost.push(format!(
+                "{name}: quote {} at {where_} has no text but line breaks; not written",
+                q.id
+            ));
+            continue;
+        }
+        if extents.len() != parts.len() || extents.iter().zip(&parts).any(|(e, p)| e != p) {
+            lost.push(format!(
+                "{name}: quote {} at {where_} starts or ends a part on a line break; written without it",
+                q.id
+            ));
+        }
+        let read = closed(doc, &extents);
+        if read.len() != extents.len() {
+            let list: Vec<String> = extents.iter().map(|r| r.to_string()).collect();
+            lost.push(format!(
+                "{name}: quote {} has parts {} with only white space between them (or overlapping); a reader joins them into {}",
+                q.id,
+                list.join(", "),
+                read.iter()
+                    .map(|r| r.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        t += 1;
+        let qt = t;
+        let _ = writeln!(
+            t_lines,
+            "T{qt}\tQuote {}\t{}",
+            offsets(&frags),
+            covered(doc, &frags)
+        );
+        a += 1;
+        let _ = writeln!(a_lines, "A{a}\tKind T{qt} {}", kind_value(q.kind));
+        if let Some(cue) = q.cue {
+            let cf = fragments(doc, cue);
+            if cf.is_empty() {
+                lost.push(format!(
+                    "{name}: the cue {cue} of quote {} is only line breaks; not written",
+                    q.id
+                ));
+            } else {
+                if extent(&cf) != Some(cue) {
+                    lost.push(format!(
+                        "{name}: the cue {cue} of quote {} starts or ends on a line break; written without it",
+                        q.id
+                    ));
+                }
+                let ct = match cue_t.get(&cf) {
+                    Some(&c) => c,
+                    None => {
+                        t += 1;
+                        let _ =
+                            writeln!(t_lines, "T{t}\tCue {}\t{}", offsets(&cf), covered(doc, &cf));
+                        cue_t.insert(cf, t);
+                        t
+                    }
+                };
+                r += 1;
+                let _ = writeln!(r_lines, "R{r}\tCue Arg1:T{qt} Arg2:T{ct}");
+            }
+        }
+        if let Some(sid) = q.speaker {
+            match p.index.get(&sid) {
+                Some(&i) => {
+                    r += 1;
+                    let _ = writeln!(r_lines, "R{r}\tSpeaker Arg1:T{qt} Arg2:T{}", tid[i]);
+                    let s = &p.spans[i];
+                    if s.as_speaker
+                        && let Some(entity) = s.span.entity.and_then(|e| project.entity(e))
+                    {
+                        h += 1;
+                        let _ = writeln!(
+                            notes,
+                            "#{h}\tAnnotatorNotes T{qt}\tspeaker={}",
+                            written_name(entity.id.0, &entity.name)
+                        );
+                    }
+                }
+                None => {
+                    let why = if doc.span(sid).is_some() {
+                        "was not written (see above)"
+                    } else {
+                        "does not exist"
+                    };
+                    lost.push(format!(
+                        "{name}: the speaker of quote {} at {where_} {why}; no Speaker relation",
+                        q.id
+                    ));
+                }
+            }
+        }
+    }
+    let spans = tid.iter().collect::<HashSet<_>>().len();
+    let quotes = a;
+    let mut out = t_lines;
+    out.push_str(&r_lines);
+    out.push_str(&a_lines);
+    out.push_str(&n_lines);
+    out.push_str(&notes);
+    (out, spans, quotes)
+}
+
+/// `annotation.conf` for the entity type names `types`.
+pub fn annotation_conf(types: &[String]) -> String {
+    let mut s = String::from("# brat configuration written by Gloss.\n[entities]\n");
+    for t in types {
+        s.push_str(t);
+        s.push('\n');
+    }
+    s.push_str("Quote\nCue\nSpeaker\n\n[relations]\n");
+    s.push_str("Speaker\tArg1:Quote, Arg2:<ENTITY>\n");
+    s.push_str("Cue\tArg1:Quote, Arg2:Cue\n");
+    s.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n");
+    s.push_str("[events]\n\n[attributes]\n");
+    s.push_str("Kind\tArg:Quote, Value:Direct|Indirect|Mixed\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::brat;
+    use crate::model::{DocId, Entity, EntityId, Origin, QuoteId};
+
+    fn range(text: &str, needle: &str) -> CharRange {
+        let (b, _) = text.match_indices(needle).next().expect("needle");
+        let start = text[..b].chars().count();
+        CharRange::new(start, start + needle.chars().count())
+    }
+
+    fn seed() -> Project {
+        let text = "“We will win,” said Angela Merkel in Berlin.\nShe added that the\nchancellor never gives up, her aide said.";
+        let mut p = Project::new("t");
+        p.insert_entity(Entity {
+            id: EntityId(7),
+            name: "Angela Merkel".into(),
+            label: "PERSON".into(),
+            aliases: vec![],
+        });
+        let mut d = Document::new(DocId(1), "merkel/berlin", text);
+        let mut merkel = Span::new(SpanId(1), range(text, "Angela Merkel"), "PERSON");
+        merkel.entity = Some(EntityId(7));
+        d.insert_span(merkel);
+        d.insert_span(Span::new(SpanId(2), range(text, "Berlin"), "GPE"));
+        let mut she = Span::new(SpanId(3), range(text, "She"), "PERSON");
+        she.mention = Mention::Pronoun;
+        she.entity = Some(EntityId(7));
+        d.insert_span(she);
+        let mut aide = Span::new(SpanId(4), range(text, "her aide"), "PERSON");
+        aide.mention = Mention::Nominal;
+        d.insert_span(aide);
+        d.quotes.push(Quote {
+            id: QuoteId(1),
+            content: vec![range(text, "We will win,")],
+            speaker: Some(SpanId(1)),
+            cue: Some(range(text, "said")),
+            kind: QuoteKind::Direct,
+            origin: Origin::Manual,
+        });
+        d.quotes.push(Quote {
+            id: QuoteId(2),
+            content: vec![range(text, "the\nchancellor never gives up")],
+            speaker: Some(SpanId(3)),
+            cue: Some(range(text, "added")),
+            kind: QuoteKind::Indirect,
+            origin: Origin::Manual,
+        });
+        d.quotes.push(Quote {
+            id: QuoteId(3),
+            content: vec![range(text, "chancellor never gives up")],
+            speaker: Some(SpanId(4)),
+            cue: Some(CharRange::new(
+                range(text, "aide said").end - 4,
+                range(text, "aide said").end,
+            )),
+            kind: QuoteKind::Mixed,
+            origin: Origin::Manual,
+        });
+        p.insert_document(d);
+        p
+    }
+
+    #[test]
+    fn writes_the_seed_conventions() {
+        let p = seed();
+        let docs: Vec<&Document> = p.documents.iter().collect();
+        let e = export(&p, &docs, &Options::default());
+        assert_eq!(e.files[0].stem, "merkel_berlin");
+        assert_eq!(
+            e.files[0].ann,
+            "T1\tPERSON 20 33\tAngela Merkel\n\
+             T2\tGPE 37 43\tBerlin\n\
+             T3\tSpeaker 45 48\tShe\n\
+             T4\tSpeaker 91 99\ther aide\n\
+             T5\tQuote 1 13\tWe will win,\n\
+             T6\tCue 15 19\tsaid\n\
+             T7\tQuote 60 63;64 89\tthe chancellor never gives up\n\
+             T8\tCue 49 54\tadded\n\
+             T9\tQuote 64 89\tchancellor never gives up\n\
+             T10\tCue 100 104\tsaid\n\
+             R1\tCue Arg1:T5 Arg2:T6\n\
+             R2\tSpeaker Arg1:T5 Arg2:T1\n\
+             R3\tCue Arg1:T7 Arg2:T8\n\
+             R4\tSpeaker Arg1:T7 Arg2:T3\n\
+             R5\tCue Arg1:T9 Arg2:T10\n\
+             R6\tSpeaker Arg1:T9 Arg2:T4\n\
+             A1\tKind T5 Direct\n\
+             A2\tKind T7 Indirect\n\
+             A3\tKind T9 Mixed\n\
+             N1\tReference T1 gloss:7\tAngela Merkel\n\
+             #1\tAnnotatorNotes T7\tspeaker=Angela Merkel\n"
+        );
+        assert_eq!(
+            e.report.left_out,
+            [
+                "document \"merkel/berlin\" is written as \"merkel_berlin\": file names must be safe and unique"
+            ]
+        );
+        assert!(e.conf.contains(
+            "[entities]\nPERSON\nORG\nGPE\nLOC\nNORP\nEVENT\nMISC\nQuote\nCue\nSpeaker\n"
+        ));
+    }
+
+    #[test]
+    fn reads_back_through_io_brat() {
+        let p = seed();
+        let docs: Vec<&Document> = p.documents.iter().collect();
+        let dir = tempfile::tempdir().unwrap();
+        write(&p, &docs, &Options::default(), dir.path()).unwrap();
+        let back = brat::read_paths(&[dir.path().to_path_buf()], &Project::new("b")).unwrap();
+        assert!(back.skipped.is_empty(), "{:?}", back.skipped);
+        let d = &back.documents[0].document;
+        let orig = &p.documents[0];
+        assert_eq!(d.text, orig.text);
+        let spans = |d: &Document, names: &dyn Fn(EntityId) -> String| {
+            d.spans
+                .iter()
+                .map(|s| (s.range(), s.label.clone(), s.mention, s.entity.map(names)))
+                .collect::<Vec<_>>()
+        };
+        let old_names = |e: EntityId| p.entity(e).unwrap().name.clone();
+        let new_names = |e: EntityId| {
+            back.new_entities
+                .iter()
+                .find(|x| x.id == e)
+                .unwrap()
+                .name
+                .clone()
+        };
+        assert_eq!(spans(d, &new_names), spans(orig, &old_names));
+        assert_eq!(d.quotes.len(), 3);
+        for (a, b) in d.quotes.iter().zip(&orig.quotes) {
+            assert_eq!(a.content, b.content);
+            assert_eq!(a.cue, b.cue);
+            assert_eq!(a.kind, b.kind);
+            let sp = |d: &Document, q: &Quote| q.speaker.and_then(|s| d.span(s)).map(|s| s.range());
+            assert_eq!(sp(d, a), sp(orig, b));
+        }
+    }
+
+    #[test]
+    fn mentions_that_would_not_read_back_as_speakers_are_labelled_names_and_reported() {
+        let mut p = seed();
+        let d = &mut p.documents[0];
+        // An ORG description that speaks for nobody cannot be a `Speaker` T.
+        let r = range(&d.text, "the\nchancellor");
+        let mut s = Span::new(SpanId(9), r, "ORG");
+        s.mention = Mention::Nominal;
+        d.insert_span(s);
+        let docs: Vec<&Document> = p.documents.iter().collect();
+        let e = export(&p, &docs, &Options::default());
+        assert!(
+            e.files[0]
+                .ann
+                .contains("\tORG 60 63;64 74\tthe chancellor\n")
+        );
+        assert!(
+            e.report.left_out.iter().any(|l| l
+                .contains("60..74 ORG \"the\\nchancellor\": this description is written as a name labelled ORG")),
+            "{:?}",
+            e.report.left_out
+        );
+    }
+
+    #[test]
+    fn labels_selected_and_renamed_and_duplicates_written_once() {
+        let mut p = seed();
+        let d = &mut p.documents[0];
+        d.insert_span(Span::new(SpanId(10), range(&d.text, "Berlin"), "GPE"));
+        d.insert_span(Span::new(SpanId(11), range(&d.text, "win"), "quote"));
+        d.insert_span(Span::new(SpanId(12), range(&d.text, "will"), "TIME WORD"));
+        let docs: Vec<&Document> = p.documents.iter().collect();
+        let e = export(&p, &docs, &Options::default());
+        let ann = &e.files[0].ann;
+        assert_eq!(ann.matches("\tGPE 37 43\tBerlin").count(), 1);
+        assert!(ann.contains("\tquote_ 9 12\twin\n") && ann.contains("\tTIME_WORD 4 8\twill\n"));
+        assert!(
+            e.report
+                .left_out
+                .iter()
+                .any(|l| l.contains("37..43 GPE \"Berlin\" is there twice"))
+        );
+        assert!(
+            e.report
+                .left_out
+                .iter()
+                .any(|l| l.starts_with("label \"TIME WORD\" is written as \"TIME_WORD\""))
+        );
+
+        let only = Options {
+            labels: Some(vec!["GPE".into()]),
+            quotes: true,
+        };
+        let e = export(&p, &docs, &only);
+        let ann = &e.files[0].ann;
+        // Merkel speaks a quote, so she is written although PERSON is not selected.
+        assert!(ann.contains("\tPERSON 20 33\tAngela Merkel\n"));
+        assert!(!ann.contains("TIME_WORD") && !ann.contains("quote_"));
+        let no_quotes = Options {
+            labels: Some(vec!["GPE".into()]),
+            quotes: false,
+        };
+        let e = export(&p, &docs, &no_quotes);
+        assert_eq!(e.files[0].ann, "T1\tGPE 37 43\tBerlin\n");
+    }
+
+    #[test]
+    fn file_stems_are_safe_and_unique() {
+        let names = [
+            "a/b",
+            "A_b",
+            "  .hidden. ",
+            "",
+            "CON",
+            "com1.txt",
+            "x\ny",
+            "ok",
+        ];
+        let docs: Vec<Document> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Document::new(DocId(i as u64), *n, ""))
+            .collect();
+        let refs: Vec<&Document> = docs.iter().collect();
+        let (stems, notes) = file_stems(&refs);
+        assert_eq!(
+            stems,
+            [
+                "a_b",
+                "A_b-2",
+                "hidden",
+                "untitled",
+                "CON_",
+                "com1.txt_",
+                "x_y",
+                "ok"
+            ]
+        );
+        assert_eq!(notes.len(), 7);
+    }
+
+    #[test]
+    fn every_t_line_text_is_the_slice_and_line_breaks_split_fragments() {
+        let text = "a\r\nb\u{2028}c 👩‍👩‍👧\n\nd";
+        let mut p = Project::new("t");
+        let mut d = Document::new(DocId(1), "d", text);
+        d.insert_span(Span::new(
+            SpanId(1),
+            CharRange::new(0, text.chars().count()),
+            "MISC",
+        ));
+        d.insert_span(Span::new(SpanId(2), CharRange::new(1, 3), "MISC"));
+        p.insert_document(d);
+        let docs: Vec<&Document> = p.documents.iter().collect();
+        let e = export(&p, &docs, &Options::default());
+        assert_eq!(e.files[0].ann, "T1\tMISC 0 1;3 4;5 12;14 15\ta b c 👩‍👩‍👧 d\n");
+        assert!(e.report.left_out[0].contains("d: 1..3 MISC \"\\r\\n\" is only line breaks"));
+    }
+}

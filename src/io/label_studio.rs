@@ -1,0 +1,931 @@
+//! Label Studio JSON: tasks for the `<Labels>` + `<Text>` named-entity setup, exported from
+//! Gloss or from Label Studio (HumanSignal/label-studio), read back.
+//!
+//! A file is a JSON array of tasks:
+//! `[{"id", "data": {"text", "doc", "status"}, "annotations": [{"result": [REGION…, RELATION…]}]}]`
+//! with regions `{"id", "from_name": "label", "to_name": "text", "type": "labels",
+//! "value": {"start", "end", "text", "labels": ["PERSON"]}}` and relations
+//! `{"from_id", "to_id", "type": "relation", "direction": "right", "labels": ["speaker"]}`.
+//!
+//! # Offsets are UTF-16 code units
+//! Label Studio documents `start`/`end` as characters, but the browser computes them on
+//! JavaScript strings, so they count UTF-16 units: "😀 Merkel" has Merkel at 3, not 2
+//! (research notes §2.6; Label Studio issues #1347, #4988). Export converts code points to
+//! UTF-16; import converts back and refuses an offset that falls inside a surrogate pair,
+//! naming the file, the task index and the region. `value.text` is checked against the text at
+//! those units: when it differs, and especially when it would match the same numbers read as
+//! code points (a file written by a Python script), the import fails with a message saying so,
+//! rather than bringing in shifted spans.
+//!
+//! # What travels
+//! Spans, and quotes as regions with relations (see `io::interchange`: `QUOTE…` parts, a
+//! `CUE`, relations `speaker`, `cue`, `part`; an unlabelled relation means what it joins).
+//! Gloss writes the document's name and status into `data` (`doc`, `status`): Label Studio
+//! keeps data fields and shows them as columns. `from_name` and `to_name` must match the names
+//! in the labelling config; they are options of the export, and import reads any.
+//!
+//! # What does not
+//! - Canonical entities and mention kinds (as for doccano): imported spans are unlinked; a span
+//!   whose text is a pronoun comes in as a pronoun mention.
+//! - One annotation per task is read: the first that is not cancelled. Other annotators'
+//!   annotations, predictions, and results of other types (choices, text areas, HyperText
+//!   regions) are reported as skipped.
+//! - A region with several labels becomes one span per label (or a quote part and spans).
+//! - The text is read from `data.text`; a config whose `<Text value="$…">` names another data
+//!   key is refused with a message saying so (tasks carry no config to tell).
+//! - A span labelled with a quote label is left out of the export and reported.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::IoError;
+use super::interchange::{
+    self, Builder, CUE, CUE_RELATION, ExportReport, Import, Link, PART_RELATION, Place,
+    QuoteRegions, Record, Region, Rejected, Relation, SPEAKER_RELATION,
+};
+use crate::model::{CharRange, Document, Project};
+
+/// The format's name in `Origin::Imported`.
+pub const FORMAT: &str = "label-studio";
+
+/// What to export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Only spans with these labels (all when `None`).
+    pub labels: Option<Vec<String>>,
+    /// Only name mentions, not pronouns or descriptions.
+    pub names_only: bool,
+    /// Write quotes as regions with relations.
+    pub quotes: bool,
+    /// The `name` of the `<Labels>` tag in the labelling config.
+    pub from_name: String,
+    /// The `name` of the `<Text>` tag.
+    pub to_name: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            labels: None,
+            names_only: false,
+            quotes: true,
+            from_name: "label".into(),
+            to_name: "text".into(),
+        }
+    }
+}
+
+/// UTF-16 offsets of every code point boundary of `text` (one more than its length).
+fn utf16_offsets(text: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(text.len() + 1);
+    let mut u = 0;
+    out.push(0);
+    for c in text.chars() {
+        u += c.len_utf16();
+        out.push(u);
+    }
+    out
+}
+
+// ------------------------------------------------------------------------------ export
+
+#[derive(Serialize)]
+struct TaskOut<'a> {
+    id: u64,
+    data: DataOut<'a>,
+    annotations: Vec<AnnotationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DataOut<'a> {
+    text: &'a str,
+    doc: &'a str,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    result: Vec<ResultOut<'a>>,
+    was_cancelled: bool,
+    ground_truth: bool,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ResultOut<'a> {
+    Region(RegionOut<'a>),
+    Relation(RelationOut),
+}
+
+#[derive(Serialize)]
+struct RegionOut<'a> {
+    id: String,
+    from_name: &'a str,
+    to_name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    origin: &'static str,
+    value: ValueOut<'a>,
+}
+
+#[derive(Serialize)]
+struct ValueOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    labels: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RelationOut {
+    from_id: String,
+    to_id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    direction: &'static str,
+    labels: Vec<&'static str>,
+}
+
+/// Write the chosen documents as one Label Studio JSON array, a task per line.
+pub fn write<'a, W: Write>(
+    project: &'a Project,
+    docs: impl IntoIterator<Item = &'a Document>,
+    options: &Options,
+    mut out: W,
+) -> std::io::Result<ExportReport> {
+    let mut report = ExportReport::default();
+    out.write_all(b"[")?;
+    for (i, doc) in docs.into_iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let (task, r) = task(project, doc, options);
+        serde_json::to_writer(&mut out, &task)?;
+        report.merge(r);
+    }
+    out.write_all(b"\n]\n")?;
+    out.flush()?;
+    Ok(report)
+}
+
+/// Write each document to `dir/NAME.json`, an array of one task.
+pub fn write_files<'a>(
+    project: &'a Project,
+    docs: impl IntoIterator<Item = &'a Document>,
+    options: &Options,
+    dir: &Path,
+) -> Result<(Vec<PathBuf>, ExportReport), IoError> {
+    interchange::write_each(docs, dir, "json", |doc, buf| {
+        write(project, [doc], options, buf)
+    })
+}
+
+fn task<'a>(
+    _project: &Project,
+    doc: &'a Document,
+    options: &'a Options,
+) -> (TaskOut<'a>, ExportReport) {
+    let mut report = ExportReport {
+        documents: 1,
+        ..ExportReport::default()
+    };
+    let units = utf16_offsets(&doc.text);
+    let u = |c: usize| units.get(c).copied().unwrap_or(units[units.len() - 1]);
+    let region = |id: String, range: CharRange, label: &'a str| {
+        ResultOut::Region(RegionOut {
+            id,
+            from_name: &options.from_name,
+            to_name: &options.to_name,
+            kind: "labels",
+            origin: "manual",
+            value: ValueOut {
+                start: u(range.start),
+                end: u(range.end),
+                text: doc.slice(range.start, range.end),
+                labels: vec![label],
+            },
+        })
+    };
+    let relation = |from_id: &str, to_id: &str, label: &'static str| {
+        ResultOut::Relation(RelationOut {
+            from_id: from_id.to_string(),
+            to_id: to_id.to_string(),
+            kind: "relation",
+            direction: "right",
+            labels: vec![label],
+        })
+    };
+    let mut result = Vec::new();
+    let mut span_region = HashMap::new();
+    for s in &doc.spans {
+        if !interchange::takes(&options.labels, options.names_only, s) {
+            continue;
+        }
+        if interchange::is_reserved(&s.label) {
+            report
+                .left_out
+                .push(interchange::reserved_note(FORMAT, doc, s));
+            continue;
+        }
+        let id = format!("s{}", s.id);
+        span_region.insert(s.id, id.clone());
+        result.push(region(id, s.range(), &s.label));
+        report.spans += 1;
+    }
+    if options.quotes {
+        report.quotes = doc.quotes.len();
+        let mut part_region = HashMap::new();
+        let mut cue_region = HashMap::new();
+        for (qi, part, range, label) in QuoteRegions::of(doc).items {
+            let qid = doc.quotes[qi].id;
+            let id = match part {
+                Some(pi) => {
+                    let id = format!("q{qid}.{}", pi + 1);
+                    part_region.insert((qi, pi), id.clone());
+                    id
+                }
+                None => {
+                    let id = format!("c{qid}");
+                    cue_region.insert(range, id.clone());
+                    id
+                }
+            };
+            result.push(region(id, range, label));
+        }
+        for (qi, q) in doc.quotes.iter().enumerate() {
+            let Some(first) = part_region.get(&(qi, 0)) else {
+                continue;
+            };
+            for pi in 1..q.content.len() {
+                if let Some(p) = part_region.get(&(qi, pi)) {
+                    result.push(relation(first, p, PART_RELATION));
+                }
+            }
+            if let Some(sp) = q.speaker {
+                match span_region.get(&sp) {
+                    Some(s) => result.push(relation(first, s, SPEAKER_RELATION)),
+                    None => report.left_out.push(interchange::speaker_note(doc, q)),
+                }
+            }
+            if let Some(c) = q.cue.and_then(|c| cue_region.get(&c)) {
+                result.push(relation(first, c, CUE_RELATION));
+            }
+        }
+    }
+    let task = TaskOut {
+        id: doc.id.0,
+        data: DataOut {
+            text: &doc.text,
+            doc: &doc.name,
+            status: doc.status.key(),
+        },
+        annotations: vec![AnnotationOut {
+            result,
+            was_cancelled: false,
+            ground_truth: false,
+        }],
+    };
+    (task, report)
+}
+
+// ------------------------------------------------------------------------------ import
+
+#[derive(Deserialize)]
+struct TaskIn {
+    #[serde(default)]
+    id: Value,
+    data: Map<String, Value>,
+    #[serde(default)]
+    annotations: Option<Vec<AnnotationIn>>,
+    /// The name of `annotations` before Label Studio 1.0.
+    #[serde(default)]
+    completions: Option<Vec<AnnotationIn>>,
+    #[serde(default)]
+    predictions: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+struct AnnotationIn {
+    #[serde(default)]
+    id: Value,
+    #[serde(default)]
+    result: Vec<Value>,
+    #[serde(default)]
+    was_cancelled: bool,
+}
+
+#[derive(Deserialize)]
+struct RegionIn {
+    #[serde(default)]
+    id: Option<Value>,
+    value: RegionValue,
+}
+
+#[derive(Deserialize)]
+struct RegionValue {
+    start: Value,
+    end: Value,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    labels: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RelationIn {
+    from_id: Value,
+    to_id: Value,
+    #[serde(default)]
+    labels: Vec<String>,
+}
+
+/// Read the Label Studio files `paths` name (folders are walked for `.json` and `.jsonl`)
+/// for adding to `project`. Either everything comes back, or `Rejected` lists every error,
+/// each naming the file and the task index.
+pub fn read_paths(paths: &[PathBuf], project: &Project) -> Result<Import, Rejected> {
+    let mut b = Builder::new(project, FORMAT);
+    b.read_files(paths, &["json", "jsonl"], "task", read_file);
+    b.finish()
+}
+
+/// Read Label Studio JSON already in memory; `path` names it in messages.
+pub fn read_str(path: &Path, source: &str, project: &Project) -> Result<Import, Rejected> {
+    let mut b = Builder::new(project, FORMAT);
+    b.read_source(path, source, "task", read_file);
+    b.finish()
+}
+
+fn read_file(b: &mut Builder, path: &Path, records: Vec<Record>) {
+    let several = records.len() > 1;
+    for rec in records {
+        let place = match rec.place {
+            // A lone task object is task 0 of its file.
+            Place::Line(_) if !several => Place::Item {
+                noun: "task",
+                index: 0,
+            },
+            p => p,
+        };
+        if let Err(message) = read_task(b, path, place, several, rec.value) {
+            b.error(path, place, message);
+        }
+    }
+}
+
+fn id_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// A region's offsets as code points, or why they cannot be.
+fn region_range(
+    text: &str,
+    units: &[usize],
+    to_char: &HashMap<usize, usize>,
+    value: &RegionValue,
+    name: &str,
+) -> Result<CharRange, String> {
+    let total = units[units.len() - 1];
+    let unit = |v: &Value, which: &str| -> Result<usize, String> {
+        let Some(u) = v.as_u64() else {
+            return Err(format!(
+                "{name}: {which} {v} is not a character offset (HyperText and paragraph regions are not read)"
+            ));
+        };
+        let u = u as usize;
+        if u > total {
+            return Err(format!(
+                "{name}: {which} {u} runs past the end of the text ({total} UTF-16 units)"
+            ));
+        }
+        to_char.get(&u).copied().ok_or_else(|| {
+            let c = units.partition_point(|&x| x < u) - 1;
+            let ch = text.chars().nth(c).unwrap_or('?');
+            format!(
+                "{name}: {which} {u} falls inside the surrogate pair of {ch:?} (UTF-16 units {}..{}); Label Studio offsets are UTF-16 code units",
+                units[c],
+                units[c + 1]
+            )
+        })
+    };
+    let (start, end) = (unit(&value.start, "start")?, unit(&value.end, "end")?);
+    let range = interchange::checked_range(start, end, units.len() - 1)
+        .map_err(|e| format!("{name}: {e} (in code points)"))?;
+    if let Some(given) = &value.text {
+        let at = crate::text::slice_chars(text, range.start, range.end);
+        if given != at {
+            let (s, e) = (value.start.as_u64(), value.end.as_u64());
+            let as_code_points = match (s, e) {
+                (Some(s), Some(e)) if s < e => {
+                    crate::text::slice_chars(text, s as usize, e as usize) == given
+                }
+                _ => false,
+            };
+            let hint = if as_code_points {
+                "; it is the text at those numbers read as code points: the file was written with Python-style offsets, not Label Studio's UTF-16 units"
+            } else {
+                ""
+            };
+            return Err(format!(
+                "{name}: value.text {given:?} differs from the text at UTF-16 units {}..{} ({at:?}){hint}",
+                value.start, value.end
+            ));
+        }
+    }
+    Ok(range)
+}
+
+fn read_task(
+    b: &mut Builder,
+    path: &Path,
+    place: Place,
+    several: bool,
+    value: Value,
+) -> Result<(), String> {
+    let task: TaskIn = serde_json::from_value(value).map_err(|e| {
+        format!(
+            "not a Label Studio task (JSON and JSONL exports are read, not JSON_MIN or CSV): {e}"
+        )
+    })?;
+    let label = match id_text(&task.id) {
+        Some(id) => format!(" (id {id})"),
+        None => String::new(),
+    };
+    let Some(text) = task.data.get("text").and_then(Value::as_str) else {
+        return Err(format!(
+            "task{label} has no data.text string; Gloss reads the document's text from data.text"
+        ));
+    };
+    let name = interchange::record_name(
+        path,
+        place,
+        several,
+        task.data.get("doc").and_then(Value::as_str),
+    );
+    let mut doc = b.document(name, text.to_string(), path);
+    if let Some(s) = task.data.get("status").and_then(Value::as_str) {
+        match interchange::status_named(s) {
+            Some(st) => doc.status = st,
+            None => b.skip(
+                path,
+                place,
+                format!("status {s:?} is not todo, in_progress or done"),
+            ),
+        }
+    }
+    let annotations = task.annotations.or(task.completions).unwrap_or_default();
+    if !task.predictions.is_empty() {
+        b.skip(
+            path,
+            place,
+            format!(
+                "task{label}: {} prediction(s) are not read (only annotations are)",
+                task.predictions.len()
+            ),
+        );
+    }
+    let mut chosen = None;
+    for (i, a) in annotations.into_iter().enumerate() {
+        let id = id_text(&a.id)
+            .map(|id| format!(" (id {id})"))
+            .unwrap_or_default();
+        if a.was_cancelled {
+            b.skip(
+                path,
+                place,
+                format!("annotation {i}{id} was cancelled (skipped by its annotator)"),
+            );
+        } else if chosen.is_none() {
+            chosen = Some(a);
+        } else {
+            b.skip(
+                path,
+                place,
+                format!(
+                    "annotation {i}{id} is a further annotation of the task; only the first is read"
+                ),
+            );
+        }
+    }
+    if let Some(annotation) = chosen {
+        read_result(b, path, place, &mut doc, annotation.result)?;
+    }
+    b.push(doc, path, place);
+    Ok(())
+}
+
+fn read_result(
+    b: &mut Builder,
+    path: &Path,
+    place: Place,
+    doc: &mut Document,
+    result: Vec<Value>,
+) -> Result<(), String> {
+    let text = doc.text.clone();
+    let units = utf16_offsets(&text);
+    let to_char: HashMap<usize, usize> = units.iter().enumerate().map(|(c, &u)| (u, c)).collect();
+    let mut regions: Vec<Region> = Vec::new();
+    let mut region_of: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut other_ids: HashMap<String, String> = HashMap::new();
+    let mut relations_in = Vec::new();
+    for (k, item) in result.into_iter().enumerate() {
+        let kind = item
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let id = item.get("id").and_then(id_text);
+        match kind.as_str() {
+            "labels" => {
+                let r: RegionIn = serde_json::from_value(item)
+                    .map_err(|e| format!("result {k}: not a labels region: {e}"))?;
+                let id = r.id.as_ref().and_then(id_text);
+                let name = match &id {
+                    Some(id) => format!("region {id}"),
+                    None => format!("result {k}"),
+                };
+                let range = region_range(&text, &units, &to_char, &r.value, &name)?;
+                if r.value.labels.is_empty() {
+                    b.skip(path, place, format!("{name} has no label"));
+                }
+                let mut made = Vec::new();
+                for label in &r.value.labels {
+                    let mut region = Region {
+                        range,
+                        part: None,
+                        cue: false,
+                        span: None,
+                        name: format!("{name} ({label})"),
+                    };
+                    if let Some(kind) = interchange::quote_kind_of(label) {
+                        region.part = Some(kind);
+                    } else if label.eq_ignore_ascii_case(CUE) {
+                        region.cue = true;
+                    } else {
+                        b.ensure_label(label).map_err(|e| format!("{name}: {e}"))?;
+                        let span = b.span(doc, range, label);
+                        region.span = Some(span.id);
+                        doc.insert_span(span);
+                    }
+                    made.push(regions.len());
+                    regions.push(region);
+                }
+                match id {
+                    Some(id) if made.is_empty() => {
+                        other_ids.insert(id, "unlabelled labels".into());
+                    }
+                    Some(id) => region_of.entry(id).or_default().extend(made),
+                    None => {}
+                }
+            }
+            "relation" => {
+                let r: RelationIn = serde_json::from_value(item)
+                    .map_err(|e| format!("result {k}: not a relation: {e}"))?;
+                relations_in.push((k, r));
+            }
+            other => {
+                let what = if other.is_empty() {
+                    "has no type".to_string()
+                } else {
+                    format!("is of type {other:?}")
+                };
+                b.skip(
+                    path,
+                    place,
+                    format!(
+                        "result {k}{} {what}; Gloss reads labels regions and relations",
+                        id.as_ref()
+                            .map(|i| format!(" (region {i})"))
+                            .unwrap_or_default()
+                    ),
+                );
+                if let Some(id) = id {
+                    other_ids.insert(id, other.to_string());
+                }
+            }
+        }
+    }
+    let mut relations = Vec::new();
+    for (k, r) in relations_in {
+        let name = format!("relation {k}");
+        let mut ends = Vec::new();
+        for v in [&r.from_id, &r.to_id] {
+            let id = id_text(v).unwrap_or_default();
+            if let Some(list) = region_of.get(&id) {
+                ends.push(list.clone());
+            } else if let Some(kind) = other_ids.get(&id) {
+                b.skip(
+                    path,
+                    place,
+                    format!("{name} refers to region {id}, a {kind:?} result that is not read"),
+                );
+            } else {
+                return Err(format!(
+                    "{name} refers to region {v}, which this annotation does not define"
+                ));
+            }
+        }
+        let [from, to] = ends.as_slice() else {
+            continue;
+        };
+        let label = r.labels.iter().find(|l| Link::named(Some(l)).is_ok());
+        let link = match (label, r.labels.first()) {
+            (Some(l), _) => Link::named(Some(l)).unwrap_or(None),
+            (None, None) => None,
+            (None, Some(l)) => {
+                b.skip(
+                    path,
+                    place,
+                    format!("{name}: relation label {l:?} is not read (Gloss reads {SPEAKER_RELATION}, {CUE_RELATION} and {PART_RELATION})"),
+                );
+                continue;
+            }
+        };
+        // A region with several labels is several regions: relate the ones that fit.
+        let pick = |list: &[usize], fits: &dyn Fn(&Region) -> bool| {
+            list.iter()
+                .copied()
+                .find(|&i| fits(&regions[i]))
+                .unwrap_or(list[0])
+        };
+        let part = |r: &Region| r.part.is_some();
+        let other: &dyn Fn(&Region) -> bool = match link {
+            Some(Link::Part) => &part,
+            Some(Link::Speaker) => &|r: &Region| r.span.is_some(),
+            Some(Link::Cue) => &|r: &Region| r.cue,
+            None => &|r: &Region| r.part.is_none(),
+        };
+        let from_part = from.iter().any(|&i| regions[i].part.is_some());
+        let to_part = to.iter().any(|&i| regions[i].part.is_some());
+        let (a, bb) = if from_part && to_part && link.is_none() {
+            (pick(from, &part), pick(to, &part))
+        } else if from_part {
+            (pick(from, &part), pick(to, other))
+        } else {
+            (pick(from, other), pick(to, &part))
+        };
+        relations.push(Relation {
+            a,
+            b: bb,
+            link,
+            name,
+        });
+    }
+    let (quotes, lost) = interchange::assemble_quotes(&regions, &relations, &b.origin());
+    for message in lost {
+        b.skip(path, place, message);
+    }
+    for q in quotes {
+        doc.insert_quote(q);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    /// Emoji (a ZWJ family, a flag, a skin tone), a combining accent, CJK and CRLF.
+    const TEXT: &str = "👩‍👩‍👧🇫🇷 Zoe\u{301} Ruiz 👍🏽 said:\r\n“北京 is ready,” she added, “really.”\r\n";
+
+    fn at(text: &str, needle: &str) -> CharRange {
+        let byte = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in text"));
+        let start = text[..byte].chars().count();
+        CharRange::new(start, start + needle.chars().count())
+    }
+
+    fn sample() -> Project {
+        let mut p = Project::new("t");
+        let mut d = Document::new(DocId(2), "beijing", TEXT);
+        d.insert_span(Span::new(SpanId(1), at(TEXT, "Zoe\u{301} Ruiz"), "PERSON"));
+        d.insert_span(Span::new(SpanId(2), at(TEXT, "北京"), "GPE"));
+        d.insert_span(Span::new(SpanId(3), at(TEXT, "she"), "PERSON"));
+        d.insert_quote(Quote {
+            id: QuoteId(1),
+            content: vec![at(TEXT, "北京 is ready,"), at(TEXT, "really.")],
+            speaker: Some(SpanId(3)),
+            cue: Some(at(TEXT, "added")),
+            kind: QuoteKind::Indirect,
+            origin: Origin::Manual,
+        });
+        d.status = Status::Done;
+        p.insert_document(d);
+        p
+    }
+
+    fn export(p: &Project) -> String {
+        let mut buf = Vec::new();
+        write(p, &p.documents, &Options::default(), &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    fn import(source: &str) -> Import {
+        read_str(Path::new("tasks.json"), source, &Project::new("t"))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn errors(source: &str) -> Vec<String> {
+        match read_str(Path::new("tasks.json"), source, &Project::new("t")) {
+            Ok(_) => panic!("the import should fail"),
+            Err(r) => r.errors.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    fn utf16_slice(text: &str, s: usize, e: usize) -> String {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        String::from_utf16(&units[s..e]).unwrap()
+    }
+
+    #[test]
+    fn offsets_are_utf16_units_and_value_text_is_their_slice() {
+        let out = export(&sample());
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let task = &v[0];
+        assert_eq!(task["data"]["doc"], "beijing");
+        assert_eq!(task["data"]["status"], "done");
+        let result = task["annotations"][0]["result"].as_array().unwrap();
+        let zoe = &result[0]["value"];
+        // Family emoji: 5 code points, 8 units; flag: 2 code points, 4 units.
+        assert_eq!(
+            (zoe["start"].as_u64(), at(TEXT, "Zoe").start),
+            (Some(13), 8)
+        );
+        for r in result.iter().filter(|r| r["type"] == "labels") {
+            let (s, e) = (
+                r["value"]["start"].as_u64().unwrap() as usize,
+                r["value"]["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                r["value"]["text"].as_str().unwrap(),
+                utf16_slice(TEXT, s, e)
+            );
+            assert_eq!(
+                (r["from_name"].as_str(), r["to_name"].as_str()),
+                (Some("label"), Some("text"))
+            );
+        }
+        let relations: Vec<(String, String, String)> = result
+            .iter()
+            .filter(|r| r["type"] == "relation")
+            .map(|r| {
+                (
+                    r["from_id"].as_str().unwrap().into(),
+                    r["to_id"].as_str().unwrap().into(),
+                    r["labels"][0].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        let expect = [
+            ("q1.1", "q1.2", "part"),
+            ("q1.1", "s3", "speaker"),
+            ("q1.1", "c1", "cue"),
+        ];
+        assert_eq!(
+            relations,
+            expect.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        );
+    }
+
+    #[test]
+    fn export_then_import_gives_back_spans_and_quotes() {
+        let p = sample();
+        let import = import(&export(&p));
+        assert!(import.skipped.is_empty(), "{:?}", import.skipped);
+        let d = &import.documents[0];
+        let o = &p.documents[0];
+        assert_eq!((d.name.as_str(), d.status), ("beijing", Status::Done));
+        let key = |doc: &Document| -> Vec<(usize, usize, String)> {
+            doc.spans
+                .iter()
+                .map(|s| (s.start, s.end, s.label.clone()))
+                .collect()
+        };
+        assert_eq!(key(d), key(o));
+        let q = &d.quotes[0];
+        assert_eq!(
+            (&q.content, q.cue, q.kind),
+            (&o.quotes[0].content, o.quotes[0].cue, QuoteKind::Indirect)
+        );
+        let speaker = d.span(q.speaker.unwrap()).unwrap();
+        assert_eq!(
+            (speaker.range(), speaker.mention),
+            (at(TEXT, "she"), Mention::Pronoun)
+        );
+    }
+
+    #[test]
+    fn the_research_example_imports_with_an_emoji_offset() {
+        // Issue #1347's text: the annotation starts at 2 UTF-16 units after the emoji.
+        let src = serde_json::json!([{
+            "id": 1,
+            "data": {"text": "💩This is an annotation."},
+            "annotations": [{"id": 10, "result": [
+                {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
+                 "value": {"start": 2, "end": 6, "text": "This", "labels": ["MISC"]}},
+                {"id": "r2", "from_name": "label", "to_name": "text", "type": "labels",
+                 "value": {"start": 10, "end": 23, "text": "an annotation", "labels": ["QUOTE"]}},
+                {"from_id": "r2", "to_id": "r1", "type": "relation", "direction": "right", "labels": []},
+                {"id": "r1", "from_name": "note", "to_name": "text", "type": "textarea", "value": {"text": ["x"]}}
+            ]}, {"id": 11, "result": []}],
+            "predictions": [{"result": []}]
+        }])
+        .to_string();
+        let i = import(&src);
+        let d = &i.documents[0];
+        assert_eq!(d.name, "tasks");
+        assert_eq!(d.spans[0].range(), CharRange::new(1, 5));
+        assert_eq!(d.quotes[0].content, [CharRange::new(9, 22)]);
+        assert_eq!(
+            d.quotes[0].speaker,
+            Some(d.spans[0].id),
+            "an unlabelled relation to a mention is the speaker"
+        );
+        // The textarea, the second annotation and the predictions are reported.
+        assert_eq!(i.skipped.len(), 3, "{:?}", i.skipped);
+        assert!(
+            i.skipped
+                .iter()
+                .all(|s| s.to_string().starts_with("tasks.json: task index 0: "))
+        );
+    }
+
+    #[test]
+    fn an_offset_inside_a_surrogate_pair_is_refused_with_file_and_task_index() {
+        let task = |start: u64, text: &str| {
+            serde_json::json!({"data": {"text": "ok"}, "annotations": []}).to_string()
+                + ",\n"
+                + &serde_json::json!({"id": 7, "data": {"text": "😀 Merkel"}, "annotations": [{"result": [
+                    {"id": "a", "type": "labels", "value": {"start": start, "end": 9, "text": text, "labels": ["PERSON"]}}]}]})
+                .to_string()
+        };
+        let errs = errors(&format!("[{}]", task(1, "\u{fffd} Merkel")));
+        assert_eq!(errs.len(), 1);
+        assert!(
+            errs[0].starts_with("tasks.json: task index 1: region a: start 1 falls inside the surrogate pair of '😀' (UTF-16 units 0..2)"),
+            "{errs:?}"
+        );
+        // Python offsets (code points) are recognised by their text.
+        let errs = errors(&format!(
+            "[{}]",
+            serde_json::json!({"data": {"text": "😀 Merkel"}, "annotations": [{"result": [
+                {"id": "a", "type": "labels", "value": {"start": 2, "end": 8, "text": "Merkel", "labels": ["PERSON"]}}]}]})
+        ));
+        assert!(errs[0].contains("Python-style offsets"), "{errs:?}");
+        let errs = errors(
+            r#"[{"data": {"text": "ab"}, "annotations": [{"result": [{"from_id": "x", "to_id": "y", "type": "relation"}]}]}]"#,
+        );
+        assert!(
+            errs[0].contains("relation 0 refers to region \"x\""),
+            "{errs:?}"
+        );
+        let errs = errors(r#"[{"data": {"body": "ab"}}, {"no": "data"}]"#);
+        assert_eq!(errs.len(), 2);
+        assert!(
+            errs[0].starts_with("tasks.json: task index 0: task has no data.text"),
+            "{errs:?}"
+        );
+        let errs = errors("[{\"data\": {\"text\": \"ab\"}},\n{oops}]");
+        assert!(errs[0].starts_with("tasks.json:2:"), "{errs:?}");
+    }
+
+    #[test]
+    fn options_name_the_config_tags_and_filter_labels() {
+        let p = sample();
+        let options = Options {
+            labels: Some(vec!["GPE".into()]),
+            from_name: "ner".into(),
+            to_name: "article".into(),
+            ..Options::default()
+        };
+        let mut buf = Vec::new();
+        let report = write(&p, &p.documents, &options, &mut buf).unwrap();
+        let v: Value = serde_json::from_slice(&buf).unwrap();
+        let result = v[0]["annotations"][0]["result"].as_array().unwrap();
+        assert_eq!(result[0]["from_name"], "ner");
+        assert_eq!(result[0]["to_name"], "article");
+        assert_eq!(report.spans, 1);
+        assert!(
+            report.left_out[0].contains("keeps no speaker"),
+            "{:?}",
+            report.left_out
+        );
+    }
+
+    #[test]
+    fn one_file_per_document_is_an_array_of_one_task() {
+        let p = sample();
+        let dir = tempfile::tempdir().unwrap();
+        let (paths, _) = write_files(&p, &p.documents, &Options::default(), dir.path()).unwrap();
+        assert_eq!(paths, [dir.path().join("beijing.json")]);
+        let i = read_paths(&[dir.path().to_path_buf()], &Project::new("t")).unwrap();
+        assert_eq!(i.documents[0].quotes.len(), 1);
+    }
+}

@@ -1,0 +1,1066 @@
+//! spaCy v3 training data: a `.spacy` file (a serialised `DocBin`) that `python -m spacy train`
+//! and `DocBin().from_disk(…).get_docs(nlp.vocab)` read, written natively.
+//!
+//! # What goes in
+//! - `doc.text`: the document's text exactly. Tokens are those of the CoNLL export
+//!   (`conll::pieces`: `text::tokenize`, cut wherever an exported annotation starts or ends
+//!   inside a token), so every annotation is whole tokens and no boundary is moved. White space
+//!   follows spaCy's tokenizer: one space after a token is that token's `whitespace_`; any other
+//!   run of white space is a token of its own ("a  b" → `a␠`, `␠`, `b`; "a\r\nb" → `a`, `\r\n`,
+//!   `b`), so tokens and their trailing spaces give the text back character for character.
+//! - `doc.ents`: names only (`Mention::Name`) of the selected labels, flat: where names overlap
+//!   the outermost is kept (earliest start, then longest) and the others are reported with
+//!   their document and offsets. `ent.kb_id_` is the canonical entity's name, if linked.
+//! - `doc.spans["sc"]`: every span of the selected labels, nested ones and pronoun and
+//!   description mentions included (label = the span's label, `kb_id_` = entity name).
+//! - `doc.spans["quotes"]`: one span per content part, label `direct`, `indirect` or `mixed`
+//!   (as in the native JSONL), `id_` = `quote-<quote id>` (so a quote's parts, speaker and cue
+//!   can be put back together), `kb_id_` = the speaker's entity name.
+//! - `doc.spans["speakers"]`: each quote's speaker mention, label `SPEAKER`, same `id_` and
+//!   `kb_id_`; `doc.spans["cues"]`: each quote's cue, label `CUE`, same `id_`.
+//! - `doc.user_data`: `{"gloss_doc": name, "gloss_status": "todo"|"in_progress"|"done"}`.
+//!
+//! An annotation with white space at an end is trimmed (spaCy's NER cannot learn an entity that
+//! starts or ends with white space), and one of white space only is left out; both are
+//! reported. [`write`] puts all documents in one `.spacy` file, [`write_dir`] writes one per
+//! document, [`to_bytes`] keeps it in memory.
+//!
+//! # The format (spaCy 3.x `spacy/tokens/_serialize.py`)
+//! zlib-compressed MessagePack of a map: `version` "0.1"; `attrs` [ORTH, ENT_IOB, ENT_TYPE,
+//! ENT_KB_ID] (attribute ids 65, 77, 78, 452); `tokens` a little-endian u64 array, one row of
+//! those attributes per token; `spaces` one byte per token (1 = followed by a space);
+//! `lengths` i32 token counts per document; `strings` every string the values stand for,
+//! sorted; `cats` and `flags` (`has_unknown_spaces: false`) per document; `span_groups` per
+//! document, the bytes of `SpanGroups.to_bytes` (a map from each group's bytes to its keys; a
+//! group is `{name, attrs, spans}`, a span 40 bytes `>QQQllll`: id, kb_id, label, start and
+//! end token, start and end character); `user_data` per document.
+//!
+//! Strings become ids as spaCy's `StringStore` makes them: "" is 0, a string in spaCy's symbol
+//! table (`spacy/symbols.pyx`: "PERSON", "ORG", "_", "nsubj", …) is its symbol number, any
+//! other is MurmurHash64A of its UTF-8 bytes with seed 1 (`strings.pyx::hash_utf8`). The table
+//! below is `spacy.symbols.NAMES` of spaCy 3.8.18, the version the check below was run with.
+//!
+//! `scripts/check_spacy.sh` loads an export with spaCy itself and compares it with the native
+//! JSONL export of the same documents.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use flate2::Compression;
+use flate2::write::ZlibEncoder;
+
+use super::IoError;
+use super::conll::{Piece, flatten, pieces, quoted, trim};
+use super::interchange::ExportReport;
+use crate::model::{CharRange, Document, Mention, Project, Span};
+
+/// spaCy's attribute ids of what each token row holds.
+const ORTH: u64 = 65;
+const ENT_IOB: u64 = 77;
+const ENT_TYPE: u64 = 78;
+const ENT_KB_ID: u64 = 452;
+const ATTRS: [u64; 4] = [ORTH, ENT_IOB, ENT_TYPE, ENT_KB_ID];
+
+/// `Token.iob_strings()`: "" (missing), "I", "O", "B".
+const IOB_I: u64 = 1;
+const IOB_O: u64 = 2;
+const IOB_B: u64 = 3;
+
+/// The span group keys, in the order they are written.
+pub const GROUPS: [&str; 4] = ["sc", "quotes", "speakers", "cues"];
+/// Labels of the `speakers` and `cues` groups.
+pub const SPEAKER: &str = "SPEAKER";
+pub const CUE: &str = "CUE";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Only spans with these labels in `ents` and `sc` (all when `None`).
+    pub labels: Option<Vec<String>>,
+    /// Fill the `quotes`, `speakers` and `cues` groups.
+    pub quotes: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            labels: None,
+            quotes: true,
+        }
+    }
+}
+
+impl Options {
+    fn selects(&self, label: &str) -> bool {
+        self.labels
+            .as_ref()
+            .is_none_or(|ls| ls.iter().any(|l| l == label))
+    }
+}
+
+/// The `.spacy` bytes for `docs`, and the report: documents, `sc` spans and quotes written, and
+/// a line for everything left out or changed.
+pub fn to_bytes<'a>(
+    project: &Project,
+    docs: impl IntoIterator<Item = &'a Document>,
+    options: &Options,
+) -> (Vec<u8>, ExportReport) {
+    let mut report = ExportReport::default();
+    let mut strings = BTreeSet::new();
+    strings.insert(String::new());
+    let built: Vec<Built> = docs
+        .into_iter()
+        .map(|d| build(project, d, options, &mut strings, &mut report))
+        .collect();
+    (compress(&docbin(&built, &strings)), report)
+}
+
+/// Write `docs` as one `.spacy` file to `out`.
+pub fn write<'a, W: Write>(
+    project: &Project,
+    docs: impl IntoIterator<Item = &'a Document>,
+    options: &Options,
+    mut out: W,
+) -> std::io::Result<ExportReport> {
+    let (bytes, report) = to_bytes(project, docs, options);
+    out.write_all(&bytes)?;
+    out.flush()?;
+    Ok(report)
+}
+
+/// Write each document to `DIR/NAME.spacy` (names as `brat_export::file_stems` makes them),
+/// creating `dir` if needed.
+pub fn write_dir(
+    project: &Project,
+    docs: &[&Document],
+    options: &Options,
+    dir: &Path,
+) -> Result<ExportReport, IoError> {
+    std::fs::create_dir_all(dir).map_err(|source| IoError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let (stems, renamed) = super::brat_export::file_stems(docs);
+    let mut report = ExportReport {
+        left_out: renamed,
+        ..ExportReport::default()
+    };
+    for (doc, stem) in docs.iter().zip(&stems) {
+        let (bytes, one) = to_bytes(project, [*doc], options);
+        report.merge(one);
+        super::write_atomic(&dir.join(format!("{stem}.spacy")), &bytes)?;
+    }
+    Ok(report)
+}
+
+// ------------------------------------------------------------------------------ strings
+
+/// MurmurHash64A (Austin Appleby), as the `murmurhash` package's `hash64` computes it.
+fn murmurhash64a(data: &[u8], seed: u64) -> u64 {
+    const M: u64 = 0xc6a4_a793_5bd1_e995;
+    const R: u32 = 47;
+    let mut h = seed ^ (data.len() as u64).wrapping_mul(M);
+    let chunks = data.chunks_exact(8);
+    let tail = chunks.remainder();
+    for c in chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        let mut k = u64::from_le_bytes(b);
+        k = k.wrapping_mul(M);
+        k ^= k >> R;
+        k = k.wrapping_mul(M);
+        h ^= k;
+        h = h.wrapping_mul(M);
+    }
+    if !tail.is_empty() {
+        for (i, b) in tail.iter().enumerate() {
+            h ^= u64::from(*b) << (8 * i);
+        }
+        h = h.wrapping_mul(M);
+    }
+    h ^= h >> R;
+    h = h.wrapping_mul(M);
+    h ^= h >> R;
+    h
+}
+
+/// The id spaCy's `StringStore` gives `s` (see the module doc).
+fn string_id(s: &str) -> u64 {
+    if s.is_empty() {
+        return 0;
+    }
+    static INDEX: OnceLock<HashMap<&'static str, u64>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        SYMBOLS
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (*s, i as u64))
+            .collect()
+    });
+    match index.get(s) {
+        Some(&id) => id,
+        None => murmurhash64a(s.as_bytes(), 1),
+    }
+}
+
+// ------------------------------------------------------------------------------ one document
+
+/// A span of a span group, as `SpanC` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SpanC {
+    id: u64,
+    kb_id: u64,
+    label: u64,
+    start: i32,
+    end: i32,
+    start_char: i32,
+    end_char: i32,
+}
+
+/// One document ready to serialise.
+struct Built {
+    /// Rows of `ATTRS`, one per token.
+    rows: Vec<[u64; 4]>,
+    spaces: Vec<bool>,
+    groups: Vec<(&'static str, Vec<SpanC>)>,
+    name: String,
+    status: &'static str,
+}
+
+/// A token of the DocBin: a piece of a word, or a run of white space.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Tok {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    space_after: bool,
+}
+
+/// spaCy's tokens for `text` from its word pieces (see the module doc).
+fn spacy_tokens(text: &str, pieces: &[Piece]) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(pieces.len() * 2);
+    let (mut at, mut byte) = (0usize, 0usize);
+    for p in pieces {
+        push_gap(text, &mut out, (at, byte), (p.start, p.byte_start));
+        out.push(Tok {
+            start: p.start,
+            end: p.end,
+            byte_start: p.byte_start,
+            byte_end: p.byte_end,
+            space_after: false,
+        });
+        (at, byte) = (p.end, p.byte_end);
+    }
+    let n = text.chars().count();
+    push_gap(text, &mut out, (at, byte), (n, text.len()));
+    out
+}
+
+/// The white space from `(char, byte)` `from` to `to`: its first space goes to the token before
+/// (spaCy's `whitespace_`), the rest is a token of its own.
+fn push_gap(text: &str, out: &mut Vec<Tok>, from: (usize, usize), to: (usize, usize)) {
+    let ((mut at, mut byte), (end, byte_end)) = (from, to);
+    if at == end {
+        return;
+    }
+    if let Some(last) = out.last_mut()
+        && text.as_bytes().get(byte) == Some(&b' ')
+    {
+        last.space_after = true;
+        at += 1;
+        byte += 1;
+    }
+    if at < end {
+        out.push(Tok {
+            start: at,
+            end,
+            byte_start: byte,
+            byte_end,
+            space_after: false,
+        });
+    }
+}
+
+fn build(
+    project: &Project,
+    doc: &Document,
+    options: &Options,
+    strings: &mut BTreeSet<String>,
+    report: &mut ExportReport,
+) -> Built {
+    let name = &doc.name;
+    report.documents += 1;
+    let lost = &mut report.left_out;
+    let entity_name = |s: &Span| {
+        s.entity
+            .and_then(|e| project.entity(e))
+            .map(|e| e.name.as_str())
+    };
+    // Every annotation, trimmed: (range, label, kb, id) per group.
+    type Item<'s> = (CharRange, &'s str, Option<&'s str>, Option<String>);
+    let mut sc: Vec<Item> = Vec::new();
+    let mut names: Vec<(CharRange, &Span)> = Vec::new();
+    for s in doc.spans.iter().filter(|s| options.selects(&s.label)) {
+        let Some(r) = trimmed(doc, s.range(), &s.label, lost) else {
+            continue;
+        };
+        sc.push((r, &s.label, entity_name(s), None));
+        if s.mention == Mention::Name {
+            names.push((r, s));
+        }
+    }
+    let (ents, dropped) = flatten(names);
+    for (r, s, by) in dropped {
+        lost.push(format!(
+            "{name}: {r} {} {} overlaps {by} (kept in doc.ents); it is in doc.spans[\"sc\"] only",
+            s.label,
+            quoted(doc, r)
+        ));
+    }
+    let (mut quotes, mut speakers, mut cues): (Vec<Item>, Vec<Item>, Vec<Item>) =
+        Default::default();
+    if options.quotes {
+        for q in &doc.quotes {
+            let id = format!("quote-{}", q.id);
+            let speaker = q.speaker.and_then(|s| doc.span(s));
+            let kb = speaker.and_then(entity_name);
+            let mut parts = q.content.clone();
+            parts.sort();
+            let before = quotes.len();
+            for part in parts {
+                if let Some(r) = trimmed(doc, part, &format!("quote {} part", q.id), lost) {
+                    quotes.push((r, q.kind.name(), kb, Some(id.clone())));
+                }
+            }
+            if quotes.len() == before {
+                lost.push(format!(
+                    "{name}: quote {} at {} is only white space; left out with its speaker and cue",
+                    q.id,
+                    q.extent()
+                ));
+                continue;
+            }
+            if let Some(s) = speaker
+                && let Some(r) =
+                    trimmed(doc, s.range(), &format!("speaker of quote {}", q.id), lost)
+            {
+                speakers.push((r, SPEAKER, kb, Some(id.clone())));
+            }
+            if let Some(c) = q.cue
+                && let Some(r) = trimmed(doc, c, &format!("cue of quote {}", q.id), lost)
+            {
+                cues.push((r, CUE, None, Some(id.clone())));
+            }
+        }
+    }
+
+    let cuts: BTreeSet<usize> = [&sc, &quotes, &speakers, &cues]
+        .into_iter()
+        .flatten()
+        .flat_map(|(r, ..)| [r.start, r.end])
+        .collect();
+    let text = &*doc.text;
+    let toks = spacy_tokens(text, &pieces(text, &cuts));
+    let starts: HashMap<usize, usize> =
+        toks.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
+    let ends: HashMap<usize, usize> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.end, i + 1))
+        .collect();
+    // Every boundary is a cut, so it is a token edge; the fallback only guards the invariant.
+    let token_range = |r: CharRange| -> Option<(usize, usize)> {
+        Some((*starts.get(&r.start)?, *ends.get(&r.end)?))
+    };
+
+    let mut rows: Vec<[u64; 4]> = Vec::with_capacity(toks.len());
+    for t in &toks {
+        let orth = &text[t.byte_start..t.byte_end];
+        strings.insert(orth.to_string());
+        rows.push([string_id(orth), IOB_O, 0, 0]);
+    }
+    for (r, s) in &ents {
+        let Some((a, b)) = token_range(*r) else {
+            lost.push(format!(
+                "{name}: {r} {} does not fall on token edges; left out",
+                s.label
+            ));
+            continue;
+        };
+        let label = string_id(&s.label);
+        strings.insert(s.label.clone());
+        let kb = entity_name(s).map_or(0, |n| {
+            strings.insert(n.to_string());
+            string_id(n)
+        });
+        for (k, row) in rows[a..b].iter_mut().enumerate() {
+            *row = [row[0], if k == 0 { IOB_B } else { IOB_I }, label, kb];
+        }
+    }
+    let mut groups = Vec::with_capacity(GROUPS.len());
+    for (key, items) in GROUPS.into_iter().zip([sc, quotes, speakers, cues]) {
+        let mut spans = Vec::with_capacity(items.len());
+        for (r, label, kb, id) in items {
+            let Some((a, b)) = token_range(r) else {
+                lost.push(format!(
+                    "{name}: {r} {label} does not fall on token edges; left out"
+                ));
+                continue;
+            };
+            let mut intern = |s: &str| {
+                strings.insert(s.to_string());
+                string_id(s)
+            };
+            spans.push(SpanC {
+                id: id.as_deref().map_or(0, &mut intern),
+                kb_id: kb.map_or(0, &mut intern),
+                label: intern(label),
+                start: a as i32,
+                end: b as i32,
+                start_char: r.start as i32,
+                end_char: r.end as i32,
+            });
+        }
+        groups.push((key, spans));
+    }
+    report.spans += groups[0].1.len();
+    let quote_ids: HashSet<u64> = groups[1].1.iter().map(|s| s.id).collect();
+    report.quotes += quote_ids.len();
+    Built {
+        spaces: toks.iter().map(|t| t.space_after).collect(),
+        rows,
+        groups,
+        name: doc.name.clone(),
+        status: doc.status.key(),
+    }
+}
+
+/// `r` without white space at its ends (reported when that changes it, or leaves nothing).
+fn trimmed(doc: &Document, r: CharRange, what: &str, lost: &mut Vec<String>) -> Option<CharRange> {
+    let name = &doc.name;
+    let t = trim(doc, r);
+    match t {
+        None => lost.push(format!(
+            "{name}: {r} {what} {} is only white space; left out",
+            quoted(doc, r)
+        )),
+        Some(t) if t != r => lost.push(format!(
+            "{name}: {r} {what} {} has white space at an end; exported as {t}",
+            quoted(doc, r)
+        )),
+        _ => {}
+    }
+    t
+}
+
+// ------------------------------------------------------------------------------ serialising
+
+/// The MessagePack that srsly writes (`use_bin_type=True`), for the few types a DocBin holds.
+#[derive(Default)]
+struct Pack(Vec<u8>);
+
+impl Pack {
+    fn len_header(&mut self, n: usize, fix: u8, fix_max: usize, m16: u8, m32: u8) {
+        if n <= fix_max {
+            self.0.push(fix | n as u8);
+        } else if n <= u16::MAX as usize {
+            self.0.push(m16);
+            self.0.extend_from_slice(&(n as u16).to_be_bytes());
+        } else {
+            self.0.push(m32);
+            self.0.extend_from_slice(&(n as u32).to_be_bytes());
+        }
+    }
+
+    fn map(&mut self, n: usize) {
+        self.len_header(n, 0x80, 15, 0xde, 0xdf);
+    }
+
+    fn array(&mut self, n: usize) {
+        self.len_header(n, 0x90, 15, 0xdc, 0xdd);
+    }
+
+    fn str(&mut self, s: &str) {
+        let n = s.len();
+        if n <= 31 {
+            self.0.push(0xa0 | n as u8);
+        } else if n <= u8::MAX as usize {
+            self.0.push(0xd9);
+            self.0.push(n as u8);
+        } else if n <= u16::MAX as usize {
+            self.0.push(0xda);
+            self.0.extend_from_slice(&(n as u16).to_be_bytes());
+        } else {
+            self.0.push(0xdb);
+            self.0.extend_from_slice(&(n as u32).to_be_bytes());
+        }
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn bin(&mut self, b: &[u8]) {
+        let n = b.len();
+        if n <= u8::MAX as usize {
+            self.0.push(0xc4);
+            self.0.push(n as u8);
+        } else if n <= u16::MAX as usize {
+            self.0.push(0xc5);
+            self.0.extend_from_slice(&(n as u16).to_be_bytes());
+        } else {
+            self.0.push(0xc6);
+            self.0.extend_from_slice(&(n as u32).to_be_bytes());
+        }
+        self.0.extend_from_slice(b);
+    }
+
+    fn uint(&mut self, v: u64) {
+        if v < 0x80 {
+            self.0.push(v as u8);
+        } else if v <= u8::MAX as u64 {
+            self.0.push(0xcc);
+            self.0.push(v as u8);
+        } else if v <= u16::MAX as u64 {
+            self.0.push(0xcd);
+            self.0.extend_from_slice(&(v as u16).to_be_bytes());
+        } else if v <= u32::MAX as u64 {
+            self.0.push(0xce);
+            self.0.extend_from_slice(&(v as u32).to_be_bytes());
+        } else {
+            self.0.push(0xcf);
+            self.0.extend_from_slice(&v.to_be_bytes());
+        }
+    }
+
+    fn bool(&mut self, v: bool) {
+        self.0.push(if v { 0xc3 } else { 0xc2 });
+    }
+}
+
+/// `SpanGroups.to_bytes` of one document.
+fn span_groups(groups: &[(&str, Vec<SpanC>)]) -> Vec<u8> {
+    let mut p = Pack::default();
+    p.map(groups.len());
+    for (key, spans) in groups {
+        let mut g = Pack::default();
+        g.map(3);
+        g.str("name");
+        g.str(key);
+        g.str("attrs");
+        g.map(0);
+        g.str("spans");
+        g.array(spans.len());
+        for s in spans {
+            let mut b = Vec::with_capacity(40);
+            b.extend_from_slice(&s.id.to_be_bytes());
+            b.extend_from_slice(&s.kb_id.to_be_bytes());
+            b.extend_from_slice(&s.label.to_be_bytes());
+            for v in [s.start, s.end, s.start_char, s.end_char] {
+                b.extend_from_slice(&v.to_be_bytes());
+            }
+            g.bin(&b);
+        }
+        p.bin(&g.0);
+        p.array(1);
+        p.str(key);
+    }
+    p.0
+}
+
+/// The uncompressed MessagePack of a DocBin.
+fn docbin(docs: &[Built], strings: &BTreeSet<String>) -> Vec<u8> {
+    let mut p = Pack::default();
+    p.map(10);
+    p.str("version");
+    p.str("0.1");
+    p.str("attrs");
+    p.array(ATTRS.len());
+    for a in ATTRS {
+        p.uint(a);
+    }
+    p.str("tokens");
+    let tokens: Vec<u8> = docs
+        .iter()
+        .flat_map(|d| d.rows.iter().flatten().flat_map(|v| v.to_le_bytes()))
+        .collect();
+    p.bin(&tokens);
+    p.str("spaces");
+    let spaces: Vec<u8> = docs
+        .iter()
+        .flat_map(|d| d.spaces.iter().map(|s| u8::from(*s)))
+        .collect();
+    p.bin(&spaces);
+    p.str("lengths");
+    let lengths: Vec<u8> = docs
+        .iter()
+        .flat_map(|d| (d.rows.len() as i32).to_le_bytes())
+        .collect();
+    p.bin(&lengths);
+    p.str("strings");
+    p.array(strings.len());
+    for s in strings {
+        p.str(s);
+    }
+    p.str("cats");
+    p.array(docs.len());
+    for _ in docs {
+        p.map(0);
+    }
+    p.str("flags");
+    p.array(docs.len());
+    for _ in docs {
+        p.map(1);
+        p.str("has_unknown_spaces");
+        p.bool(false);
+    }
+    p.str("span_groups");
+    p.array(docs.len());
+    for d in docs {
+        p.bin(&span_groups(&d.groups));
+    }
+    p.str("user_data");
+    p.array(docs.len());
+    for d in docs {
+        let mut u = Pack::default();
+        u.map(2);
+        u.str("gloss_doc");
+        u.str(&d.name);
+        u.str("gloss_status");
+        u.str(d.status);
+        p.bin(&u.0);
+    }
+    p.0
+}
+
+fn compress(bytes: &[u8]) -> Vec<u8> {
+    let mut z = ZlibEncoder::new(
+        Vec::with_capacity(bytes.len() / 4 + 64),
+        Compression::default(),
+    );
+    z.write_all(bytes)
+        .and_then(|()| z.finish())
+        .expect("compressing into memory cannot fail")
+}
+
+/// spaCy 3.8's symbol table (`spacy.symbols.NAMES`): a string here has its index as its id.
+#[rustfmt::skip]
+const SYMBOLS: [&str; 457] = [
+    "", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_TITLE",
+    "IS_UPPER", "LIKE_URL", "LIKE_NUM", "LIKE_EMAIL", "IS_STOP", "IS_OOV_DEPRECATED", "IS_BRACKET",
+    "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "FLAG19", "FLAG20", "FLAG21",
+    "FLAG22", "FLAG23", "FLAG24", "FLAG25", "FLAG26", "FLAG27", "FLAG28", "FLAG29", "FLAG30",
+    "FLAG31", "FLAG32", "FLAG33", "FLAG34", "FLAG35", "FLAG36", "FLAG37", "FLAG38", "FLAG39",
+    "FLAG40", "FLAG41", "FLAG42", "FLAG43", "FLAG44", "FLAG45", "FLAG46", "FLAG47", "FLAG48",
+    "FLAG49", "FLAG50", "FLAG51", "FLAG52", "FLAG53", "FLAG54", "FLAG55", "FLAG56", "FLAG57",
+    "FLAG58", "FLAG59", "FLAG60", "FLAG61", "FLAG62", "FLAG63", "ID", "ORTH", "LOWER", "NORM",
+    "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "CLUSTER", "LEMMA", "POS", "TAG", "DEP", "ENT_IOB",
+    "ENT_TYPE", "HEAD", "SENT_START", "SPACY", "PROB", "LANG", "ADJ", "ADP", "ADV", "AUX", "CONJ",
+    "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM",
+    "VERB", "X", "EOL", "SPACE", "DEPRECATED001", "DEPRECATED002", "DEPRECATED003",
+    "DEPRECATED004", "DEPRECATED005", "DEPRECATED006", "DEPRECATED007", "DEPRECATED008",
+    "DEPRECATED009", "DEPRECATED010", "DEPRECATED011", "DEPRECATED012", "DEPRECATED013",
+    "DEPRECATED014", "DEPRECATED015", "DEPRECATED016", "DEPRECATED017", "DEPRECATED018",
+    "DEPRECATED019", "DEPRECATED020", "DEPRECATED021", "DEPRECATED022", "DEPRECATED023",
+    "DEPRECATED024", "DEPRECATED025", "DEPRECATED026", "DEPRECATED027", "DEPRECATED028",
+    "DEPRECATED029", "DEPRECATED030", "DEPRECATED031", "DEPRECATED032", "DEPRECATED033",
+    "DEPRECATED034", "DEPRECATED035", "DEPRECATED036", "DEPRECATED037", "DEPRECATED038",
+    "DEPRECATED039", "DEPRECATED040", "DEPRECATED041", "DEPRECATED042", "DEPRECATED043",
+    "DEPRECATED044", "DEPRECATED045", "DEPRECATED046", "DEPRECATED047", "DEPRECATED048",
+    "DEPRECATED049", "DEPRECATED050", "DEPRECATED051", "DEPRECATED052", "DEPRECATED053",
+    "DEPRECATED054", "DEPRECATED055", "DEPRECATED056", "DEPRECATED057", "DEPRECATED058",
+    "DEPRECATED059", "DEPRECATED060", "DEPRECATED061", "DEPRECATED062", "DEPRECATED063",
+    "DEPRECATED064", "DEPRECATED065", "DEPRECATED066", "DEPRECATED067", "DEPRECATED068",
+    "DEPRECATED069", "DEPRECATED070", "DEPRECATED071", "DEPRECATED072", "DEPRECATED073",
+    "DEPRECATED074", "DEPRECATED075", "DEPRECATED076", "DEPRECATED077", "DEPRECATED078",
+    "DEPRECATED079", "DEPRECATED080", "DEPRECATED081", "DEPRECATED082", "DEPRECATED083",
+    "DEPRECATED084", "DEPRECATED085", "DEPRECATED086", "DEPRECATED087", "DEPRECATED088",
+    "DEPRECATED089", "DEPRECATED090", "DEPRECATED091", "DEPRECATED092", "DEPRECATED093",
+    "DEPRECATED094", "DEPRECATED095", "DEPRECATED096", "DEPRECATED097", "DEPRECATED098",
+    "DEPRECATED099", "DEPRECATED100", "DEPRECATED101", "DEPRECATED102", "DEPRECATED103",
+    "DEPRECATED104", "DEPRECATED105", "DEPRECATED106", "DEPRECATED107", "DEPRECATED108",
+    "DEPRECATED109", "DEPRECATED110", "DEPRECATED111", "DEPRECATED112", "DEPRECATED113",
+    "DEPRECATED114", "DEPRECATED115", "DEPRECATED116", "DEPRECATED117", "DEPRECATED118",
+    "DEPRECATED119", "DEPRECATED120", "DEPRECATED121", "DEPRECATED122", "DEPRECATED123",
+    "DEPRECATED124", "DEPRECATED125", "DEPRECATED126", "DEPRECATED127", "DEPRECATED128",
+    "DEPRECATED129", "DEPRECATED130", "DEPRECATED131", "DEPRECATED132", "DEPRECATED133",
+    "DEPRECATED134", "DEPRECATED135", "DEPRECATED136", "DEPRECATED137", "DEPRECATED138",
+    "DEPRECATED139", "DEPRECATED140", "DEPRECATED141", "DEPRECATED142", "DEPRECATED143",
+    "DEPRECATED144", "DEPRECATED145", "DEPRECATED146", "DEPRECATED147", "DEPRECATED148",
+    "DEPRECATED149", "DEPRECATED150", "DEPRECATED151", "DEPRECATED152", "DEPRECATED153",
+    "DEPRECATED154", "DEPRECATED155", "DEPRECATED156", "DEPRECATED157", "DEPRECATED158",
+    "DEPRECATED159", "DEPRECATED160", "DEPRECATED161", "DEPRECATED162", "DEPRECATED163",
+    "DEPRECATED164", "DEPRECATED165", "DEPRECATED166", "DEPRECATED167", "DEPRECATED168",
+    "DEPRECATED169", "DEPRECATED170", "DEPRECATED171", "DEPRECATED172", "DEPRECATED173",
+    "DEPRECATED174", "DEPRECATED175", "DEPRECATED176", "DEPRECATED177", "DEPRECATED178",
+    "DEPRECATED179", "DEPRECATED180", "DEPRECATED181", "DEPRECATED182", "DEPRECATED183",
+    "DEPRECATED184", "DEPRECATED185", "DEPRECATED186", "DEPRECATED187", "DEPRECATED188",
+    "DEPRECATED189", "DEPRECATED190", "DEPRECATED191", "DEPRECATED192", "DEPRECATED193",
+    "DEPRECATED194", "DEPRECATED195", "DEPRECATED196", "DEPRECATED197", "DEPRECATED198",
+    "DEPRECATED199", "DEPRECATED200", "DEPRECATED201", "DEPRECATED202", "DEPRECATED203",
+    "DEPRECATED204", "DEPRECATED205", "DEPRECATED206", "DEPRECATED207", "DEPRECATED208",
+    "DEPRECATED209", "DEPRECATED210", "DEPRECATED211", "DEPRECATED212", "DEPRECATED213",
+    "DEPRECATED214", "DEPRECATED215", "DEPRECATED216", "DEPRECATED217", "DEPRECATED218",
+    "DEPRECATED219", "DEPRECATED220", "DEPRECATED221", "DEPRECATED222", "DEPRECATED223",
+    "DEPRECATED224", "DEPRECATED225", "DEPRECATED226", "DEPRECATED227", "DEPRECATED228",
+    "DEPRECATED229", "DEPRECATED230", "DEPRECATED231", "DEPRECATED232", "DEPRECATED233",
+    "DEPRECATED234", "DEPRECATED235", "DEPRECATED236", "DEPRECATED237", "DEPRECATED238",
+    "DEPRECATED239", "DEPRECATED240", "DEPRECATED241", "DEPRECATED242", "DEPRECATED243",
+    "DEPRECATED244", "DEPRECATED245", "DEPRECATED246", "DEPRECATED247", "DEPRECATED248",
+    "DEPRECATED249", "DEPRECATED250", "DEPRECATED251", "DEPRECATED252", "DEPRECATED253",
+    "DEPRECATED254", "DEPRECATED255", "DEPRECATED256", "DEPRECATED257", "DEPRECATED258",
+    "DEPRECATED259", "DEPRECATED260", "DEPRECATED261", "DEPRECATED262", "DEPRECATED263",
+    "DEPRECATED264", "DEPRECATED265", "DEPRECATED266", "DEPRECATED267", "DEPRECATED268",
+    "DEPRECATED269", "DEPRECATED270", "DEPRECATED271", "DEPRECATED272", "DEPRECATED273",
+    "DEPRECATED274", "DEPRECATED275", "DEPRECATED276", "PERSON", "NORP", "FACILITY", "ORG", "GPE",
+    "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "LAW", "DATE", "TIME", "PERCENT",
+    "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "acomp", "advcl", "advmod", "agent", "amod",
+    "appos", "attr", "aux", "auxpass", "cc", "ccomp", "complm", "conj", "cop", "csubj",
+    "csubjpass", "dep", "det", "dobj", "expl", "hmod", "hyph", "infmod", "intj", "iobj", "mark",
+    "meta", "neg", "nmod", "nn", "npadvmod", "nsubj", "nsubjpass", "num", "number", "oprd", "obj",
+    "obl", "parataxis", "partmod", "pcomp", "pobj", "poss", "possessive", "preconj", "prep", "prt",
+    "punct", "quantmod", "relcl", "rcmod", "root", "xcomp", "acl", "ENT_KB_ID", "MORPH", "ENT_ID",
+    "IDX", "_",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        DocId, Entity, EntityId, Origin, Quote, QuoteId, QuoteKind, SpanId, Status,
+    };
+    use std::io::Read;
+
+    #[test]
+    fn string_ids_match_spacys_string_store() {
+        // Values from spaCy 3.8: `spacy.blank("en").vocab.strings.add(s)`.
+        assert_eq!(string_id(""), 0);
+        assert_eq!(string_id("PERSON"), 380);
+        assert_eq!(string_id("ORG"), 383);
+        assert_eq!(string_id("GPE"), 384);
+        assert_eq!(string_id("_"), 456);
+        assert_eq!(string_id("a"), 11901859001352538922);
+        assert_eq!(string_id("Angela"), 2162343630121915244);
+        assert_eq!(string_id("said"), 17573686707662795042);
+        assert_eq!(string_id("case"), 8110129090154140942);
+        assert_eq!(string_id("quote-1"), 9840979909549632871);
+        assert_eq!(string_id("😀 Merkel"), 1350863266979990257);
+        assert_eq!(murmurhash64a(b"abcdefgh", 1), 17751780907874141760);
+        assert_eq!(murmurhash64a(b"abcdefghi", 1), 13885881106499164936);
+        assert_eq!(murmurhash64a(b"PERSON", 1), 11121653176597302729);
+    }
+
+    fn toks(text: &str) -> Vec<(&str, bool)> {
+        let cuts = BTreeSet::new();
+        spacy_tokens(text, &pieces(text, &cuts))
+            .iter()
+            .map(|t| (&text[t.byte_start..t.byte_end], t.space_after))
+            .collect()
+    }
+
+    #[test]
+    fn white_space_follows_spacys_tokenizer() {
+        // What `spacy.blank("en").make_doc(text)` gives as (text, has trailing space).
+        assert_eq!(toks("a  b"), [("a", true), (" ", false), ("b", false)]);
+        assert_eq!(toks("  a  "), [("  ", false), ("a", true), (" ", false)]);
+        assert_eq!(
+            toks("a\r\nb"),
+            [("a", false), ("\r\n", false), ("b", false)]
+        );
+        assert_eq!(toks("a \t b"), [("a", true), ("\t ", false), ("b", false)]);
+        assert_eq!(toks("\n\na"), [("\n\n", false), ("a", false)]);
+        assert_eq!(toks(" a"), [(" ", false), ("a", false)]);
+        assert_eq!(toks(""), []);
+        let text = "Zoë 👍🏽  said\u{3000}“东京”.";
+        let rebuilt: String = toks(text)
+            .iter()
+            .map(|(t, s)| format!("{t}{}", if *s { " " } else { "" }))
+            .collect();
+        assert_eq!(rebuilt, text);
+    }
+
+    /// Just enough MessagePack reading to check what `docbin` writes.
+    #[derive(Clone, Debug, PartialEq)]
+    enum V {
+        Bool(bool),
+        Int(u64),
+        Str(String),
+        Bin(Vec<u8>),
+        Arr(Vec<V>),
+        Map(Vec<(V, V)>),
+    }
+
+    impl V {
+        fn get(&self, key: &str) -> &V {
+            match self {
+                V::Map(m) => {
+                    &m.iter()
+                        .find(|(k, _)| *k == V::Str(key.into()))
+                        .expect(key)
+                        .1
+                }
+                _ => panic!("not a map"),
+            }
+        }
+        fn arr(&self) -> &[V] {
+            match self {
+                V::Arr(a) => a,
+                _ => panic!("not an array: {self:?}"),
+            }
+        }
+        fn bin(&self) -> &[u8] {
+            match self {
+                V::Bin(b) => b,
+                _ => panic!("not bin"),
+            }
+        }
+    }
+
+    fn unpack(b: &[u8]) -> V {
+        let mut i = 0;
+        let v = read(b, &mut i);
+        assert_eq!(i, b.len(), "trailing bytes");
+        v
+    }
+
+    fn read(b: &[u8], i: &mut usize) -> V {
+        let take = |i: &mut usize, n: usize| {
+            let s = &b[*i..*i + n];
+            *i += n;
+            s
+        };
+        let be = |s: &[u8]| s.iter().fold(0u64, |a, x| a << 8 | u64::from(*x));
+        let t = take(i, 1)[0];
+        let n_of = |i: &mut usize, w: usize| be(take(i, w)) as usize;
+        match t {
+            0x00..=0x7f => V::Int(u64::from(t)),
+            0x80..=0x8f => map(b, i, usize::from(t & 0x0f)),
+            0x90..=0x9f => arr(b, i, usize::from(t & 0x0f)),
+            0xa0..=0xbf => {
+                V::Str(String::from_utf8(take(i, usize::from(t & 0x1f)).to_vec()).unwrap())
+            }
+            0xc2 => V::Bool(false),
+            0xc3 => V::Bool(true),
+            0xc4..=0xc6 => {
+                let n = n_of(i, 1 << (t - 0xc4));
+                V::Bin(take(i, n).to_vec())
+            }
+            0xcc..=0xcf => V::Int(be(take(i, 1 << (t - 0xcc)))),
+            0xd9..=0xdb => {
+                let n = n_of(i, 1 << (t - 0xd9));
+                V::Str(String::from_utf8(take(i, n).to_vec()).unwrap())
+            }
+            0xdc | 0xdd => {
+                let n = n_of(i, 2 << (t - 0xdc));
+                arr(b, i, n)
+            }
+            0xde | 0xdf => {
+                let n = n_of(i, 2 << (t - 0xde));
+                map(b, i, n)
+            }
+            _ => panic!("unexpected byte {t:#x}"),
+        }
+    }
+
+    fn arr(b: &[u8], i: &mut usize, n: usize) -> V {
+        V::Arr((0..n).map(|_| read(b, i)).collect())
+    }
+
+    fn map(b: &[u8], i: &mut usize, n: usize) -> V {
+        V::Map((0..n).map(|_| (read(b, i), read(b, i))).collect())
+    }
+
+    fn sample() -> Project {
+        let text = "“We  will win,” said Angela Merkel.\nShe left 東京.";
+        let mut p = Project::new("t");
+        p.insert_entity(Entity {
+            id: EntityId(1),
+            name: "Angela Merkel".into(),
+            label: "PERSON".into(),
+            aliases: vec![],
+        });
+        let mut d = Document::new(DocId(1), "merkel", text);
+        d.status = Status::Done;
+        let at = |needle: &str| {
+            let (b, _) = text.match_indices(needle).next().unwrap();
+            let s = text[..b].chars().count();
+            CharRange::new(s, s + needle.chars().count())
+        };
+        let mut m = Span::new(SpanId(1), at("Angela Merkel"), "PERSON");
+        m.entity = Some(EntityId(1));
+        d.insert_span(m);
+        d.insert_span(Span::new(SpanId(2), at("Merkel"), "PERSON"));
+        let mut she = Span::new(SpanId(3), at("She"), "PERSON");
+        she.mention = Mention::Pronoun;
+        d.insert_span(she);
+        d.insert_span(Span::new(SpanId(4), at(" 東京"), "GPE"));
+        d.quotes.push(Quote {
+            id: QuoteId(1),
+            content: vec![at("We  will win,")],
+            speaker: Some(SpanId(1)),
+            cue: Some(at("said")),
+            kind: QuoteKind::Direct,
+            origin: Origin::Manual,
+        });
+        p.insert_document(d);
+        p
+    }
+
+    #[test]
+    fn writes_a_docbin_as_spacy_does() {
+        let p = sample();
+        let (bytes, report) = to_bytes(&p, &p.documents, &Options::default());
+        assert_eq!((report.documents, report.spans, report.quotes), (1, 4, 1));
+        assert_eq!(report.left_out.len(), 2, "{:?}", report.left_out);
+        assert!(
+            report.left_out[0]
+                .contains("44..47 GPE \" 東京\" has white space at an end; exported as 45..47")
+        );
+        assert!(report.left_out[1].contains("28..34 PERSON \"Merkel\" overlaps 21..34"));
+        let mut raw = Vec::new();
+        flate2::read::ZlibDecoder::new(&bytes[..])
+            .read_to_end(&mut raw)
+            .unwrap();
+        let v = unpack(&raw);
+        assert_eq!(v.get("version"), &V::Str("0.1".into()));
+        assert_eq!(
+            v.get("attrs"),
+            &V::Arr(ATTRS.iter().map(|a| V::Int(*a)).collect())
+        );
+        let n: Vec<i32> = v
+            .get("lengths")
+            .bin()
+            .chunks(4)
+            .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let tokens: Vec<u64> = v
+            .get("tokens")
+            .bin()
+            .chunks(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        let rows: Vec<&[u64]> = tokens.chunks(4).collect();
+        assert_eq!(n, [rows.len() as i32]);
+        let strings: Vec<String> = v
+            .get("strings")
+            .arr()
+            .iter()
+            .map(|s| match s {
+                V::Str(s) => s.clone(),
+                _ => panic!(),
+            })
+            .collect();
+        let mut sorted = strings.clone();
+        sorted.sort();
+        assert_eq!(strings, sorted);
+        let text_of = |id: u64| {
+            strings
+                .iter()
+                .find(|s| string_id(s) == id)
+                .cloned()
+                .unwrap_or_else(|| panic!("{id} not in strings"))
+        };
+        let spaces = v.get("spaces").bin();
+        let mut rebuilt = String::new();
+        for (r, s) in rows.iter().zip(spaces) {
+            rebuilt.push_str(&text_of(r[0]));
+            if *s == 1 {
+                rebuilt.push(' ');
+            }
+        }
+        assert_eq!(rebuilt, *p.documents[0].text);
+        // "Angela Merkel" is B, I; its type PERSON (380) and kb id the entity's name.
+        let words: Vec<String> = rows.iter().map(|r| text_of(r[0])).collect();
+        let k = words.iter().position(|w| w == "Angela").unwrap();
+        assert_eq!(rows[k][1..], [IOB_B, 380, string_id("Angela Merkel")]);
+        assert_eq!(rows[k + 1][1..], [IOB_I, 380, string_id("Angela Merkel")]);
+        assert_eq!(rows[k + 2][1..], [IOB_O, 0, 0]);
+        assert_eq!(words[1], "We");
+        assert_eq!(words[2], " ", "the second space of \"We  will\" is a token");
+        assert_eq!(
+            v.get("flags").arr()[0],
+            V::Map(vec![(V::Str("has_unknown_spaces".into()), V::Bool(false))])
+        );
+        let user = unpack(v.get("user_data").arr()[0].bin());
+        assert_eq!(user.get("gloss_doc"), &V::Str("merkel".into()));
+        assert_eq!(user.get("gloss_status"), &V::Str("done".into()));
+
+        let groups = unpack(v.get("span_groups").arr()[0].bin());
+        let V::Map(groups) = groups else { panic!() };
+        let keys: Vec<V> = groups.iter().map(|(_, k)| k.clone()).collect();
+        assert_eq!(
+            keys,
+            GROUPS.map(|g| V::Arr(vec![V::Str(g.into())])).to_vec()
+        );
+        let spans_of = |i: usize| -> Vec<(u64, u64, u64, i32, i32, i32, i32)> {
+            let g = unpack(groups[i].0.bin());
+            assert_eq!(g.get("name"), &V::Str(GROUPS[i].into()));
+            g.get("spans")
+                .arr()
+                .iter()
+                .map(|s| {
+                    let b = s.bin();
+                    assert_eq!(b.len(), 40);
+                    let q = |k: usize| u64::from_be_bytes(b[k..k + 8].try_into().unwrap());
+                    let l = |k: usize| i32::from_be_bytes(b[k..k + 4].try_into().unwrap());
+                    (q(0), q(8), q(16), l(24), l(28), l(32), l(36))
+                })
+                .collect()
+        };
+        let sc = spans_of(0);
+        assert_eq!(sc.len(), 4);
+        assert_eq!(
+            sc[0],
+            (
+                0,
+                string_id("Angela Merkel"),
+                380,
+                k as i32,
+                k as i32 + 2,
+                21,
+                34
+            )
+        );
+        let quotes = spans_of(1);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(
+            (
+                quotes[0].0,
+                quotes[0].1,
+                quotes[0].2,
+                quotes[0].5,
+                quotes[0].6
+            ),
+            (
+                string_id("quote-1"),
+                string_id("Angela Merkel"),
+                string_id("direct"),
+                1,
+                14
+            )
+        );
+        assert_eq!(spans_of(2)[0].2, string_id(SPEAKER));
+        assert_eq!(spans_of(3)[0].2, string_id(CUE));
+        for s in [SPEAKER, CUE, "direct", "quote-1", "Angela Merkel", "GPE"] {
+            assert!(strings.iter().any(|x| x == s), "{s} missing from strings");
+        }
+    }
+
+    #[test]
+    fn selected_labels_and_no_quotes() {
+        let p = sample();
+        let options = Options {
+            labels: Some(vec!["GPE".into()]),
+            quotes: false,
+        };
+        let (_, report) = to_bytes(&p, &p.documents, &options);
+        assert_eq!((report.spans, report.quotes), (1, 0));
+        let empty = Project::new("e");
+        let (bytes, report) = to_bytes(&empty, &empty.documents, &Options::default());
+        assert_eq!(report.documents, 0);
+        let mut raw = Vec::new();
+        flate2::read::ZlibDecoder::new(&bytes[..])
+            .read_to_end(&mut raw)
+            .unwrap();
+        assert_eq!(unpack(&raw).get("lengths"), &V::Bin(vec![]));
+    }
+}

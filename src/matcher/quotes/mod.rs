@@ -1,0 +1,761 @@
+//! The quotes engine: who said what, in English news, by rules.
+//!
+//! A sieve in the manner of CoreNLP's two-stage quote attribution (Muzny et al. 2017) and the
+//! A7 pipeline of the research notes (`quotes-and-matchers.md`): each rule finds quotes of one
+//! shape and gives them its own score and a reason the user can read; an earlier, surer rule
+//! wins over a later one. The stages:
+//!
+//! 1. **Marks** (`marks`): quote marks are classified where they stand and paired per paragraph,
+//!    nested quotes inside; a quotation over several paragraphs is one quote with a content
+//!    range per paragraph. Scare quotes and titles (short, Title Case, mid-sentence, no cue)
+//!    are not quotations.
+//! 2. **Cues** (`cues`): the speech and belief verbs of `assets/lexicon/cues.tsv` outside marks.
+//! 3. **Direct attribution** (`direct`): the cue and speaker right after or before the marks.
+//! 4. **Reported speech** (`reported`): "X said (that) …", "…, X said.", "according to X, …";
+//!    a content holding a quotation in marks is Mixed.
+//! 5. **Fallbacks** for a quotation nobody is attributed to: a speaker and cue elsewhere in the
+//!    paragraph, else the previous quote's speaker when it is in the same or the previous
+//!    paragraph (news style: a quotation paragraph continues its speaker).
+//! 6. **Speakers** (`speakers`, `resolve`): the phrase next to the cue is a name, a pronoun or a
+//!    description; names join their group (surname → full name) and pronouns their person.
+//!
+//! No two suggestions' contents overlap; they come sorted by their first content offset.
+//! Everything runs over `text::tokenize` in one pass per stage, linear in the text's length.
+//!
+//! Rules and scores (the suggestion's `rule`):
+//!
+//! | rule | shape | score |
+//! |---|---|---|
+//! | `direct-after` | `"…," SPK CUE` / `"…," CUE SPK` | 0.9 |
+//! | `direct-before` | `SPK CUE: "…"`, `According to SPK, "…"` | 0.85 |
+//! | `reported-that` | `SPK CUE that …` | 0.75 |
+//! | `according-to` | `According to SPK, …` / `…, according to SPK.` | 0.75 |
+//! | `reported-clause` | `SPK CUE …` (no "that") | 0.7 |
+//! | `reported-inverted` | `…, SPK CUE.` / `…, CUE SPK.` | 0.7 |
+//! | `reported-parenthetical` | `A, SPK CUE, B.` | 0.65 |
+//! | `direct-paragraph` | marks; `SPK CUE` elsewhere in the paragraph | 0.65 |
+//! | `direct-colon` | `SPK was blunt: "…"` (no cue; the clause's subject) | 0.65 |
+//! | `direct-floating` | marks; the previous quote's speaker | 0.6 |
+//! | `direct-conversation` | marks; alternating speakers, the one before last | 0.5 |
+//! | `direct-unattributed` | marks, no speaker | 0.45 |
+//!
+//! A belief cue ("thinks", "hopes") multiplies the score by 0.7; a quote left unclosed loses
+//! 0.15, a pronoun that resolves to nobody 0.05.
+//!
+//! The known mentions the engine is given are [`KnownMention`]s (the name `Mention` is the
+//! model's mention *kind*; [`Mention`] here is an alias of [`KnownMention`] for callers that
+//! spell it the short way).
+
+mod cues;
+mod direct;
+mod doc;
+mod marks;
+mod reported;
+mod resolve;
+mod speakers;
+
+use std::collections::HashMap;
+
+use crate::matcher::rules::Rules;
+use crate::model::{EntityId, Mention as MentionKind, Proposal, QuoteKind, Suggestion};
+
+use cues::{CueClass, Lexicon};
+use direct::Attr;
+use doc::{Doc, NONE};
+use marks::Marked;
+use reported::{Form, Reported, Subjects};
+use resolve::People;
+use speakers::Spk;
+
+/// The bundled cue lexicon.
+pub const CUES: &str = include_str!("../../../assets/lexicon/cues.tsv");
+
+const ENGINE: &str = "quotes";
+
+/// An entity mention already known in the document — a span the user made, or one the entity
+/// engines suggest — for the speaker rules: names next to cues, full names for surnames,
+/// people for pronouns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnownMention {
+    /// Code points, end-exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// PERSON, ORG, GPE, …
+    pub label: String,
+    pub entity: Option<EntityId>,
+    /// The canonical name, when known.
+    pub name: Option<String>,
+}
+
+/// The short name of [`KnownMention`].
+pub use self::KnownMention as Mention;
+
+/// The compiled quotes engine: cue lexicon, gendered first names and the built-in tables.
+#[derive(Clone, Debug)]
+pub struct Quotes {
+    lexicon: Lexicon,
+    names: Rules,
+    problems: Vec<String>,
+}
+
+/// How a quote was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    DirectAfter,
+    DirectBefore,
+    DirectParagraph,
+    DirectColon,
+    DirectFloating,
+    DirectConversation,
+    DirectAlone,
+    Reported(Form),
+}
+
+impl Rule {
+    fn name(self) -> &'static str {
+        match self {
+            Rule::DirectAfter => "direct-after",
+            Rule::DirectBefore => "direct-before",
+            Rule::DirectParagraph => "direct-paragraph",
+            Rule::DirectColon => "direct-colon",
+            Rule::DirectFloating => "direct-floating",
+            Rule::DirectConversation => "direct-conversation",
+            Rule::DirectAlone => "direct-unattributed",
+            Rule::Reported(Form::That) => "reported-that",
+            Rule::Reported(Form::Clause) => "reported-clause",
+            Rule::Reported(Form::Inverted) => "reported-inverted",
+            Rule::Reported(Form::Parenthetical) => "reported-parenthetical",
+            Rule::Reported(Form::According) => "according-to",
+        }
+    }
+
+    fn score(self) -> f32 {
+        match self {
+            Rule::DirectAfter => 0.9,
+            Rule::DirectBefore => 0.85,
+            Rule::Reported(Form::That | Form::According) => 0.75,
+            Rule::Reported(Form::Clause | Form::Inverted) => 0.7,
+            Rule::Reported(Form::Parenthetical) | Rule::DirectParagraph | Rule::DirectColon => 0.65,
+            Rule::DirectFloating => 0.6,
+            Rule::DirectConversation => 0.5,
+            Rule::DirectAlone => 0.45,
+        }
+    }
+}
+
+/// A quote before its speaker is resolved.
+#[derive(Clone, Debug)]
+struct Cand {
+    /// Content token ranges, in order.
+    content: Vec<(usize, usize)>,
+    /// Index into the cue hits.
+    cue: Option<usize>,
+    spk: Option<Spk>,
+    kind: QuoteKind,
+    rule: Rule,
+    class: CueClass,
+    unclosed: bool,
+    /// Attributed, though to "I" or "we": no speaker to look for elsewhere.
+    first_person: bool,
+}
+
+impl Cand {
+    fn score(&self) -> f32 {
+        let mut s = self.rule.score();
+        if self.class == CueClass::Belief {
+            s *= 0.7;
+        }
+        if self.unclosed {
+            s -= 0.15;
+        }
+        s
+    }
+}
+
+/// Who a speaker turned out to be.
+#[derive(Clone, Debug)]
+struct Who {
+    range: (usize, usize),
+    kind: MentionKind,
+    label: &'static str,
+    entity: Option<EntityId>,
+    new_entity: Option<String>,
+    /// Group in `People`, for salience.
+    key: Option<u32>,
+    /// How a pronoun was resolved, for the reason.
+    note: Option<String>,
+    unresolved_pronoun: bool,
+}
+
+impl Quotes {
+    /// `cues_tsv`: assets/lexicon/cues.tsv ([`CUES`]); `first_names_tsv`:
+    /// assets/names/first_names.tsv (name\tgender(f|m|u)\tflags). Lines that cannot be read
+    /// are skipped (see [`Quotes::problems`]).
+    pub fn new(cues_tsv: &str, first_names_tsv: &str) -> Self {
+        let (lexicon, problems) = Lexicon::parse(cues_tsv);
+        Self {
+            lexicon,
+            names: Rules::from_tsv(first_names_tsv),
+            problems,
+        }
+    }
+
+    /// Lines of the cue lexicon that were skipped, as "line N: why".
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+
+    /// How many cue forms the lexicon holds.
+    pub fn cue_count(&self) -> usize {
+        self.lexicon.len()
+    }
+
+    /// Quote suggestions for `text`. `mentions`: entity mentions known in this document — the
+    /// user's spans and the entity engines' suggestions — sorted by start.
+    pub fn suggest(&self, text: &str, mentions: &[KnownMention]) -> Vec<Suggestion> {
+        let mut doc = Doc::new(text, mentions);
+        let marked = marks::pair(&doc);
+        for (qi, q) in marked.iter().enumerate() {
+            for p in &q.parts {
+                let end = p.close.map_or(p.b, |c| c + 1);
+                for slot in &mut doc.quote_of[p.open..end] {
+                    *slot = qi as u32 + 1;
+                }
+            }
+        }
+        let doc = doc;
+        let lex = &self.lexicon;
+        let hits = lex.find(&doc);
+        let mut hit_at = vec![NONE; doc.len()];
+        for (h, hit) in hits.iter().enumerate() {
+            hit_at[hit.a] = h as u32;
+        }
+
+        let mut directs = direct::attribute(&doc, lex, &marked, &hits, &hit_at);
+        let mut used = vec![false; hits.len()];
+        let mut subjects = Subjects {
+            list: Vec::new(),
+            added: Vec::new(),
+        };
+        for d in &directs {
+            if let Some(c) = d.cue {
+                used[c] = true;
+                if let Some(s) = d.spk.as_ref().filter(|s| !s.is_first_person()) {
+                    subjects.list.push((hits[c].a, s.clone()));
+                }
+            }
+        }
+        subjects.list.sort_by_key(|(at, _)| *at);
+        let mut found = reported::find(&doc, lex, &hits, &mut used, &mut subjects);
+        found.extend(reported::inverted_verb_first(&doc, lex, &hits, &mut used));
+        subjects.merge();
+
+        let mut cands: Vec<Cand> = Vec::new();
+        for r in found {
+            if let Some(c) = absorb(&doc, &marked, &mut directs, r) {
+                cands.push(c);
+            }
+        }
+        for d in &directs {
+            if d.absorbed {
+                continue;
+            }
+            let q = &marked[d.quote];
+            if d.attr == Attr::None && !is_quotation(&doc, q) {
+                continue;
+            }
+            let mut content: Vec<(usize, usize)> = q.parts.iter().map(|p| (p.a, p.b)).collect();
+            let mut unclosed = !q.closed;
+            for &m in &d.merged {
+                let mq = &marked[directs[m].quote];
+                content.extend(mq.parts.iter().map(|p| (p.a, p.b)));
+                unclosed = !mq.closed;
+            }
+            let class = d
+                .cue
+                .map_or(CueClass::Speech, |c| lex.cue(hits[c].cue).class);
+            cands.push(Cand {
+                content,
+                cue: d.cue,
+                spk: d.spk.clone().filter(|s| !s.is_first_person()),
+                kind: QuoteKind::Direct,
+                rule: match d.attr {
+                    Attr::After => Rule::DirectAfter,
+                    Attr::Before => Rule::DirectBefore,
+                    Attr::None => Rule::DirectAlone,
+                },
+                class,
+                unclosed,
+                first_person: d.spk.as_ref().is_some_and(Spk::is_first_person),
+            });
+        }
+        let kept = without_overlaps(cands);
+
+        let mut people = People::build(&doc, &self.names);
+        for c in &kept {
+            let Some(s) = &c.spk else { continue };
+            if s.kind != MentionKind::Name {
+                continue;
+            }
+            let key = s
+                .mention
+                .and_then(|m| doc.mention_toks[m])
+                .map_or(Some((s.a, s.b)), Some)
+                .and_then(|(a, b)| people.key_of(&doc, a, b));
+            if let Some(key) = key {
+                people.mark_speaker(key);
+                if let Some(g) = s.gender {
+                    people.vote(key, g);
+                }
+                // "Obama said he was willing": reported speech opening with a pronoun.
+                if matches!(c.kind, QuoteKind::Indirect | QuoteKind::Mixed) {
+                    let first = c.content[0].0;
+                    match speakers::pronoun(doc.w(first)) {
+                        Some(speakers::Pron::He) => {
+                            people.vote(key, crate::matcher::rules::Gender::Male)
+                        }
+                        Some(speakers::Pron::She) => {
+                            people.vote(key, crate::matcher::rules::Gender::Female)
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+
+        self.finish(&doc, &hits, &subjects, &people, kept)
+    }
+
+    /// Fallbacks, speaker resolution and the suggestions, in text order.
+    fn finish(
+        &self,
+        doc: &Doc,
+        hits: &[cues::CueHit],
+        subjects: &Subjects,
+        people: &People,
+        kept: Vec<Cand>,
+    ) -> Vec<Suggestion> {
+        let mut quoted: HashMap<u32, u32> = HashMap::new();
+        let mut out: Vec<Suggestion> = Vec::with_capacity(kept.len());
+        // The last two quotes, for floating quotes and conversations.
+        let mut turns: Vec<Turn> = Vec::new();
+        for mut c in kept {
+            let first_tok = c.content[0].0;
+            let last_tok = c.content[c.content.len() - 1].1 - 1;
+            let (para, last_para) = (doc.para_of[first_tok], doc.para_of[last_tok]);
+            let opens_para =
+                c.kind == QuoteKind::Direct && doc.paras[para as usize].0 + 1 >= first_tok;
+            let mut inherited: Option<Turn> = None;
+            let attributed = matches!(c.rule, Rule::DirectAfter | Rule::DirectBefore);
+            if c.spk.is_none() && attributed && !c.first_person {
+                // A cue with no subject of its own (", adding: “…”").
+                c.spk = nearest_subject(doc, subjects, first_tok, last_tok).map(|(_, s)| s);
+            }
+            if c.spk.is_none() && c.rule == Rule::DirectAlone && !c.first_person {
+                let open = first_tok.saturating_sub(1);
+                let colon = open > 0 && doc.w(open - 1) == ":";
+                let introduced = colon
+                    .then(|| {
+                        let sa = doc.sents[doc.sent_of[open - 1] as usize].0;
+                        speakers::clause_subject(doc, sa, open - 1)
+                    })
+                    .flatten()
+                    .filter(|s| !s.is_first_person());
+                if let Some(s) = introduced {
+                    c.spk = Some(s);
+                    c.rule = Rule::DirectColon;
+                } else if let Some((at, s)) = nearest_subject(doc, subjects, first_tok, last_tok) {
+                    c.spk = Some(s);
+                    c.cue = hits.binary_search_by_key(&at, |h| h.a).ok();
+                    c.rule = Rule::DirectParagraph;
+                } else if let Some((rule, turn)) = inherit(&turns, para, opens_para) {
+                    c.rule = rule;
+                    inherited = Some(turn);
+                }
+            }
+            let who = match &inherited {
+                Some(t) => t.who.clone(),
+                None => c
+                    .spk
+                    .as_ref()
+                    .map(|s| self.who(doc, people, s, &quoted, &c.content)),
+            };
+            let mut score = c.score();
+            if who.as_ref().is_some_and(|w| w.unresolved_pronoun) {
+                score -= 0.05;
+            }
+            if let Some(k) = who.as_ref().and_then(|w| w.key) {
+                quoted.insert(k, last_para);
+            }
+            let narrator = match &inherited {
+                Some(t) => t.narrator,
+                None => c.first_person,
+            };
+            if who.is_some() || narrator {
+                turns.push(Turn {
+                    who: who.clone(),
+                    narrator,
+                    first_para: para,
+                    last_para,
+                    opens_para,
+                });
+            } else {
+                turns.clear();
+            }
+            if turns.len() > 2 {
+                turns.remove(0);
+            }
+            out.push(self.suggestion(doc, hits, &c, who.as_ref(), score, inherited.is_some()));
+        }
+        out
+    }
+
+    /// Resolve a speaker phrase.
+    fn who(
+        &self,
+        doc: &Doc,
+        people: &People,
+        s: &Spk,
+        quoted: &HashMap<u32, u32>,
+        content: &[(usize, usize)],
+    ) -> Who {
+        let range = doc.chars(s.a, s.b);
+        let mut w = Who {
+            range,
+            kind: s.kind,
+            label: s.label,
+            entity: None,
+            new_entity: None,
+            key: None,
+            note: None,
+            unresolved_pronoun: false,
+        };
+        match s.kind {
+            MentionKind::Name => {
+                let toks = s.mention.and_then(|m| doc.mention_toks[m]);
+                let (a, b) = toks.unwrap_or((s.a, s.b));
+                let key = people.key_of(doc, a, b);
+                w.key = key;
+                let known = s.mention.map(|m| &doc.mentions[m]);
+                w.entity = known.and_then(|m| m.entity);
+                if w.entity.is_none() {
+                    w.new_entity = known.and_then(|m| m.name.clone());
+                }
+                if w.entity.is_none()
+                    && w.new_entity.is_none()
+                    && let Some(k) = key
+                {
+                    let c = &people.canon[k as usize];
+                    w.entity = c.entity;
+                    if c.entity.is_none() {
+                        w.new_entity = Some(c.name.clone());
+                    }
+                }
+            }
+            MentionKind::Pronoun => match people.antecedent(doc, s, quoted, content) {
+                Some((k, label)) => {
+                    let c = &people.canon[k as usize];
+                    w.key = Some(k);
+                    w.label = label;
+                    w.entity = c.entity;
+                    if c.entity.is_none() {
+                        w.new_entity = Some(c.name.clone());
+                    }
+                    w.note = Some(format!("{} = {}", doc.slice(s.a, s.b), c.name));
+                }
+                None => w.unresolved_pronoun = true,
+            },
+            MentionKind::Nominal => {}
+        }
+        w
+    }
+
+    fn suggestion(
+        &self,
+        doc: &Doc,
+        hits: &[cues::CueHit],
+        c: &Cand,
+        who: Option<&Who>,
+        score: f32,
+        inherited: bool,
+    ) -> Suggestion {
+        let content: Vec<(usize, usize)> =
+            c.content.iter().map(|&(a, b)| doc.chars(a, b)).collect();
+        let cue = c.cue.map(|h| doc.chars(hits[h].a, hits[h].b));
+        let attribution = c.cue.map(|h| {
+            let hit = hits[h];
+            let (mut a, mut b) = (hit.a, hit.b);
+            if let Some(s) = &c.spk
+                && !inherited
+                && s.np_a.abs_diff(hit.a) < 12
+            {
+                a = a.min(s.np_a);
+                b = b.max(s.np_b);
+            }
+            doc.slice(a, b)
+        });
+        let mut reason = match (c.rule, attribution) {
+            (Rule::DirectAfter, Some(at)) => format!("in quote marks, followed by “{at}”"),
+            (Rule::DirectBefore, Some(at)) => format!("in quote marks, introduced by “{at}”"),
+            (Rule::DirectParagraph, Some(at)) => {
+                format!("in quote marks; “{at}” in the same paragraph")
+            }
+            (Rule::DirectColon, _) => match &c.spk {
+                Some(s) => format!(
+                    "in quote marks after a colon; “{}” is the clause's subject",
+                    doc.slice(s.a, s.b)
+                ),
+                None => "in quote marks after a colon".to_string(),
+            },
+            (Rule::DirectFloating, _) => {
+                "in quote marks with no attribution; the previous quote's speaker".to_string()
+            }
+            (Rule::DirectConversation, _) => {
+                "in quote marks with no attribution; the other side of a conversation".to_string()
+            }
+            (Rule::Reported(Form::Inverted | Form::Parenthetical), Some(at)) => {
+                format!("reported speech attributed by “{at}”")
+            }
+            (Rule::Reported(Form::According), Some(at)) => format!("reported speech, “{at}”"),
+            (Rule::Reported(_), Some(at)) => format!("reported speech after “{at}”"),
+            _ => "in quote marks with no attribution".to_string(),
+        };
+        if c.kind == QuoteKind::Mixed {
+            reason.push_str("; holds a verbatim quotation");
+        }
+        if c.class == CueClass::Belief {
+            reason.push_str("; a belief verb, weaker than speech");
+        }
+        if c.unclosed {
+            reason.push_str("; the closing mark is missing");
+        }
+        if let Some(note) = who.and_then(|w| w.note.as_ref()) {
+            reason.push_str("; ");
+            reason.push_str(note);
+        }
+        Suggestion {
+            proposal: Proposal::Quote {
+                content,
+                cue,
+                speaker: who.map(|w| w.range),
+                speaker_label: who.map(|w| w.label.to_string()),
+                speaker_mention: who.map_or(MentionKind::Name, |w| w.kind),
+                speaker_entity: who.and_then(|w| w.entity),
+                speaker_new_entity: who.and_then(|w| w.new_entity.clone()),
+                kind: c.kind,
+            },
+            score: score.clamp(0.05, 0.99),
+            engine: ENGINE,
+            rule: c.rule.name().to_string(),
+            reason,
+        }
+    }
+}
+
+/// A quote's speaker, remembered for the quotes after it.
+#[derive(Clone, Debug)]
+struct Turn {
+    who: Option<Who>,
+    /// Attributed to "I": the narrator, a speaker with no name.
+    narrator: bool,
+    first_para: u32,
+    last_para: u32,
+    /// The quote opens its paragraph.
+    opens_para: bool,
+}
+
+impl Turn {
+    fn same_speaker(&self, other: &Turn) -> bool {
+        match (&self.who, &other.who) {
+            (Some(a), Some(b)) => match (a.key, b.key) {
+                (Some(x), Some(y)) => x == y,
+                _ => a.range == b.range,
+            },
+            (None, None) => self.narrator == other.narrator,
+            _ => false,
+        }
+    }
+}
+
+/// The speaker of a quote nobody is attributed to, from the quotes before it: the previous
+/// quote's in the same or the next paragraph (news: a quotation paragraph continues its
+/// speaker) — unless the two quotes before alternate between two speakers, a paragraph each,
+/// and this one opens the next paragraph: then it is the other side of the conversation
+/// (CoreNLP's `conv` sieve).
+fn inherit(turns: &[Turn], para: u32, opens_para: bool) -> Option<(Rule, Turn)> {
+    let p1 = turns.last()?;
+    if p1.last_para == para {
+        return Some((Rule::DirectFloating, p1.clone()));
+    }
+    if p1.last_para + 1 != para {
+        return None;
+    }
+    if let [p2, _] = turns
+        && opens_para
+        && p1.opens_para
+        && p2.opens_para
+        && p2.last_para + 1 == p1.first_para
+        && !p2.same_speaker(p1)
+    {
+        return Some((Rule::DirectConversation, p2.clone()));
+    }
+    p1.who.is_some().then(|| (Rule::DirectFloating, p1.clone()))
+}
+
+/// Turn reported speech into a candidate, taking in the quotations in marks it holds (Mixed),
+/// or becoming the quotation itself when it is nothing else ("said that “…”"). Reported speech
+/// that runs into a quotation attributed by another cue is dropped.
+fn absorb(
+    doc: &Doc,
+    marked: &[Marked],
+    directs: &mut [direct::Direct],
+    r: Reported,
+) -> Option<Cand> {
+    let mut inside: Vec<usize> = Vec::new();
+    for &(a, b) in &r.content {
+        for t in a..b {
+            let q = doc.quote_of[t];
+            if q != 0 && inside.last() != Some(&(q as usize - 1)) {
+                inside.push(q as usize - 1);
+            }
+        }
+    }
+    // Quote indices equal direct indices: `attribute` makes one per marked quote, in order.
+    if inside
+        .iter()
+        .any(|&q| directs[q].attr != Attr::None && directs[q].cue != Some(r.cue))
+    {
+        return None;
+    }
+    let mut kind = QuoteKind::Indirect;
+    let mut content = r.content;
+    if let [q] = inside[..] {
+        let m = &marked[q];
+        if content.len() == 1 && content[0].0 == m.open() && content[0].1 >= m.after() {
+            kind = QuoteKind::Direct;
+            content = m.parts.iter().map(|p| (p.a, p.b)).collect();
+        }
+    }
+    if !inside.is_empty() && kind == QuoteKind::Indirect {
+        kind = QuoteKind::Mixed;
+    }
+    for &q in &inside {
+        directs[q].absorbed = true;
+    }
+    let unclosed = inside.iter().any(|&q| !marked[q].closed) && kind == QuoteKind::Direct;
+    Some(Cand {
+        content,
+        cue: Some(r.cue),
+        spk: r.spk,
+        kind,
+        rule: Rule::Reported(r.form),
+        class: r.class,
+        unclosed,
+        first_person: false,
+    })
+}
+
+/// A quotation, not a scare quote or a title: a sentence of its own, or ending in punctuation,
+/// or over several paragraphs, or long; never a short Title Case phrase mid-sentence.
+fn is_quotation(doc: &Doc, q: &Marked) -> bool {
+    let words = q.words(doc);
+    if words == 0 {
+        return false;
+    }
+    let last = q.last_token() - 1;
+    let punct_end = matches!(
+        doc.w(last),
+        "." | "!" | "?" | "," | "…" | "..." | ";" | ":" | "—" | "?!" | "!?" | "--"
+    );
+    let open = q.open();
+    let opens_sentence = open == doc.sents[doc.sent_of[open] as usize].0
+        || doc.line_break_before(open)
+        || (open > 0
+            && (matches!(doc.w(open - 1), "—" | "--" | "–" | "(" | ":")
+                || doc.is_stop(open - 1)
+                || doc.quote_of[open - 1] != 0));
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the"
+                | "and"
+                | "a"
+                | "an"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "at"
+                | "with"
+                | "from"
+                | "by"
+                | "or"
+                | "&"
+        )
+    };
+    let title_case = words >= 2
+        && q.parts.iter().all(|p| {
+            (p.a..p.b)
+                .filter(|&i| doc.is_word(i))
+                .all(|i| doc.is_cap(i) || small(doc.w(i)))
+        });
+    let exclaims = matches!(doc.w(last), "!" | "?" | "?!" | "!?");
+    if title_case && !exclaims {
+        return false;
+    }
+    // Mid-sentence, a short phrase is a scare quote or a word under discussion, even with
+    // punctuation inside the marks ("called it “the house,” and").
+    q.parts.len() > 1 || opens_sentence || words >= 7 || (punct_end && words >= 4)
+}
+
+/// Keep the highest-scoring of overlapping candidates (the earlier on a tie), in text order.
+fn without_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        b.score()
+            .total_cmp(&a.score())
+            .then(a.content[0].0.cmp(&b.content[0].0))
+    });
+    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    // Content ranges taken so far, sorted, for an overlap test in log time.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for c in cands {
+        let clash = c.content.iter().any(|&(a, b)| {
+            taken
+                .range(..b)
+                .next_back()
+                .is_some_and(|(_, &end)| end > a)
+        });
+        if clash {
+            continue;
+        }
+        for &(a, b) in &c.content {
+            taken.insert(a, b);
+        }
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.content[0].0);
+    kept
+}
+
+/// The speaker of the nearest `SPK CUE` in the paragraph of a quote at tokens
+/// `first..=last`, outside it.
+fn nearest_subject(
+    doc: &Doc,
+    subjects: &Subjects,
+    first: usize,
+    last: usize,
+) -> Option<(usize, Spk)> {
+    // Only the subjects inside the paragraphs the quote spans: a slice of the sorted list.
+    let from = doc.paras[doc.para_of[first] as usize].0;
+    let to = doc.paras[doc.para_of[last] as usize].1;
+    let a = subjects.list.partition_point(|(at, _)| *at < from);
+    let b = subjects.list.partition_point(|(at, _)| *at < to);
+    subjects.list[a..b]
+        .iter()
+        .filter(|(at, s)| !s.is_first_person() && (*at < first || *at > last))
+        .min_by_key(|(at, _)| if *at < first { first - at } else { at - last })
+        .cloned()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,527 @@
+//! Reported speech: what a speaker said, outside quote marks (A7 step 7 of the research notes).
+//!
+//! - Forward: `SPK CUE (that)? CLAUSE`, the content running from after the cue (or "that") to
+//!   the sentence's end: "Obama said he was willing …", "Putin warned that …", "she told
+//!   reporters that …", "the country, which he said unleashed chaos". A second cue joined by
+//!   "and" ("…, and stressed that …") ends the first content and starts a quote of its own with
+//!   the same speaker; so does a participle ("…, adding that …").
+//! - Inverted: `CLAUSE, SPK CUE.` — the content is the sentence up to the comma — and
+//!   parenthetical: `A, SPK CUE, B.` (two content ranges).
+//! - `According to SPK, CLAUSE` and `CLAUSE, according to SPK.`
+//!
+//! A content holding a quotation in marks is Mixed; a content that is exactly one quotation is
+//! the direct quote itself.
+
+use super::cues::{ACCORDING, CLAUSE, CueClass, CueHit, DIRECT, INVERT, Lexicon, OBJECT, THAT};
+use super::doc::Doc;
+use super::speakers::{self, Pron, Spk};
+
+/// How a reported-speech quote was found; each has its own score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Form {
+    That,
+    Clause,
+    Inverted,
+    Parenthetical,
+    According,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Reported {
+    /// Content token ranges.
+    pub content: Vec<(usize, usize)>,
+    pub cue: usize,
+    pub spk: Option<Spk>,
+    pub form: Form,
+    pub class: CueClass,
+}
+
+/// Speakers already parsed for cues, by token of the cue's start, so that "and added that"
+/// and ", adding that" can take the subject of the clause before: `list` (sorted) from the
+/// direct quotes, `added` (in order, as found) from reported speech.
+pub(super) struct Subjects {
+    pub list: Vec<(usize, Spk)>,
+    pub added: Vec<(usize, Spk)>,
+}
+
+impl Subjects {
+    /// The latest subject before token `i` in the same sentence.
+    fn before(&self, doc: &Doc, i: usize) -> Option<Spk> {
+        let sent = doc.sent_of[i];
+        let latest = |v: &[(usize, Spk)]| {
+            let end = v.partition_point(|(at, _)| *at < i);
+            end.checked_sub(1)
+                .map(|k| &v[k])
+                .filter(|(at, _)| doc.sent_of[*at] == sent)
+                .cloned()
+        };
+        match (latest(&self.list), latest(&self.added)) {
+            (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }
+    }
+
+    /// One sorted list of every subject.
+    pub fn merge(&mut self) {
+        self.list.append(&mut self.added);
+        self.list.sort_by_key(|(at, _)| *at);
+    }
+}
+
+pub(super) fn find(
+    doc: &Doc,
+    lex: &Lexicon,
+    hits: &[CueHit],
+    used: &mut [bool],
+    subjects: &mut Subjects,
+) -> Vec<Reported> {
+    let mut out: Vec<Reported> = Vec::new();
+    let mut covered_to = 0;
+    for (h, hit) in hits.iter().enumerate() {
+        if used[h] || hit.a < covered_to {
+            continue;
+        }
+        let cue = lex.cue(hit.cue);
+        let found = if cue.has(ACCORDING) {
+            according(doc, hit)
+        } else if cue.has(DIRECT) || !finite(doc, hit.a) {
+            None
+        } else {
+            clause(doc, lex, hit, subjects)
+        };
+        if let Some((content, spk, form)) = found {
+            if let Some(s) = &spk {
+                subjects.added.push((hit.a, s.clone()));
+            }
+            used[h] = true;
+            covered_to = content.iter().map(|r| r.1).max().unwrap_or(covered_to);
+            out.push(Reported {
+                content,
+                cue: h,
+                spk: spk.filter(|s| !s.is_first_person()),
+                form,
+                class: cue.class,
+            });
+        }
+    }
+    out
+}
+
+/// The cue at token `a` is a finite verb of its clause: not an infinitive ("to admit that"), a
+/// passive ("was told"), or negated ("did not say").
+fn finite(doc: &Doc, a: usize) -> bool {
+    if a == 0 {
+        return true;
+    }
+    !matches!(
+        doc.w(a - 1),
+        "to" | "be"
+            | "been"
+            | "being"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "not"
+            | "n't"
+            | "never"
+            | "Not"
+            | "the"
+            | "a"
+            | "an"
+            | "would"
+            | "could"
+            | "might"
+            | "may"
+            | "must"
+            | "should"
+            | "declined"
+            | "refused"
+    )
+}
+
+type Found = (Vec<(usize, usize)>, Option<Spk>, Form);
+
+fn clause(doc: &Doc, lex: &Lexicon, hit: &CueHit, subjects: &Subjects) -> Option<Found> {
+    let cue = lex.cue(hit.cue);
+    let (sa, sb) = doc.sents[doc.sent_of[hit.a] as usize];
+    let mut subject = speakers::before(doc, hit.a, sa);
+    let coordinated = hit.a > sa && matches!(doc.w(hit.a - 1), "and" | "but");
+    if subject.is_none() && (cue.participle || coordinated) {
+        subject = subjects.before(doc, hit.a);
+    }
+    if subject.is_none() && coordinated {
+        subject = speakers::coordinated(doc, hit.a, sa);
+    }
+    let subject = subject?;
+    if subject.is_first_person() {
+        return None;
+    }
+    // Inverted and parenthetical: the subject follows a comma, and the sentence ends (or a
+    // comma comes) right after the cue and a few adverbial words. "In 2005, Putin warned that …"
+    // has the comma too, but a clause after the verb.
+    if !cue.participle && subject.np_a > sa && doc.w(subject.np_a - 1) == "," {
+        let k = after_adverbials(doc, hit.b, sb);
+        if k >= sb || doc.is_stop(k) || doc.w(k) == "," {
+            return inverted(doc, k, subject, sa, sb);
+        }
+    }
+    let relative =
+        subject.np_a > sa && matches!(doc.w(subject.np_a - 1), "which" | "who" | "that" | "what");
+    let start = complement(doc, hit, cue.frames, relative, sb)?;
+    let (start, with_that) = start;
+    let end = content_end(doc, lex, start, sb);
+    let content = trim(doc, start, end)?;
+    if !long_enough(doc, content) {
+        return None;
+    }
+    let form = if with_that { Form::That } else { Form::Clause };
+    Some((vec![content], Some(subject), form))
+}
+
+/// Where the reported content starts after the cue, and whether "that" introduced it.
+fn complement(
+    doc: &Doc,
+    hit: &CueHit,
+    frames: u8,
+    relative: bool,
+    sb: usize,
+) -> Option<(usize, bool)> {
+    // "that" within a few words, past adverbials and an addressee: "said on Monday that",
+    // "told reporters in Geneva that".
+    let mut k = hit.b;
+    while k < sb && k < hit.b + 9 {
+        let w = doc.w(k);
+        if w == "that" {
+            return (k + 1 < sb).then_some((k + 1, true));
+        }
+        if doc.is_stop(k) || doc.in_quote(k) || matches!(w, ";" | ":") {
+            break;
+        }
+        if w == "," && !(k + 1 < sb && doc.w(k + 1) == "that") {
+            break;
+        }
+        k += 1;
+    }
+    if frames & (CLAUSE | OBJECT) == 0 && frames & THAT != 0 && !relative {
+        return None;
+    }
+    let mut start = hit.b;
+    if frames & OBJECT != 0 {
+        // "told him the talks", "told reporters he would": skip a short addressee.
+        if start < sb && is_addressee(doc, start) {
+            start += 1;
+        } else if let Some((_, _, b)) = doc.mention_starting(start) {
+            start = b;
+        } else if start < sb && doc.is_cap(start) {
+            while start < sb && start < hit.b + 4 && doc.is_cap(start) {
+                start += 1;
+            }
+        } else {
+            return None;
+        }
+    }
+    if start >= sb || frames & (CLAUSE | OBJECT) == 0 && !relative {
+        return None;
+    }
+    if relative && doc.is_lower(start) {
+        return Some((start, false));
+    }
+    clause_start(doc, start).then_some((start, false))
+}
+
+fn is_addressee(doc: &Doc, i: usize) -> bool {
+    matches!(
+        doc.w(i),
+        "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "reporters"
+            | "journalists"
+            | "lawmakers"
+            | "parliament"
+            | "Parliament"
+            | "Congress"
+            | "supporters"
+            | "colleagues"
+            | "investors"
+            | "analysts"
+            | "students"
+            | "viewers"
+            | "listeners"
+            | "delegates"
+    )
+}
+
+/// A word that can open a reported clause without "that": a pronoun, a determiner, a name, a
+/// number, or a bare noun with its verb right after it ("said prices would rise").
+#[rustfmt::skip]
+fn clause_start(doc: &Doc, i: usize) -> bool {
+    let w = doc.w(i);
+    if doc.in_quote(i) {
+        // A quotation right after the verb is mixed or direct speech, found elsewhere.
+        return matches!(w, "“" | "\"" | "‘" | "'" | "«" | "„");
+    }
+    let opener = matches!(
+        w,
+        "he" | "she" | "it" | "they" | "we" | "I" | "you" | "there" | "the" | "a" | "an"
+            | "this" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "some"
+            | "no" | "all" | "many" | "most" | "every" | "any" | "nothing" | "everything"
+            | "everyone" | "nobody" | "both" | "neither" | "one" | "if" | "such" | "more"
+            | "several" | "none" | "only" | "people"
+    ) || doc.is_cap(i)
+        || doc.toks[i].kind == crate::text::TokenKind::Number;
+    if opener {
+        return true;
+    }
+    // "said talks were", "said construction would begin".
+    doc.is_lower(i)
+        && (i + 1..(i + 4).min(doc.len()))
+            .take_while(|&k| doc.is_word(k))
+            .any(|k| is_auxiliary(doc.w(k)))
+}
+
+#[rustfmt::skip]
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "may" | "might"
+            | "must" | "should" | "had" | "has" | "have" | "did" | "does" | "do" | "remain"
+            | "remained" | "remains"
+    )
+}
+
+/// The end (exclusive) of a content starting at `start` in a sentence ending at `sb`: the
+/// sentence's final mark, a second cue joined by "and" or a participle, or "according to".
+fn content_end(doc: &Doc, lex: &Lexicon, start: usize, sb: usize) -> usize {
+    let mut k = start;
+    while k < sb {
+        if doc.in_quote(k) {
+            k += 1;
+            continue;
+        }
+        let w = doc.w(k);
+        if doc.is_stop(k) {
+            return k;
+        }
+        if w == "," || w == ";" {
+            let mut j = k + 1;
+            let mut conj = false;
+            if j < sb && matches!(doc.w(j), "and" | "but") {
+                j += 1;
+                conj = true;
+            }
+            while j < sb && matches!(doc.w(j), "also" | "then" | "later" | "further") {
+                j += 1;
+            }
+            if j < sb && starts_new_predicate(doc, lex, j, conj) {
+                return k;
+            }
+        }
+        // "… and stressed that …": a second reporting clause.
+        if w == "and"
+            && let Some(h) = (k + 1 < sb).then(|| lex.at(doc, k + 1)).flatten()
+            && lex.cue(h.cue).frames & (DIRECT | ACCORDING) == 0
+            && h.b < sb
+            && doc.w(h.b) == "that"
+        {
+            return k;
+        }
+        k += 1;
+    }
+    sb
+}
+
+/// Token `j` starts a new predicate of the reporting clause's subject: a cue ("stressed",
+/// "adding") or a past-tense verb ("called for …").
+fn starts_new_predicate(doc: &Doc, lex: &Lexicon, j: usize, conj: bool) -> bool {
+    if let Some(h) = lex.at(doc, j) {
+        let cue = lex.cue(h.cue);
+        return cue.has(ACCORDING) || cue.participle || conj;
+    }
+    let w = doc.w(j);
+    conj && doc.is_lower(j)
+        && w.len() > 4
+        && w.ends_with("ed")
+        && !matches!(
+            w,
+            "need" | "indeed" | "speed" | "seed" | "feed" | "bleed" | "breed"
+        )
+}
+
+/// Past up to six adverbial words after a cue ("on Monday", "in a statement"), to the
+/// sentence's end, a comma, or anything that looks like a clause ("that", a pronoun). Returns
+/// `from` itself when what follows is no adverbial at all ("said the company had offered").
+fn after_adverbials(doc: &Doc, from: usize, sb: usize) -> usize {
+    if from < sb && !doc.is_stop(from) && doc.w(from) != "," && !adverbial_start(doc, from) {
+        return from;
+    }
+    let mut k = from;
+    while k < sb
+        && k < from + 6
+        && !doc.is_stop(k)
+        && !doc.in_quote(k)
+        && !matches!(doc.w(k), "," | "that" | ";" | ":")
+        && speakers::pronoun(doc.w(k)).is_none()
+    {
+        k += 1;
+    }
+    k
+}
+
+/// A word that opens an adverbial after a cue or its speaker: "on Monday", "in a statement",
+/// "last week", "quietly".
+#[rustfmt::skip]
+fn adverbial_start(doc: &Doc, i: usize) -> bool {
+    let w = doc.w(i);
+    matches!(
+        w,
+        "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "yesterday"
+            | "today" | "tonight" | "earlier" | "later" | "recently" | "to" | "via" | "through"
+            | "when" | "while" | "as" | "from" | "again" | "also" | "then" | "too"
+            | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday"
+            | "Sunday"
+    ) || (doc.is_lower(i) && w.len() > 4 && w.ends_with("ly"))
+}
+
+/// `CLAUSE, SPK CUE.` or `A, SPK CUE, B.`; `k` is where the attribution ends (the sentence's
+/// end or a comma).
+fn inverted(doc: &Doc, k: usize, subject: Spk, sa: usize, sb: usize) -> Option<Found> {
+    let comma = subject.np_a - 1;
+    // The first part starts at the sentence's start, past a conjunction.
+    let mut a = sa;
+    while a < comma && matches!(doc.w(a), "But" | "And" | "So" | "Yet" | "Still") {
+        a += 1;
+    }
+    if a >= comma || doc.in_quote(a) && doc.in_quote(comma - 1) {
+        return None;
+    }
+    let first = trim(doc, a, comma)?;
+    if !long_enough(doc, first) {
+        return None;
+    }
+    if k < sb && doc.w(k) == "," {
+        let end = stop_before(doc, k + 1, sb);
+        let second = trim(doc, k + 1, end)?;
+        if !long_enough(doc, second) {
+            return None;
+        }
+        return Some((vec![first, second], Some(subject), Form::Parenthetical));
+    }
+    Some((vec![first], Some(subject), Form::Inverted))
+}
+
+/// `CLAUSE, CUE SPK.` ("…, said the minister."): the cue right after a comma, its speaker after
+/// it, and nothing but the sentence's end after that.
+pub(super) fn inverted_verb_first(
+    doc: &Doc,
+    lex: &Lexicon,
+    hits: &[CueHit],
+    used: &mut [bool],
+) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for (h, hit) in hits.iter().enumerate() {
+        let cue = lex.cue(hit.cue);
+        if used[h] || !cue.has(INVERT) || cue.has(DIRECT) || hit.a == 0 {
+            continue;
+        }
+        if doc.w(hit.a - 1) != "," || doc.in_quote(hit.a - 1) {
+            continue;
+        }
+        let Some(spk) = speakers::after(doc, hit.b) else {
+            continue;
+        };
+        if spk.pron.is_some_and(|p| p != Pron::He && p != Pron::She) {
+            continue;
+        }
+        let (sa, sb) = doc.sents[doc.sent_of[hit.a] as usize];
+        let k = after_adverbials(doc, spk.np_b, sb);
+        if !(k >= sb || doc.is_stop(k)) {
+            continue;
+        }
+        let mut a = sa;
+        while a < hit.a - 1 && matches!(doc.w(a), "But" | "And" | "So") {
+            a += 1;
+        }
+        let Some(first) = trim(doc, a, hit.a - 1) else {
+            continue;
+        };
+        if !long_enough(doc, first) {
+            continue;
+        }
+        used[h] = true;
+        out.push(Reported {
+            content: vec![first],
+            cue: h,
+            spk: Some(spk),
+            form: Form::Inverted,
+            class: cue.class,
+        });
+    }
+    out
+}
+
+/// `According to SPK, CLAUSE` and `CLAUSE, according to SPK.` (and the phrase mid-sentence).
+fn according(doc: &Doc, hit: &CueHit) -> Option<Found> {
+    let spk = speakers::after_head(doc, hit.b)?;
+    if spk.pron.is_some() {
+        return None;
+    }
+    let (sa, sb) = doc.sents[doc.sent_of[hit.a] as usize];
+    let mut a = sa;
+    while a < hit.a && matches!(doc.w(a), "But" | "And" | "So" | "Yet") {
+        a += 1;
+    }
+    if a == hit.a {
+        // Sentence-initial: the content follows the comma after the speaker.
+        let mut k = spk.np_b;
+        while k < sb && k < spk.np_b + 8 && doc.w(k) != "," && !doc.is_stop(k) {
+            k += 1;
+        }
+        if k >= sb || doc.w(k) != "," {
+            return None;
+        }
+        let end = stop_before(doc, k + 1, sb);
+        let content = trim(doc, k + 1, end)?;
+        return long_enough(doc, content).then(|| (vec![content], Some(spk), Form::According));
+    }
+    if doc.w(hit.a - 1) != "," {
+        return None;
+    }
+    let first = trim(doc, a, hit.a - 1)?;
+    let mut ranges = vec![first];
+    if spk.np_b < sb && doc.w(spk.np_b) == "," {
+        let end = stop_before(doc, spk.np_b + 1, sb);
+        if let Some(second) = trim(doc, spk.np_b + 1, end) {
+            ranges.push(second);
+        }
+    }
+    long_enough(doc, first).then_some((ranges, Some(spk), Form::According))
+}
+
+/// The first sentence-final mark outside quotes in `a..sb`, or `sb`.
+fn stop_before(doc: &Doc, a: usize, sb: usize) -> usize {
+    (a..sb)
+        .find(|&k| doc.is_stop(k) && !doc.in_quote(k))
+        .unwrap_or(sb)
+}
+
+/// `a..b` without leading and trailing punctuation that belongs to no content (commas, colons,
+/// dashes); `None` when nothing is left.
+fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let loose = |w: &str| matches!(w, "," | ";" | ":" | "—" | "–" | "--" | "-");
+    while a < b && loose(doc.w(a)) {
+        a += 1;
+    }
+    while b > a && (loose(doc.w(b - 1)) || doc.is_stop(b - 1) && !doc.in_quote(b - 1)) {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// Reported speech worth suggesting has at least three words.
+fn long_enough(doc: &Doc, (a, b): (usize, usize)) -> bool {
+    (a..b).filter(|&i| doc.is_word(i)).count() >= 3
+}

@@ -37,7 +37,9 @@ fn bench(c: &mut Criterion) {
     );
 
     let mut group = c.benchmark_group("project io");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     group.bench_function("save 1000 articles / 100k spans", |b| {
         b.iter(|| gloss::io::project_file::save(&path, &p).expect("save"))
     });

@@ -5,13 +5,19 @@
 //!     cargo run --release --example big_project -- OUT.ron [ARTICLES=1000] [SPANS_PER_ARTICLE=100]
 
 use gloss::model::{
-    CharRange, DocId, Document, Entity, EntityId, Origin, Project, Quote, QuoteId, QuoteKind,
-    Span, SpanId, Status,
+    CharRange, DocId, Document, Entity, EntityId, Origin, Project, Quote, QuoteId, QuoteKind, Span,
+    SpanId, Status,
 };
 
 /// A deterministic news-like article of about 3,500 characters with names where the spans go.
 pub fn article(i: usize, spans: usize) -> Document {
-    let names = ["Amara Okafor", "the Valdora Council", "Lisbon", "Kenji Mori", "Ruritania"];
+    let names = [
+        "Amara Okafor",
+        "the Valdora Council",
+        "Lisbon",
+        "Kenji Mori",
+        "Ruritania",
+    ];
     let labels = ["PERSON", "ORG", "GPE", "PERSON", "GPE"];
     let filler = "officials said on Tuesday that talks would resume after a pause of several weeks while members agreed a budget, ";
     let mut text = String::new();
@@ -84,7 +90,9 @@ pub fn project(articles: usize, spans: usize) -> Project {
 #[allow(dead_code)]
 fn main() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
-    let out = args.next().ok_or("usage: big_project OUT.ron [ARTICLES] [SPANS]")?;
+    let out = args
+        .next()
+        .ok_or("usage: big_project OUT.ron [ARTICLES] [SPANS]")?;
     let articles = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let spans = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
     let p = project(articles, spans);

@@ -39,6 +39,10 @@ struct Tally {
     gold: usize,
     pred: usize,
     pred_matched: usize,
+    /// Direct suggestions, and those matching a gold quote (LitBank and GUM mark only direct
+    /// speech).
+    pred_direct: usize,
+    pred_direct_matched: usize,
     gold_matched: usize,
     kind_right: usize,
     with_speaker: usize,
@@ -54,6 +58,8 @@ impl Tally {
         self.gold += o.gold;
         self.pred += o.pred;
         self.pred_matched += o.pred_matched;
+        self.pred_direct += o.pred_direct;
+        self.pred_direct_matched += o.pred_direct_matched;
         self.gold_matched += o.gold_matched;
         self.kind_right += o.kind_right;
         self.with_speaker += o.with_speaker;
@@ -82,6 +88,12 @@ impl Tally {
         println!(
             "  quotes   P {:.3} ({}/{})  R {:.3} ({}/{})  F1 {:.3}",
             p, self.pred_matched, self.pred, r, self.gold_matched, self.gold, f
+        );
+        println!(
+            "  direct   P {:.3} ({}/{}) counting only the Direct suggestions",
+            ratio(self.pred_direct_matched, self.pred_direct),
+            self.pred_direct_matched,
+            self.pred_direct
         );
         println!(
             "  kind     {:.3} ({}/{} matched)",
@@ -266,6 +278,16 @@ fn main() -> Result<(), String> {
                 e.2 += usize::from(loose);
             }
             t.pred_matched += pred_hit.iter().filter(|&&h| h).count();
+            for (s, hit) in pred.iter().zip(&pred_hit) {
+                if let Proposal::Quote {
+                    kind: QuoteKind::Direct,
+                    ..
+                } = s.proposal
+                {
+                    t.pred_direct += 1;
+                    t.pred_direct_matched += usize::from(*hit);
+                }
+            }
             if show {
                 for (j, s) in pred.iter().enumerate() {
                     if !pred_hit[j] {

@@ -236,7 +236,6 @@ pub enum ExportFormat {
     Citron,
 }
 
-
 fn score(s: &str) -> Result<f32, String> {
     let x: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
     if (0.0..=1.0).contains(&x) {
@@ -280,7 +279,9 @@ pub enum CliError {
     Eval(String),
     #[error("{}: {source}", path.display())]
     Command { path: PathBuf, source: CommandError },
-    #[error("{0} cannot be written to standard output (it is binary or a folder of files); give -o a path")]
+    #[error(
+        "{0} cannot be written to standard output (it is binary or a folder of files); give -o a path"
+    )]
     NotToStdout(&'static str),
     #[error("{}: is the project itself; choose another output file", .0.display())]
     OutputIsProject(PathBuf),
@@ -375,9 +376,7 @@ fn import(path: &Path, paths: &[PathBuf], format: ImportFormat) -> Result<ExitCo
         ImportFormat::Jsonl => import_other(path, paths, formats::ImportFormat::Jsonl),
         ImportFormat::Doccano => import_other(path, paths, formats::ImportFormat::Doccano),
         ImportFormat::Conll => import_other(path, paths, formats::ImportFormat::Conll),
-        ImportFormat::LabelStudio => {
-            import_other(path, paths, formats::ImportFormat::LabelStudio)
-        }
+        ImportFormat::LabelStudio => import_other(path, paths, formats::ImportFormat::LabelStudio),
         ImportFormat::Prodigy => import_other(path, paths, formats::ImportFormat::Prodigy),
     }
 }
@@ -432,7 +431,11 @@ fn import_other(
             paths: list.join(", "),
         });
     }
-    let new_project = if saved && !existed { "new project " } else { "" };
+    let new_project = if saved && !existed {
+        "new project "
+    } else {
+        ""
+    };
     emit(&format!(
         "added {} document{} to {new_project}{} ({} spans, {} quotes; {} skipped)\n",
         imported.documents,

@@ -368,8 +368,16 @@ fn a_malformed_file_in_any_format_changes_nothing() {
         "broken.jsonl",
         b"{\"text\": \"Dock workers in Karsk\", \"label\": [[0, 4, \"ORG\"]]}\n{\"text\": oops\n",
     );
-    write(dir.path(), "broken.conll", b"Dock\tB-ORG\nworkers\tI-ORG\tEXTRA\tCOLS\tTOO\tMANY\n");
-    write(dir.path(), "broken.json", b"[{\"data\": {\"text\": \"x\"}, \"annotations\": 7}]");
+    write(
+        dir.path(),
+        "broken.conll",
+        b"Dock\tB-ORG\nworkers\tI-ORG\tEXTRA\tCOLS\tTOO\tMANY\n",
+    );
+    write(
+        dir.path(),
+        "broken.json",
+        b"[{\"data\": {\"text\": \"x\"}, \"annotations\": 7}]",
+    );
     assert_eq!(gloss(dir.path(), &["import", "p.ron", "mayor.txt"]).code, 0);
     let path = dir.path().join("p.ron");
     let before = read(&path);
@@ -382,7 +390,10 @@ fn a_malformed_file_in_any_format_changes_nothing() {
     ] {
         let run = gloss(dir.path(), &["import", "p.ron", file, "--format", format]);
         assert_eq!(run.code, 1, "{format}: {run:?}");
-        assert!(run.stderr.contains(file), "{format}: the file is named: {run:?}");
+        assert!(
+            run.stderr.contains(file),
+            "{format}: the file is named: {run:?}"
+        );
         assert!(run.stderr.contains("nothing imported"), "{format}: {run:?}");
         assert_eq!(read(&path), before, "{format} changed the project");
         assert!(!journal::path_for(&path).exists());
@@ -400,7 +411,10 @@ fn every_format_round_trips_through_the_cli() {
         ("label-studio", "label-studio", "out.json"),
         ("brat", "brat", "brat-out"),
     ] {
-        let run = gloss(dir.path(), &["export", "p.ron", "--format", export, "-o", out]);
+        let run = gloss(
+            dir.path(),
+            &["export", "p.ron", "--format", export, "-o", out],
+        );
         assert_eq!(run.code, 0, "{export}: {run:?}");
         let back = format!("back-{export}.ron");
         let run = gloss(dir.path(), &["import", &back, out, "--format", import]);
@@ -425,9 +439,15 @@ fn every_format_round_trips_through_the_cli() {
         }
     }
     // CoNLL keeps tokens, not the text's exact spacing: the names come back by text and label.
-    let run = gloss(dir.path(), &["export", "p.ron", "--format", "conll", "-o", "out.conll"]);
+    let run = gloss(
+        dir.path(),
+        &["export", "p.ron", "--format", "conll", "-o", "out.conll"],
+    );
     assert_eq!(run.code, 0, "{run:?}");
-    let run = gloss(dir.path(), &["import", "back-conll.ron", "out.conll", "--format", "conll"]);
+    let run = gloss(
+        dir.path(),
+        &["import", "back-conll.ron", "out.conll", "--format", "conll"],
+    );
     assert!(run.code == 0 || run.code == 1, "{run:?}");
     let names = |p: &Project| -> Vec<(String, String)> {
         let mut v: Vec<(String, String)> = p
@@ -443,7 +463,10 @@ fn every_format_round_trips_through_the_cli() {
         v.sort();
         v
     };
-    assert_eq!(names(&load(&dir.path().join("back-conll.ron"))), names(&original));
+    assert_eq!(
+        names(&load(&dir.path().join("back-conll.ron"))),
+        names(&original)
+    );
     // The other formats write files too.
     for (format, out) in [
         ("spacy", "out.spacy"),
@@ -451,20 +474,38 @@ fn every_format_round_trips_through_the_cli() {
         ("citron", "out-citron.jsonl"),
         ("quotes-csv", "quotes.csv"),
     ] {
-        let run = gloss(dir.path(), &["export", "p.ron", "--format", format, "-o", out]);
+        let run = gloss(
+            dir.path(),
+            &["export", "p.ron", "--format", format, "-o", out],
+        );
         assert_eq!(run.code, 0, "{format}: {run:?}");
         assert!(dir.path().join(out).metadata().unwrap().len() > 0);
     }
     // One file per document, and label selection.
     let run = gloss(
         dir.path(),
-        &["export", "p.ron", "--format", "doccano", "--per-document", "--labels", "GPE", "-o", "split"],
+        &[
+            "export",
+            "p.ron",
+            "--format",
+            "doccano",
+            "--per-document",
+            "--labels",
+            "GPE",
+            "-o",
+            "split",
+        ],
     );
     assert_eq!(run.code, 0, "{run:?}");
-    let files: Vec<_> = std::fs::read_dir(dir.path().join("split")).unwrap().collect();
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("split"))
+        .unwrap()
+        .collect();
     assert_eq!(files.len(), original.documents.len());
     // Binary and folder formats refuse standard output.
-    let run = gloss(dir.path(), &["export", "p.ron", "--format", "spacy", "-o", "-"]);
+    let run = gloss(
+        dir.path(),
+        &["export", "p.ron", "--format", "spacy", "-o", "-"],
+    );
     assert_eq!(run.code, 1, "{run:?}");
 }
 
@@ -587,7 +628,8 @@ fn export_jsonl_writes_code_point_offsets_and_entity_names() {
     );
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
-        run.stdout.contains("exported 2 documents as jsonl to out.jsonl"),
+        run.stdout
+            .contains("exported 2 documents as jsonl to out.jsonl"),
         "{run:?}"
     );
     let out = String::from_utf8(read(&dir.path().join("out.jsonl"))).unwrap();

@@ -29,7 +29,9 @@ use gloss::model::{CharRange, DocId, Document, Project, Span, validate};
 const CHILD_ENV: &str = "GLOSS_CRASH_CHILD";
 const SEED_ENV: &str = "GLOSS_CRASH_SEED";
 const CHILD_TEST: &str = "crash_child";
+/// Rounds in a normal test run; `GLOSS_CRASH_ROUNDS=1000` (scripts/crash_test.sh) runs more.
 const ROUNDS: usize = 30;
+const ROUNDS_ENV: &str = "GLOSS_CRASH_ROUNDS";
 const MAX_EDITS_PER_ROUND: u64 = 12;
 const DOC: DocId = DocId(1);
 /// SIGKILL's number on every Unix (what `Child::kill` sends), without a libc dependency.
@@ -381,7 +383,11 @@ fn acknowledged_edits_survive_sigkill() {
     let mut present = 0;
     let mut stats = Stats::default();
     let mut failures = Vec::new();
-    for round_no in 0..ROUNDS {
+    let rounds: usize = std::env::var(ROUNDS_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(ROUNDS);
+    for round_no in 0..rounds {
         let outcome = run_child(&path, &mut rng, present).and_then(|round| {
             stats.acks += round.acked;
             stats.saves += round.saves;
@@ -409,7 +415,7 @@ fn acknowledged_edits_survive_sigkill() {
         }
     }
     let summary = format!(
-        "{ROUNDS} rounds, {} failed (seed {seed}; rerun with {SEED_ENV}={seed}); {present} spans at the end, {} ACKs, {} saves; kills: {} before ready, {} mid-edit ({} kept the edit in flight), {} mid-save; {} torn journal tails, {} journals set aside; {:.1?}",
+        "{rounds} rounds, {} failed (seed {seed}; rerun with {SEED_ENV}={seed}); {present} spans at the end, {} ACKs, {} saves; kills: {} before ready, {} mid-edit ({} kept the edit in flight), {} mid-save; {} torn journal tails, {} journals set aside; {:.1?}",
         failures.len(),
         stats.acks,
         stats.saves,

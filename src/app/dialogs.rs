@@ -20,7 +20,10 @@ pub enum DialogKind {
     /// Files (or a folder) to import in a format.
     Import(ImportFormat),
     /// Where to write an export: a file, or a folder for one file per document.
-    Export { format: ExportFormat, folder: bool },
+    Export {
+        format: ExportFormat,
+        folder: bool,
+    },
     /// A list of names for the matcher (TSV or patterns JSONL).
     AddList,
 }

@@ -13,8 +13,8 @@ use super::command::Command;
 use super::jobs::Progress;
 use crate::io::interchange::{self, ExportReport};
 use crate::io::{
-    IoError, brat, brat_export, citron, conll, doccano, jsonl, jsonl_import, label_studio,
-    prodigy, quotes_csv, spacy, text_import, write_atomic,
+    IoError, brat, brat_export, citron, conll, doccano, jsonl, jsonl_import, label_studio, prodigy,
+    quotes_csv, spacy, text_import, write_atomic,
 };
 use crate::model::{Document, Entity, LabelDef, Project, Status};
 
@@ -70,7 +70,9 @@ impl ImportFormat {
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             ImportFormat::Txt => &["txt"],
-            ImportFormat::Jsonl | ImportFormat::Doccano | ImportFormat::Prodigy => &["jsonl", "json"],
+            ImportFormat::Jsonl | ImportFormat::Doccano | ImportFormat::Prodigy => {
+                &["jsonl", "json"]
+            }
             ImportFormat::Brat => &["ann", "txt"],
             ImportFormat::Conll => &["conll", "iob", "bio", "txt", "tsv"],
             ImportFormat::LabelStudio => &["json"],
@@ -189,7 +191,11 @@ impl Imported {
             self.quotes
         );
         if !self.skipped.is_empty() {
-            s.push_str(&format!("; {} skipped: {}", self.skipped.len(), self.skipped[0]));
+            s.push_str(&format!(
+                "; {} skipped: {}",
+                self.skipped.len(),
+                self.skipped[0]
+            ));
         }
         s
     }
@@ -213,7 +219,11 @@ pub fn import_command<'a>(
             label: label.clone(),
         })
         .collect();
-    commands.extend(new_entities.iter().map(|e| Command::AddEntity { entity: e.clone() }));
+    commands.extend(
+        new_entities
+            .iter()
+            .map(|e| Command::AddEntity { entity: e.clone() }),
+    );
     commands.extend(
         updated_entities
             .iter()
@@ -237,7 +247,13 @@ pub fn import(
     paths: &[PathBuf],
     project: &Project,
 ) -> Result<Imported, Vec<IoError>> {
-    let name = |n: usize| format!("import {n} {} document{}", format.name(), if n == 1 { "" } else { "s" });
+    let name = |n: usize| {
+        format!(
+            "import {n} {} document{}",
+            format.name(),
+            if n == 1 { "" } else { "s" }
+        )
+    };
     match format {
         ImportFormat::Txt => {
             let batch = text_import::read_paths(paths);
@@ -251,7 +267,11 @@ pub fn import(
                 notices: batch
                     .files
                     .iter()
-                    .filter_map(|f| f.note.as_ref().map(|n| format!("{}: {n}", f.path.display())))
+                    .filter_map(|f| {
+                        f.note
+                            .as_ref()
+                            .map(|n| format!("{}: {n}", f.path.display()))
+                    })
                     .collect(),
             })
         }
@@ -260,7 +280,14 @@ pub fn import(
             let docs: Vec<&Document> = i.documents.iter().map(|d| &d.document).collect();
             let (d, s, q) = counts(docs.iter().copied());
             Ok(Imported {
-                command: import_command(project, name(d), &i.labels, &i.new_entities, &i.updated_entities, docs),
+                command: import_command(
+                    project,
+                    name(d),
+                    &i.labels,
+                    &i.new_entities,
+                    &i.updated_entities,
+                    docs,
+                ),
                 documents: d,
                 spans: s,
                 quotes: q,
@@ -279,7 +306,14 @@ pub fn import(
             .map_err(|r: interchange::Rejected| r.errors)?;
             let (d, s, q) = counts(&i.documents);
             Ok(Imported {
-                command: import_command(project, name(d), &i.labels, &i.new_entities, &i.updated_entities, &i.documents),
+                command: import_command(
+                    project,
+                    name(d),
+                    &i.labels,
+                    &i.new_entities,
+                    &i.updated_entities,
+                    &i.documents,
+                ),
                 documents: d,
                 spans: s,
                 quotes: q,
@@ -318,7 +352,11 @@ impl Exported {
             out.display()
         );
         if !self.left_out.is_empty() {
-            s.push_str(&format!("; {} left out: {}", self.left_out.len(), self.left_out[0]));
+            s.push_str(&format!(
+                "; {} left out: {}",
+                self.left_out.len(),
+                self.left_out[0]
+            ));
         }
         s
     }
@@ -487,10 +525,15 @@ pub fn export(
             }
             single.documents = vec![(*doc).clone()];
             let mut bytes = Vec::new();
-            let report = export_to(format, &single, &ExportOptions {
-                per_document: false,
-                ..options.clone()
-            }, &mut bytes)
+            let report = export_to(
+                format,
+                &single,
+                &ExportOptions {
+                    per_document: false,
+                    ..options.clone()
+                },
+                &mut bytes,
+            )
             .map_err(write_err)?;
             let path = out.join(format!("{stem}.{}", format.extension()));
             write_atomic(&path, &bytes)?;

@@ -264,7 +264,9 @@ impl Action {
             AddFiles => "Import plain-text files as documents",
             AddFolder => "Import every .txt file in a folder",
             PasteDocument => "Make a new document from pasted text",
-            Export => "Write the annotations in another tool's format (spaCy, doccano, brat, CoNLL, Label Studio, Prodigy, JSONL, quotes CSV, citron)",
+            Export => {
+                "Write the annotations in another tool's format (spaCy, doccano, brat, CoNLL, Label Studio, Prodigy, JSONL, quotes CSV, citron)"
+            }
             Undo => "Undo the last change",
             Redo => "Redo the last undone change",
             Find => "Find text in the document; tag every hit with a label",

@@ -223,15 +223,24 @@ mod tests {
     #[test]
     fn the_schema_is_read_off_the_start() {
         assert_eq!(leading_schema("(\n  schema: 1,\n  name: \"x\""), Some(1));
-        assert_eq!(leading_schema("// a comment\n/* more */ (schema:12)"), Some(12));
-        assert_eq!(leading_schema("(name: \"x\", schema: 1)"), None, "falls back");
+        assert_eq!(
+            leading_schema("// a comment\n/* more */ (schema:12)"),
+            Some(12)
+        );
+        assert_eq!(
+            leading_schema("(name: \"x\", schema: 1)"),
+            None,
+            "falls back"
+        );
         assert_eq!(leading_schema("(schema: 1x,"), None);
         // A file with the schema elsewhere still loads.
-        let text = to_ron(&sample()).replacen("  schema: 1,\n", "", 1).replacen(
-            "  name: \"sample\",",
-            "  name: \"sample\",\n  schema: 1,",
-            1,
-        );
+        let text = to_ron(&sample())
+            .replacen("  schema: 1,\n", "", 1)
+            .replacen(
+                "  name: \"sample\",",
+                "  name: \"sample\",\n  schema: 1,",
+                1,
+            );
         assert_eq!(from_ron(&text, Path::new("x.ron")).unwrap(), sample());
     }
 

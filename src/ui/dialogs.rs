@@ -60,7 +60,7 @@ fn ask(kind: DialogKind, suggested: Option<String>) -> Vec<PathBuf> {
             .pick_file()
             .into_iter()
             .collect(),
-        DialogKind::Import(format) if format == crate::app::formats::ImportFormat::Brat => {
+        DialogKind::Import(crate::app::formats::ImportFormat::Brat) => {
             dialog.pick_folders().unwrap_or_default()
         }
         DialogKind::Import(format) => dialog

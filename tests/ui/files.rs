@@ -337,7 +337,8 @@ fn export_and_import_through_the_window() {
     key_mod(&mut h, Modifiers::COMMAND, Key::E);
     h.get_by_label("Format").click();
     h.run();
-    h.get_by_label("doccano JSONL (spans and relations)").click();
+    h.get_by_label("doccano JSONL (spans and relations)")
+        .click();
     h.run();
     h.get_by_role_and_label(egui::Role::CheckBox, "GPE").click();
     h.run();
@@ -345,7 +346,10 @@ fn export_and_import_through_the_window() {
     h.run();
     wait_for_job(&mut h);
     let status = h.state().status().unwrap_or_default().to_string();
-    assert!(status.contains("exported 2 documents as doccano"), "{status}");
+    assert!(
+        status.contains("exported 2 documents as doccano"),
+        "{status}"
+    );
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.lines().count(), 2);
     assert!(text.contains("\"PERSON\"") && !text.contains("\"GPE\""));
@@ -360,10 +364,15 @@ fn export_and_import_through_the_window() {
     wait_for_job(&mut h);
     assert_eq!(
         dialogs.requested.lock().unwrap().last(),
-        Some(&gloss::app::dialogs::DialogKind::Import(gloss::app::formats::ImportFormat::Doccano))
+        Some(&gloss::app::dialogs::DialogKind::Import(
+            gloss::app::formats::ImportFormat::Doccano
+        ))
     );
     let status = h.state().status().unwrap_or_default().to_string();
-    assert!(status.starts_with("added 0 documents"), "already in the project: {status}");
+    assert!(
+        status.starts_with("added 0 documents"),
+        "already in the project: {status}"
+    );
 }
 
 #[test]

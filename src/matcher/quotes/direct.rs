@@ -122,6 +122,9 @@ fn after(
         {
             return Some((h as usize, keep(s)));
         }
+        if let Some(s) = speakers::description_between(doc, t, hit.a) {
+            return Some((h as usize, keep(s)));
+        }
     }
     None
 }

@@ -12,13 +12,16 @@
 //!   text: `" Hello . "`) does whatever the state asks: close an open quote, else open one.
 //! - Single marks are quotes only at a clear word boundary or inside double quotes; `’` and `'`
 //!   glued between letters are apostrophes (the tokenizer keeps those inside the word), and so is
-//!   a mark before a clitic (`'s`, `'em`, `'tis`) or a number (`'90s`).
+//!   a mark before a clitic (`'s`, `'em`, `'tis`) or a number (`'90s`). A single mark spaced on
+//!   both sides (tokenised text: "the Bennets ' house") opens a top-level quote only where single
+//!   marks are the text's main quote marks (more opening singles than double marks).
 //!
 //! Pairing runs over the text with a stack (a double quote may hold single ones and vice versa).
 //! A quote still open at the end of a paragraph continues when the next paragraph opens with a
 //! quote mark — the news convention for a quotation over several paragraphs, each a content
 //! range of one quote — or when the next mark of its kind closes it within a few lines (texts
-//! broken one sentence a line); otherwise it ends, unclosed, at the paragraph's end.
+//! broken one sentence a line; for single marks only where they are the main marks); otherwise
+//! it ends, unclosed, at the paragraph's end, and becomes a low-scored suggestion.
 
 use super::doc::Doc;
 

@@ -2,25 +2,31 @@
 //!
 //! A sieve in the manner of CoreNLP's two-stage quote attribution (Muzny et al. 2017) and the
 //! A7 pipeline of the research notes (`quotes-and-matchers.md`): each rule finds quotes of one
-//! shape and gives them its own score and a reason the user can read; an earlier, surer rule
-//! wins over a later one. The stages:
+//! shape and gives them its own score and a reason the user can read, so the user sees which
+//! rule fired and can trust the surer ones. The stages:
 //!
-//! 1. **Marks** (`marks`): quote marks are classified where they stand and paired per paragraph,
-//!    nested quotes inside; a quotation over several paragraphs is one quote with a content
-//!    range per paragraph. Scare quotes and titles (short, Title Case, mid-sentence, no cue)
-//!    are not quotations.
-//! 2. **Cues** (`cues`): the speech and belief verbs of `assets/lexicon/cues.tsv` outside marks.
+//! 1. **Marks** (`marks`): quote marks are classified where they stand, without rewriting the
+//!    text, and paired per paragraph with nesting; a quotation over several paragraphs is one
+//!    quote with a content range per paragraph. Scare quotes and titles (short or Title Case,
+//!    mid-sentence, with no cue next to them) are not quotations.
+//! 2. **Cues** (`cues`): the speech and belief verbs of `assets/lexicon/cues.tsv`, outside marks.
 //! 3. **Direct attribution** (`direct`): the cue and speaker right after or before the marks.
-//! 4. **Reported speech** (`reported`): "X said (that) …", "…, X said.", "according to X, …";
-//!    a content holding a quotation in marks is Mixed.
-//! 5. **Fallbacks** for a quotation nobody is attributed to: a speaker and cue elsewhere in the
-//!    paragraph, else the previous quote's speaker when it is in the same or the previous
-//!    paragraph (news style: a quotation paragraph continues its speaker).
+//! 4. **Reported speech** (`reported`): "X said (that) …", "…, X said.", "according to X, …",
+//!    each needing a speaker; a content holding a quotation in marks is Mixed.
+//! 5. **Fallbacks** for a quotation in marks that no cue attributes: the subject of the clause a
+//!    colon ends ("Kane was less hopeful: “…”"); a speaker and cue elsewhere in its paragraph;
+//!    else the previous quote's speaker when that quote is in the same or the previous
+//!    paragraph (news style: a quotation paragraph continues its speaker) — or, when the two
+//!    quotes before alternate between two speakers a paragraph each, the other side of that
+//!    conversation.
 //! 6. **Speakers** (`speakers`, `resolve`): the phrase next to the cue is a name, a pronoun or a
-//!    description; names join their group (surname → full name) and pronouns their person.
+//!    description; names join their group (surname → full name, the known mentions' entity and
+//!    canonical name first) and pronouns their person.
 //!
-//! No two suggestions' contents overlap; they come sorted by their first content offset.
-//! Everything runs over `text::tokenize` in one pass per stage, linear in the text's length.
+//! Overlapping candidates are settled by score (the earlier on a tie), so no two suggestions'
+//! contents overlap; they come sorted by their first content offset. Every stage is one pass
+//! over `text::tokenize`'s tokens with windows of bounded size, so the engine is linear in the
+//! text's length (about 30–45 MB/s).
 //!
 //! Rules and scores (the suggestion's `rule`):
 //!
@@ -33,14 +39,21 @@
 //! | `reported-clause` | `SPK CUE …` (no "that") | 0.7 |
 //! | `reported-inverted` | `…, SPK CUE.` / `…, CUE SPK.` | 0.7 |
 //! | `reported-parenthetical` | `A, SPK CUE, B.` | 0.65 |
-//! | `direct-paragraph` | marks; `SPK CUE` elsewhere in the paragraph | 0.65 |
 //! | `direct-colon` | `SPK was blunt: "…"` (no cue; the clause's subject) | 0.65 |
+//! | `direct-paragraph` | marks; `SPK CUE` elsewhere in the paragraph | 0.65 |
 //! | `direct-floating` | marks; the previous quote's speaker | 0.6 |
 //! | `direct-conversation` | marks; alternating speakers, the one before last | 0.5 |
 //! | `direct-unattributed` | marks, no speaker | 0.45 |
 //!
 //! A belief cue ("thinks", "hopes") multiplies the score by 0.7; a quote left unclosed loses
 //! 0.15, a pronoun that resolves to nobody 0.05.
+//!
+//! The speaker: `speaker` is the mention in the text next to the cue (the name, pronoun or
+//! description), `speaker_mention` its kind, `speaker_label` the known mention's label when it
+//! is one (PERSON, ORG, GPE…), else PERSON or ORG from the phrase ("police", "the ministry" are
+//! ORG) or, for a pronoun, from its antecedent; `speaker_entity` the entity of the resolved
+//! name's known mention, else `speaker_new_entity` its full name. "I" and "we" attribute a
+//! quote to nobody.
 //!
 //! The known mentions the engine is given are [`KnownMention`]s (the name `Mention` is the
 //! model's mention *kind*; [`Mention`] here is an alias of [`KnownMention`] for callers that
@@ -56,7 +69,7 @@ mod speakers;
 
 use std::collections::HashMap;
 
-use crate::matcher::rules::Rules;
+use crate::matcher::rules::{Gender, Rules};
 use crate::model::{EntityId, Mention as MentionKind, Proposal, QuoteKind, Suggestion};
 
 use cues::{CueClass, Lexicon};
@@ -293,32 +306,27 @@ impl Quotes {
 
         let mut people = People::build(&doc, &self.names);
         for c in &kept {
-            let Some(s) = &c.spk else { continue };
-            if s.kind != MentionKind::Name {
+            let Some(s) = c.spk.as_ref().filter(|s| s.kind == MentionKind::Name) else {
                 continue;
-            }
-            let key = s
+            };
+            let (a, b) = s
                 .mention
                 .and_then(|m| doc.mention_toks[m])
-                .map_or(Some((s.a, s.b)), Some)
-                .and_then(|(a, b)| people.key_of(&doc, a, b));
-            if let Some(key) = key {
-                people.mark_speaker(key);
-                if let Some(g) = s.gender {
-                    people.vote(key, g);
-                }
-                // "Obama said he was willing": reported speech opening with a pronoun.
-                if matches!(c.kind, QuoteKind::Indirect | QuoteKind::Mixed) {
-                    let first = c.content[0].0;
-                    match speakers::pronoun(doc.w(first)) {
-                        Some(speakers::Pron::He) => {
-                            people.vote(key, crate::matcher::rules::Gender::Male)
-                        }
-                        Some(speakers::Pron::She) => {
-                            people.vote(key, crate::matcher::rules::Gender::Female)
-                        }
-                        _ => {}
-                    }
+                .unwrap_or((s.a, s.b));
+            let Some(key) = people.key_of(&doc, a, b) else {
+                continue;
+            };
+            // Whoever speaks is a person (unless an organisation), of the gender a title says
+            // or, in "Obama said he was willing", the pronoun opening the reported speech.
+            people.mark_speaker(key);
+            if let Some(g) = s.gender {
+                people.vote(key, g);
+            }
+            if matches!(c.kind, QuoteKind::Indirect | QuoteKind::Mixed) {
+                match speakers::pronoun(doc.w(c.content[0].0)) {
+                    Some(speakers::Pron::He) => people.vote(key, Gender::Male),
+                    Some(speakers::Pron::She) => people.vote(key, Gender::Female),
+                    _ => {}
                 }
             }
         }
@@ -441,14 +449,17 @@ impl Quotes {
                 if w.entity.is_none() {
                     w.new_entity = known.and_then(|m| m.name.clone());
                 }
-                if w.entity.is_none()
-                    && w.new_entity.is_none()
-                    && let Some(k) = key
-                {
-                    let c = &people.canon[k as usize];
-                    w.entity = c.entity;
-                    if c.entity.is_none() {
-                        w.new_entity = Some(c.name.clone());
+                if w.entity.is_none() && w.new_entity.is_none() {
+                    match key {
+                        Some(k) => {
+                            let c = &people.canon[k as usize];
+                            w.entity = c.entity;
+                            if c.entity.is_none() {
+                                w.new_entity = Some(c.name.clone());
+                            }
+                        }
+                        // A name seen only here ("Reuters reported"): its own canonical name.
+                        None => w.new_entity = Some(one_line(doc.slice(a, b))),
                     }
                 }
             }
@@ -461,7 +472,7 @@ impl Quotes {
                     if c.entity.is_none() {
                         w.new_entity = Some(c.name.clone());
                     }
-                    w.note = Some(format!("{} = {}", doc.slice(s.a, s.b), c.name));
+                    w.note = Some(format!("{} = {}", one_line(doc.slice(s.a, s.b)), c.name));
                 }
                 None => w.unresolved_pronoun = true,
             },
@@ -492,7 +503,7 @@ impl Quotes {
                 a = a.min(s.np_a);
                 b = b.max(s.np_b);
             }
-            doc.slice(a, b)
+            one_line(doc.slice(a, b))
         });
         let mut reason = match (c.rule, attribution) {
             (Rule::DirectAfter, Some(at)) => format!("in quote marks, followed by “{at}”"),
@@ -503,7 +514,7 @@ impl Quotes {
             (Rule::DirectColon, _) => match &c.spk {
                 Some(s) => format!(
                     "in quote marks after a colon; “{}” is the clause's subject",
-                    doc.slice(s.a, s.b)
+                    one_line(doc.slice(s.a, s.b))
                 ),
                 None => "in quote marks after a colon".to_string(),
             },
@@ -549,6 +560,15 @@ impl Quotes {
             rule: c.rule.name().to_string(),
             reason,
         }
+    }
+}
+
+/// Text from the document for a reason, which is one line: line breaks become spaces.
+fn one_line(s: &str) -> String {
+    if s.contains(['\n', '\r']) {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.to_string()
     }
 }
 

@@ -5,11 +5,14 @@
 //! "Iranian President Hassan Rouhani" is the name "Hassan Rouhani" under a descriptor), a
 //! *pronoun* ("she"), or a *description* ("the official", "police", "a spokeswoman for the
 //! ministry", "his wife"). Before a cue the phrase is read backwards: adverbs and auxiliaries
-//! ("also", "has") are skipped, an apposition ("X, a spokesman for Y, said") leads to its head,
-//! and a post-modifier ("a spokeswoman for the ministry") to the phrase it modifies. After an
-//! inverted cue ("…," said the official) it is read forwards. "I", "we" and "you" outside quote
-//! marks are the writer or the reader, never a source: they parse, so that the quote is still
-//! attributed, but carry no speaker.
+//! ("also", "has") are skipped, an apposition ("X, a spokesman for Y, said") leads to its head
+//! — or to the name, when a name stands in apposition to a description ("Her deputy, David
+//! Cole, said") — and a post-modifier ("a spokeswoman for the ministry") to the phrase it
+//! modifies. A verb joined by "and" takes the subject of the verb before it ("she bowed and
+//! said"). After an inverted cue ("…," said the official) the phrase is read forwards, and
+//! there a determiner opens a description whatever its noun ("said the turnpike-keeper"). "I",
+//! "we" and "you" outside quote marks are the writer or the reader, never a source: they
+//! parse, so that the quote is still attributed, but carry no speaker.
 //!
 //! The tables here (pronouns, titles with their gender, role nouns with their label and gender)
 //! are English function words and job titles, written for Gloss.
@@ -364,6 +367,37 @@ pub(super) fn before(doc: &Doc, end: usize, limit: usize) -> Option<Spk> {
         });
     }
     Some(head)
+}
+
+/// Tokens `a..b` exactly, between a closing quote mark and its cue, as a description whatever
+/// its noun: "“…,” the saloon-keeper demanded", "“…,” a tall stranger said".
+pub(super) fn description_between(doc: &Doc, a: usize, b: usize) -> Option<Spk> {
+    if b <= a + 1 || b - a > 5 || !is_determiner(doc.w(a)) {
+        return None;
+    }
+    let words_ok = (a + 1..b).all(|i| {
+        let w = doc.w(i);
+        doc.is_lower(i)
+            && !is_stop(w)
+            && !w.ends_with("ly")
+            && pronoun(w).is_none()
+            && !doc.in_quote(i)
+    });
+    if !words_ok {
+        return None;
+    }
+    let (label, gender, _) = role(doc.w(b - 1)).unwrap_or(("PERSON", None, false));
+    Some(Spk {
+        a,
+        b,
+        np_a: a,
+        np_b: b,
+        kind: MentionKind::Nominal,
+        label,
+        mention: None,
+        pron: None,
+        gender,
+    })
 }
 
 /// The subject at the start of the clause `start..end` ("Her neighbour, retired fisherman Joe
@@ -876,6 +910,7 @@ pub(super) fn after_head(doc: &Doc, start: usize) -> Option<Spk> {
             && h < start + 4
             && doc.is_lower(h + 1)
             && !is_stop(doc.w(h + 1))
+            && !doc.w(h + 1).ends_with("ly")
             && pronoun(doc.w(h + 1)).is_none()
         {
             h += 1;

@@ -65,7 +65,11 @@ fn quotes_with(text: &str, mentions: &[KnownMention]) -> Vec<Q> {
     let found = engine().suggest(text, mentions);
     for s in &found {
         assert_eq!(s.engine, "quotes");
-        assert!(!s.reason.is_empty());
+        assert!(
+            !s.reason.is_empty() && !s.reason.contains('\n'),
+            "{}",
+            s.reason
+        );
     }
     found.iter().map(|s| read(text, s)).collect()
 }
@@ -377,6 +381,45 @@ fn apposition_descriptor_and_nominal_speakers() {
 }
 
 #[test]
+fn a_name_in_apposition_a_participle_and_a_coordinated_verb() {
+    let q = only("The company, Northfield Mining, announced that the pit would close.");
+    assert_eq!(q.speaker.as_deref(), Some("Northfield Mining"));
+    assert_eq!(q.label.as_deref(), Some("ORG"));
+    let q = only("Grant Ellis, asked whether the firm would reconsider, said it would not.");
+    assert_eq!(q.speaker.as_deref(), Some("Grant Ellis"));
+    assert_eq!(q.content, ["it would not"]);
+    let q = only("Mayor Ellen Brook praised the vote and said building would start in May.");
+    assert_eq!(q.speaker.as_deref(), Some("Ellen Brook"));
+    assert_eq!(q.content, ["building would start in May"]);
+    // "said the company had offered": a clause follows, so no inverted attribution.
+    let q = only("Its chief executive, Paul Grant, said the company had offered good terms.");
+    assert_eq!(q.speaker.as_deref(), Some("Paul Grant"));
+}
+
+#[test]
+fn a_quote_after_a_colon_belongs_to_the_clauses_subject() {
+    let text = "“We are ready,” said Rosa Vidal.
+                Her neighbour, retired fisherman Joe Kane, was less hopeful:                 “They have been promising this for twenty years.”";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[1].rule, "direct-colon");
+    assert_eq!(qs[1].speaker.as_deref(), Some("Joe Kane"));
+}
+
+#[test]
+fn a_conversation_alternates_between_its_two_speakers() {
+    let text = "“Where were you last night?” asked Helen Ward.
+                “At the station, waiting for the train,” replied Simon Ash.
+                “All night long?”
+                “Until the last train had gone.”";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 4, "{qs:#?}");
+    assert_eq!(qs[2].rule, "direct-conversation");
+    assert_eq!(qs[2].name.as_deref(), Some("Helen Ward"));
+    assert_eq!(qs[3].name.as_deref(), Some("Simon Ash"));
+}
+
+#[test]
 fn a_floating_quote_takes_the_previous_speaker() {
     let text = "“We are ready for the final,” Ruth Adeyemi said on Tuesday.\n\
                 “The team has trained for months and nobody is injured.”";
@@ -442,6 +485,21 @@ fn offsets_are_code_points() {
 }
 
 #[test]
+fn crlf_line_ends_are_paragraph_breaks() {
+    let text = "“We are ready for the final,” Ruth Adeyemi said.\r\n\r\n\
+                “The team has trained for months and nobody is injured.”\r\n";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(
+        qs[1].content,
+        ["The team has trained for months and nobody is injured."]
+    );
+    assert_eq!(qs[1].speaker.as_deref(), Some("Ruth Adeyemi"));
+    assert!(quotes("").is_empty());
+    assert!(quotes("“”\n\"\"\n‘’").is_empty());
+}
+
+#[test]
 fn the_bundled_lexicon_parses_and_bad_lines_are_reported() {
     assert!(engine().problems().is_empty(), "{:?}", engine().problems());
     assert!(engine().cue_count() > 200);
@@ -484,6 +542,14 @@ const PIECES: &[&str] = &[
     "»",
     " — ",
     "Zoë 👍 ",
+    "\r\n",
+    ": ",
+    "he said, ",
+    "’s ",
+    "„",
+    "“",
+    "the workers' union ",
+    "I think ",
 ];
 
 proptest! {

@@ -1,5 +1,5 @@
-//! The command line: `gloss [PROJECT.ron]` opens the window; `gloss new`, `import`, `stats` and
-//! `export` work on a project file without one.
+//! The command line: `gloss [PROJECT.ron]` opens the window; `gloss new`, `import`, `stats`,
+//! `export`, `eval` and `agree` work on project files without one.
 //!
 //! Headless tasks go through the same `app` layer as the window (a `Session`, gestures, commands),
 //! so an import from the shell and an import from the menu are one implementation. A project is
@@ -23,6 +23,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::agreement;
 use crate::app::eval::{self, Annotations, SpeakerNotes};
 use crate::app::{Command, CommandError, Session, formats, gestures, review};
 use crate::io::brat::{self, BratImport};
@@ -210,6 +211,32 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         #[arg(long)]
         json: bool,
     },
+
+    /// Measure how far two or more annotators agree on the same documents.
+    ///
+    /// Documents are paired by name and compared when every project has one with the same
+    /// text; the others are listed. Per label and overall: span precision, recall and F1 for
+    /// every pair of annotators (exact and overlap), Cohen's kappa (two annotators) or Fleiss'
+    /// kappa (more) on token labels (O outside spans; where spans nest or overlap, the longest
+    /// labels the token), and Krippendorff's alpha for unitizing (α_U, on code points); and
+    /// quotes matched by content, with the share of matched pairs naming the same speaker
+    /// entity, cue and kind. A "-" is a value with nothing to measure (e.g. no spans at all).
+    /// README § Agreement has the definitions.
+    #[command(after_help = EXIT_STATUS)]
+    Agree {
+        /// The annotators' project files, two or more.
+        #[arg(value_name = "PROJECT.ron", num_args = 2.., required = true)]
+        projects: Vec<PathBuf>,
+        /// Also a row per document, so that outliers show.
+        #[arg(long)]
+        by_document: bool,
+        /// Count pronoun and description spans too, not only names.
+        #[arg(long)]
+        all_mentions: bool,
+        /// Print the numbers as JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -277,6 +304,8 @@ pub enum CliError {
     NothingToImportFormat { format: &'static str, paths: String },
     #[error("{0}")]
     Eval(String),
+    #[error("{0}")]
+    Agree(String),
     #[error("{}: {source}", path.display())]
     Command { path: PathBuf, source: CommandError },
     #[error(
@@ -343,6 +372,12 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             };
             evaluate(&gold, &pred, &options, json)
         }
+        Task::Agree {
+            projects,
+            by_document,
+            all_mentions,
+            json,
+        } => agree(&projects, all_mentions, by_document, json),
     }
 }
 
@@ -750,6 +785,40 @@ fn evaluate(
     Ok(ExitCode::SUCCESS)
 }
 
+fn agree(
+    paths: &[PathBuf],
+    all_mentions: bool,
+    by_document: bool,
+    json: bool,
+) -> Result<ExitCode, CliError> {
+    let projects = paths
+        .iter()
+        .map(|p| open_for_reading(p))
+        .collect::<Result<Vec<Project>, CliError>>()?;
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let annotators: Vec<agreement::Annotator> = names
+        .iter()
+        .zip(&projects)
+        .map(|(name, project)| agreement::Annotator { name, project })
+        .collect();
+    let options = agreement::Options { all_mentions };
+    let mut report =
+        agreement::agree(&annotators, &options).map_err(|e| CliError::Agree(e.to_string()))?;
+    let text = if json {
+        if !by_document {
+            report.by_document.clear();
+        }
+        let mut j = serde_json::to_string_pretty(&report)
+            .map_err(|e| CliError::Agree(format!("cannot write the report as JSON: {e}")))?;
+        j.push('\n');
+        j
+    } else {
+        report.table(by_document)
+    };
+    emit(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn export(
     path: &Path,
     format: ExportFormat,
@@ -952,11 +1021,33 @@ fn suggest(
                     .or_else(|| new_entity.clone()),
                 Proposal::Quote { .. } => None,
             };
-            let line = serde_json::json!({
+            // Scores to three places: an f32 printed as f64 would read 0.8999999761581421.
+            let score = (f64::from(s.score) * 1000.0).round() / 1000.0;
+            let mut line = serde_json::json!({
                 "doc": d.name, "start": start, "end": end, "label": s.label(),
-                "text": d.slice(start, end), "score": s.score, "engine": s.engine,
+                "text": d.slice(start, end), "score": score, "engine": s.engine,
                 "rule": s.rule, "reason": s.reason, "entity": entity,
             });
+            if let Proposal::Quote {
+                content,
+                cue,
+                speaker,
+                speaker_entity,
+                speaker_new_entity,
+                kind,
+                ..
+            } = &s.proposal
+            {
+                let name = speaker_entity
+                    .and_then(|e| p.entity(e))
+                    .map(|e| e.name.clone())
+                    .or_else(|| speaker_new_entity.clone());
+                line["kind"] = serde_json::json!(kind.name());
+                line["content"] = serde_json::json!(content);
+                line["cue"] = serde_json::json!(cue);
+                line["speaker"] = serde_json::json!(speaker);
+                line["speaker_entity"] = serde_json::json!(name);
+            }
             jsonl.push_str(&line.to_string());
             jsonl.push('\n');
         }

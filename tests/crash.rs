@@ -39,10 +39,13 @@ const SIGKILL: i32 = 9;
 /// How long the parent waits for any one line from the child before calling it hung.
 const LINE_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The text the spans are laid on: long enough for every edit of every round, and mixing
-/// scripts and line ends so offsets are code points, not bytes.
-fn wire_text() -> String {
-    "Ana Ruiz 👩‍👩‍👧 said “no” in 東京 à Léon.\r\n".repeat(300)
+/// The text the spans are laid on: long enough for every edit of `rounds` rounds even if each
+/// made the most edits (one code point each, plus the one in flight), and mixing scripts and
+/// line ends so offsets are code points, not bytes.
+fn wire_text(rounds: usize) -> String {
+    const LINE: &str = "Ana Ruiz 👩‍👩‍👧 said “no” in 東京 à Léon.\r\n";
+    let most_edits = rounds * (MAX_EDITS_PER_ROUND as usize + 1);
+    LINE.repeat(most_edits / LINE.chars().count() + 1)
 }
 
 /// The offset the next edit tags: one past the last span.
@@ -309,6 +312,7 @@ fn run_child(path: &Path, rng: &mut Rng, present: usize) -> Result<Round, String
 /// Reopen after a kill and check the spans. Returns how many spans the project now has.
 fn check_recovery(
     path: &Path,
+    text: &str,
     present: usize,
     round: &Round,
     stats: &mut Stats,
@@ -333,7 +337,7 @@ fn check_recovery(
         return Err(format!("the recovered project is invalid: {problems:?}"));
     }
     let doc = s.project.document(DOC).ok_or("the document is gone")?;
-    if *doc.text != *wire_text() || s.project.documents.len() != 1 {
+    if *doc.text != *text || s.project.documents.len() != 1 {
         return Err("the document's text or the document list changed".into());
     }
     let ranges: Vec<(usize, usize)> = doc.spans.iter().map(|s| (s.start, s.end)).collect();
@@ -374,19 +378,20 @@ fn acknowledged_edits_survive_sigkill() {
     let started = Instant::now();
     let seed = seed();
     let mut rng = Rng(seed);
+    let rounds: usize = std::env::var(ROUNDS_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(ROUNDS);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.ron");
+    let text = wire_text(rounds);
     let mut project = Project::new("crash");
-    project.insert_document(Document::new(DOC, "wire", wire_text()));
+    project.insert_document(Document::new(DOC, "wire", text.as_str()));
     project_file::save(&path, &project).unwrap();
 
     let mut present = 0;
     let mut stats = Stats::default();
     let mut failures = Vec::new();
-    let rounds: usize = std::env::var(ROUNDS_ENV)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(ROUNDS);
     for round_no in 0..rounds {
         let outcome = run_child(&path, &mut rng, present).and_then(|round| {
             stats.acks += round.acked;
@@ -397,7 +402,7 @@ fn acknowledged_edits_survive_sigkill() {
                 Kill::MidSave => stats.mid_save += 1,
                 Kill::AfterAck => {}
             }
-            check_recovery(&path, present, &round, &mut stats)
+            check_recovery(&path, &text, present, &round, &mut stats)
         });
         match outcome {
             Ok(now) => present = now,

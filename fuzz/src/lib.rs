@@ -126,11 +126,3 @@ pub fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     dir
 }
-
-/// True when `GLOSS_FUZZ_SKIP_KNOWN=1`: checks for bugs already reported (each has an ignored
-/// regression test in tests/bad_input.rs) are skipped, so a run can look for new ones. Unset,
-/// every check runs, which is what to do once those bugs are fixed.
-pub fn skip_known() -> bool {
-    static SKIP: OnceLock<bool> = OnceLock::new();
-    *SKIP.get_or_init(|| std::env::var_os("GLOSS_FUZZ_SKIP_KNOWN").is_some_and(|v| v == "1"))
-}

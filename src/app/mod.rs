@@ -3,7 +3,9 @@
 //! document view, and the table of keyboard shortcuts. No drawing happens here; the window and
 //! the CLI both drive this layer.
 
+pub mod agreement;
 pub mod command;
+pub mod curation;
 pub mod dialogs;
 pub mod eval;
 pub mod formats;

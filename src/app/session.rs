@@ -113,10 +113,9 @@ impl Session {
         let (project, bytes) = read_project(path)?;
         let mut s = Self::from_project(project, Some(path.to_path_buf()));
         let jpath = journal::path_for(path);
+        let base = journal::content_hash(&bytes);
         match journal::read::<Entry>(&jpath) {
-            Ok(Some(c))
-                if c.header.base == journal::content_hash(&bytes) && !c.entries.is_empty() =>
-            {
+            Ok(Some(c)) if c.header.base == base && !c.entries.is_empty() => {
                 let n = c.entries.len();
                 let applied = s.apply_entries(c.entries);
                 s.notices.push(format!(
@@ -124,8 +123,19 @@ impl Session {
                     path.display()
                 ));
             }
+            Ok(Some(c)) if c.header.base != base && !c.entries.is_empty() => {
+                // Open for editing, the project sets such a journal aside; a read leaves it be,
+                // but the reader must know its edits are not in what they see.
+                s.notices.push(format!(
+                    "{} belongs to another version of {}; its edits are not included",
+                    jpath.display(),
+                    file_name(path)
+                ));
+            }
             Ok(_) => {}
-            Err(e) => s.notices.push(format!("{e}; the journal was ignored")),
+            Err(e) => s.notices.push(format!(
+                "{e}; the journal was ignored, so its edits are not included"
+            )),
         }
         Ok((s.project, s.notices))
     }
@@ -392,8 +402,7 @@ fn read_project(path: &Path) -> Result<(Project, Vec<u8>), IoError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| IoError::not_utf8(path, &bytes, e))?;
-    let project = project_file::from_ron(text, path)?;
+    let project = project_file::from_bytes(&bytes, path)?;
     Ok((project, bytes))
 }
 

@@ -42,6 +42,16 @@ pub enum IoError {
         line: usize,
         offset: usize,
     },
+    /// A project file that is not even text: a photo, an archive, a file saved in another
+    /// encoding.
+    #[error(
+        "{path}:{line}: not a valid Gloss project file (not UTF-8 text: invalid byte at offset {offset})"
+    )]
+    NotAProject {
+        path: PathBuf,
+        line: usize,
+        offset: usize,
+    },
     #[error("{path}: looks like a binary file, not text; skipped")]
     Binary { path: PathBuf },
     #[error("{path}: {message}")]
@@ -60,6 +70,15 @@ impl IoError {
         }
     }
 
+    /// The error for a project file whose bytes are not UTF-8: not a project at all, which
+    /// converting it would not change.
+    pub fn not_a_project(path: &std::path::Path, bytes: &[u8], e: std::str::Utf8Error) -> Self {
+        match Self::not_utf8(path, bytes, e) {
+            IoError::NotUtf8 { path, line, offset } => IoError::NotAProject { path, line, offset },
+            other => other,
+        }
+    }
+
     pub fn path(&self) -> &std::path::Path {
         match self {
             IoError::Read { path, .. }
@@ -68,6 +87,7 @@ impl IoError {
             | IoError::NewerSchema { path, .. }
             | IoError::Invalid { path, .. }
             | IoError::NotUtf8 { path, .. }
+            | IoError::NotAProject { path, .. }
             | IoError::Binary { path }
             | IoError::Other { path, .. } => path,
         }

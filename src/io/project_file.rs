@@ -51,7 +51,13 @@ pub fn load(path: &Path) -> Result<Project, IoError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| IoError::not_utf8(path, &bytes, e))?;
+    from_bytes(&bytes, path)
+}
+
+/// Parse the bytes of a project file; bytes that are not UTF-8 are not a project (a photo, an
+/// archive), said as such. `path` is only used to name the file in errors.
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, IoError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| IoError::not_a_project(path, bytes, e))?;
     from_ron(text, path)
 }
 
@@ -62,7 +68,11 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
         path: path.to_path_buf(),
         line: e.span.start.line,
         column: e.span.start.col,
-        message: format!("{} (not a valid Gloss project file)", e.code),
+        message: if text.trim().is_empty() {
+            "the file is empty (not a valid Gloss project file)".to_string()
+        } else {
+            format!("{} (not a valid Gloss project file)", describe(&e.code))
+        },
     };
 
     #[derive(Deserialize)]
@@ -91,7 +101,11 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
         })?;
         value.into_rust().map_err(|e| IoError::Other {
             path: path.to_path_buf(),
-            message: format!("after migrating from schema {}: {e}", header.schema),
+            message: format!(
+                "after migrating from schema {}: {}",
+                header.schema,
+                describe(&e)
+            ),
         })?
     };
     project.schema = SCHEMA_VERSION;
@@ -104,6 +118,75 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
         });
     }
     Ok(project)
+}
+
+/// A RON parse error in a researcher's terms: what is wrong in the file, never the parser's
+/// advice to its programmer (`ron::Options`, `serde_stacker`) or the names of Gloss's types.
+fn describe(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let one_of = |names: &[&str]| {
+        let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        match names.len() {
+            0 => String::new(),
+            1 => format!("; expected {}", names[0]),
+            _ => format!("; expected one of {}", names.join(", ")),
+        }
+    };
+    match code {
+        E::ExceededRecursionLimit => format!(
+            "brackets nested too deeply (more than {RECURSION_LIMIT} levels; a project needs fewer than 10)"
+        ),
+        E::Eof => "the file ends too early (cut short?)".into(),
+        E::ExpectedNamedStructLike(_) | E::ExpectedStructLike => "expected `(` here".into(),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => "expected `)` here".into(),
+        E::ExpectedDifferentStructName { found, .. } => format!("unexpected name `{found}`"),
+        E::ExpectedStructName(_) => "expected a name before `(`".into(),
+        E::MissingStructField { field, .. } => format!("the field `{field}` is missing"),
+        E::DuplicateStructField { field, .. } => format!("the field `{field}` is given twice"),
+        E::NoSuchStructField {
+            found, expected, ..
+        } => format!("unknown field `{found}`{}", one_of(expected)),
+        E::NoSuchEnumVariant {
+            found, expected, ..
+        } => format!("unknown value `{found}`{}", one_of(expected)),
+        E::InvalidValueForType { expected, found } => {
+            format!("expected {} but found {found}", plain_expected(expected))
+        }
+        E::ExpectedDifferentLength { expected, found } => {
+            format!("expected {expected} but found {found} values")
+        }
+        E::IntegerOutOfBounds => "a number too large (or negative) for this place".into(),
+        E::TrailingCharacters => "unexpected text after the end of the project".into(),
+        E::UnexpectedChar(c) => format!("unexpected character {c:?}"),
+        E::Utf8Error(_) => "not UTF-8 text".into(),
+        E::Message(m) | E::Io(m) => m.clone(),
+        // The rest ("Expected comma", "Expected closing `]`", "Unclosed block comment", …)
+        // already speak of the file's text; only the capital goes.
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// What serde says a value should have been, in words rather than Rust types.
+fn plain_expected(expected: &str) -> String {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, 0 or more".into(),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number".into(),
+        "f32" | "f64" => "a number".into(),
+        "a boolean" | "bool" => "`true` or `false`".into(),
+        "char" | "a character" => "a character in single quotes".into(),
+        _ if expected.starts_with("struct ") || expected.starts_with("tuple struct ") => {
+            "a value in `(…)`".into()
+        }
+        _ if expected.starts_with("enum ") => "one of the allowed values".into(),
+        _ => expected.to_string(),
+    }
 }
 
 /// The schema number when the file starts `(schema: N,` (after white space and comments).

@@ -2,8 +2,9 @@
 //!
 //! A document's text is the file's text exactly (line ends included), so offsets computed by
 //! other tools on the same file still match. A UTF-8 byte-order mark is dropped; UTF-16 with a
-//! byte-order mark is decoded. Files that are not text (invalid UTF-8, NUL bytes) or are empty
-//! are reported by name and skipped: the rest of the batch still comes in.
+//! byte-order mark is decoded. Files that are not text (invalid UTF-8, half a UTF-16 code
+//! unit, a NUL byte anywhere) or hold nothing but white space are reported by name and skipped,
+//! whatever their encoding: the rest of the batch still comes in.
 
 use std::path::{Path, PathBuf};
 
@@ -112,6 +113,10 @@ pub fn read_text_file(path: &Path) -> Result<TextFile, IoError> {
 }
 
 /// Bytes to text by the rules in the module doc. `path` names the file in errors.
+///
+/// The same checks hold whatever the encoding: a file with a NUL byte anywhere is binary, and
+/// one with no text, or only white space, has nothing to import. UTF-16 must come in whole
+/// code units; a file cut in the middle of one is refused rather than padded.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>), IoError> {
     let other = |message: &str| IoError::Other {
         path: path.to_path_buf(),
@@ -120,36 +125,67 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>), IoE
     if bytes.is_empty() {
         return Err(other("empty file; nothing to import"));
     }
-    if let Some(units) = utf16_units(bytes) {
-        let text = String::from_utf16(&units)
-            .map_err(|_| other("starts with a UTF-16 byte-order mark but is not valid UTF-16"))?;
-        return Ok((text, Some("decoded from UTF-16".into())));
+    let (text, note) = match utf16_units(bytes) {
+        Some(Utf16::Units(units)) => {
+            let text = String::from_utf16(&units).map_err(|_| {
+                other("starts with a UTF-16 byte-order mark but is not valid UTF-16")
+            })?;
+            if text.contains('\0') {
+                return Err(IoError::Binary {
+                    path: path.to_path_buf(),
+                });
+            }
+            (text, Some("decoded from UTF-16".to_string()))
+        }
+        Some(Utf16::OddLength) => {
+            return Err(other(
+                "UTF-16 text that ends in half a character (an odd number of bytes: cut short?); skipped",
+            ));
+        }
+        None => {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            // A NUL anywhere, not only near the start: a preallocated or half-written file
+            // has a text head and zeros after it.
+            if body.contains(&0) {
+                return Err(IoError::Binary {
+                    path: path.to_path_buf(),
+                });
+            }
+            let text = std::str::from_utf8(body).map_err(|e| IoError::not_utf8(path, body, e))?;
+            (text.to_string(), None)
+        }
+    };
+    if text.is_empty() {
+        return Err(other("empty file; nothing to import"));
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if body.iter().take(8192).any(|b| *b == 0) {
-        return Err(IoError::Binary {
-            path: path.to_path_buf(),
-        });
-    }
-    let text = std::str::from_utf8(body).map_err(|e| IoError::not_utf8(path, body, e))?;
     if text.trim().is_empty() {
         return Err(other("holds only white space; nothing to import"));
     }
-    Ok((text.to_string(), None))
+    Ok((text, note))
+}
+
+/// What a UTF-16 byte-order mark at the start of a file leads to.
+enum Utf16 {
+    /// The code units after the mark.
+    Units(Vec<u16>),
+    /// An odd number of bytes after the mark: the last code unit is cut in half.
+    OddLength,
 }
 
 /// UTF-16 code units if the bytes start with a UTF-16 byte-order mark.
-fn utf16_units(bytes: &[u8]) -> Option<Vec<u16>> {
-    let le = match bytes {
-        [0xFF, 0xFE, ..] => true,
-        [0xFE, 0xFF, ..] => false,
+fn utf16_units(bytes: &[u8]) -> Option<Utf16> {
+    let (le, body) = match bytes {
+        [0xFF, 0xFE, body @ ..] => (true, body),
+        [0xFE, 0xFF, body @ ..] => (false, body),
         _ => return None,
     };
-    let body = &bytes[2..];
-    Some(
-        body.chunks(2)
+    if body.len() % 2 != 0 {
+        return Some(Utf16::OddLength);
+    }
+    Some(Utf16::Units(
+        body.chunks_exact(2)
             .map(|c| {
-                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                let pair = [c[0], c[1]];
                 if le {
                     u16::from_le_bytes(pair)
                 } else {
@@ -157,7 +193,7 @@ fn utf16_units(bytes: &[u8]) -> Option<Vec<u16>> {
                 }
             })
             .collect(),
-    )
+    ))
 }
 
 #[cfg(test)]
@@ -199,6 +235,28 @@ mod tests {
         assert!(matches!(e, IoError::Binary { .. }), "{e}");
         let e = decode(Path::new("empty.txt"), b"").unwrap_err();
         assert!(e.to_string().contains("empty.txt: empty file"), "{e}");
+    }
+
+    #[test]
+    fn utf16_is_held_to_the_same_rules_as_utf8() {
+        // fuzz/artifacts/text_decode/crash-d62636d8…: a byte-order mark and nothing else came
+        // in as an empty document.
+        let e = decode(Path::new("bom.txt"), &[0xFF, 0xFE]).unwrap_err();
+        assert_eq!(e.to_string(), "bom.txt: empty file; nothing to import");
+        let e = decode(Path::new("be.txt"), &[0xFE, 0xFF, 0, b' ', 0, b'\n']).unwrap_err();
+        assert!(e.to_string().contains("only white space"), "{e}");
+        let e = decode(Path::new("nul.txt"), &[0xFF, 0xFE, b'A', 0, 0, 0]).unwrap_err();
+        assert!(matches!(e, IoError::Binary { .. }), "{e}");
+        let e = decode(Path::new("cut.txt"), &[0xFF, 0xFE, b'A', 0, b'B']).unwrap_err();
+        assert!(e.to_string().starts_with("cut.txt: UTF-16"), "{e}");
+    }
+
+    #[test]
+    fn a_nul_byte_far_into_a_file_makes_it_binary() {
+        let mut bytes = b"text ".repeat(10_000);
+        bytes.push(0);
+        let e = decode(Path::new("late.txt"), &bytes).unwrap_err();
+        assert!(matches!(e, IoError::Binary { .. }), "{e}");
     }
 
     #[test]

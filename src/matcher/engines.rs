@@ -6,11 +6,16 @@
 //! (1 − Π(1 − sᵢ)) and their reasons joined — and overlapping findings resolved in favour of the
 //! higher score, then the longer range. What the user already annotated, rejected, or said never
 //! to suggest is left out (`visible`).
+//!
+//! Quotations come last (`quotes`): the quote engine is given every entity mention known in the
+//! document — the user's spans and the entity suggestions that survived — so a speaker next to
+//! a cue is a name the other engines found, linked to its entity when it has one.
 
 use std::collections::HashMap;
 
 use super::gazetteer::{Entry, Gazetteer, parse_patterns_jsonl, parse_tsv};
 use super::learned::Learned;
+use super::quotes::{KnownMention, Quotes};
 use super::rules::{Known, Rules};
 use crate::model::{Document, MatcherSettings, Project, Proposal, Suggestion, VerdictMemory};
 
@@ -68,6 +73,7 @@ pub struct Engines {
     /// list name → (score, description), for suggestions' scores and reasons.
     lists: HashMap<String, (f32, String)>,
     rules: Option<Rules>,
+    quotes: Option<Quotes>,
     settings: MatcherSettings,
 }
 
@@ -115,11 +121,21 @@ impl Engines {
             }
         }
         let rules = settings.rules.then(|| Rules::from_tsv(FIRST_NAMES));
+        let quotes = settings.quotes.then(|| {
+            let q = Quotes::new(super::quotes::CUES, FIRST_NAMES);
+            problems.extend(
+                q.problems()
+                    .iter()
+                    .map(|p| format!("bundled cue lexicon cues.tsv {p}")),
+            );
+            q
+        });
         (
             Self {
                 gazetteer: Gazetteer::new(entries),
                 lists,
                 rules,
+                quotes,
                 settings: settings.clone(),
             },
             problems,
@@ -213,8 +229,72 @@ impl Engines {
             }));
             found.extend(rules.suggest(&doc.text, &known));
         }
-        resolve(merge(found))
+        let mut out = resolve(merge(found));
+        if let Some(quotes) = &self.quotes {
+            let mentions = known_mentions(project, doc, &out);
+            out.extend(quotes.suggest(&doc.text, &mentions));
+            out.sort_by_key(|s| s.range());
+        }
+        out
     }
+}
+
+/// The entity mentions a quote's speaker may be: the document's spans, then the entity
+/// suggestions that do not overlap one, sorted by start; with the canonical names of their
+/// entities.
+fn known_mentions(project: &Project, doc: &Document, found: &[Suggestion]) -> Vec<KnownMention> {
+    let name = |e: Option<crate::model::EntityId>| {
+        e.and_then(|id| project.entity(id)).map(|e| e.name.clone())
+    };
+    let mut out: Vec<KnownMention> = doc
+        .spans
+        .iter()
+        .map(|s| KnownMention {
+            start: s.start,
+            end: s.end,
+            label: s.label.clone(),
+            entity: s.entity,
+            name: name(s.entity),
+        })
+        .collect();
+    // Spans are sorted by start; max_end[i] is the largest end among the first i+1, so a
+    // suggestion overlaps a span when some span starting before its end ends after its start.
+    let max_end: Vec<usize> = out
+        .iter()
+        .scan(0, |m, s| {
+            *m = (*m).max(s.end);
+            Some(*m)
+        })
+        .collect();
+    let overlaps = |start: usize, end: usize| {
+        let n = out.partition_point(|m| m.start < end);
+        n > 0 && max_end[n - 1] > start
+    };
+    let mut extra = Vec::new();
+    for s in found {
+        if let Proposal::Span {
+            start,
+            end,
+            label,
+            entity,
+            new_entity,
+        } = &s.proposal
+        {
+            if overlaps(*start, *end) {
+                continue;
+            }
+            extra.push(KnownMention {
+                start: *start,
+                end: *end,
+                label: label.clone(),
+                entity: *entity,
+                name: name(*entity).or_else(|| new_entity.clone()),
+            });
+        }
+    }
+    out.extend(extra);
+    out.sort_by_key(|m| (m.start, m.end));
+    out
 }
 
 /// Merge findings for the same range and label: scores as independent evidence, reasons and

@@ -62,7 +62,11 @@ impl Learned {
         let mut tallies: HashMap<String, Tally> = HashMap::new();
         for d in &p.documents {
             for s in d.spans.iter().filter(|s| s.mention == Mention::Name) {
-                let text = d.slice(s.start, s.end).to_string();
+                // A span the user dragged over a space learns the name, not the space.
+                let text = d.slice(s.start, s.end).trim().to_string();
+                if text.is_empty() {
+                    continue;
+                }
                 let t = tallies.entry(text).or_default();
                 *t.labels.entry(s.label.clone()).or_insert(0) += 1;
                 if let Some(e) = s.entity {
@@ -74,7 +78,7 @@ impl Learned {
             if let Some(d) = p.document(r.doc)
                 && r.end <= d.char_len()
             {
-                let text = d.slice(r.start, r.end).to_string();
+                let text = d.slice(r.start, r.end).trim().to_string();
                 let t = tallies.entry(text).or_default();
                 *t.rejected.entry(r.label.clone()).or_insert(0) += 1;
             }

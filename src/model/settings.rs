@@ -18,6 +18,8 @@ pub struct MatcherSettings {
     pub gazetteer: bool,
     pub learned: bool,
     pub rules: bool,
+    /// Quotations with their speakers and cues (`matcher::quotes`).
+    pub quotes: bool,
     /// Learned strings shorter than this (in characters) are not suggested, acronyms in
     /// capitals excepted.
     pub min_learned_len: usize,
@@ -37,6 +39,7 @@ impl Default for MatcherSettings {
             gazetteer: true,
             learned: true,
             rules: true,
+            quotes: true,
             min_learned_len: 3,
             disabled_lists: Vec::new(),
             fold_case_lists: Vec::new(),

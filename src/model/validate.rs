@@ -1,11 +1,24 @@
 //! The invariants a project must keep, checked on every load and after every command in tests.
 //!
 //! Spans and quotes lie inside their text with start < end, ids are unique, labels exist in the
-//! label set, and every reference (span → entity, quote → speaker span) resolves.
+//! label set, every reference (span → entity, quote → speaker span) resolves, and every
+//! suggestion score is a finite number.
 
 use std::collections::HashSet;
 
-use super::Project;
+use super::{Origin, Project};
+
+/// Why an origin is unsound, if it is: a suggestion's score must be a number. RON reads `NaN`
+/// and `inf`, but the journal (JSON) cannot hold them, so such a span could be saved and not
+/// journaled, and every edit after it would be lost in a crash.
+fn origin_problem(origin: &Origin) -> Option<String> {
+    match origin {
+        Origin::Suggested { score, .. } if !score.is_finite() => Some(format!(
+            "has suggestion score {score}; a score is a number from 0 to 1"
+        )),
+        _ => None,
+    }
+}
 
 /// One broken invariant, phrased for the user: it names the document and the annotation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,6 +99,9 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                     s.id, s.label
                 ));
             }
+            if let Some(why) = origin_problem(&s.origin) {
+                say(format!("document {name:?}: span {} {why}", s.id));
+            }
             if let Some(e) = s.entity
                 && !entity_ids.contains(&e)
             {
@@ -113,6 +129,9 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                         q.id
                     ));
                 }
+            }
+            if let Some(why) = origin_problem(&q.origin) {
+                say(format!("document {name:?}: quote {} {why}", q.id));
             }
             if let Some(sp) = q.speaker
                 && !span_ids.contains(&sp)
@@ -170,6 +189,21 @@ mod tests {
         let text: Vec<String> = validate(&p).into_iter().map(|p| p.0).collect();
         assert!(text.iter().any(|t| t.contains("entity 7")));
         assert!(text.iter().any(|t| t.contains("speaker span 9")));
+    }
+
+    #[test]
+    fn a_score_that_is_not_a_number_is_reported() {
+        for score in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
+            let mut p = sample();
+            p.documents[0].spans[0].origin = Origin::Suggested {
+                engine: "gazetteer".into(),
+                rule: "cities".into(),
+                score,
+            };
+            let text: Vec<String> = validate(&p).into_iter().map(|p| p.0).collect();
+            assert_eq!(text.len(), 1, "{text:?}");
+            assert!(text[0].contains("span 1 has suggestion score"), "{text:?}");
+        }
     }
 
     #[test]

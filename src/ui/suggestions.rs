@@ -74,7 +74,13 @@ pub fn ui(
         egui::ComboBox::from_id_salt("sugg-engine")
             .selected_text(review.filter.engine.unwrap_or("all"))
             .show_ui(ui, |ui| {
-                for e in [None, Some("gazetteer"), Some("learned"), Some("rules")] {
+                for e in [
+                    None,
+                    Some("gazetteer"),
+                    Some("learned"),
+                    Some("rules"),
+                    Some("quotes"),
+                ] {
                     ui.selectable_value(&mut review.filter.engine, e, e.unwrap_or("all"));
                 }
             })
@@ -133,15 +139,22 @@ pub fn ui(
                 let (a, b) = s.range();
                 let key = Key::of(s);
                 let focused = current.as_ref() == Some(&key);
-                ui.horizontal(|ui| {
-                    let text = format!("{:.2} {} {}", s.score, s.label(), doc.slice(a, b));
-                    let resp = ui
-                        .selectable_label(focused, text)
-                        .on_hover_text(format!("{} · {}\n{}", s.engine, s.rule, s.reason));
-                    if resp.clicked() {
-                        out.focus = Some(key.clone());
-                    }
+                // The engine at the right edge; the row's text is cut to the panel's width so a
+                // long quotation never widens the panel.
+                let size = egui::vec2(ui.available_width(), row_height);
+                let row = egui::Layout::right_to_left(egui::Align::Center);
+                ui.allocate_ui_with_layout(size, row, |ui| {
                     ui.weak(s.engine);
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let text =
+                            format!("{:.2} {} {}", s.score, s.label(), row_text(doc, s, a, b));
+                        let resp = ui
+                            .add(egui::Button::selectable(focused, text).truncate())
+                            .on_hover_text(format!("{} · {}\n{}", s.engine, s.rule, s.reason));
+                        if resp.clicked() {
+                            out.focus = Some(key.clone());
+                        }
+                    });
                 });
             }
         });
@@ -149,6 +162,30 @@ pub fn ui(
         ui.weak("Nothing to review here. Accepted and rejected suggestions do not come back.");
     }
     out
+}
+
+/// What a row of the list shows after score and label: the suggested text on one line, cut to
+/// a few words; for a quote, its speaker first ("Lena Visser: This is a fair…").
+fn row_text(doc: &crate::model::Document, s: &Suggestion, a: usize, b: usize) -> String {
+    const MAX: usize = 80;
+    let text: String = doc
+        .slice(a, b)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let short = if text.chars().count() > MAX {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        text
+    };
+    match &s.proposal {
+        crate::model::Proposal::Quote {
+            speaker: Some((x, y)),
+            ..
+        } if *y <= doc.char_len() && x < y => format!("{}: {short}", doc.slice(*x, *y)),
+        _ => short,
+    }
 }
 
 /// The matcher settings: engines on or off, the bundled lists (on, off, matched regardless of
@@ -165,6 +202,7 @@ pub fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
             ui.checkbox(&mut s.gazetteer, "Gazetteer (lists of names)");
             ui.checkbox(&mut s.learned, "Learned from your annotations");
             ui.checkbox(&mut s.rules, "Rules (titles, organisations, acronyms…)");
+            ui.checkbox(&mut s.quotes, "Quotations with speakers and cues");
             ui.horizontal(|ui| {
                 let l = ui.label("Learned strings from");
                 ui.add(

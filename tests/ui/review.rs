@@ -254,3 +254,63 @@ fn engines_and_lists_are_settings_of_the_project() {
     wait(&mut h);
     assert!(h.query_by_label("Suggestion GPE: Quito").is_some());
 }
+
+/// A quote suggestion, reviewed with the same keys: N focuses it, A creates the quote with its
+/// cue and its speaker (the existing name span, so its entity) in one step, and one undo takes
+/// all of it back.
+#[test]
+fn a_quote_suggestion_is_accepted_with_speaker_and_cue_and_undone_in_one_step() {
+    use gloss::model::{Entity, EntityId, QuoteKind};
+    const QUOTED: &str = "“We will stay in Lima,” Ana Ruiz said on Monday.\nRuiz left later.";
+    let mut p = Project::new("quotes");
+    p.matcher.gazetteer = false;
+    p.matcher.rules = false;
+    p.matcher.learned = false;
+    p.insert_entity(Entity {
+        id: EntityId(1),
+        name: "Ana Ruiz".into(),
+        label: "PERSON".into(),
+        aliases: vec![],
+    });
+    let mut d = Document::new(DocId(1), "quoted", QUOTED);
+    let mut s = Span::new(SpanId(1), CharRange::new(24, 32), "PERSON");
+    s.entity = Some(EntityId(1));
+    d.insert_span(s);
+    p.insert_document(d);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.ron");
+    gloss::io::project_file::save(&path, &p).unwrap();
+    let mut h = harness_for(Some(&path), ScriptedDialogs::new());
+    wait(&mut h);
+
+    assert_eq!(h.query_all_by_label_contains("Suggestion ").count(), 1);
+    key(&mut h, Key::N);
+    assert_eq!(
+        focused(&h),
+        Some((1, 22)),
+        "the quote's content, inside the marks"
+    );
+    key(&mut h, Key::A);
+    wait(&mut h);
+    let doc = &h.state().session.project.documents[0];
+    assert_eq!(doc.quotes.len(), 1, "accepted as a quote");
+    let q = &doc.quotes[0];
+    assert_eq!(q.content, vec![CharRange::new(1, 22)]);
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.speaker, Some(SpanId(1)), "the existing name span speaks");
+    let cue = q.cue.expect("a cue");
+    assert_eq!(doc.slice(cue.start, cue.end), "said");
+    assert!(matches!(q.origin, Origin::Suggested { ref engine, .. } if engine == "quotes"));
+    assert_eq!(doc.spans.len(), 1, "no second span for the speaker");
+    assert!(h.query_by_label_contains("Quote: We will stay").is_some());
+    assert_eq!(h.query_all_by_label_contains("Suggestion ").count(), 0);
+
+    key_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    wait(&mut h);
+    assert!(h.state().session.project.documents[0].quotes.is_empty());
+    assert_eq!(h.query_all_by_label_contains("Suggestion ").count(), 1);
+    assert!(!h.state().session.is_dirty());
+    key_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    wait(&mut h);
+    assert_eq!(h.state().session.project.documents[0].quotes.len(), 1);
+}

@@ -44,6 +44,9 @@ pub fn harness_for(path: Option<&Path>, dialogs: ScriptedDialogs) -> Harness<'st
     let mut h = Harness::builder()
         .with_size(vec2(1280.0, 800.0))
         .with_step_dt(0.05)
+        // Background work (matching, exports) answers between frames; a result that lands
+        // mid-run takes a few more frames to settle than kittest's default of 4.
+        .with_max_steps(12)
         .build_eframe(move |cc| {
             GlossApp::new(
                 cc,

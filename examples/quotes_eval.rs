@@ -1,5 +1,5 @@
 //! Score the quotes engine on gold brat folders:
-//! `cargo run --release --example quotes_eval -- FOLDER… [--links] [--show]`.
+//! `cargo run --release --example quotes_eval -- FOLDER… [--links] [--app] [--show]`.
 //!
 //! Each document's text goes through `matcher::quotes::Quotes` with the gold *entity* spans
 //! (names only; pronoun and description speaker spans are part of the quote layer) as the known
@@ -22,6 +22,9 @@
 //!   as strict when the speaker's text equals the gold name. "Lenient" (reported for fiction,
 //!   where gold names are a character list's ids) also accepts a name whose words are all
 //!   among the gold name's words or the other way round ("Holmes" for "Sherlock Holmes").
+//! - `--app` runs the document as the app does, from the bare text: every engine with the
+//!   default settings (gazetteer, rules, quotes; no learned strings since nothing is annotated),
+//!   the quotes engine seeing the names the others found instead of the gold names.
 //! - `--show` prints every gold quote with what matched it and every false positive.
 
 use std::collections::HashMap;
@@ -157,9 +160,12 @@ fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let links = args.iter().any(|a| a == "--links");
     let show = args.iter().any(|a| a == "--show");
+    let app = args.iter().any(|a| a == "--app");
+    let (engines, _) =
+        gloss::matcher::engines::Engines::new(&gloss::model::MatcherSettings::default(), &[]);
     let folders: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     if folders.is_empty() {
-        return Err("usage: quotes_eval FOLDER… [--links] [--show]".into());
+        return Err("usage: quotes_eval FOLDER… [--links] [--app] [--show]".into());
     }
     let engine = Quotes::new(CUES, FIRST_NAMES);
     if let Some(p) = engine.problems().first() {
@@ -197,7 +203,19 @@ fn main() -> Result<(), String> {
                 })
                 .collect();
             let started = std::time::Instant::now();
-            let pred = engine.suggest(&d.text, &mentions);
+            let pred: Vec<_> = if app {
+                let mut bare = gloss::model::Document::new(d.id, d.name.clone(), d.text.clone());
+                bare.spans.clear();
+                let mut p = Project::new("app");
+                p.insert_document(bare.clone());
+                engines
+                    .suggest(&p, &bare, None)
+                    .into_iter()
+                    .filter(|s| matches!(s.proposal, Proposal::Quote { .. }))
+                    .collect()
+            } else {
+                engine.suggest(&d.text, &mentions)
+            };
             seconds += started.elapsed().as_secs_f64();
             t.docs += 1;
             t.gold += d.quotes.len();

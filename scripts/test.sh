@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: system packages, formatting, lints, then every test
-# (unit, property, CLI, crash, and the window tests, which need no display or GPU).
+# (unit, property, CLI, crash, and the window tests, which need no display or GPU), then the
+# crash test at full length: 1,000 SIGKILLed rounds (about 2 minutes on 2 cores).
+# GLOSS_SPACY_CHECK=1 makes the spaCy export test install spaCy from PyPI into a temporary
+# virtual environment and load the .spacy files with it (about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
-cargo test
+GLOSS_SPACY_CHECK=1 cargo test
+bash scripts/crash_test.sh

@@ -1,5 +1,6 @@
 //! The command line: `gloss [PROJECT.ron]` opens the window; `gloss new`, `import`, `stats`,
-//! `export`, `eval` and `agree` work on project files without one.
+//! `export`, `eval`, `agree` and `merge-file` work on project files without one, and
+//! `git-setup` makes a repository merge project files with `merge-file` (in `cli/git.rs`).
 //!
 //! Headless tasks go through the same `app` layer as the window (a `Session`, gestures, commands),
 //! so an import from the shell and an import from the menu are one implementation. A project is
@@ -30,6 +31,8 @@ use crate::io::brat::{self, BratImport};
 use crate::io::{IoError, journal, project_file, text_import, write_atomic};
 use crate::model::{DocId, LabelSet, Project, Proposal, Status, Suggestion, validate};
 use crate::ui::Launch;
+
+mod git;
 
 const EXIT_STATUS: &str = "\
 Exit status: 0 on success, 1 on bad input (the message names the file and line), 2 on bad usage.";
@@ -237,6 +240,56 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         #[arg(long)]
         json: bool,
     },
+
+    /// Merge two annotators' versions of a project: git's merge driver for project files.
+    ///
+    /// git runs it as `gloss merge-file %O %A %B %P` (see `gloss git-setup`): BASE is the
+    /// common ancestor, OURS and THEIRS the two versions, NAME the file's path for messages.
+    /// The merge is written over OURS. Documents one side changed come from that side; a
+    /// document both changed is merged annotation by annotation; new entities, spans and quotes
+    /// from both sides are all kept, renumbered where their ids clash, and the same one added
+    /// on both sides is kept once. What both changed differently (the same span relabelled two
+    /// ways, a document's status) is a conflict: OURS then holds ours' version of it and
+    /// everything else merged, and each conflict is one line on stderr naming the document.
+    #[command(after_help = "\
+Exit status: 0 when the merge is clean; 1 when there are conflicts (the merge is still written,
+with ours' version where they are), or when a file is not a Gloss project (then nothing is
+written); 2 on bad usage.")]
+    MergeFile {
+        /// The common ancestor (git's %O); an empty file when both sides added the project.
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our version (git's %A); replaced by the merge.
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their version (git's %B).
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+        /// The project's path in the repository (git's %P), used in messages.
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+    },
+
+    /// Make git merge project files with `gloss merge-file` in a repository.
+    ///
+    /// Adds `*.ron merge=gloss` to .gitattributes and `*.ron.journal`, `*.ron.lock` to
+    /// .gitignore at the repository's top (lines already there are left alone), and sets
+    /// `merge.gloss.name` and `merge.gloss.driver` in the repository's own git config. Nothing
+    /// leaves the machine. Commit the two files; each clone runs this once, because git does
+    /// not share its config.
+    #[command(after_help = EXIT_STATUS)]
+    GitSetup {
+        /// A folder in the repository (default: the current folder).
+        #[arg(value_name = "REPO")]
+        repo: Option<PathBuf>,
+        /// Which files are projects, as a .gitattributes pattern.
+        #[arg(long, value_name = "GLOB", default_value = "*.ron")]
+        pattern: String,
+        /// The gloss program git should run (default: `gloss` if it is on the PATH, else this
+        /// program's full path).
+        #[arg(long, value_name = "PROGRAM")]
+        gloss: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -316,6 +369,16 @@ pub enum CliError {
     OutputIsProject(PathBuf),
     #[error("standard output: {0}")]
     Stdout(std::io::Error),
+    /// Not a `source`: the message already holds the file's error, and a source would be
+    /// printed a second time after it.
+    #[error("{role}: {error}")]
+    MergeInput {
+        /// Which version the file is: base, ours or theirs.
+        role: &'static str,
+        error: IoError,
+    },
+    #[error("{0}")]
+    Git(String),
 }
 
 /// Run a task. `Ok` carries the exit status for outcomes already reported on stderr (an import
@@ -378,6 +441,21 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             all_mentions,
             json,
         } => agree(&projects, all_mentions, by_document, json),
+        Task::MergeFile {
+            base,
+            ours,
+            theirs,
+            name,
+        } => git::merge_file(&base, &ours, &theirs, name.as_deref()),
+        Task::GitSetup {
+            repo,
+            pattern,
+            gloss,
+        } => git::git_setup(
+            repo.as_deref().unwrap_or(Path::new(".")),
+            &pattern,
+            gloss.as_deref(),
+        ),
     }
 }
 

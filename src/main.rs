@@ -13,7 +13,16 @@ fn main() -> ExitCode {
         Invocation::Task(task) => cli::run(task).map_err(anyhow::Error::from),
     };
     outcome.unwrap_or_else(|e| {
-        eprintln!("gloss: {e:#}");
+        // The chain of causes, each once: a message that already quotes its cause (as the
+        // file errors do) does not get it again.
+        let mut message = e.to_string();
+        for cause in e.chain().skip(1) {
+            let cause = cause.to_string();
+            if !message.contains(&cause) {
+                message = format!("{message}: {cause}");
+            }
+        }
+        eprintln!("gloss: {message}");
         ExitCode::FAILURE
     })
 }

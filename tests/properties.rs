@@ -1349,3 +1349,33 @@ fn edges_on_line_breaks_do_not_move_the_wrong_way() {
         "GrowEnd turned 0..9 into {grown:?}; ShrinkStart turned 8..12 into {shrunk:?}"
     );
 }
+
+/// Found by `journal_replay_with_saves_in_between`: an edit, a save, then undo past the save and
+/// redo back to it, then a crash. The state is the saved one, so the reopened project must be
+/// clean (it used to replay the undo and the redo as two new steps and call itself unsaved).
+#[test]
+fn undo_past_a_save_and_redo_then_a_crash_reopens_clean() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    let mut p = Project::new("p");
+    p.insert_document(Document::new(DocId(1), "d", "Ana Ruiz spoke."));
+    project_file::save(&path, &p).expect("save");
+    let mut s = Session::open(&path).expect("open");
+    s.execute(Command::SetStatus {
+        doc: DocId(1),
+        status: Status::Done,
+    })
+    .expect("execute");
+    s.save().expect("save");
+    s.undo().expect("undo");
+    s.redo().expect("redo");
+    assert!(!s.is_dirty());
+    let project = s.project.clone();
+    drop(s); // a crash: no save, no discard
+    let r = Session::open(&path).expect("reopen");
+    assert_eq!(r.project, project);
+    assert!(
+        !r.is_dirty(),
+        "the saved state came back but is called unsaved"
+    );
+}

@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
         Ok(import) => {
             for skipped in &import.skipped {
                 let line = skipped.to_string();
-                assert!(!line.contains('\n'), "a skip note of several lines: {line:?}");
+                assert!(
+                    !line.contains('\n'),
+                    "a skip note of several lines: {line:?}"
+                );
             }
             let command = gloss::cli::brat_command(project, &import);
             if let Some(command) = command {

@@ -49,7 +49,10 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => panic!("a sound project with a bad journal does not open: {e}"),
     };
     for notice in session.take_notices() {
-        assert!(!notice.contains('\n'), "a notice of several lines: {notice:?}");
+        assert!(
+            !notice.contains('\n'),
+            "a notice of several lines: {notice:?}"
+        );
     }
     gloss_fuzz::check_project(&session.project, "replayed project");
     // Undo everything replayed, then redo it: the history recovered from the journal must walk.

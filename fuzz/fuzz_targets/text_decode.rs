@@ -18,10 +18,16 @@ fuzz_target!(|data: &[u8]| {
                 let body = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
                 assert_eq!(text.as_bytes(), body, "UTF-8 text changed on import");
             }
-            assert!(!text.trim().is_empty(), "accepted a file of nothing but white space");
+            assert!(
+                !text.trim().is_empty(),
+                "accepted a file of nothing but white space"
+            );
             assert!(!text.contains('\0'), "accepted a file holding NUL bytes");
             if utf16 {
-                assert!(data.len() % 2 == 0, "accepted UTF-16 with an odd number of bytes");
+                assert!(
+                    data.len() % 2 == 0,
+                    "accepted UTF-16 with an odd number of bytes"
+                );
             }
         }
         Err(e) => gloss_fuzz::check_message(&e, file),

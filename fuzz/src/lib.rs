@@ -13,8 +13,8 @@ use gloss::app::formats::import_command;
 use gloss::io::interchange::{Import, Rejected};
 use gloss::io::{IoError, project_file};
 use gloss::model::{
-    CharRange, DocId, Document, Entity, EntityId, Project, Quote, QuoteId, QuoteKind, Span,
-    SpanId, validate,
+    CharRange, DocId, Document, Entity, EntityId, Project, Quote, QuoteId, QuoteKind, Span, SpanId,
+    validate,
 };
 
 /// The text of the project's one document.
@@ -70,7 +70,8 @@ pub fn check_project(p: &Project, what: &str) {
     let problems = validate(p);
     assert!(problems.is_empty(), "{what}: invalid project: {problems:?}");
     let text = project_file::to_ron(p);
-    // Compared as text, not with `==`: a score of NaN is equal to itself only as text.
+    // Compared as text, not with `==`: the file is what must not change (and should a NaN
+    // score ever get past `validate` again, it is equal to itself only as text).
     match project_file::from_ron(&text, Path::new("saved.ron")) {
         Ok(back) => assert!(
             project_file::to_ron(&back) == text,

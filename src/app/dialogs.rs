@@ -26,6 +26,12 @@ pub enum DialogKind {
     },
     /// A list of names for the matcher (TSV or patterns JSONL).
     AddList,
+    /// Annotators' project files to compare (several at once).
+    CompareProjects,
+    /// Annotators' project files to curate (several at once).
+    CurateProjects,
+    /// Where the new curated project goes.
+    SaveCurated,
 }
 
 impl DialogKind {
@@ -38,6 +44,9 @@ impl DialogKind {
             DialogKind::Import(_) => "Import",
             DialogKind::Export { .. } => "Export",
             DialogKind::AddList => "Add a list of names (TSV or patterns JSONL)",
+            DialogKind::CompareProjects => "Annotators' projects to compare",
+            DialogKind::CurateProjects => "Annotators' projects to curate",
+            DialogKind::SaveCurated => "Save the curated project as",
         }
     }
 }

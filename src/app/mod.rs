@@ -12,6 +12,7 @@ pub mod formats;
 pub mod gestures;
 pub mod history;
 pub mod jobs;
+pub mod merge;
 pub mod prefs;
 pub mod quoting;
 pub mod review;

@@ -210,6 +210,15 @@ impl Session {
                 Entry::Redo(c) if self.history.next_redo() == Some(&c) => {
                     matches!(self.history.redo(&mut self.project), Ok(Some(_)))
                 }
+                // Reaching back before the replayed history and forward again (undo past the
+                // last save, then redo): the second entry takes back the step the first became,
+                // so the project is clean again where it was clean before the crash.
+                Entry::Undo(c) | Entry::Redo(c) if self.history.next_undo() == Some(&c) => {
+                    matches!(self.history.undo(&mut self.project), Ok(Some(_)))
+                }
+                Entry::Undo(c) | Entry::Redo(c) if self.history.next_redo() == Some(&c) => {
+                    matches!(self.history.redo(&mut self.project), Ok(Some(_)))
+                }
                 Entry::Undo(c) | Entry::Redo(c) => self.apply_recorded(c).is_ok(),
             };
             if !ok {

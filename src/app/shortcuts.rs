@@ -2,7 +2,15 @@
 //!
 //! The menus, the `?` overlay and the key handling are all generated from `Action::ALL` and
 //! `Action::shortcuts`, so what the overlay says is what the keys do. A test fails when two
-//! actions share a key. Label keys (digits) come from the label set but are reserved here.
+//! actions share a key in the same mode. Label keys (digits) come from the label set but are
+//! reserved here.
+//!
+//! **Modes.** While curating, the same few keys mean something else: 1…9 take an annotator's
+//! version of a disagreement (they tag with a label otherwise), A takes all, X and 0 take
+//! neither, N and P walk the open disagreements (suggestions otherwise). Rather than invent
+//! new keys for the curator, who presses them hundreds of times, those actions carry a `Mode`:
+//! an action with a mode fires only in that mode, one without fires in both, and two actions
+//! may share a key only when their modes differ.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -51,8 +59,29 @@ pub enum Action {
     AcceptAboveThreshold,
     ToggleSuggestions,
     ShowShortcuts,
+    /// Compare annotators' projects: the Agreement window.
+    ShowAgreement,
+    /// Per-document status and counts, label distribution, progress, quotes per speaker.
+    ShowDashboard,
+    /// Open two or more annotators' projects and curate their disagreements.
+    CurateAnnotators,
+    /// While curating: keep annotator n's version (1-based, as on the key).
+    CurateTake(u8),
+    CurateTakeAll,
+    CurateNeither,
+    CurateNext,
+    CuratePrevious,
     /// The label with this digit key: tags the selection, or relabels the selected span.
     ApplyLabel(char),
+}
+
+/// What the window is doing, for keys that mean different things in different modes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Annotating (and reviewing suggestions): the usual meaning of every key.
+    Annotate,
+    /// Curating annotators' disagreements.
+    Curate,
 }
 
 /// Where a shortcut works: everywhere, or only when no text field has the keyboard.
@@ -73,6 +102,19 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
 const ALT: Modifiers = Modifiers::ALT;
+
+/// The keys that take annotator 1…9 while curating.
+const ANNOTATOR_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
 
 const DIGITS: [(char, Key); 10] = [
     ('1', Key::Num1),
@@ -135,9 +177,36 @@ impl Action {
             AcceptAboveThreshold,
             ToggleSuggestions,
             ShowShortcuts,
+            ShowAgreement,
+            ShowDashboard,
+            CurateAnnotators,
+            CurateTakeAll,
+            CurateNeither,
+            CurateNext,
+            CuratePrevious,
         ];
+        v.extend((1..=9).map(CurateTake));
         v.extend(DIGITS.iter().map(|(c, _)| ApplyLabel(*c)));
         v
+    }
+
+    /// The mode this action's keys work in; `None`: every mode.
+    pub fn mode(self) -> Option<Mode> {
+        use Action::*;
+        match self {
+            CurateTake(_) | CurateTakeAll | CurateNeither | CurateNext | CuratePrevious => {
+                Some(Mode::Curate)
+            }
+            // The keys curating gives another meaning.
+            ApplyLabel(_) | NextSuggestion | PreviousSuggestion | AcceptSuggestion
+            | RejectSuggestion => Some(Mode::Annotate),
+            _ => None,
+        }
+    }
+
+    /// Whether this action's keys work in `mode`.
+    pub fn works_in(self, mode: Mode) -> bool {
+        self.mode().is_none_or(|m| m == mode)
     }
 
     /// The keys that trigger this action (the first is shown in menus).
@@ -187,6 +256,15 @@ impl Action {
             AcceptAboveThreshold => vec![sc(CMD, Key::Enter)],
             ToggleSuggestions => vec![sc(NONE, Key::H)],
             ShowShortcuts => vec![sc(NONE, Key::Questionmark), sc(NONE, Key::F1)],
+            ShowAgreement | ShowDashboard | CurateAnnotators => vec![],
+            CurateTake(n) => ANNOTATOR_KEYS
+                .get(usize::from(n).wrapping_sub(1))
+                .map(|k| vec![sc(NONE, *k)])
+                .unwrap_or_default(),
+            CurateTakeAll => vec![sc(NONE, Key::A)],
+            CurateNeither => vec![sc(NONE, Key::X), sc(NONE, Key::Num0)],
+            CurateNext => vec![sc(NONE, Key::N)],
+            CuratePrevious => vec![sc(NONE, Key::P)],
             ApplyLabel(c) => DIGITS
                 .iter()
                 .filter(|(d, _)| *d == c)
@@ -249,6 +327,14 @@ impl Action {
             AcceptAboveThreshold => "Accept all above the threshold".into(),
             ToggleSuggestions => "Show or hide suggestions".into(),
             ShowShortcuts => "Keyboard shortcuts".into(),
+            ShowAgreement => "Agreement…".into(),
+            ShowDashboard => "Dashboard".into(),
+            CurateAnnotators => "Curate annotators…".into(),
+            CurateTake(n) => format!("Take annotator {n}"),
+            CurateTakeAll => "Take all".into(),
+            CurateNeither => "Take neither".into(),
+            CurateNext => "Next open disagreement".into(),
+            CuratePrevious => "Previous open disagreement".into(),
             ApplyLabel(c) => format!("Apply label on key {c}"),
         }
     }
@@ -301,6 +387,21 @@ impl Action {
             }
             ToggleSuggestions => "Show or hide suggestions in the text",
             ShowShortcuts => "Show this list",
+            ShowAgreement => {
+                "Compare annotators' projects: F1, kappa, alpha, quotes, per label and per document"
+            }
+            ShowDashboard => {
+                "Documents by status, label distribution, progress, quotes per speaker"
+            }
+            CurateAnnotators => {
+                "Merge annotators' projects into a curated one, deciding each disagreement"
+            }
+            CurateTake(_) => "While curating: keep this annotator's version of the disagreement",
+            CurateTakeAll => "While curating: keep every annotator's version",
+            CurateNeither => "While curating: keep none of them (remembered as rejected)",
+            CurateNext | CuratePrevious => {
+                "While curating: move to the next or previous undecided disagreement"
+            }
             ApplyLabel(_) => {
                 "Tag the selection with the label on this key, or relabel the selected span"
             }
@@ -349,7 +450,7 @@ pub fn plain_text(s: &KeyboardShortcut) -> String {
 pub fn markdown_table() -> String {
     let mut out = String::from("| keys | action | what it does |\n|---|---|---|\n");
     for action in Action::all() {
-        if let Action::ApplyLabel(_) = action {
+        if matches!(action, Action::ApplyLabel(_) | Action::CurateTake(_)) {
             continue;
         }
         let keys: Vec<String> = action
@@ -371,6 +472,10 @@ pub fn markdown_table() -> String {
     out.push_str(&format!(
         "| `1` … `9`, `0` | Apply label | {} |\n",
         Action::ApplyLabel('1').help()
+    ));
+    out.push_str(&format!(
+        "| `1` … `9` | Take annotator 1 … 9 | {} |\n",
+        Action::CurateTake(1).help()
     ));
     out
 }
@@ -405,11 +510,32 @@ mod tests {
         let all = bindings();
         for (i, (a, s)) in all.iter().enumerate() {
             for (b, t) in &all[i + 1..] {
-                assert!(
-                    !(s.logical_key == t.logical_key && s.modifiers == t.modifiers),
-                    "{a:?} and {b:?} both use {s:?}"
-                );
+                let same_key = s.logical_key == t.logical_key && s.modifiers == t.modifiers;
+                let same_mode = [Mode::Annotate, Mode::Curate]
+                    .iter()
+                    .any(|m| a.works_in(*m) && b.works_in(*m));
+                assert!(!(same_key && same_mode), "{a:?} and {b:?} both use {s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn curating_keys_shadow_the_annotating_ones_only_while_curating() {
+        assert!(Action::CurateTake(1).works_in(Mode::Curate));
+        assert!(!Action::CurateTake(1).works_in(Mode::Annotate));
+        assert!(!Action::ApplyLabel('1').works_in(Mode::Curate));
+        assert!(Action::Undo.works_in(Mode::Curate) && Action::Undo.works_in(Mode::Annotate));
+        assert_eq!(Action::CurateTake(9).shortcuts().len(), 1);
+        assert!(Action::CurateTake(10).shortcuts().is_empty());
+        // Every plain key of curation is a key something else uses while annotating, and
+        // nothing that works while curating uses it too.
+        let curating: Vec<(Action, KeyboardShortcut)> = bindings()
+            .into_iter()
+            .filter(|(a, _)| a.works_in(Mode::Curate))
+            .collect();
+        for (a, s) in &curating {
+            let others = curating.iter().filter(|(_, t)| t == s).count();
+            assert_eq!(others, 1, "{a:?} shares {s:?} while curating");
         }
     }
 

@@ -77,6 +77,8 @@ pub struct View {
     /// After S or C: the next mention clicked or text selected becomes the selected quote's
     /// speaker or cue.
     pub picking: Option<Pick>,
+    /// A region of the open document to mark (the disagreement being curated).
+    pub highlight: Option<CharRange>,
 }
 
 /// What the next click or selection sets on the selected quote.
@@ -97,6 +99,7 @@ impl Default for View {
             find: FindState::default(),
             selected_quote: None,
             picking: None,
+            highlight: None,
         }
     }
 }

@@ -7,7 +7,9 @@ use std::sync::{Arc, OnceLock};
 use super::{CharMap, DocId, Quote, QuoteId, Span, SpanId};
 
 /// How far annotation of a document has got.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Status {
     #[default]
     Todo,

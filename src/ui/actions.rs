@@ -5,6 +5,7 @@ use egui::Context;
 use super::RightTab;
 use super::app::GlossApp;
 use super::prompts::{After, Prompt};
+use crate::app::curation::Decision;
 use crate::app::dialogs::DialogKind;
 use crate::app::gestures;
 use crate::app::quoting;
@@ -17,9 +18,10 @@ impl GlossApp {
     /// that has the keyboard.
     pub(super) fn fired_actions(&mut self, ctx: &Context) -> Vec<Action> {
         let typing = ctx.egui_wants_keyboard_input();
+        let mode = self.mode();
         let mut fired = Vec::new();
         for (action, shortcut) in bindings() {
-            if typing && action.scope() == Scope::View {
+            if (typing && action.scope() == Scope::View) || !action.works_in(mode) {
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -229,6 +231,15 @@ impl GlossApp {
                 }
             }
             Action::ShowShortcuts => self.overlay_open = !self.overlay_open,
+            Action::ShowAgreement => self.agreement.open = true,
+            Action::ShowDashboard => self.dashboard.open = true,
+            Action::CurateAnnotators => self.curation_setup.open = true,
+            Action::CurateTake(n) => self.curate(Decision::Take(usize::from(n).saturating_sub(1))),
+            Action::CurateTakeAll => self.curate(Decision::TakeAll),
+            Action::CurateNeither => self.curate(Decision::Neither),
+            Action::CurateNext | Action::CuratePrevious => {
+                self.curate_step(action == Action::CurateNext);
+            }
             Action::ApplyLabel(key) => {
                 // A digit tags a selection; with none, it accepts the focused suggestion with
                 // that label; with neither, it relabels the selected span.

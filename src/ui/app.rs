@@ -34,6 +34,8 @@ pub(super) enum Running {
     /// Another format's import: the command to apply, or every error.
     ImportFormat(Job<Result<crate::app::formats::Imported, Vec<String>>>),
     Export(Job<Result<String, String>>),
+    /// Reading and comparing annotators' projects.
+    Team(Job<super::team::TeamResult>),
 }
 
 /// Key under which preferences live in eframe's storage.
@@ -77,6 +79,13 @@ pub struct GlossApp {
     pub(super) entities: EntitiesPanel,
     pub(super) find_bar: FindBar,
     pub(super) quotes: super::quotes::QuotesPanel,
+    pub(super) agreement: super::agreement::AgreementView,
+    pub(super) curation_setup: super::curation_setup::CurationSetup,
+    pub(super) dashboard: super::dashboard::Dashboard,
+    /// The curation in progress: curation mode.
+    pub(super) curating: Option<super::curation::Curating>,
+    /// A new curated project waiting for its file name.
+    pub(super) pending_curation: Option<(crate::app::curation::Curation, Project)>,
     /// What to do once a pending "save as" finishes (from the unsaved-changes prompt).
     pub(super) after_save: Option<After>,
     /// An import or export running on a worker thread.
@@ -138,6 +147,11 @@ impl GlossApp {
             entities: EntitiesPanel::default(),
             find_bar: FindBar::default(),
             quotes: super::quotes::QuotesPanel::default(),
+            agreement: Default::default(),
+            curation_setup: Default::default(),
+            dashboard: Default::default(),
+            curating: None,
+            pending_curation: None,
             after_save: None,
             job: None,
             pending_export: None,
@@ -211,7 +225,7 @@ impl GlossApp {
         }
     }
 
-    fn replace_session(&mut self, session: Session) {
+    pub(super) fn replace_session(&mut self, session: Session) {
         let old = std::mem::replace(&mut self.session, session);
         // Replacing happens only after "save" or "discard" (or with nothing unsaved).
         old.discard();
@@ -224,6 +238,8 @@ impl GlossApp {
         };
         self.view.reconcile(&self.session.project);
         self.doc_view = DocumentView::new();
+        // A curation belongs to the project it curates into.
+        self.curating = None;
         // What happened while opening (a journal replayed or set aside) matters enough to ask
         // for a click, not just a status line that the next message replaces.
         let notices = self.session.take_notices();
@@ -371,6 +387,7 @@ impl GlossApp {
                 self.close_confirmed = true;
                 self.discarding = true;
             }
+            After::Curate => self.ask_where_to_curate(),
         }
     }
 
@@ -439,6 +456,10 @@ impl GlossApp {
                 self.start_export(format, options, first);
             }
             DialogKind::AddList => self.add_user_list(&first),
+            DialogKind::CompareProjects | DialogKind::CurateProjects => {
+                self.add_annotators(kind, paths);
+            }
+            DialogKind::SaveCurated => self.begin_curation_at(first),
         }
         let _ = ctx;
         self.collect_notices();
@@ -681,6 +702,18 @@ impl GlossApp {
                     return;
                 }
             }
+            Running::Team(job) => {
+                if let Some(result) = job.poll() {
+                    let cancelled = job.progress.is_cancelled();
+                    self.job = None;
+                    if cancelled {
+                        self.say("cancelled");
+                    } else {
+                        self.finish_team(result);
+                    }
+                    return;
+                }
+            }
         }
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
     }
@@ -691,6 +724,7 @@ impl GlossApp {
             Running::Import(job) => (&job.title, &job.progress),
             Running::ImportFormat(job) => (&job.title, &job.progress),
             Running::Export(job) => (&job.title, &job.progress),
+            Running::Team(job) => (&job.title, &job.progress),
         };
         let (done, total, stage) = progress.get();
         Some((title.clone(), done, total, stage))
@@ -712,6 +746,7 @@ impl GlossApp {
             Some(Running::Import(job)) => job.progress.cancel(),
             Some(Running::ImportFormat(job)) => job.progress.cancel(),
             Some(Running::Export(job)) => job.progress.cancel(),
+            Some(Running::Team(job)) => job.progress.cancel(),
             None => {}
         }
     }
@@ -872,6 +907,8 @@ impl eframe::App for GlossApp {
                 cancel_job = true;
             }
         });
+        self.refresh_curation();
+        self.curation_panel(ui);
         egui::Panel::left("documents")
             .resizable(true)
             .default_size(240.0)
@@ -960,6 +997,7 @@ impl eframe::App for GlossApp {
         if cancel_job {
             self.cancel_job();
         }
+        self.team_windows(&ctx);
 
         if let Some(mut prompt) = self.prompt.take() {
             match prompts::show(&ctx, &mut prompt) {

@@ -38,6 +38,16 @@ pub fn quote_color(visuals: &Visuals) -> Color32 {
     }
 }
 
+/// The colour that marks the region being curated: violet, apart from the label colours and
+/// the quotes' amber.
+pub fn curation_color(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0xc0, 0x8c, 0xff)
+    } else {
+        Color32::from_rgb(0x7a, 0x2e, 0xd6)
+    }
+}
+
 /// Colour of a label by name, grey for a label the set does not know.
 pub fn label_color(labels: &LabelSet, name: &str) -> Color {
     labels

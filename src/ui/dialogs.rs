@@ -44,7 +44,11 @@ fn ask(kind: DialogKind, suggested: Option<String>) -> Vec<PathBuf> {
             .pick_file()
             .into_iter()
             .collect(),
-        DialogKind::SaveProject => dialog
+        DialogKind::CompareProjects | DialogKind::CurateProjects => dialog
+            .add_filter("Gloss project", &["ron"])
+            .pick_files()
+            .unwrap_or_default(),
+        DialogKind::SaveProject | DialogKind::SaveCurated => dialog
             .add_filter("Gloss project", &["ron"])
             .set_file_name(suggested.unwrap_or_else(|| "project.ron".into()))
             .save_file()

@@ -353,6 +353,20 @@ impl DocumentView {
                         painter.rect_filled(r.expand(1.0), CornerRadius::same(2), fill);
                     }
                 }
+                // The region being curated: tinted behind the text and outlined.
+                if let Some(h) = view.highlight {
+                    let c = colors::curation_color(&visuals);
+                    for r in segment_rects(&galley, origin, para.char_start, h.start, h.end) {
+                        let r = r.expand(2.0);
+                        painter.rect_filled(r, CornerRadius::same(3), c.gamma_multiply(0.22));
+                        painter.rect_stroke(
+                            r,
+                            CornerRadius::same(3),
+                            Stroke::new(1.5, c),
+                            StrokeKind::Outside,
+                        );
+                    }
+                }
                 painter.galley(origin, galley.clone(), visuals.text_color());
                 if let Some(sel) = selection {
                     for r in segment_rects(&galley, origin, para.char_start, sel.start, sel.end) {

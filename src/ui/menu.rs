@@ -10,7 +10,11 @@ use crate::model::Status;
 /// A menu entry for `action`, with its shortcut text; pushes the action when clicked.
 fn item(ui: &mut Ui, action: Action, enabled: bool, intents: &mut Vec<Intent>) {
     let text = action.shortcut_text(ui.ctx());
-    let button = egui::Button::new(action.label()).shortcut_text(text);
+    let mut button = egui::Button::new(action.label());
+    // An empty shortcut text would still end the entry's accessible name with a space.
+    if !text.is_empty() {
+        button = button.shortcut_text(text);
+    }
     let resp = ui.add_enabled(enabled, button).on_hover_text(action.help());
     if resp.clicked() {
         intents.push(Intent::Do(action));
@@ -71,6 +75,8 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
             });
             ui.separator();
             item(ui, Action::Export, true, &mut intents);
+            ui.separator();
+            item(ui, Action::CurateAnnotators, true, &mut intents);
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -150,6 +156,10 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
                 intents.push(Intent::Do(Action::ToggleWordSnap));
                 ui.close();
             }
+            ui.separator();
+            item(ui, Action::ShowAgreement, true, &mut intents);
+            item(ui, Action::ShowDashboard, true, &mut intents);
+            ui.separator();
             ui.weak("Ctrl + and Ctrl − zoom the whole window.");
         });
         ui.menu_button("Help", |ui| {

@@ -5,8 +5,13 @@
 //! Panels never change the project themselves.
 
 mod actions;
+mod agreement;
+mod annotators;
 mod app;
 mod colors;
+mod curation;
+mod curation_setup;
+mod dashboard;
 mod dialogs;
 mod document_view;
 mod documents;
@@ -22,6 +27,7 @@ mod screenshot;
 mod span_panel;
 mod status_bar;
 mod suggestions;
+mod team;
 
 use std::path::PathBuf;
 

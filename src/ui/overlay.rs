@@ -17,7 +17,7 @@ pub fn show(ctx: &Context, project: &Project) -> bool {
                 .num_columns(3)
                 .show(ui, |ui| {
                     for action in Action::all() {
-                        if matches!(action, Action::ApplyLabel(_)) {
+                        if matches!(action, Action::ApplyLabel(_) | Action::CurateTake(_)) {
                             continue;
                         }
                         let keys: Vec<String> = action
@@ -30,6 +30,10 @@ pub fn show(ctx: &Context, project: &Project) -> bool {
                         ui.weak(action.help());
                         ui.end_row();
                     }
+                    ui.monospace("1 … 9");
+                    ui.label("Take annotator 1 … 9");
+                    ui.weak(Action::CurateTake(1).help());
+                    ui.end_row();
                     for label in &project.labels.labels {
                         if let Some(k) = label.key {
                             ui.monospace(k.to_string());

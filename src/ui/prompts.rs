@@ -17,6 +17,8 @@ pub enum After {
     OpenDialog,
     Open(PathBuf),
     Close,
+    /// Ask where to save a new curated project, then start curating.
+    Curate,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,6 +89,7 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                     After::Close => "closing",
                     After::NewProject => "starting a new project",
                     After::OpenDialog | After::Open(_) => "opening another project",
+                    After::Curate => "starting a curated project",
                 };
                 ui.label(format!("Save the changes to this project before {what}?"));
                 ui.add_space(8.0);

@@ -10,3 +10,4 @@ mod files;
 mod find;
 mod quotes;
 mod review;
+mod team;

@@ -252,40 +252,41 @@ impl Curation {
         let Some(doc) = curated.documents.iter().find(|x| x.name == d.document) else {
             return Outcome::Open;
         };
-        let state = decide::State::new(curated, doc);
-        let all = d.alternatives.iter().flat_map(|a| &a.items);
-        if !all.clone().all(|it| state.covered(it)) {
-            return Outcome::Open;
-        }
-        let mut kept: Vec<&Item> = Vec::new();
-        for it in all.filter(|it| state.present(it)) {
-            if !kept.iter().any(|k| decide::same(k, it)) {
-                kept.push(it);
-            }
-        }
-        // An alternative was taken when the kept annotations are exactly its own.
-        let taken = |items: &[Item]| {
-            items.iter().all(|it| state.present(it))
-                && kept
-                    .iter()
-                    .all(|k| items.iter().any(|it| decide::same(it, k)))
-        };
-        Outcome::Decided {
-            kept: d
-                .alternatives
-                .iter()
-                .filter(|a| taken(&a.items))
-                .map(|a| a.annotator)
-                .collect(),
-            items_kept: kept.len(),
-        }
+        outcome_in(&decide::State::new(curated, doc), d)
+    }
+
+    /// How every disagreement stands in `curated`, in order: what `outcome` says for each,
+    /// reading each curated document once (a view refreshing after every edit wants this).
+    pub fn outcomes(&self, curated: &Project) -> Vec<Outcome> {
+        let docs: HashMap<&str, &Document> = curated
+            .documents
+            .iter()
+            .rev()
+            .map(|d| (d.name.as_str(), d))
+            .collect();
+        let mut state: Option<(&str, decide::State)> = None;
+        self.disagreements
+            .iter()
+            .map(|d| {
+                let Some(doc) = docs.get(d.document.as_str()) else {
+                    return Outcome::Open;
+                };
+                if state.as_ref().is_none_or(|(name, _)| *name != d.document) {
+                    state = Some((d.document.as_str(), decide::State::new(curated, doc)));
+                }
+                let (_, s) = state.as_ref().expect("just set");
+                outcome_in(s, d)
+            })
+            .collect()
     }
 
     /// How many disagreements `curated` has decided.
     pub fn progress(&self, curated: &Project) -> Progress {
         Progress {
-            decided: (0..self.disagreements.len())
-                .filter(|&i| self.outcome(curated, i) != Outcome::Open)
+            decided: self
+                .outcomes(curated)
+                .iter()
+                .filter(|o| **o != Outcome::Open)
                 .count(),
             total: self.disagreements.len(),
         }
@@ -298,5 +299,35 @@ impl Curation {
         (0..n)
             .map(|k| (from + k) % n)
             .find(|&i| self.outcome(curated, i) == Outcome::Open)
+    }
+}
+
+/// How `d` stands in the curated document `state` reads.
+fn outcome_in(state: &decide::State, d: &Disagreement) -> Outcome {
+    let all = d.alternatives.iter().flat_map(|a| &a.items);
+    if !all.clone().all(|it| state.covered(it)) {
+        return Outcome::Open;
+    }
+    let mut kept: Vec<&Item> = Vec::new();
+    for it in all.filter(|it| state.present(it)) {
+        if !kept.iter().any(|k| decide::same(k, it)) {
+            kept.push(it);
+        }
+    }
+    // An alternative was taken when the kept annotations are exactly its own.
+    let taken = |items: &[Item]| {
+        items.iter().all(|it| state.present(it))
+            && kept
+                .iter()
+                .all(|k| items.iter().any(|it| decide::same(it, k)))
+    };
+    Outcome::Decided {
+        kept: d
+            .alternatives
+            .iter()
+            .filter(|a| taken(&a.items))
+            .map(|a| a.annotator)
+            .collect(),
+        items_kept: kept.len(),
     }
 }

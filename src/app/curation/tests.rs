@@ -332,3 +332,21 @@ fn bad_starts_are_errors() {
         Err(CurationError::NoSuchAnnotator(5))
     );
 }
+
+#[test]
+fn outcomes_say_what_outcome_says_for_each() {
+    let c = two();
+    let mut s = session(&c);
+    let each = |p: &Project| -> Vec<Outcome> {
+        (0..c.disagreements().len())
+            .map(|i| c.outcome(p, i))
+            .collect()
+    };
+    assert_eq!(c.outcomes(&s.project), each(&s.project));
+    apply(&mut s, &c, 1, Decision::TakeAll);
+    assert_eq!(c.outcomes(&s.project), each(&s.project));
+    assert_ne!(c.outcomes(&s.project)[1], Outcome::Open);
+    apply(&mut s, &c, 0, Decision::Neither);
+    assert_eq!(c.outcomes(&s.project), each(&s.project));
+    assert_eq!(c.progress(&s.project).decided, 2);
+}

@@ -50,7 +50,7 @@ pub struct Document {
     /// Shared, because it never changes: snapshots for background work cost nothing.
     pub text: Arc<str>,
     /// Kept sorted by `Span::sort_key`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_vec")]
     pub spans: Vec<Span>,
     /// Kept sorted by first content offset, then id.
     #[serde(default)]
@@ -189,4 +189,17 @@ impl Document {
     pub fn annotation_count(&self) -> usize {
         self.spans.len() + self.quotes.len()
     }
+}
+
+/// A list read to its exact length: RON gives no length up front, so a list grows by doubling
+/// while it is read; trimming each document's spans as soon as they are read keeps a big
+/// project's peak memory down (a quarter of the spans' memory on a 100-span article).
+fn exact_vec<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut v = Vec::<T>::deserialize(d)?;
+    v.shrink_to_fit();
+    Ok(v)
 }

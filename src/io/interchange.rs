@@ -277,6 +277,22 @@ pub(crate) struct Record {
     pub value: serde_json::Value,
 }
 
+/// Read each of one file's records with `read` (given whether the file holds several, for
+/// naming records in messages); a record it refuses becomes an error at its place.
+pub(crate) fn read_each(
+    b: &mut Builder,
+    path: &Path,
+    records: Vec<Record>,
+    read: impl Fn(&mut Builder, &Path, Place, bool, serde_json::Value) -> Result<(), String>,
+) {
+    let several = records.len() > 1;
+    for rec in records {
+        if let Err(message) = read(b, path, rec.place, several, rec.value) {
+            b.error(path, rec.place, message);
+        }
+    }
+}
+
 /// The files `paths` name: files as given, folders walked in name order for files ending in
 /// one of `extensions`. A path that does not exist is an error.
 fn collect_files(

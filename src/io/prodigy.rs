@@ -370,12 +370,7 @@ pub fn read_str(path: &Path, source: &str, project: &Project) -> Result<Import, 
 }
 
 fn read_file(b: &mut Builder, path: &Path, records: Vec<Record>) {
-    let several = records.len() > 1;
-    for rec in records {
-        if let Err(message) = read_task(b, path, rec.place, several, rec.value) {
-            b.error(path, rec.place, message);
-        }
-    }
+    interchange::read_each(b, path, records, read_task);
 }
 
 fn read_task(

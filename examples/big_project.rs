@@ -98,10 +98,13 @@ fn main() -> Result<(), String> {
     let p = project(articles, spans);
     let text: usize = p.documents.iter().map(|d| d.text.len()).sum();
     gloss::io::project_file::save(std::path::Path::new(&out), &p).map_err(|e| e.to_string())?;
+    // The last three numbers are for scripts/measure_memory.sh: text bytes, spans, quotes.
     println!(
-        "{out}: {articles} articles, {} spans, {:.1} MB of text",
+        "{out}: {articles} articles, {} spans, {:.1} MB of text\t{text}\t{}\t{}",
         articles * spans,
-        text as f64 / 1e6
+        text as f64 / 1e6,
+        articles * spans,
+        articles
     );
     Ok(())
 }

@@ -193,7 +193,7 @@ fn main() -> Result<(), String> {
                 .map(|s| KnownMention {
                     start: s.start,
                     end: s.end,
-                    label: s.label.clone(),
+                    label: s.label.to_string(),
                     entity: if links { s.entity } else { None },
                     name: if links {
                         s.entity.and_then(|e| names.get(&e).cloned())

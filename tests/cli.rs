@@ -432,7 +432,7 @@ fn every_format_round_trips_through_the_cli() {
                 d.spans
                     .iter()
                     .filter(|s| s.mention == gloss::model::Mention::Name)
-                    .map(|s| (s.start, s.end, s.label.clone()))
+                    .map(|s| (s.start, s.end, s.label.to_string()))
                     .collect()
             };
             assert_eq!(names(a), names(b), "{import}: names of {}", a.name);
@@ -457,7 +457,7 @@ fn every_format_round_trips_through_the_cli() {
                 d.spans
                     .iter()
                     .filter(|s| s.mention == gloss::model::Mention::Name)
-                    .map(move |s| (d.slice(s.start, s.end).to_string(), s.label.clone()))
+                    .map(move |s| (d.slice(s.start, s.end).to_string(), s.label.to_string()))
             })
             .collect();
         v.sort();

@@ -262,7 +262,7 @@ fn span_keys(d: &Document) -> Vec<SpanKey> {
     let mut v: Vec<SpanKey> = d
         .spans
         .iter()
-        .map(|s| (s.start, s.end, s.label.clone()))
+        .map(|s| (s.start, s.end, s.label.to_string()))
         .collect();
     v.sort();
     v
@@ -545,7 +545,7 @@ proptest! {
             let mut want: Vec<(String, String)> = d
                 .spans
                 .iter()
-                .map(|s| (d.slice(s.start, s.end).to_string(), s.label.clone()))
+                .map(|s| (d.slice(s.start, s.end).to_string(), s.label.to_string()))
                 .collect();
             got.sort();
             want.sort();
@@ -605,7 +605,7 @@ proptest! {
             let mut want: Vec<(usize, usize, String)> = d
                 .spans
                 .iter()
-                .map(|s| (utf16_of(text, s.start), utf16_of(text, s.end), s.label.clone()))
+                .map(|s| (utf16_of(text, s.start), utf16_of(text, s.end), s.label.to_string()))
                 .collect();
             got.sort();
             want.sort();
@@ -644,12 +644,12 @@ proptest! {
                 .spans
                 .iter()
                 .filter(|s| !s.label.starts_with("QUOTE") && s.label != "CUE")
-                .map(|s| (cp_slice(&task.text, s.start, s.end), s.label.clone()))
+                .map(|s| (cp_slice(&task.text, s.start, s.end), s.label.to_string()))
                 .collect();
             let mut want: Vec<(String, String)> = d
                 .spans
                 .iter()
-                .map(|s| (d.slice(s.start, s.end).to_string(), s.label.clone()))
+                .map(|s| (d.slice(s.start, s.end).to_string(), s.label.to_string()))
                 .collect();
             got.sort();
             want.sort();
@@ -684,7 +684,7 @@ proptest! {
             let spans = |proj: &Project, doc: &Document| -> Vec<_> {
                 doc.spans
                     .iter()
-                    .map(|s| (s.start, s.end, s.label.clone(), s.mention, name(proj, s.entity)))
+                    .map(|s| (s.start, s.end, s.label.to_string(), s.mention, name(proj, s.entity)))
                     .collect()
             };
             prop_assert_eq!(spans(&back, d), spans(&p, o));

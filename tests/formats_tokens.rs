@@ -383,7 +383,7 @@ fn span_keys(d: &Document, name_of: &dyn Fn(EntityId) -> Option<String>) -> Vec<
         .map(|s| {
             (
                 s.range(),
-                s.label.clone(),
+                s.label.to_string(),
                 s.mention,
                 s.entity.and_then(name_of),
             )
@@ -557,7 +557,7 @@ fn flat_names(d: &Document) -> Vec<(CharRange, String)> {
             while b > a && chars[b - 1].is_whitespace() {
                 b -= 1;
             }
-            (a < b).then(|| (CharRange::new(a, b), s.label.clone()))
+            (a < b).then(|| (CharRange::new(a, b), s.label.to_string()))
         })
         .collect();
     names.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));

@@ -415,7 +415,7 @@ fn spans_of(p: &Project, doc: DocId) -> Vec<(String, String, Option<String>)> {
         .map(|s| {
             (
                 d.slice(s.start, s.end).to_string(),
-                s.label.clone(),
+                s.label.to_string(),
                 s.entity.map(|e| p.entity(e).unwrap().name.clone()),
             )
         })

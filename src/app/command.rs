@@ -414,7 +414,7 @@ impl Command {
                 for d in &mut p.documents {
                     let mut touched = false;
                     for s in d.spans.iter_mut().filter(|s| s.label == from) {
-                        s.label = to.clone();
+                        s.label = to.as_str().into();
                         touched = true;
                     }
                     if touched {

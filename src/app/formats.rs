@@ -459,7 +459,7 @@ fn filtered(docs: &[&Document], labels: &Option<Vec<String>>) -> Vec<Document> {
                 let kept: std::collections::HashSet<_> = d
                     .spans
                     .iter()
-                    .filter(|s| keep.contains(&s.label))
+                    .filter(|s| keep.iter().any(|k| *k == s.label))
                     .map(|s| s.id)
                     .collect();
                 d.spans.retain(|s| kept.contains(&s.id));

@@ -43,7 +43,7 @@ pub fn relabel(p: &Project, doc_id: DocId, id: SpanId, label: &str) -> Option<Co
     (s.label != label).then(|| Command::UpdateSpan {
         doc: doc_id,
         span: Span {
-            label: label.to_string(),
+            label: label.into(),
             ..s.clone()
         },
     })
@@ -146,7 +146,7 @@ pub fn create_entity_from_span(p: &Project, doc_id: DocId, id: SpanId) -> Option
     let entity = Entity {
         id: p.next_entity_id(),
         name: name.clone(),
-        label: s.label.clone(),
+        label: s.label.to_string(),
         aliases: Vec::new(),
     };
     let link = Command::UpdateSpan {
@@ -427,7 +427,7 @@ pub fn set_status(p: &Project, doc_id: DocId, status: Status) -> Option<Command>
 pub fn label_counts(p: &Project) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for s in p.documents.iter().flat_map(|d| &d.spans) {
-        *counts.entry(s.label.clone()).or_insert(0) += 1;
+        *counts.entry(s.label.to_string()).or_insert(0) += 1;
     }
     counts
 }

@@ -463,8 +463,8 @@ impl<'p> Acceptor<'p> {
         *next += 1;
         span.entity = entity;
         span.origin = Origin::Suggested {
-            engine: s.engine.to_string(),
-            rule: s.rule.clone(),
+            engine: s.engine.into(),
+            rule: (&s.rule).into(),
             score: s.score,
         };
         self.spans.entry(doc.id).or_default().push(span);
@@ -510,8 +510,8 @@ impl<'p> Acceptor<'p> {
                 span.entity = entity;
                 span.mention = *speaker_mention;
                 span.origin = Origin::Suggested {
-                    engine: s.engine.to_string(),
-                    rule: format!("{} (speaker)", s.rule),
+                    engine: s.engine.into(),
+                    rule: format!("{} (speaker)", s.rule).into(),
                     score: s.score,
                 };
                 let id = span.id;
@@ -533,8 +533,8 @@ impl<'p> Acceptor<'p> {
             cue: cue.map(|(a, b)| CharRange::new(a, b)),
             kind: *kind,
             origin: Origin::Suggested {
-                engine: s.engine.to_string(),
-                rule: s.rule.clone(),
+                engine: s.engine.into(),
+                rule: (&s.rule).into(),
                 score: s.score,
             },
         };

@@ -12,7 +12,7 @@ use super::command::{Command, CommandError};
 use super::history::History;
 use crate::io::journal::{self, Header, Journal};
 use crate::io::lock::ProjectLock;
-use crate::io::{IoError, project_file};
+use crate::io::{IoError, project_file, project_stream};
 use crate::model::Project;
 
 /// One line of the journal.
@@ -110,10 +110,9 @@ impl Session {
     /// writing, locking or moving anything: for reading while a window may have it open.
     /// Returns the project and notices about the journal.
     pub fn peek(path: &Path) -> Result<(Project, Vec<String>), IoError> {
-        let (project, bytes) = read_project(path)?;
+        let (project, base) = read_project(path)?;
         let mut s = Self::from_project(project, Some(path.to_path_buf()));
         let jpath = journal::path_for(path);
-        let base = journal::content_hash(&bytes);
         match journal::read::<Entry>(&jpath) {
             Ok(Some(c)) if c.header.base == base && !c.entries.is_empty() => {
                 let n = c.entries.len();
@@ -143,11 +142,10 @@ impl Session {
     /// Open a project file for editing, replaying its journal if the last session ended
     /// without saving. Fails if another window has it open.
     pub fn open(path: &Path) -> Result<Self, IoError> {
-        let (project, bytes) = read_project(path)?;
+        let (project, base) = read_project(path)?;
         let lock = ProjectLock::acquire(path)?;
         let mut s = Self::from_project(project, Some(path.to_path_buf()));
         s.lock = Some(lock);
-        let base = journal::content_hash(&bytes);
         let jpath = journal::path_for(path);
         let name = file_name(path);
         match journal::read::<Entry>(&jpath) {
@@ -405,14 +403,9 @@ impl Session {
     }
 }
 
-/// Read and parse a project file; also returns its bytes for the journal's hash.
-fn read_project(path: &Path) -> Result<(Project, Vec<u8>), IoError> {
-    let bytes = std::fs::read(path).map_err(|source| IoError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let project = project_file::from_bytes(&bytes, path)?;
-    Ok((project, bytes))
+/// Read and parse a project file; also returns the hash of its bytes, the journal's `base`.
+fn read_project(path: &Path) -> Result<(Project, String), IoError> {
+    project_stream::load_hashed(path)
 }
 
 fn file_name(path: &Path) -> String {

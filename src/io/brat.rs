@@ -217,7 +217,7 @@ impl BratImport {
         for d in &self.documents {
             for s in &d.document.spans {
                 match s.mention {
-                    Mention::Name => *c.names.entry(s.label.clone()).or_insert(0) += 1,
+                    Mention::Name => *c.names.entry(s.label.to_string()).or_insert(0) += 1,
                     Mention::Pronoun => c.pronouns += 1,
                     Mention::Nominal => c.descriptions += 1,
                 }
@@ -1444,7 +1444,7 @@ impl Builder {
                         linked.insert(span, (n.key.clone(), n.line));
                     }
                 }
-                let label = d.span(span).map(|s| s.label.clone()).unwrap_or_default();
+                let label = d.span(span).map(|s| s.label).unwrap_or_default();
                 let g = groups.entry(n.key.clone()).or_insert_with(|| {
                     order.push(n.key.clone());
                     Group {
@@ -1454,7 +1454,7 @@ impl Builder {
                     }
                 });
                 g.texts.push(n.text.clone());
-                g.labels.push(label);
+                g.labels.push(label.to_string());
                 g.spans.push((di, span));
             }
             d.parsed.normalisations = norms;
@@ -1515,7 +1515,7 @@ impl Builder {
                 self.name_without_mention(d, qi, name);
                 continue;
             };
-            let Some(label) = d.span(span).map(|s| s.label.clone()) else {
+            let Some(label) = d.span(span).map(|s| s.label) else {
                 continue;
             };
             let ei = self.entity_named(&name, &label);
@@ -1814,7 +1814,7 @@ mod tests {
     fn texts(d: &Document) -> Vec<(String, String)> {
         d.spans
             .iter()
-            .map(|s| (d.slice(s.start, s.end).to_string(), s.label.clone()))
+            .map(|s| (d.slice(s.start, s.end).to_string(), s.label.to_string()))
             .collect()
     }
 

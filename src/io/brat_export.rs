@@ -432,7 +432,7 @@ fn plan<'a>(
             ));
         }
         let i = p.spans.len();
-        let same_as = by_range.get(&(ext, s.label.clone())).copied();
+        let same_as = by_range.get(&(ext, s.label.to_string())).copied();
         if same_as.is_some() {
             lost.push(format!(
                 "{name}: {ext} {} {} is there twice; written once",
@@ -440,7 +440,7 @@ fn plan<'a>(
                 quoted(doc, ext)
             ));
         } else {
-            by_range.insert((ext, s.label.clone()), i);
+            by_range.insert((ext, s.label.to_string()), i);
         }
         p.index.insert(s.id, i);
         p.spans.push(Planned {
@@ -606,7 +606,7 @@ fn render(
         } else {
             let written = type_name(&s.span.label);
             if written != s.span.label {
-                renamed.insert(s.span.label.clone(), written.clone());
+                renamed.insert(s.span.label.to_string(), written.clone());
             }
             written
         };
@@ -912,7 +912,7 @@ mod tests {
         let spans = |d: &Document, names: &dyn Fn(EntityId) -> String| {
             d.spans
                 .iter()
-                .map(|s| (s.range(), s.label.clone(), s.mention, s.entity.map(names)))
+                .map(|s| (s.range(), s.label, s.mention, s.entity.map(names)))
                 .collect::<Vec<_>>()
         };
         let old_names = |e: EntityId| p.entity(e).unwrap().name.clone();

@@ -375,7 +375,7 @@ fn render(
     report.spans += kept.len();
     for (_, s) in &kept {
         if column_safe(&s.label) != s.label {
-            unsaid.renamed.insert(s.label.clone());
+            unsaid.renamed.insert(s.label.to_string());
         }
     }
 

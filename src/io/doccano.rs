@@ -628,7 +628,7 @@ mod tests {
         let key = |doc: &Document| -> Vec<(usize, usize, String, Mention)> {
             doc.spans
                 .iter()
-                .map(|s| (s.start, s.end, s.label.clone(), s.mention))
+                .map(|s| (s.start, s.end, s.label.to_string(), s.mention))
                 .collect()
         };
         assert_eq!(key(d), key(orig));

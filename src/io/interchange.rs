@@ -199,7 +199,9 @@ impl ExportReport {
 /// Which spans an export takes: those whose label is selected (all when `labels` is `None`),
 /// and only names when `names_only` (pronoun and descriptive mentions are for quotes, not NER).
 pub(crate) fn takes(labels: &Option<Vec<String>>, names_only: bool, span: &Span) -> bool {
-    labels.as_ref().is_none_or(|l| l.contains(&span.label))
+    labels
+        .as_ref()
+        .is_none_or(|l| l.iter().any(|k| *k == span.label))
         && (!names_only || span.mention.is_name())
 }
 

@@ -37,12 +37,36 @@ pub fn path_for(project: &Path) -> PathBuf {
 
 /// FNV-1a 64 of the bytes, as hex: cheap, stable across builds and platforms.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut h = ContentHash::new();
+    h.update(bytes);
+    h.finish()
+}
+
+/// `content_hash` fed a block at a time, for files read without holding them whole.
+#[derive(Clone, Copy, Debug)]
+pub struct ContentHash(u64);
+
+impl ContentHash {
+    pub fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
     }
-    format!("{h:016x}")
+
+    pub fn update(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    pub fn finish(self) -> String {
+        format!("{:016x}", self.0)
+    }
+}
+
+impl Default for ContentHash {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// An open journal, appending.

@@ -207,7 +207,7 @@ fn read_line(
                 if let (Some(name), Some(sp)) = (wanted, doc.span(id)) {
                     match sp.entity {
                         None => {
-                            let label = sp.label.clone();
+                            let label = sp.label;
                             let entity = b.entity(name, &label).map_err(at)?;
                             if let Some(sp) = doc.span_mut(id) {
                                 sp.entity = Some(entity);
@@ -341,7 +341,7 @@ mod tests {
                     (
                         s.id,
                         s.range(),
-                        s.label.clone(),
+                        s.label,
                         s.mention,
                         entity_name(s.entity, list),
                     )

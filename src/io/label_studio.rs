@@ -805,7 +805,7 @@ mod tests {
         let key = |doc: &Document| -> Vec<(usize, usize, String)> {
             doc.spans
                 .iter()
-                .map(|s| (s.start, s.end, s.label.clone()))
+                .map(|s| (s.start, s.end, s.label.to_string()))
                 .collect()
         };
         assert_eq!(key(d), key(o));

@@ -18,6 +18,7 @@ pub mod label_studio;
 pub mod lock;
 pub mod prodigy;
 pub mod project_file;
+pub mod project_stream;
 pub mod quotes_csv;
 pub mod spacy;
 pub mod text_import;

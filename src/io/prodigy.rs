@@ -605,7 +605,7 @@ mod tests {
         let key = |doc: &Document| -> Vec<(CharRange, String)> {
             doc.spans
                 .iter()
-                .map(|s| (s.range(), s.label.clone()))
+                .map(|s| (s.range(), s.label.to_string()))
                 .collect()
         };
         assert_eq!(key(d), key(o));

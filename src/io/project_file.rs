@@ -19,7 +19,7 @@ use crate::model::{Project, SCHEMA_VERSION, validate};
 const COMPACT_BELOW_DEPTH: usize = 4;
 
 /// The deepest nesting a project file may have; a deeper file is malformed, not a project.
-const RECURSION_LIMIT: usize = 64;
+pub(super) const RECURSION_LIMIT: usize = 64;
 
 fn pretty() -> PrettyConfig {
     PrettyConfig::new()
@@ -45,13 +45,9 @@ pub fn save(path: &Path, project: &Project) -> Result<(), IoError> {
     write_atomic(path, to_ron(project).as_bytes())
 }
 
-/// Read, migrate and check a project file.
+/// Read, migrate and check a project file (document by document: see `project_stream`).
 pub fn load(path: &Path) -> Result<Project, IoError> {
-    let bytes = std::fs::read(path).map_err(|source| IoError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    from_bytes(&bytes, path)
+    super::project_stream::load_hashed(path).map(|(project, _)| project)
 }
 
 /// Parse the bytes of a project file; bytes that are not UTF-8 are not a project (a photo, an
@@ -85,7 +81,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
         Some(schema) => Header { schema },
         None => options.from_str::<Header>(text).map_err(parse_err)?,
     };
-    let mut project: Project = if header.schema == SCHEMA_VERSION {
+    let project: Project = if header.schema == SCHEMA_VERSION {
         options.from_str(text).map_err(parse_err)?
     } else if header.schema > SCHEMA_VERSION {
         return Err(IoError::NewerSchema {
@@ -108,6 +104,12 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
             ),
         })?
     };
+    checked(project, path)
+}
+
+/// The last step of every load: put a parsed project in its kept order and refuse it if it
+/// breaks an invariant (a span past the end of its text, a duplicate id…).
+pub(super) fn checked(mut project: Project, path: &Path) -> Result<Project, IoError> {
     project.schema = SCHEMA_VERSION;
     project.normalise();
     let problems = validate(&project);
@@ -190,7 +192,7 @@ fn plain_expected(expected: &str) -> String {
 }
 
 /// The schema number when the file starts `(schema: N,` (after white space and comments).
-fn leading_schema(text: &str) -> Option<u32> {
+pub(super) fn leading_schema(text: &str) -> Option<u32> {
     let mut rest = text.trim_start_matches('\u{feff}');
     loop {
         rest = rest.trim_start();

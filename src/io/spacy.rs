@@ -390,7 +390,7 @@ fn build(
             continue;
         };
         let label = string_id(&s.label);
-        strings.insert(s.label.clone());
+        strings.insert(s.label.to_string());
         let kb = entity_name(s).map_or(0, |n| {
             strings.insert(n.to_string());
             string_id(n)

@@ -208,7 +208,7 @@ impl Engines {
                 .map(|s| Known {
                     start: s.start,
                     end: s.end,
-                    label: s.label.clone(),
+                    label: s.label.to_string(),
                     entity: s.entity,
                 })
                 .collect();
@@ -252,7 +252,7 @@ fn known_mentions(project: &Project, doc: &Document, found: &[Suggestion]) -> Ve
         .map(|s| KnownMention {
             start: s.start,
             end: s.end,
-            label: s.label.clone(),
+            label: s.label.to_string(),
             entity: s.entity,
             name: name(s.entity),
         })

@@ -68,9 +68,9 @@ impl Learned {
                     continue;
                 }
                 let t = tallies.entry(text).or_default();
-                *t.labels.entry(s.label.clone()).or_insert(0) += 1;
+                *t.labels.entry(s.label.to_string()).or_insert(0) += 1;
                 if let Some(e) = s.entity {
-                    *t.entities.entry((s.label.clone(), e)).or_insert(0) += 1;
+                    *t.entities.entry((s.label.to_string(), e)).or_insert(0) += 1;
                 }
             }
         }

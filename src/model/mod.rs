@@ -17,6 +17,7 @@ mod range;
 mod settings;
 mod span;
 mod suggestion;
+mod symbol;
 mod validate;
 mod verdict;
 
@@ -32,5 +33,6 @@ pub use range::CharRange;
 pub use settings::{MatcherSettings, UserList};
 pub use span::{Mention, Span};
 pub use suggestion::{Proposal, Suggestion};
+pub use symbol::Symbol;
 pub use validate::{Problem, validate};
 pub use verdict::{Rejection, VerdictMemory};

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Symbol;
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub enum Origin {
     /// Made by hand.
@@ -9,12 +11,12 @@ pub enum Origin {
     Manual,
     /// An accepted suggestion: which engine and rule proposed it, and the score it had.
     Suggested {
-        engine: String,
-        rule: String,
+        engine: Symbol,
+        rule: Symbol,
         score: f32,
     },
     /// Brought in from another tool's file (the format's name, e.g. "brat").
-    Imported { format: String },
+    Imported { format: Symbol },
 }
 
 impl Origin {

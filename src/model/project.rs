@@ -88,8 +88,14 @@ impl Project {
     /// Recompute what deserialisation skips (cached lengths) and restore every sort order, so a
     /// file edited by hand or by another tool behaves like one Gloss wrote.
     pub fn normalise(&mut self) {
-        self.documents.sort_by_key(|d| d.id);
-        self.entities.sort_by_key(|e| e.id);
+        // Files Gloss wrote are already in order: checking first spares the sort's scratch
+        // memory when a big project loads.
+        if !self.documents.is_sorted_by_key(|d| d.id) {
+            self.documents.sort_by_key(|d| d.id);
+        }
+        if !self.entities.is_sorted_by_key(|e| e.id) {
+            self.entities.sort_by_key(|e| e.id);
+        }
         for doc in &mut self.documents {
             doc.refresh_len();
             doc.resort_spans();

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CharRange, EntityId, Origin, SpanId};
+use super::{CharRange, EntityId, Origin, SpanId, Symbol};
 
 /// A labelled range of a document. `start..end` are code points, end-exclusive.
 ///
@@ -13,7 +13,7 @@ pub struct Span {
     pub id: SpanId,
     pub start: usize,
     pub end: usize,
-    pub label: String,
+    pub label: Symbol,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<EntityId>,
     /// A name (the default), or a pronoun or description standing for one ("she", "the
@@ -54,7 +54,7 @@ impl Mention {
 }
 
 impl Span {
-    pub fn new(id: SpanId, range: CharRange, label: impl Into<String>) -> Self {
+    pub fn new(id: SpanId, range: CharRange, label: impl Into<Symbol>) -> Self {
         Self {
             id,
             start: range.start,
@@ -74,5 +74,21 @@ impl Span {
     /// before the spans nested in it and the order never depends on insertion history.
     pub fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, SpanId) {
         (self.start, std::cmp::Reverse(self.end), self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 6's budget is 64 bytes an annotation; a span is the annotation there are most of.
+    /// (Its label and origin are `Symbol`s, so no span owns any memory besides these bytes.)
+    #[test]
+    fn a_span_fits_in_64_bytes() {
+        assert!(
+            std::mem::size_of::<Span>() <= 64,
+            "{}",
+            std::mem::size_of::<Span>()
+        );
     }
 }

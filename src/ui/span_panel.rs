@@ -25,12 +25,12 @@ pub fn ui(
         .num_columns(2)
         .show(ui, |ui| {
             let l = ui.label("Label");
-            let mut label = span.label.clone();
+            let mut label = span.label;
             egui::ComboBox::from_id_salt("span-label")
-                .selected_text(&label)
+                .selected_text(label.as_str())
                 .show_ui(ui, |ui| {
                     for l in project.labels.names() {
-                        ui.selectable_value(&mut label, l.to_string(), l);
+                        ui.selectable_value(&mut label, l.into(), l);
                     }
                 })
                 .response

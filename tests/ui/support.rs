@@ -110,7 +110,7 @@ pub fn spans(h: &Harness<'_, GlossApp>) -> Vec<(usize, usize, String)> {
     doc.map(|d| {
         d.spans
             .iter()
-            .map(|s| (s.start, s.end, s.label.clone()))
+            .map(|s| (s.start, s.end, s.label.to_string()))
             .collect()
     })
     .unwrap_or_default()

@@ -189,7 +189,7 @@ fn span_set(p: &Project) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = d
         .spans
         .iter()
-        .map(|s| (d.slice(s.start, s.end).to_string(), s.label.clone()))
+        .map(|s| (d.slice(s.start, s.end).to_string(), s.label.to_string()))
         .collect();
     v.sort();
     v

@@ -193,7 +193,7 @@ impl<'a> Plan<'a> {
             id,
             start: item.range.start,
             end: item.range.end,
-            label: item.label.clone(),
+            label: (&item.label).into(),
             entity,
             mention: item.mention,
             origin,
@@ -212,7 +212,7 @@ impl<'a> Plan<'a> {
         SpanKey {
             start: s.start,
             end: s.end,
-            label: s.label.clone(),
+            label: s.label.to_string(),
             mention: s.mention,
             entity: name,
         }

@@ -82,7 +82,7 @@ pub(crate) fn span_key(p: &Project, s: &Span) -> SpanKey {
     SpanKey {
         start: s.start,
         end: s.end,
-        label: s.label.clone(),
+        label: s.label.to_string(),
         mention: s.mention,
         entity: entity_name(p, s),
     }
@@ -102,7 +102,7 @@ impl SpanItem {
         Self {
             id: s.id,
             range: s.range(),
-            label: s.label.clone(),
+            label: s.label.to_string(),
             entity: entity_name(p, s),
             mention: s.mention,
             text: d.slice(s.start, s.end).to_string(),

@@ -113,7 +113,7 @@ fn spans(p: &Project) -> Vec<(String, String, Option<String>)> {
         .map(|s| {
             (
                 d.slice(s.start, s.end).to_string(),
-                s.label.clone(),
+                s.label.to_string(),
                 s.entity.and_then(|e| p.entity(e)).map(|e| e.name.clone()),
             )
         })

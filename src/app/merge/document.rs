@@ -112,7 +112,7 @@ fn same_quote<'a>(b: &Quote, side: &'a HashMap<QuoteId, &'a Quote>) -> Option<&'
 type SpanKey = (usize, usize, String, Mention);
 
 fn key(s: &Span) -> SpanKey {
-    (s.start, s.end, s.label.clone(), s.mention)
+    (s.start, s.end, s.label.to_string(), s.mention)
 }
 
 struct DocMerge<'a> {
@@ -262,7 +262,7 @@ impl DocMerge<'_> {
             )),
         }
         match pick(&b.label, &o.label, &t.label) {
-            Ok(l) => s.label = l.clone(),
+            Ok(l) => s.label = *l,
             Err(_) => self.conflict(format!(
                 "{name}: labelled {} in ours and {} in theirs (was {}); kept ours",
                 o.label, t.label, b.label

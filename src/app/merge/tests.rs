@@ -55,7 +55,7 @@ fn sound(r: &MergeResult) {
 fn texts(d: &Document) -> Vec<(String, String)> {
     d.spans
         .iter()
-        .map(|s| (d.slice(s.start, s.end).to_string(), s.label.clone()))
+        .map(|s| (d.slice(s.start, s.end).to_string(), s.label.to_string()))
         .collect()
 }
 
@@ -181,7 +181,7 @@ fn spans_added_by_both_to_the_same_document_are_all_kept_under_distinct_ids() {
             (
                 s.id.0,
                 strike.slice(s.start, s.end).to_string(),
-                s.label.clone(),
+                s.label.to_string(),
             )
         })
         .collect();
@@ -586,7 +586,7 @@ mod random_edits {
             }
             3 if !d.spans.is_empty() => {
                 let i = pick(d.spans.len());
-                d.spans[i].label = label;
+                d.spans[i].label = label.into();
             }
             4 if !d.spans.is_empty() => {
                 let i = pick(d.spans.len());
@@ -596,7 +596,7 @@ mod random_edits {
                 p.insert_entity(Entity {
                     id: next_entity,
                     name,
-                    label: s.label,
+                    label: s.label.to_string(),
                     aliases: vec![],
                 });
             }
@@ -636,7 +636,7 @@ mod random_edits {
             .flat_map(|d| {
                 d.spans
                     .iter()
-                    .map(move |s| (d.id, s.start, s.end, s.label.clone()))
+                    .map(move |s| (d.id, s.start, s.end, s.label.to_string()))
             })
             .collect()
     }
@@ -648,7 +648,7 @@ mod random_edits {
             let b = base.document(d.id).unwrap();
             for s in &d.spans {
                 if b.span(s.id).is_none_or(|o| !o.range().overlaps(&s.range())) {
-                    out.push((d.id, s.start, s.end, s.label.clone()));
+                    out.push((d.id, s.start, s.end, s.label.to_string()));
                 }
             }
         }

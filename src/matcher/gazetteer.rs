@@ -17,6 +17,7 @@
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
+use super::word_index::WordIndex;
 use crate::model::CharMap;
 
 /// One name in a list.
@@ -74,6 +75,16 @@ fn fold(s: &str) -> String {
 struct Automaton {
     ac: AhoCorasick,
     ids: Vec<usize>,
+    /// The bytes some pattern starts with.
+    starts: [bool; 256],
+    /// Whether those are rare in running text (no lowercase ASCII letter among them), so that
+    /// trying each word that starts with one beats walking the automaton over every byte.
+    sparse: bool,
+    /// Whether every start byte is a capital A–Z or a non-ASCII lead byte, so candidates can be
+    /// looked for eight bytes at a time.
+    capitals: bool,
+    /// For a sparse list: the names by hash, tried before the automaton at each candidate.
+    words: Option<WordIndex>,
 }
 
 fn build(patterns: &[String], ids: Vec<usize>) -> Option<Automaton> {
@@ -89,14 +100,42 @@ fn build(patterns: &[String], ids: Vec<usize>) -> Option<Automaton> {
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .ok()?;
-    Some(Automaton { ac, ids })
+    let mut starts = [false; 256];
+    for p in patterns {
+        if let Some(b) = p.as_bytes().first() {
+            starts[usize::from(*b)] = true;
+        }
+    }
+    let sparse = !(b'a'..=b'z').any(|b| starts[usize::from(b)]);
+    let capitals = (0u8..0x80).all(|b| !starts[usize::from(b)] || b.is_ascii_uppercase());
+    let words = if sparse {
+        WordIndex::new(patterns, is_word_char)
+    } else {
+        None
+    };
+    Some(Automaton {
+        ac,
+        ids,
+        starts,
+        sparse,
+        capitals,
+        words,
+    })
+}
+
+fn scan(a: &Automaton, hay: &str, out: &mut Vec<(usize, usize, usize)>) {
+    if a.sparse {
+        scan_starts(a, hay, out);
+    } else {
+        scan_through(a, hay, out);
+    }
 }
 
 /// Every valid match, leftmost and then longest. The automaton finds the leftmost-longest
 /// match; if it starts inside a word the search moves on by one character, and if it ends
 /// inside a word, anchored searches on ever shorter stretches look for the longest match at the
 /// same start that ends on a boundary — so a rejected long match never hides a valid short one.
-fn scan(a: &Automaton, hay: &str, out: &mut Vec<(usize, usize, usize)>) {
+fn scan_through(a: &Automaton, hay: &str, out: &mut Vec<(usize, usize, usize)>) {
     let mut at = 0;
     while at < hay.len() {
         let Some(m) = a.ac.find(Input::new(hay).range(at..)) else {
@@ -108,26 +147,102 @@ fn scan(a: &Automaton, hay: &str, out: &mut Vec<(usize, usize, usize)>) {
             at = next;
             continue;
         }
-        let (mut pat, mut e) = (m.pattern(), m.end());
-        let valid = loop {
-            if side_ok(hay[e..].chars(), false) {
-                break Some((pat, e));
-            }
-            let shorter = Input::new(hay).range(s..e - 1).anchored(Anchored::Yes);
-            match a.ac.find(shorter) {
-                Some(m2) if m2.end() > s => {
-                    pat = m2.pattern();
-                    e = m2.end();
-                }
-                _ => break None,
-            }
-        };
-        match valid {
+        match longest_valid(a, hay, s, m) {
             Some((p, e)) => {
                 out.push((s, e, a.ids[p.as_usize()]));
                 at = e;
             }
             None => at = next,
+        }
+    }
+}
+
+/// The same matches as `scan_through`, found by trying only the places a match can start: a
+/// byte some pattern starts with, not inside a word. There, an anchored search gives the
+/// longest match starting at that place, which is what the leftmost-longest search would have
+/// stopped at (nothing can start between two such places). For capitalised names that is one
+/// word in a few instead of every byte of the text.
+fn scan_starts(a: &Automaton, hay: &str, out: &mut Vec<(usize, usize, usize)>) {
+    let bytes = hay.as_bytes();
+    let mut at = 0;
+    while let Some(s) = next_start(a, bytes, at) {
+        // A pattern's first byte is never a UTF-8 continuation byte: `s` is a char boundary.
+        let next = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+        let left_ok = match s.checked_sub(1).map(|i| bytes[i]) {
+            None | Some(b' ' | b'\n') => true,
+            Some(b) if b.is_ascii_alphanumeric() => false,
+            Some(_) => side_ok(hay[..s].chars().rev(), true),
+        };
+        let found = match (&a.words, left_ok) {
+            (_, false) => None,
+            (Some(words), true) => {
+                words.longest_at(hay, s, is_word_char, |after| side_ok(after.chars(), false))
+            }
+            (None, true) => {
+                let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
+                a.ac.find(input)
+                    .and_then(|m| longest_valid(a, hay, s, m))
+                    .map(|(p, e)| (p.as_usize(), e))
+            }
+        };
+        match found {
+            Some((p, e)) => {
+                out.push((s, e, a.ids[p]));
+                at = e;
+            }
+            None => at = next,
+        }
+    }
+}
+
+/// The first byte at or after `at` that some pattern starts with.
+fn next_start(a: &Automaton, bytes: &[u8], mut at: usize) -> Option<usize> {
+    if a.capitals {
+        // Skip eight bytes at a time while none is a capital or a non-ASCII byte. For each
+        // byte, (b | 0x80) - 0x41 keeps the high bit when b >= 0x41 and (b | 0x80) - 0x5B
+        // clears it when b <= 0x5A; no borrow crosses bytes since every byte starts >= 0x80.
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word);
+            let set = x | HIGH;
+            let at_least_a = set.wrapping_sub(ONES * 0x41) & HIGH;
+            let above_z = set.wrapping_sub(ONES * 0x5B) & HIGH;
+            let capital = at_least_a & !above_z;
+            if (capital | (x & HIGH)) != 0 {
+                break;
+            }
+            at += 8;
+        }
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| a.starts[usize::from(*b)])
+        .map(|k| at + k)
+}
+
+/// From the longest match `m` at `s`, the longest that ends on a word boundary: anchored
+/// searches on ever shorter stretches, so a rejected long match never hides a valid short one.
+fn longest_valid(
+    a: &Automaton,
+    hay: &str,
+    s: usize,
+    m: aho_corasick::Match,
+) -> Option<(aho_corasick::PatternID, usize)> {
+    let (mut pat, mut e) = (m.pattern(), m.end());
+    loop {
+        if side_ok(hay[e..].chars(), false) {
+            return Some((pat, e));
+        }
+        let shorter = Input::new(hay).range(s..e - 1).anchored(Anchored::Yes);
+        match a.ac.find(shorter) {
+            Some(m2) if m2.end() > s => {
+                pat = m2.pattern();
+                e = m2.end();
+            }
+            _ => return None,
         }
     }
 }
@@ -229,7 +344,12 @@ impl Gazetteer {
             spans = keep;
         }
         // Leftmost, then longest; then drop anything overlapping what was kept.
-        spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let order = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
+            a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+        };
+        if !spans.is_sorted_by(|a, b| order(a, b).is_le()) {
+            spans.sort_by(order);
+        }
         let mut out: Vec<Match> = Vec::new();
         for (s, e, entry) in spans {
             if out.last().is_some_and(|m| s < m.end) {
@@ -259,12 +379,17 @@ fn to_chars(
     }
     // Visit every start and end byte in ascending order, counting characters between them.
     let mut points: Vec<(usize, usize, bool)> = Vec::with_capacity(cands.len() * 2);
-    cands.sort_unstable();
+    // One automaton's matches come in order and do not overlap: usually nothing to sort.
+    if !cands.is_sorted() {
+        cands.sort_unstable();
+    }
     for (k, c) in cands.iter().enumerate() {
         points.push((c.0, k, false));
         points.push((c.1, k, true));
     }
-    points.sort_unstable();
+    if !points.is_sorted() {
+        points.sort_unstable();
+    }
     let mut chars_at = vec![(0usize, 0usize); cands.len()];
     let (mut byte, mut chars) = (0usize, 0usize);
     let bytes = text.as_bytes();
@@ -518,5 +643,101 @@ mod tests {
                 .0,
             1
         );
+    }
+}
+
+/// The two ways through the text find exactly the same matches.
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "Ana",
+        "Ana Ruiz",
+        "Ruiz",
+        "Rhine",
+        "Westphalia",
+        "Rhine-Westphalia",
+        "Kenya",
+        "-based",
+        "pro-",
+        "O'",
+        "Brien",
+        "Zoë",
+        "É",
+        "Élodie",
+        "the",
+        "de Gaulle",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "'s",
+        "’",
+        "-",
+        "x",
+        "7",
+        "👋",
+        "UN",
+        "UNESCO",
+        "Café",
+        "e\u{301}",
+        ".",
+    ];
+
+    type Found = Vec<(usize, usize, usize)>;
+
+    /// The matches walking the automaton through the text, and trying each place a name may
+    /// start both with the automaton and with the word index, whatever the list looks like.
+    fn both(patterns: &[String], text: &str) -> (Found, Found) {
+        let ids = (0..patterns.len()).collect();
+        let mut a = build(patterns, ids).expect("patterns");
+        let mut through = Vec::new();
+        scan_through(&a, text, &mut through);
+        a.words = None;
+        let mut anchored = Vec::new();
+        scan_starts(&a, text, &mut anchored);
+        assert_eq!(
+            through, anchored,
+            "anchored automaton: {patterns:?} in {text:?}"
+        );
+        a.words = WordIndex::new(patterns, is_word_char);
+        assert!(a.words.is_some());
+        let mut words = Vec::new();
+        scan_starts(&a, text, &mut words);
+        (through, words)
+    }
+
+    proptest! {
+        #[test]
+        fn starts_and_through_agree(
+            pats in proptest::collection::vec(proptest::collection::vec(0..PIECES.len(), 1..4), 1..12),
+            words in proptest::collection::vec(0..PIECES.len(), 0..60),
+        ) {
+            let patterns: Vec<String> = pats
+                .iter()
+                .map(|p| p.iter().map(|i| PIECES[*i]).collect::<String>())
+                .filter(|p| !p.trim().is_empty())
+                .collect();
+            prop_assume!(!patterns.is_empty());
+            let text: String = words.iter().map(|i| PIECES[*i]).collect();
+            let (through, starts) = both(&patterns, &text);
+            prop_assert_eq!(through, starts, "{:?} in {:?}", patterns, text);
+        }
+    }
+
+    #[test]
+    fn capitalised_lists_take_the_sparse_way() {
+        let a = build(&["Ana".into(), "Élodie".into(), "UN".into()], vec![0, 1, 2]).unwrap();
+        assert!(a.sparse);
+        let b = build(&["Ana".into(), "de Gaulle".into()], vec![0, 1]).unwrap();
+        assert!(!b.sparse);
+        let (through, starts) = both(
+            &["Ana".into(), "Ana Ruiz".into(), "Rhine".into()],
+            "Ana Ruiz met xAna and Rhine-Westphalia's Ana.",
+        );
+        assert_eq!(through, starts);
+        assert_eq!(through.len(), 2, "{through:?}");
     }
 }

@@ -13,3 +13,4 @@ pub mod gazetteer;
 pub mod learned;
 pub mod quotes;
 pub mod rules;
+mod word_index;

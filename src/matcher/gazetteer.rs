@@ -1,7 +1,10 @@
 //! Gazetteer matching: find every entry of a list of names in a text, whole words only,
 //! longest match first, offsets in code points.
 //!
-//! aho-corasick does the multi-pattern search; this module adds what it does not do:
+//! aho-corasick does the multi-pattern search — or, for a list of capitalised names (every
+//! bundled list), `word_index` looks names up word by word from each place one can start, which
+//! is twice as fast on a 100,000-name list and gives the same matches; this module adds what
+//! aho-corasick does not do:
 //! - **Word boundaries.** A match must not continue a word on either side. A hyphen counts as
 //!   part of a word when the other side is capitalised ("Rhine-Westphalia" is one name, so
 //!   "Westphalia" is not matched inside it) but not before a lowercase affix ("Kenya-based",

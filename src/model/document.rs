@@ -39,6 +39,7 @@ impl Status {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: DocId,
     pub name: String,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::EntityId;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entity {
     pub id: EntityId,
     /// The name shown and exported ("Vladimir Putin").

@@ -38,6 +38,7 @@ impl From<Color> for String {
 /// One label: its name as exported ("PERSON"), display colour, the key that applies it, and a
 /// line of guidance for annotators.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LabelDef {
     pub name: String,
     pub color: Color,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::Symbol;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Origin {
     /// Made by hand.
     #[default]

@@ -9,6 +9,7 @@ use super::{DocId, Document, Entity, EntityId, LabelSet, MatcherSettings, Verdic
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     pub schema: u32,
     pub name: String,

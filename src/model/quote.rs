@@ -37,6 +37,7 @@ impl QuoteKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     pub id: QuoteId,
     /// What was said, in text order; never empty.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// A list of names the user brought: TSV (`text<TAB>label[<TAB>canonical]`) or Prodigy-style
 /// patterns JSONL, by path relative to the project file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UserList {
     pub path: String,
     #[serde(default)]
@@ -13,6 +14,7 @@ pub struct UserList {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct MatcherSettings {
     pub gazetteer: bool,

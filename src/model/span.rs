@@ -9,6 +9,7 @@ use super::{CharRange, EntityId, Origin, SpanId, Symbol};
 /// A span may link to a canonical entity; mentions of the same person ("Angela Merkel", "Merkel",
 /// "the chancellor") then roll up to one entity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Span {
     pub id: SpanId,
     pub start: usize,

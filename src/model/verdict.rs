@@ -9,6 +9,7 @@ use super::DocId;
 
 /// One rejected suggestion: this range of this document is not this label.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rejection {
     pub doc: DocId,
     pub start: usize,
@@ -17,6 +18,7 @@ pub struct Rejection {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct VerdictMemory {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<Rejection>,

@@ -19,7 +19,13 @@ use crate::model::{Project, SCHEMA_VERSION, validate};
 const COMPACT_BELOW_DEPTH: usize = 4;
 
 /// The deepest nesting a project file may have; a deeper file is malformed, not a project.
-pub(super) const RECURSION_LIMIT: usize = 64;
+const RECURSION_LIMIT: usize = 64;
+
+/// The parser's options for a value `nested` brackets deep in a project file (0 for the whole
+/// file), so the nesting limit counts from the top of the file wherever parsing starts.
+pub(super) fn options(nested: usize) -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT.saturating_sub(nested))
+}
 
 fn pretty() -> PrettyConfig {
     PrettyConfig::new()
@@ -59,7 +65,7 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, IoError> {
 
 /// Parse project text; `path` is only used to name the file in errors.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
-    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    let options = options(0);
     let parse_err = |e: ron::error::SpannedError| IoError::Parse {
         path: path.to_path_buf(),
         line: e.span.start.line,

@@ -88,10 +88,8 @@ struct Splitter {
     /// Where the field name being watched stands: `documents` in `documents: [` at depth 1,
     /// or a document's `text` in `text: "` at depth 3.
     field: Field,
-    /// The identifier being read at the watched depth (its first bytes).
-    ident: Vec<u8>,
-    /// The run of identifier characters just before, at any depth (its first bytes, its length).
-    word: [u8; 3],
+    /// The identifier being read (its first bytes, and its whole length).
+    word: [u8; 16],
     word_len: usize,
     /// The document text's string literal: being read (from its opening quote), then read
     /// (`start..end` in `chunk`, quotes included).
@@ -152,26 +150,14 @@ enum Seen {
 /// The streaming cut cannot go on; the whole-file parser decides.
 struct Abort;
 
-/// Where the bytes being scanned go.
-#[derive(Clone, Copy, PartialEq)]
-enum Dest {
-    Skeleton,
-    Chunk,
-}
-
 impl Splitter {
-    fn dest(&self) -> Dest {
+    /// Copy scanned bytes where they belong: the current document inside the list, the
+    /// skeleton outside it.
+    fn flush(&mut self, bytes: &[u8]) {
         if self.in_docs {
-            Dest::Chunk
+            self.chunk.extend_from_slice(bytes);
         } else {
-            Dest::Skeleton
-        }
-    }
-
-    fn flush(&mut self, dest: Dest, bytes: &[u8]) {
-        match dest {
-            Dest::Skeleton => self.skeleton.extend_from_slice(bytes),
-            Dest::Chunk => self.chunk.extend_from_slice(bytes),
+            self.skeleton.extend_from_slice(bytes);
         }
     }
 
@@ -234,7 +220,7 @@ impl Splitter {
                 },
                 Lex::Code => {
                     if b == b'/' {
-                        self.word_len = 0;
+                        self.end_word();
                         self.lex = Lex::Slash;
                         i += 1;
                         continue;
@@ -249,12 +235,7 @@ impl Splitter {
                     };
                     if let Some(cut) = cut {
                         // A cut between the skeleton and a document: copy what came before.
-                        let dest = if cut == Cut::OpenList {
-                            Dest::Skeleton
-                        } else {
-                            Dest::Chunk
-                        };
-                        self.flush(dest, &buf[run..i]);
+                        self.flush(&buf[run..i]);
                         match cut {
                             Cut::OpenList => {
                                 self.skeleton.push(b'[');
@@ -276,8 +257,7 @@ impl Splitter {
             }
             i += 1;
         }
-        let dest = self.dest();
-        self.flush(dest, &buf[run..]);
+        self.flush(&buf[run..]);
         if !self.schema_checked && self.skeleton.len() >= 256 {
             self.check_schema()?;
         }
@@ -287,41 +267,22 @@ impl Splitter {
     /// One byte of code (outside strings and comments): track depth, the documents list and
     /// each document's text.
     fn code(&mut self, b: u8) -> Result<Seen, Abort> {
-        // A raw string (`r"…"`, `br"…"`) reads backslashes as themselves: left to the parser.
-        if b == b'"' && matches!(&self.word[..self.word_len.min(3)], b"r" | b"br") {
-            return Err(Abort);
-        }
         if b.is_ascii_alphanumeric() || b == b'_' {
-            if self.word_len < 3 {
-                self.word[self.word_len] = b;
+            if let Some(slot) = self.word.get_mut(self.word_len) {
+                *slot = b;
             }
             self.word_len += 1;
-        } else {
-            self.word_len = 0;
+            self.chunk_has_code |= self.in_docs;
+            return Ok(Seen::Nothing);
         }
+        // A raw string (`r"…"`, `br"…"`) reads backslashes as themselves: left to the parser.
+        if b == b'"' && matches!(self.word(), b"r" | b"br") {
+            return Err(Abort);
+        }
+        self.end_word();
         // The project's fields sit at depth 1, a document's at depth 3.
-        let (watched, key): (usize, &[u8]) = if self.in_docs {
-            (3, b"text")
-        } else {
-            (1, b"documents")
-        };
+        let watched = if self.in_docs { 3 } else { 1 };
         let at_watched = self.depth == watched;
-        if at_watched {
-            if b.is_ascii_alphanumeric() || b == b'_' {
-                if self.ident.len() < 16 {
-                    self.ident.push(b);
-                }
-                return Ok(Seen::Nothing);
-            }
-            if !self.ident.is_empty() {
-                self.field = if self.ident == key {
-                    Field::Name
-                } else {
-                    Field::None
-                };
-                self.ident.clear();
-            }
-        }
         if self.in_docs && self.depth == 2 {
             match b {
                 b',' => return Ok(Seen::Cut(Cut::Comma)),
@@ -367,14 +328,37 @@ impl Splitter {
         Ok(seen)
     }
 
+    /// The identifier just read, if it fits in `word` (longer ones are none Gloss watches).
+    fn word(&self) -> &[u8] {
+        self.word.get(..self.word_len).unwrap_or(&[])
+    }
+
+    /// An identifier ends: at the watched depth, note whether it is the watched field's name
+    /// (`documents` for the project, `text` for a document).
+    fn end_word(&mut self) {
+        if self.word_len == 0 {
+            return;
+        }
+        let (watched, key): (usize, &[u8]) = if self.in_docs {
+            (3, b"text")
+        } else {
+            (1, b"documents")
+        };
+        if self.depth == watched {
+            self.field = if self.word() == key {
+                Field::Name
+            } else {
+                Field::None
+            };
+        }
+        self.word_len = 0;
+    }
+
     /// A document's bytes are complete (ended by `,`, or by `]` when `last`): parse them.
     fn end_document(&mut self, last: bool) -> Result<(), Abort> {
         self.field = Field::None;
-        self.ident.clear();
+        // The cut comes in code, never inside the text's string: its literal is complete.
         let literal = self.text_literal.take();
-        if self.text_start.is_some() {
-            return Err(Abort);
-        }
         if !std::mem::take(&mut self.chunk_has_code) {
             // Only blanks and comments: fine after the last document's comma or in an empty
             // list, an error (`[a,,b]`, `[,]`) before a comma.
@@ -393,9 +377,7 @@ impl Splitter {
         }
         let text = std::str::from_utf8(&self.chunk).map_err(|_| Abort)?;
         // The document sits two brackets deep in the file.
-        let options = ron::Options::default()
-            .with_recursion_limit(project_file::RECURSION_LIMIT.saturating_sub(2));
-        let mut doc: Document = options.from_str(text).map_err(|_| Abort)?;
+        let mut doc: Document = project_file::options(2).from_str(text).map_err(|_| Abort)?;
         if literal.is_some() {
             doc.text = Arc::from(self.text.as_str());
         }
@@ -428,8 +410,7 @@ impl Splitter {
             self.check_schema().ok()?;
         }
         let text = std::str::from_utf8(&self.skeleton).ok()?;
-        let options = ron::Options::default().with_recursion_limit(project_file::RECURSION_LIMIT);
-        let mut project: Project = options.from_str(text).ok()?;
+        let mut project: Project = project_file::options(0).from_str(text).ok()?;
         if !project.documents.is_empty() {
             return None;
         }
@@ -599,6 +580,9 @@ mod tests {
             "(schema: 1, name: \"x\", labels: [], documents: [ ])".to_string(),
             "(schema: 1, name: \"x\", labels: [], documents: [,])".to_string(),
             "(schema: 1, name: \"x\", labels: [])".to_string(),
+            // A bare word is a document's code, not a blank: refused as the parser refuses it.
+            "(schema: 1, name: \"x\", labels: [], documents: [ x ])".to_string(),
+            "(schema: 1, name: \"x\", labels: [], documents: [ Document ])".to_string(),
         ];
         for (i, v) in variants.iter().enumerate() {
             for block in [1, 3, 4096] {

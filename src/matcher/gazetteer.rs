@@ -20,7 +20,7 @@
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
-use super::word_index::WordIndex;
+use super::word_index::{WordIndex, is_word_char};
 use crate::model::CharMap;
 
 /// One name in a list.
@@ -112,7 +112,7 @@ fn build(patterns: &[String], ids: Vec<usize>) -> Option<Automaton> {
     let sparse = !(b'a'..=b'z').any(|b| starts[usize::from(b)]);
     let capitals = (0u8..0x80).all(|b| !starts[usize::from(b)] || b.is_ascii_uppercase());
     let words = if sparse {
-        WordIndex::new(patterns, is_word_char)
+        WordIndex::new(patterns)
     } else {
         None
     };
@@ -178,9 +178,7 @@ fn scan_starts(a: &Automaton, hay: &str, out: &mut Vec<(usize, usize, usize)>) {
         };
         let found = match (&a.words, left_ok) {
             (_, false) => None,
-            (Some(words), true) => {
-                words.longest_at(hay, s, is_word_char, |after| side_ok(after.chars(), false))
-            }
+            (Some(words), true) => words.longest_at(hay, s, |after| side_ok(after.chars(), false)),
             (None, true) => {
                 let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
                 a.ac.find(input)
@@ -412,10 +410,6 @@ fn to_chars(
     for (k, c) in cands.iter().enumerate() {
         out.push((chars_at[k].0, chars_at[k].1, c.2));
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
 }
 
 fn side_ok(mut it: impl Iterator<Item = char>, before: bool) -> bool {
@@ -705,7 +699,7 @@ mod scan_tests {
             through, anchored,
             "anchored automaton: {patterns:?} in {text:?}"
         );
-        a.words = WordIndex::new(patterns, is_word_char);
+        a.words = WordIndex::new(patterns);
         assert!(a.words.is_some());
         let mut words = Vec::new();
         scan_starts(&a, text, &mut words);

@@ -98,8 +98,14 @@ fn char_len(lead: u8) -> usize {
     }
 }
 
-/// Whether the text at `i` continues a word.
-fn word_at(hay: &str, i: usize, is_word_char: fn(char) -> bool) -> bool {
+/// What a word is made of, for the gazetteer's boundaries and this index alike: letters and
+/// digits of any script.
+pub(super) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether the text at `i` continues a word (`is_word_char`, with ASCII decided on the byte).
+fn word_at(hay: &str, i: usize) -> bool {
     match hay.as_bytes().get(i) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
@@ -111,7 +117,7 @@ impl WordIndex {
     /// The index of `patterns`, or `None` when two different prefixes share a hash (the
     /// automaton then does the work, so a collision can never change an answer) or the names
     /// are too many or too long to number in 32 bits.
-    pub fn new(patterns: &[String], is_word_char: fn(char) -> bool) -> Option<Self> {
+    pub fn new(patterns: &[String]) -> Option<Self> {
         // Every prefix with its hash first, to size the table and catch a shared hash.
         let mut seen: HashMap<u64, &[u8], foldhash::fast::FixedState> = HashMap::default();
         let mut ends: Vec<(u64, usize, usize)> = Vec::new(); // (hash, pattern, end)
@@ -122,7 +128,7 @@ impl WordIndex {
                 let end = from + char_len(p.as_bytes()[from]);
                 h = extend(h, &p.as_bytes()[from..end]);
                 from = end;
-                if word_at(p, end, is_word_char) {
+                if word_at(p, end) {
                     continue;
                 }
                 let prefix = &p.as_bytes()[..end];
@@ -171,7 +177,6 @@ impl WordIndex {
         &self,
         hay: &str,
         s: usize,
-        is_word_char: fn(char) -> bool,
         fits: impl Fn(&str) -> bool,
     ) -> Option<(usize, usize)> {
         let bytes = hay.as_bytes();
@@ -183,7 +188,7 @@ impl WordIndex {
             let end = at + char_len(bytes[at]);
             h = extend(h, &bytes[at..end]);
             at = end;
-            if word_at(hay, end, is_word_char) {
+            if word_at(hay, end) {
                 continue;
             }
             let Some(value) = self.prefixes.get(h) else {

@@ -2,39 +2,12 @@
 //! status, stdout and stderr.
 
 use std::path::Path;
-use std::process::Command;
 
 use gloss::io::project_file;
 use gloss::model::{CharRange, DocId, Document, Project, Span, SpanId};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl std::fmt::Debug for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-fn gloss(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the gloss binary runs");
-    Run {
-        code: out.status.code().expect("gloss exits"),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
+mod common;
+use common::gloss;
 
 const LOVELACE: &str = "Ada Lovelace met Charles Babbage in London in June.";
 const SECOND: &str = "Berlin and Rome.";

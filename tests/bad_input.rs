@@ -48,50 +48,10 @@ use gloss::model::{
     Status,
 };
 
+mod common;
+use common::{Run, gloss, scratch};
+
 // ------------------------------------------------------------------------------------ helpers
-
-/// What one run of `gloss` did.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl std::fmt::Debug for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-/// Run `gloss ARGS…` in `dir`, so file names in messages are as typed.
-fn gloss(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the gloss binary runs");
-    let run = Run {
-        code: out
-            .status
-            .code()
-            .expect("gloss exits rather than being killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(
-        !run.stderr.contains("panicked") && run.code != 101,
-        "gloss panicked: {run:?}"
-    );
-    run
-}
-
-fn scratch() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary folder")
-}
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);

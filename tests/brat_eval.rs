@@ -6,46 +6,12 @@
 //! theirs is copied here. Where they are absent those tests say so and pass.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use gloss::io::project_file;
 use gloss::model::{Mention, Project, QuoteKind};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl std::fmt::Debug for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-fn gloss(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the gloss binary runs");
-    Run {
-        code: out
-            .status
-            .code()
-            .expect("gloss exits rather than being killed"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn scratch() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary folder")
-}
+mod common;
+use common::{gloss, scratch};
 
 fn load(path: &Path) -> Project {
     project_file::load(path).unwrap_or_else(|e| panic!("{e}"))

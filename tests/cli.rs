@@ -2,7 +2,6 @@
 //! checked by exit status, stdout, stderr and the files it leaves behind.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use gloss::app::{Command as Edit, Session};
 use gloss::io::{journal, project_file};
@@ -11,43 +10,8 @@ use gloss::model::{
     Span, SpanId, Status,
 };
 
-/// What one run of `gloss` did.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl std::fmt::Debug for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-/// Run `gloss ARGS…` in `dir`, so file names in messages are as typed.
-fn gloss(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the gloss binary runs");
-    Run {
-        code: out
-            .status
-            .code()
-            .expect("gloss exits rather than being killed"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn scratch() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary folder")
-}
+mod common;
+use common::{gloss, scratch};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);

@@ -12,7 +12,8 @@ use egui::{Context, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::annotators::{self, Annotators};
-use crate::app::agreement::{Agreement, KappaMethod, LabelAgreement, Report, Share};
+
+use crate::app::agreement::{Agreement, Cells, Report, Share};
 
 /// What the window asks the app for.
 #[derive(Debug, PartialEq, Eq)]
@@ -86,6 +87,9 @@ fn share(s: &Share) -> String {
         format!("{}/{}", s.agreed, s.total)
     }
 }
+
+/// The window's cells: a typographic dash for anything undefined or not finite.
+const WINDOW: Cells = Cells { num, share };
 
 fn mean(xs: impl Iterator<Item = Option<f64>>) -> Option<f64> {
     let v: Vec<f64> = xs.flatten().filter(|x| x.is_finite()).collect();
@@ -224,7 +228,7 @@ impl AgreementView {
                 let l = ui.label("Label table F1:");
                 let text = |p: Option<usize>| match p {
                     None => "mean over pairs".to_string(),
-                    Some(k) => pair_name(report, pairs[k].a, pairs[k].b),
+                    Some(k) => report.pair_name(pairs[k].a, pairs[k].b),
                 };
                 egui::ComboBox::from_id_salt("agreement-pair")
                     .selected_text(text(self.pair))
@@ -275,7 +279,7 @@ impl AgreementView {
         } else {
             "mean F1"
         };
-        let kappa = kappa_name(report);
+        let kappa = report.kappa_name();
         let columns = [
             (SortBy::Document, "document".to_string()),
             (SortBy::Tokens, "tokens".to_string()),
@@ -367,17 +371,6 @@ impl AgreementView {
     }
 }
 
-fn kappa_name(report: &Report) -> &'static str {
-    match report.overall.overall.kappa.method {
-        KappaMethod::Cohen => "Cohen κ",
-        KappaMethod::Fleiss => "Fleiss κ",
-    }
-}
-
-fn pair_name(report: &Report, a: usize, b: usize) -> String {
-    format!("{} / {}", report.annotators[a], report.annotators[b])
-}
-
 /// Which documents were compared, and which were not and why.
 fn summary(ui: &mut Ui, report: &Report) {
     let d = &report.documents;
@@ -437,80 +430,19 @@ fn grid(ui: &mut Ui, id: &str, rows: &[Vec<String>]) {
 
 /// Per label and overall: spans per annotator, F1 exact and overlap, kappa, α_U.
 fn label_table(ui: &mut Ui, report: &Report, pair: Option<usize>) {
-    let a = &report.overall;
     ui.label(RichText::new("Per label").strong()).on_hover_text(
         "F1: exact = same start, end and label; overlap = same label, sharing a character. \
          κ on token labels (the longest span covering a token labels it; O outside spans). \
          α_U: Krippendorff's unitizing alpha on code points.",
     );
-    let f1 = match pair {
-        Some(k) => {
-            let p = &a.overall.pairs[k];
-            format!("F1 {}", pair_name(report, p.a, p.b))
-        }
-        None if report.annotators.len() == 2 => "F1".into(),
-        None => "mean F1".into(),
-    };
-    let mut header = vec!["label".to_string()];
-    header.extend(report.annotators.iter().cloned());
-    header.extend([
-        format!("exact {f1}"),
-        format!("overlap {f1}"),
-        kappa_name(report).into(),
-        "α_U".into(),
-    ]);
-    let mut rows = vec![header];
-    let row = |l: &LabelAgreement| {
-        let (exact, overlap) = match pair {
-            Some(k) => (l.pairs[k].exact.f1, l.pairs[k].overlap.f1),
-            None => (l.mean_f1_exact, l.mean_f1_overlap),
-        };
-        let mut r = vec![l.label.clone()];
-        r.extend(l.spans.iter().map(usize::to_string));
-        r.extend([
-            num(exact),
-            num(overlap),
-            num(l.kappa.value),
-            num(l.alpha_u.value),
-        ]);
-        r
-    };
-    rows.extend(a.labels.iter().map(row));
-    rows.push(row(&a.overall));
-    grid(ui, "agreement-labels", &rows);
+    grid(ui, "agreement-labels", &report.label_rows(pair, &WINDOW));
 }
 
 /// Every pair of annotators over all labels: P, R, F1 exact and overlap, Cohen's kappa.
 fn pair_table(ui: &mut Ui, report: &Report) {
     ui.label(RichText::new("Pairs, all labels").strong())
         .on_hover_text("P and R take the first of the pair as the reference");
-    let mut rows = vec![
-        [
-            "pair",
-            "exact P",
-            "exact R",
-            "exact F1",
-            "overlap P",
-            "overlap R",
-            "overlap F1",
-            "Cohen κ",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for p in &report.overall.overall.pairs {
-        rows.push(vec![
-            pair_name(report, p.a, p.b),
-            num(p.exact.precision),
-            num(p.exact.recall),
-            num(p.exact.f1),
-            num(p.overlap.precision),
-            num(p.overlap.recall),
-            num(p.overlap.f1),
-            num(p.cohen.value),
-        ]);
-    }
-    grid(ui, "agreement-pairs", &rows);
+    grid(ui, "agreement-pairs", &report.pair_rows(&WINDOW));
 }
 
 /// Quote agreement per pair.
@@ -528,35 +460,7 @@ fn quote_table(ui: &mut Ui, report: &Report) {
         .collect();
     ui.label(RichText::new(format!("Quotes ({})", counts.join(", "))).strong())
         .on_hover_text("Two quotes match when they share at least 30% of each one's length");
-    let mut rows = vec![
-        [
-            "pair",
-            "matched",
-            "P",
-            "R",
-            "F1",
-            "same content",
-            "same speaker",
-            "same cue",
-            "same kind",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for p in &q.pairs {
-        rows.push(vec![
-            pair_name(report, p.a, p.b),
-            p.matched.tp.to_string(),
-            num(p.matched.precision),
-            num(p.matched.recall),
-            num(p.matched.f1),
-            share(&p.same_content),
-            share(&p.same_speaker),
-            share(&p.same_cue),
-            share(&p.same_kind),
-        ]);
-    }
-    grid(ui, "agreement-quotes", &rows);
+    grid(ui, "agreement-quotes", &report.quote_rows(&WINDOW));
 }
 
 #[cfg(test)]

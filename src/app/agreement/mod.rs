@@ -45,6 +45,7 @@ mod measure;
 mod quotes;
 mod spans;
 mod table;
+pub use table::Cells;
 mod unitizing;
 
 use std::collections::{BTreeSet, HashMap};

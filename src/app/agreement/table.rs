@@ -1,6 +1,17 @@
-//! The agreement report as plain-text tables, for `gloss agree`.
+//! The agreement report's tables as rows of cells — the same rows for the window's grids and
+//! for `gloss agree`'s plain-text tables, which this module also lays out.
 
-use super::{Agreement, KappaMethod, Report, Share};
+use super::{Agreement, KappaMethod, LabelAgreement, Report, Share};
+
+/// How a renderer writes a measure and a share of agreements; the command line and the window
+/// differ only there (an ASCII "-", or a typographic "–" that also covers non-finite values).
+pub struct Cells {
+    pub num: fn(Option<f64>) -> String,
+    pub share: fn(&Share) -> String,
+}
+
+/// The command line's cells.
+const PLAIN: Cells = Cells { num, share };
 
 fn num(x: Option<f64>) -> String {
     x.map(|x| format!("{x:.3}")).unwrap_or_else(|| "-".into())
@@ -48,29 +59,92 @@ fn table(rows: &[Vec<String>]) -> String {
 }
 
 impl Report {
-    fn kappa_name(&self) -> &'static str {
+    pub fn kappa_name(&self) -> &'static str {
         match self.overall.overall.kappa.method {
             KappaMethod::Cohen => "Cohen κ",
             KappaMethod::Fleiss => "Fleiss κ",
         }
     }
 
-    fn pair_name(&self, a: usize, b: usize) -> String {
+    pub fn pair_name(&self, a: usize, b: usize) -> String {
         format!("{} / {}", self.annotators[a], self.annotators[b])
     }
 
-    fn quote_table(&self) -> String {
-        let q = &self.overall.quotes;
-        let mut out = String::new();
-        out.push_str(&format!(
-            "\nQuotes ({}; a match shares at least 30% of each quote)\n",
-            self.annotators
-                .iter()
-                .zip(&q.quotes)
-                .map(|(n, c)| format!("{n} {c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+    /// Per label and overall: spans per annotator, F1 exact and overlap (of pair `pair`, or the
+    /// mean over pairs), κ and α_U; a header row first.
+    pub fn label_rows(&self, pair: Option<usize>, c: &Cells) -> Vec<Vec<String>> {
+        let a = &self.overall;
+        let f1 = match pair {
+            Some(k) => {
+                let p = &a.overall.pairs[k];
+                format!("F1 {}", self.pair_name(p.a, p.b))
+            }
+            None if self.annotators.len() == 2 => "F1".into(),
+            None => "mean F1".into(),
+        };
+        let mut header = vec!["label".to_string()];
+        header.extend(self.annotators.iter().cloned());
+        header.extend([
+            format!("exact {f1}"),
+            format!("overlap {f1}"),
+            self.kappa_name().into(),
+            "α_U".into(),
+        ]);
+        let row = |l: &LabelAgreement| {
+            let (exact, overlap) = match pair {
+                Some(k) => (l.pairs[k].exact.f1, l.pairs[k].overlap.f1),
+                None => (l.mean_f1_exact, l.mean_f1_overlap),
+            };
+            let mut r = vec![l.label.clone()];
+            r.extend(l.spans.iter().map(usize::to_string));
+            r.extend([
+                (c.num)(exact),
+                (c.num)(overlap),
+                (c.num)(l.kappa.value),
+                (c.num)(l.alpha_u.value),
+            ]);
+            r
+        };
+        let mut rows = vec![header];
+        rows.extend(a.labels.iter().map(row));
+        rows.push(row(&a.overall));
+        rows
+    }
+
+    /// Every pair of annotators over all labels: P, R, F1 exact and overlap, Cohen's κ.
+    pub fn pair_rows(&self, c: &Cells) -> Vec<Vec<String>> {
+        let mut rows = vec![
+            [
+                "pair",
+                "exact P",
+                "exact R",
+                "exact F1",
+                "overlap P",
+                "overlap R",
+                "overlap F1",
+                "Cohen κ",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        for p in &self.overall.overall.pairs {
+            rows.push(vec![
+                self.pair_name(p.a, p.b),
+                (c.num)(p.exact.precision),
+                (c.num)(p.exact.recall),
+                (c.num)(p.exact.f1),
+                (c.num)(p.overlap.precision),
+                (c.num)(p.overlap.recall),
+                (c.num)(p.overlap.f1),
+                (c.num)(p.cohen.value),
+            ]);
+        }
+        rows
+    }
+
+    /// Quote agreement per pair: matched, P, R, F1, and how many matches share content,
+    /// speaker, cue and kind.
+    pub fn quote_rows(&self, c: &Cells) -> Vec<Vec<String>> {
         let mut rows = vec![
             [
                 "pair",
@@ -86,20 +160,35 @@ impl Report {
             .map(String::from)
             .to_vec(),
         ];
-        for p in &q.pairs {
+        for p in &self.overall.quotes.pairs {
             rows.push(vec![
                 self.pair_name(p.a, p.b),
                 p.matched.tp.to_string(),
-                num(p.matched.precision),
-                num(p.matched.recall),
-                num(p.matched.f1),
-                share(&p.same_content),
-                share(&p.same_speaker),
-                share(&p.same_cue),
-                share(&p.same_kind),
+                (c.num)(p.matched.precision),
+                (c.num)(p.matched.recall),
+                (c.num)(p.matched.f1),
+                (c.share)(&p.same_content),
+                (c.share)(&p.same_speaker),
+                (c.share)(&p.same_cue),
+                (c.share)(&p.same_kind),
             ]);
         }
-        out.push_str(&table(&rows));
+        rows
+    }
+
+    fn quote_table(&self) -> String {
+        let q = &self.overall.quotes;
+        let mut out = String::new();
+        out.push_str(&format!(
+            "\nQuotes ({}; a match shares at least 30% of each quote)\n",
+            self.annotators
+                .iter()
+                .zip(&q.quotes)
+                .map(|(n, c)| format!("{n} {c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        out.push_str(&table(&self.quote_rows(&PLAIN)));
         out
     }
 
@@ -141,56 +230,10 @@ impl Report {
             self.kappa_name(),
             a.tokens
         ));
-        let mut header = vec!["label".to_string()];
-        header.extend(self.annotators.iter().cloned());
-        header.extend([
-            format!("exact {f1}"),
-            format!("overlap {f1}"),
-            self.kappa_name().into(),
-            "α_U".into(),
-        ]);
-        let mut rows = vec![header];
-        for l in a.labels.iter().chain([&a.overall]) {
-            let mut row = vec![l.label.clone()];
-            row.extend(l.spans.iter().map(usize::to_string));
-            row.extend([
-                num(l.mean_f1_exact),
-                num(l.mean_f1_overlap),
-                num(l.kappa.value),
-                num(l.alpha_u.value),
-            ]);
-            rows.push(row);
-        }
-        out.push_str(&table(&rows));
+        out.push_str(&table(&self.label_rows(None, &PLAIN)));
 
         out.push_str("\nPairs, all labels (P and R take the first of the pair as the reference)\n");
-        let mut rows = vec![
-            [
-                "pair",
-                "exact P",
-                "exact R",
-                "exact F1",
-                "overlap P",
-                "overlap R",
-                "overlap F1",
-                "Cohen κ",
-            ]
-            .map(String::from)
-            .to_vec(),
-        ];
-        for p in &a.overall.pairs {
-            rows.push(vec![
-                self.pair_name(p.a, p.b),
-                num(p.exact.precision),
-                num(p.exact.recall),
-                num(p.exact.f1),
-                num(p.overlap.precision),
-                num(p.overlap.recall),
-                num(p.overlap.f1),
-                num(p.cohen.value),
-            ]);
-        }
-        out.push_str(&table(&rows));
+        out.push_str(&table(&self.pair_rows(&PLAIN)));
 
         let q = &a.quotes;
         if q.quotes.iter().all(|&n| n == 0) {

@@ -28,6 +28,7 @@ use crate::app::agreement;
 use crate::app::eval::{self, Annotations, SpeakerNotes};
 use crate::app::{Command, CommandError, Session, formats, gestures, review};
 use crate::io::brat::{self, BratImport};
+use crate::io::lock::ProjectLock;
 use crate::io::{IoError, journal, project_file, text_import, write_atomic};
 use crate::model::{DocId, LabelSet, Project, Proposal, Status, Suggestion, validate};
 use crate::ui::Launch;
@@ -147,6 +148,10 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         /// Where to write the suggestions (default PROJECT.suggestions.jsonl; `-` for stdout).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Also read word lists the project names outside its own folder (by default they are
+        /// skipped and named, since a project file can name any file on the machine).
+        #[arg(long)]
+        allow_outside_lists: bool,
     },
 
     /// Write the annotations in another tool's format.
@@ -170,7 +175,9 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         /// Only these labels' spans (comma-separated).
         #[arg(long, value_name = "LABELS", value_delimiter = ',')]
         labels: Option<Vec<String>>,
-        /// One file per document, in the folder OUT (brat always is).
+        /// One file per document, in the folder OUT, in every format (brat always is). Files
+        /// are named after their documents, made safe, at most 255 bytes and unique; each
+        /// document written under another name is listed as "renamed".
         #[arg(long)]
         per_document: bool,
     },
@@ -381,9 +388,27 @@ pub enum CliError {
     Git(String),
 }
 
+impl Task {
+    /// The subcommand's name, as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Task::New { .. } => "new",
+            Task::Import { .. } => "import",
+            Task::Suggest { .. } => "suggest",
+            Task::Export { .. } => "export",
+            Task::Stats { .. } => "stats",
+            Task::Eval { .. } => "eval",
+            Task::Agree { .. } => "agree",
+            Task::MergeFile { .. } => "merge-file",
+            Task::GitSetup { .. } => "git-setup",
+        }
+    }
+}
+
 /// Run a task. `Ok` carries the exit status for outcomes already reported on stderr (an import
 /// that skipped files); `Err` is a failure still to be reported.
 pub fn run(task: Task) -> Result<ExitCode, CliError> {
+    crate::io::lock::set_role(&format!("gloss {}", task.name()));
     match task {
         Task::New { project, labels } => new(&project, labels),
         Task::Import {
@@ -396,11 +421,13 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             accept_all,
             min_score,
             output,
+            allow_outside_lists,
         } => suggest(
             &project,
             accept_all,
             min_score.unwrap_or(0.0),
             output.as_deref(),
+            allow_outside_lists,
         ),
         Task::Export {
             project,
@@ -460,6 +487,8 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
 }
 
 fn new(path: &Path, labels: Option<Vec<String>>) -> Result<ExitCode, CliError> {
+    // Held while looking and writing, so two `gloss new` at once cannot both write.
+    let _lock = ProjectLock::acquire_with(path, lock_wait(), waiting_for)?;
     // symlink_metadata also catches a dangling link, which a write would follow.
     if path.symlink_metadata().is_ok() {
         return Err(CliError::Exists(path.to_path_buf()));
@@ -939,6 +968,9 @@ fn export(
         }
     } else {
         let exported = formats::export(format, &project, options, output, None)?;
+        for renamed in &exported.renamed {
+            eprintln!("gloss: renamed: {renamed}");
+        }
         for line in &exported.left_out {
             eprintln!("gloss: left out: {line}");
         }
@@ -1042,6 +1074,7 @@ fn suggest(
     accept_all: bool,
     min_score: f32,
     output: Option<&Path>,
+    allow_outside_lists: bool,
 ) -> Result<ExitCode, CliError> {
     if accept_all {
         let Opened {
@@ -1049,7 +1082,7 @@ fn suggest(
             had_journal,
             ..
         } = Opened::for_editing(path)?;
-        let found = run_engines(&session.project, path, min_score);
+        let found = run_engines(&session.project, path, min_score, allow_outside_lists);
         let (total, summary) = summarise(&found);
         let command = {
             let p = &session.project;
@@ -1065,10 +1098,16 @@ fn suggest(
         };
         let saved = match command {
             Some(c) => {
-                session.execute(c).map_err(|source| CliError::Command {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
+                if let Err(source) = session.execute(c) {
+                    // Nothing applied: leave no journal behind that was not there before.
+                    close(session, had_journal, false);
+                    return Err(CliError::Command {
+                        path: path.to_path_buf(),
+                        source,
+                    });
+                }
+                // If the save fails the session is dropped, not closed: its journal holds
+                // the accepted suggestions and the next open replays them.
                 session.save()?;
                 true
             }
@@ -1083,7 +1122,7 @@ fn suggest(
     }
 
     let p = open_for_reading(path)?;
-    let found = run_engines(&p, path, min_score);
+    let found = run_engines(&p, path, min_score, allow_outside_lists);
     let (total, summary) = summarise(&found);
     let mut jsonl = String::new();
     for (doc, items) in &found {
@@ -1155,10 +1194,25 @@ fn suggest(
 }
 
 /// Every engine over every document, with a progress line on a terminal; suggestions below
-/// `min_score` dropped; problems with the project's own lists reported on stderr.
-fn run_engines(p: &Project, path: &Path, min_score: f32) -> Vec<(DocId, Vec<Suggestion>)> {
+/// `min_score` dropped; problems with the project's own lists reported on stderr. Lists outside
+/// the project's folder are read only with `allow_outside_lists`; otherwise each is named as
+/// skipped, with how to allow it.
+fn run_engines(
+    p: &Project,
+    path: &Path,
+    min_score: f32,
+    allow_outside_lists: bool,
+) -> Vec<(DocId, Vec<Suggestion>)> {
     use std::io::IsTerminal;
-    let (lists, mut problems) = review::read_user_lists(&p.matcher, path.parent());
+    let read = review::read_user_lists(&p.matcher, path.parent(), |_| allow_outside_lists);
+    let (lists, mut problems) = (read.lists, read.problems);
+    for o in &read.outside {
+        problems.push(format!(
+            "word list {}: outside the project's folder (it leads to {}); skipped: run with --allow-outside-lists to use it",
+            o.name,
+            o.path.display()
+        ));
+    }
     let tty = std::io::stderr().is_terminal();
     let (mut found, list_problems) = review::suggest_project(p, &lists, |done, total| {
         if tty {
@@ -1203,25 +1257,38 @@ struct Opened {
 }
 
 impl Opened {
-    /// Open the project, replaying its journal, or start a new one in memory if the file does
-    /// not exist yet (it is written by the first save).
+    /// Take the project's lock (waiting for another command that holds it), then open the
+    /// project, replaying its journal, or start a new one in memory if the file does not exist
+    /// yet (it is written by the first save). A read-only project is refused before anything
+    /// is done.
     fn for_editing(path: &Path) -> Result<Self, CliError> {
-        let had_journal = journal::path_for(path).exists();
-        let existed = path.exists();
-        let session = if existed {
-            let mut session = Session::open(path)?;
-            report_notices(&mut session);
-            session
-        } else {
-            let project = Project::new(file_stem(path));
-            Session::with_project(project, Some(path.to_path_buf()))
-        };
+        crate::io::atomic::check_writable(path)?;
+        let real = crate::io::atomic::resolve(path)?;
+        let lock = ProjectLock::acquire_with(&real, lock_wait(), waiting_for)?;
+        let had_journal = journal::path_for(&real).symlink_metadata().is_ok();
+        let (mut session, existed) =
+            Session::open_or_new_locked(lock, || Project::new(file_stem(path)))?;
+        report_notices(&mut session);
         Ok(Self {
             session,
             existed,
             had_journal,
         })
     }
+}
+
+/// How long a command waits for another that holds the project's lock.
+fn lock_wait() -> std::time::Duration {
+    std::env::var("GLOSS_LOCK_WAIT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(|s| std::time::Duration::from_secs_f64(s.min(86_400.0)))
+        .unwrap_or(std::time::Duration::from_secs(60))
+}
+
+fn waiting_for(holder: &str) {
+    eprintln!("gloss: waiting for {holder} to finish with the project…");
 }
 
 /// End a CLI session. After a save the journal holds nothing, and with no journal before this

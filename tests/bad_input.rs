@@ -18,12 +18,29 @@
 //! | project, duplicate ids | two spans, two documents, two entities with id 1 | `spans.ron: document "ruiz": span id 1 is used twice`; `docs.ron: document id 1 is used twice`; `entities.ron: entity id 1 is used twice` |
 //! | project, unknown field | a span's `entty: 3`; a top-level `colour:` | `unknown.ron:…: unknown field `entty`; expected one of `id`, `start`, `end`, `label`, `entity`, … (not a valid Gloss project file)` — refused, not loaded without it (a save would lose it) |
 //! | project, spans out of range | end past the text, empty, reversed, `u64::MAX`, a number too big, quote outside, missing speaker | `range0.ron: document "ruiz": span 2 ends at 500, past the end of the text (55 characters)` … |
-//! | project, not RON | JPEG header, plain text, JSON, empty, half a file, a folder | `photo.ron:1: not a valid Gloss project file (not UTF-8 text: invalid byte at offset 0)`; `notes.ron:1:1: unexpected name `Notes` (not a valid Gloss project file)`; `empty.ron:1:1: the file is empty (…)`; `folder.ron: cannot read: …directory…` |
+//! | project, not RON | JPEG header, plain text, JSON, empty, half a file, a folder | `photo.ron:1: not a valid Gloss project file (not UTF-8 text: invalid byte at offset 0)`; `notes.ron:1:1: unexpected name `Notes` (not a valid Gloss project file)`; `empty.ron:1:1: the file is empty (…)`; `folder.ron: is a folder, not a regular file; Gloss reads only regular files` |
 //! | project, score not a number | `score: NaN`, `inf`, `1e39` | `nan.ron: document "ruiz": span 2 has suggestion score NaN; a score is a number from 0 to 1` |
 //! | journal, of another project | a journal copied beside another project | a read says `b.ron.journal belongs to another version of b.ron; its edits are not included` (exit 0); opening it for editing does not replay it, keeps it as `….orphan` and says so |
-//! | journal, torn last line | the last entry cut short | the rest recovered; `…: the last edit before the crash was only half written and is lost` |
+//! | journal, torn last line | the last entry cut short | the rest recovered; `…: the last edit in it was only half written (Gloss stopped while writing it) and was never confirmed, so it is not replayed` |
 //! | journal, damaged line | a bad line in the middle | not replayed, kept as `….orphan`, `p.ron.journal:3:1: unreadable journal entry …` |
 //! | journal, deeply nested | 200,000 nested `{"Do":` on one line | not replayed, kept as `….orphan`, line named |
+//! | journal, entry that does not apply | a middle entry names a document that is gone | the others replayed; `p.ron.journal: replayed 2 of 3 edits; entry 2 did not apply to this project and was skipped; the whole journal is kept as ….orphan` (saving.rs) |
+//! | journal, a link | `p.ron.journal` → `victim.txt` | `p.ron.journal: is a symbolic link; …`, set aside; the victim untouched; the import goes on (saving.rs) |
+//! | lock, a link | `l.ron.lock` → `victim.txt`, or to nothing | `l.ron.lock: is a symbolic link; Gloss never writes its lock through a link (remove the link and try again)`; nothing created at the target (saving.rs) |
+//! | project, permissions | 0600, 0640, another owner (as root) | kept by every save (saving.rs) |
+//! | project, read-only | 0444 | `ro.ron: is read-only; Gloss will not overwrite it (make it writable, or save under another name)` for import and accept-all; readable by stats (saving.rs) |
+//! | project, a link | `link.ron` → `real/p.ron` | saved through: the link stays, `real/p.ron` updated, lock and journal beside it (saving.rs) |
+//! | project, FIFO or device | `mkfifo f.ron`; `z.ron` → `/dev/zero` | `f.ron: is a named pipe (FIFO), not a regular file; …`, `z.ron: is a device, …` at once, for stats, import and export (saving.rs) |
+//! | project, byte-order mark | UTF-8 BOM before the RON | opens and saves (saving.rs) |
+//! | project, killed saves | `.p.ron.XXXXXX.gloss-tmp`; an old `.atomicwrite…` folder | removed on open, with a notice; other projects' left alone (saving.rs) |
+//! | folder, symlink loop | `ln -s . loop/x` and `loop/y` | finishes at once, each file imported once (imports.rs) |
+//! | folder or file, FIFO or device | `f.txt` a FIFO, `r.txt` → `/dev/urandom` | each named and skipped, the rest imported, exit 1 (imports.rs) |
+//! | folder, unreadable | chmod 000 (not for root); a path too deep to list | named (`… the files in it were not imported`), the walk goes on (imports.rs) |
+//! | word list, device, FIFO or outside | `user_lists` naming `/dev/zero`, a FIFO, `../outside.tsv`, a link leading out | named; an outside list skipped unless `--allow-outside-lists` (imports.rs) |
+//! | export, long names | 100 CJK characters, 120 emoji | every folder format writes names cut to fit in bytes, unique (exports.rs) |
+//! | export, `--per-document` | jsonl, quotes-csv | one file per document (exports.rs) |
+//! | export, renamed files | names made safe or unique | `renamed: "a/b" → a_b.conll`, not "left out" (exports.rs) |
+//! | suggest, labels the project lacks | `--labels PERSON,ORG` then `--accept-all` | accepts only PERSON and ORG; nothing left behind on failure (exports.rs) |
 //!
 //! A bad project file is refused by every CLI task (`stats`, `export`, `import`, `suggest`,
 //! `eval`), and in the nesting, binary and score rows by `Session::open` (the window's way in)
@@ -653,10 +670,10 @@ fn a_project_file_that_is_not_ron_is_refused() {
     let before = snapshot(dir.path());
     for task in ["stats", "suggest"] {
         let run = gloss(dir.path(), &[task, "folder.ron"]);
-        assert_refused(&run, "folder.ron: cannot read: ", "directory");
+        assert_refused(&run, "folder.ron: is a folder", "not a regular file");
     }
     let run = gloss(dir.path(), &["import", "folder.ron", "mayor.txt"]);
-    assert_refused(&run, "folder.ron: cannot read: ", "directory");
+    assert_refused(&run, "folder.ron: is a folder", "not a regular file");
     assert_unchanged(dir.path(), &before, "a folder as the project");
 }
 
@@ -798,7 +815,7 @@ fn a_torn_last_journal_line_loses_only_the_last_edit() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stderr,
-        "gloss: p.ron.journal: the last edit before the crash was only half written and is lost\n\
+        "gloss: p.ron.journal: the last edit in it was only half written (Gloss stopped while writing it) and was never confirmed, so it is not replayed\n\
          gloss: Recovered 2 unsaved edits from p.ron.journal (the last session ended without saving). Save to keep them.\n"
     );
     let project = project_file::load(&path).unwrap();
@@ -972,3 +989,12 @@ fn a_score_that_is_not_a_number_is_refused() {
         assert!(err.starts_with(&format!("{}: ", path.display())), "{err}");
     }
 }
+
+#[path = "bad_input/saving.rs"]
+mod saving;
+
+#[path = "bad_input/exports.rs"]
+mod exports;
+
+#[path = "bad_input/imports.rs"]
+mod imports;

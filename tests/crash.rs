@@ -66,6 +66,8 @@ fn crash_child() {
         return;
     };
     let path = Path::new(&path);
+    // A command's role: it waits for a lock another command holds (the parent, sometimes).
+    gloss::io::lock::set_role("crash child");
     let mut session = Session::open(path).expect("child: open the project");
     // What opening says (edits recovered, …) is checked by the parent when it reopens.
     session.take_notices();
@@ -140,6 +142,8 @@ enum Kill {
     MidEdit,
     /// After sending `SAVE` and not waiting for `SAVED`.
     MidSave,
+    /// While it waits for the lock, which the parent holds.
+    WhileWaiting,
 }
 
 #[derive(Debug, Default)]
@@ -151,8 +155,10 @@ struct Stats {
     in_flight_kept: usize,
     mid_save: usize,
     before_ready: usize,
+    while_waiting: usize,
     torn_tails: usize,
     set_aside: usize,
+    temp_cleaned: usize,
 }
 
 /// What one round did before the kill.
@@ -201,11 +207,18 @@ fn sleep_micros(us: u64) {
 
 /// Run one child on `path` and kill it. `present` spans are in the project when it starts.
 fn run_child(path: &Path, rng: &mut Rng, present: usize) -> Result<Round, String> {
-    let kill = match rng.below(10) {
+    let kill = match rng.below(11) {
         0 => Kill::BeforeReady,
         1..=4 => Kill::AfterAck,
         5..=7 => Kill::MidEdit,
-        _ => Kill::MidSave,
+        8 | 9 => Kill::MidSave,
+        _ => Kill::WhileWaiting,
+    };
+    // Held by the parent for the whole round, so the child can only wait.
+    let held = if kill == Kill::WhileWaiting {
+        Some(Session::open(path).map_err(|e| format!("the parent cannot open: {e}"))?)
+    } else {
+        None
     };
     let edits = rng.below(MAX_EDITS_PER_ROUND + 1) as usize;
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
@@ -218,6 +231,7 @@ fn run_child(path: &Path, rng: &mut Rng, present: usize) -> Result<Round, String
             "-q",
         ])
         .env(CHILD_ENV, path)
+        .env("GLOSS_LOCK_WAIT", "60")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -249,6 +263,22 @@ fn run_child(path: &Path, rng: &mut Rng, present: usize) -> Result<Round, String
     let mut talk = || -> Result<(), String> {
         if kill == Kill::BeforeReady {
             sleep_micros(rng.below(30_000));
+            return Ok(());
+        }
+        if kill == Kill::WhileWaiting {
+            // The test harness's own lines may come; READY must not.
+            let until = Instant::now() + Duration::from_micros(rng.below(60_000) + 1);
+            while let Some(left) = until.checked_duration_since(Instant::now()) {
+                match lines.recv_timeout(left) {
+                    Ok(line) if line.starts_with("READY") => {
+                        return Err(format!(
+                            "the child opened the project ({line}) while the parent held its lock"
+                        ));
+                    }
+                    Ok(_) => {}
+                    Err(_) => break,
+                }
+            }
             return Ok(());
         }
         let ready = expect(&lines, "READY")?;
@@ -286,7 +316,7 @@ fn run_child(path: &Path, rng: &mut Rng, present: usize) -> Result<Round, String
                     sleep_micros(rng.below(2_000));
                 }
             }
-            Kill::BeforeReady | Kill::AfterAck => {}
+            Kill::BeforeReady | Kill::AfterAck | Kill::WhileWaiting => {}
         }
         Ok(())
     };
@@ -299,6 +329,7 @@ fn run_child(path: &Path, rng: &mut Rng, present: usize) -> Result<Round, String
     drop(stdin);
     let _ = reader.join();
     let errors = errors.join().unwrap_or_default();
+    drop(held);
     let died_on_its_own = status.signal() != Some(SIGKILL);
     match talked {
         Err(e) => Err(format!("{e} (child {status}; stderr: {errors})")),
@@ -322,7 +353,8 @@ fn check_recovery(
     for n in &notices {
         let expected = n.starts_with("Recovered ")
             || (n.contains("only half written") && round.in_flight)
-            || (n.contains("belongs to another version") && round.kill == Kill::MidSave);
+            || (n.contains("belongs to another version") && round.kill == Kill::MidSave)
+            || (n.contains("left by an interrupted save") && round.kill == Kill::MidSave);
         if !expected {
             return Err(format!(
                 "unexpected notice after a {:?} kill: {n}",
@@ -331,6 +363,7 @@ fn check_recovery(
         }
         stats.torn_tails += usize::from(n.contains("only half written"));
         stats.set_aside += usize::from(n.contains("belongs to another version"));
+        stats.temp_cleaned += usize::from(n.contains("left by an interrupted save"));
     }
     let problems = validate(&s.project);
     if !problems.is_empty() {
@@ -376,6 +409,9 @@ fn acknowledged_edits_survive_sigkill() {
         return; // the child runs `crash_child` only, but be safe
     }
     let started = Instant::now();
+    // The parent sometimes holds the project while a child starts: as a command, so the
+    // child waits for it instead of refusing at once.
+    gloss::io::lock::set_role("crash parent");
     let seed = seed();
     let mut rng = Rng(seed);
     let rounds: usize = std::env::var(ROUNDS_ENV)
@@ -400,6 +436,7 @@ fn acknowledged_edits_survive_sigkill() {
                 Kill::BeforeReady => stats.before_ready += 1,
                 Kill::MidEdit => stats.mid_edit += 1,
                 Kill::MidSave => stats.mid_save += 1,
+                Kill::WhileWaiting => stats.while_waiting += 1,
                 Kill::AfterAck => {}
             }
             check_recovery(&path, &text, present, &round, &mut stats)
@@ -420,16 +457,18 @@ fn acknowledged_edits_survive_sigkill() {
         }
     }
     let summary = format!(
-        "{rounds} rounds, {} failed (seed {seed}; rerun with {SEED_ENV}={seed}); {present} spans at the end, {} ACKs, {} saves; kills: {} before ready, {} mid-edit ({} kept the edit in flight), {} mid-save; {} torn journal tails, {} journals set aside; {:.1?}",
+        "{rounds} rounds, {} failed (seed {seed}; rerun with {SEED_ENV}={seed}); {present} spans at the end, {} ACKs, {} saves; kills: {} before ready, {} while waiting for the lock, {} mid-edit ({} kept the edit in flight), {} mid-save; {} torn journal tails, {} journals set aside, {} interrupted saves' temporary files removed; {:.1?}",
         failures.len(),
         stats.acks,
         stats.saves,
         stats.before_ready,
+        stats.while_waiting,
         stats.mid_edit,
         stats.in_flight_kept,
         stats.mid_save,
         stats.torn_tails,
         stats.set_aside,
+        stats.temp_cleaned,
         started.elapsed(),
     );
     eprintln!("{summary}");

@@ -994,7 +994,7 @@ fn run_and_drop(path: &Path, steps: &[Step], guard_saves: bool) -> Result<Run, T
     let mut s = Session::open(path).map_err(io_fail)?;
     let notices = s.take_notices();
     prop_assert!(
-        notices.iter().all(|n| !n.contains("does not apply")),
+        notices.iter().all(|n| !n.contains("did not apply")),
         "{:?}",
         notices
     );
@@ -1134,7 +1134,7 @@ proptest! {
         prop_assert_eq!(&r.project, &two.project);
         prop_assert_eq!(r.is_dirty(), two.dirty);
         let notices = r.take_notices();
-        prop_assert!(notices.iter().all(|n| !n.contains("does not apply")), "{:?}", notices);
+        prop_assert!(notices.iter().all(|n| !n.contains("did not apply")), "{:?}", notices);
     }
 }
 

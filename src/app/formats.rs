@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::command::Command;
 use super::jobs::Progress;
+use crate::io::file_names::{self, Renamed};
 use crate::io::interchange::{self, ExportReport};
 use crate::io::{
     IoError, brat, brat_export, citron, conll, doccano, jsonl, jsonl_import, label_studio, prodigy,
@@ -155,9 +156,24 @@ impl ExportFormat {
         self == ExportFormat::Brat
     }
 
-    /// Formats that can write one file per document into a folder.
+    /// Formats that can write one file per document into a folder: all of them.
     pub fn can_split(self) -> bool {
-        !matches!(self, ExportFormat::Jsonl | ExportFormat::QuotesCsv)
+        true
+    }
+
+    /// The extensions one document's files get in a folder export.
+    pub fn folder_extensions(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Brat => &["txt", "ann"],
+            ExportFormat::Jsonl
+            | ExportFormat::Doccano
+            | ExportFormat::Prodigy
+            | ExportFormat::Citron => &["jsonl"],
+            ExportFormat::Spacy => &["spacy"],
+            ExportFormat::Conll => &["conll"],
+            ExportFormat::LabelStudio => &["json"],
+            ExportFormat::QuotesCsv => &["csv"],
+        }
     }
 
     /// Text formats that can go to standard output.
@@ -340,6 +356,9 @@ pub struct Exported {
     pub files: Vec<PathBuf>,
     /// What the format could not carry, one line each.
     pub left_out: Vec<String>,
+    /// Documents written to a file whose name is not theirs (to be safe, short enough or
+    /// unique): nothing of them is left out.
+    pub renamed: Vec<Renamed>,
 }
 
 impl Exported {
@@ -351,6 +370,14 @@ impl Exported {
             format.name(),
             out.display()
         );
+        if !self.renamed.is_empty() {
+            s.push_str(&format!(
+                "; {} file{} renamed: {}",
+                self.renamed.len(),
+                if self.renamed.len() == 1 { "" } else { "s" },
+                self.renamed[0]
+            ));
+        }
         if !self.left_out.is_empty() {
             s.push_str(&format!(
                 "; {} left out: {}",
@@ -493,29 +520,34 @@ pub fn export(
     };
     if format.always_per_document() {
         std::fs::create_dir_all(out).map_err(write_err)?;
-        let report = brat_export::write(
+        let export = brat_export::export(
             project,
             &docs,
             &brat_export::Options {
                 labels: options.labels.clone(),
                 ..Default::default()
             },
-            out,
-        )?;
+        );
+        brat_export::write_export(&export, out)?;
         if let Some(p) = progress {
             p.set_done(docs.len());
         }
         return Ok(Exported {
-            documents: report.documents,
+            documents: export.report.documents,
             files: vec![out.to_path_buf()],
-            left_out: report.left_out,
+            left_out: export.report.left_out,
+            renamed: export.renamed,
         });
     }
     if options.per_document && format.can_split() {
         std::fs::create_dir_all(out).map_err(write_err)?;
-        let (stems, renames) = brat_export::file_stems(&docs);
+        let names = file_names::file_stems(
+            docs.iter().map(|d| d.name.as_str()),
+            format.folder_extensions(),
+        );
+        let stems = names.stems;
         let mut exported = Exported {
-            left_out: renames,
+            renamed: names.renamed,
             ..Exported::default()
         };
         let mut single = project_without_documents(project);
@@ -535,7 +567,7 @@ pub fn export(
                 &mut bytes,
             )
             .map_err(write_err)?;
-            let path = out.join(format!("{stem}.{}", format.extension()));
+            let path = out.join(file_names::file_name(stem, format.extension()));
             write_atomic(&path, &bytes)?;
             exported.documents += 1;
             exported.files.push(path);
@@ -556,6 +588,7 @@ pub fn export(
         documents: docs.len(),
         files: vec![out.to_path_buf()],
         left_out: report.left_out,
+        renamed: Vec::new(),
     })
 }
 
@@ -569,5 +602,94 @@ fn project_without_documents(p: &Project) -> Project {
         entities: p.entities.clone(),
         documents: Vec::new(),
         verdicts: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CharRange, DocId, Quote, QuoteId, QuoteKind, Span, SpanId};
+
+    fn project(names: &[&str]) -> Project {
+        let mut p = Project::new("p");
+        for (i, name) in names.iter().enumerate() {
+            let text = format!("Ana Ruiz said “we go” on day {i}.");
+            let mut d = Document::new(DocId(i as u64 + 1), *name, text);
+            d.insert_span(Span::new(SpanId(1), CharRange::new(0, 8), "PERSON"));
+            d.insert_quote(Quote {
+                id: QuoteId(1),
+                content: vec![CharRange::new(15, 20)],
+                speaker: Some(SpanId(1)),
+                cue: Some(CharRange::new(9, 13)),
+                kind: QuoteKind::Direct,
+                origin: Default::default(),
+            });
+            p.insert_document(d);
+        }
+        p
+    }
+
+    fn per_document() -> ExportOptions {
+        ExportOptions {
+            per_document: true,
+            ..ExportOptions::default()
+        }
+    }
+
+    #[test]
+    fn every_format_splits_per_document_jsonl_and_quotes_csv_too() {
+        let p = project(&["north", "south"]);
+        for format in [ExportFormat::Jsonl, ExportFormat::QuotesCsv] {
+            assert!(format.can_split());
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path().join("out");
+            let e = export(format, &p, &per_document(), &out, None).unwrap();
+            assert_eq!(e.documents, 2);
+            assert!(out.is_dir(), "{}", format.name());
+            let ext = format.extension();
+            for name in ["north", "south"] {
+                let text = std::fs::read_to_string(out.join(format!("{name}.{ext}"))).unwrap();
+                assert!(text.contains(name), "{text}");
+                let other = if name == "north" { "south" } else { "north" };
+                assert!(!text.contains(other), "one document per file: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn renamed_files_are_renamed_not_left_out() {
+        let p = project(&["a/b", "A_b", "東".repeat(100).as_str()]);
+        for format in ExportFormat::ALL {
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path().join("out");
+            let e = export(format, &p, &per_document(), &out, None).unwrap();
+            assert_eq!(e.renamed.len(), 3, "{}: {:?}", format.name(), e.renamed);
+            assert!(
+                e.left_out
+                    .iter()
+                    .all(|l| !l.contains("written as") && !l.contains("file name")),
+                "{}: {:?}",
+                format.name(),
+                e.left_out
+            );
+            assert_eq!(e.renamed[0].document, "a/b");
+            let summary = e.summary(format, &out);
+            assert!(
+                summary.contains("3 files renamed: \"a/b\" → a_b"),
+                "{summary}"
+            );
+            for f in std::fs::read_dir(&out).unwrap() {
+                assert!(f.unwrap().file_name().len() <= 255);
+            }
+        }
+    }
+
+    #[test]
+    fn folder_extensions_are_the_files_extensions() {
+        for format in ExportFormat::ALL {
+            if !format.always_per_document() {
+                assert_eq!(format.folder_extensions(), [format.extension()]);
+            }
+        }
     }
 }

@@ -12,10 +12,13 @@
 //! rejecting remembers the verdict in the project.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::command::Command;
+use crate::io::IoError;
+use crate::io::files::{self, Links};
 use crate::matcher::engines::{self, Engines};
 use crate::matcher::learned::Learned;
 use crate::model::{
@@ -259,6 +262,12 @@ impl Review {
         self.configured = None;
         self.current = None;
         self.progress = None;
+    }
+
+    /// Read the lists again and rebuild the engines on the next frame (the user allowed a
+    /// list from outside the project's folder).
+    pub fn reconfigure(&mut self) {
+        self.configured = None;
     }
 
     /// Once a frame: take the worker's answers, and ask for the open document's suggestions
@@ -688,27 +697,262 @@ pub fn suggest_project(
     (out, problems)
 }
 
-/// Read a project's own lists, by paths relative to the project file (`base`). A list that
-/// cannot be read comes back empty, with the reason among the problems.
+/// A list named in a project's settings that leads outside the project's folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutsideList {
+    /// The path as the project names it.
+    pub name: String,
+    /// Where it leads, with `..` and symbolic links resolved.
+    pub path: PathBuf,
+}
+
+/// A project's own lists as read for the engines.
+#[derive(Debug, Default)]
+pub struct UserLists {
+    /// (name as the project gives it, contents) of each list read.
+    pub lists: Vec<(String, String)>,
+    /// Each list that could not be read, named with the reason.
+    pub problems: Vec<String>,
+    /// The lists left out because they lie outside the project's folder and were not allowed.
+    pub outside: Vec<OutsideList>,
+}
+
+/// Read a project's own lists, by paths relative to the project's folder (`base`, the folder
+/// of the project file; `None` for a project not saved yet, whose lists the user chose in this
+/// window). Only regular files are read, none larger than [`files::LIST_CAP`]; a list that
+/// cannot be read is left out, with the reason among the problems.
+///
+/// A project file can name any path, so one from someone else could name a private file
+/// (`../../.ssh/…`, `/etc/…`) and show its lines as suggestions. A list that leads outside the
+/// project's folder (once `..` and symbolic links are resolved) is read only if `allow` says
+/// so, given where it leads; otherwise it is left out and listed in [`UserLists::outside`] for
+/// the caller to ask about or report.
 pub fn read_user_lists(
     settings: &crate::model::MatcherSettings,
-    base: Option<&std::path::Path>,
-) -> (Vec<(String, String)>, Vec<String>) {
-    let mut problems = Vec::new();
-    let lists = settings
-        .user_lists
-        .iter()
-        .map(|l| {
-            let path = match base {
-                Some(b) => b.join(&l.path),
-                None => std::path::PathBuf::from(&l.path),
-            };
-            let contents = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-                problems.push(format!("{}: cannot read list: {e}", path.display()));
-                String::new()
+    base: Option<&Path>,
+    allow: impl Fn(&Path) -> bool,
+) -> UserLists {
+    let mut out = UserLists::default();
+    // The project's folder as the file system knows it; `None` when it cannot be found, and
+    // then every list counts as outside it.
+    let folder = base.map(|b| {
+        let b = if b.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            b
+        };
+        std::fs::canonicalize(b).ok()
+    });
+    for l in &settings.user_lists {
+        let path = match base {
+            Some(b) => b.join(&l.path),
+            None => PathBuf::from(&l.path),
+        };
+        let problem = |e: IoError| format!("word list {e}");
+        let real = match std::fs::canonicalize(&path) {
+            Ok(r) => r,
+            Err(source) => {
+                out.problems.push(problem(IoError::Read { path, source }));
+                continue;
+            }
+        };
+        match std::fs::metadata(&real) {
+            Ok(meta) if !meta.is_file() => {
+                out.problems.push(problem(files::not_regular(&path, &meta)));
+                continue;
+            }
+            Ok(_) => {}
+            Err(source) => {
+                out.problems.push(problem(IoError::Read { path, source }));
+                continue;
+            }
+        }
+        let inside = match &folder {
+            None => true,
+            Some(Some(f)) => real.starts_with(f),
+            Some(None) => false,
+        };
+        if !inside && !allow(&real) {
+            out.outside.push(OutsideList {
+                name: l.path.clone(),
+                path: real,
             });
-            (l.path.clone(), contents)
-        })
-        .collect();
-    (lists, problems)
+            continue;
+        }
+        let bytes = match files::read_regular(&path, Links::Follow, files::LIST_CAP) {
+            Ok(b) => b,
+            Err(e) => {
+                out.problems.push(problem(e));
+                continue;
+            }
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => out.lists.push((l.path.clone(), text)),
+            Err(e) => {
+                let e = IoError::not_utf8(&path, e.as_bytes(), e.utf8_error());
+                out.problems.push(problem(e));
+            }
+        }
+    }
+    out
+}
+
+/// What the user answered, this session, about lists outside the project's folder: each is
+/// asked about once, and the answer holds until another project is opened.
+#[derive(Debug, Default)]
+pub struct OutsideConsent {
+    answers: HashMap<PathBuf, bool>,
+    /// Lists met but not yet answered about.
+    waiting: Vec<OutsideList>,
+}
+
+impl OutsideConsent {
+    /// Whether the list leading to `path` may be read.
+    pub fn allows(&self, path: &Path) -> bool {
+        self.answers.get(path).copied().unwrap_or(false)
+    }
+
+    /// Lists `read_user_lists` left out: those not answered yet wait for the question.
+    pub fn met(&mut self, outside: &[OutsideList]) {
+        for o in outside {
+            let known =
+                self.answers.contains_key(&o.path) || self.waiting.iter().any(|w| w.path == o.path);
+            if !known {
+                self.waiting.push(o.clone());
+            }
+        }
+    }
+
+    /// The lists to ask about, if any: those met and not answered yet (a question another
+    /// one pushed aside is asked again).
+    pub fn question(&self) -> Option<Vec<OutsideList>> {
+        (!self.waiting.is_empty()).then(|| self.waiting.clone())
+    }
+
+    /// Remember the answer about `lists`; they are not asked about again.
+    pub fn answer(&mut self, lists: &[OutsideList], use_them: bool) {
+        for l in lists {
+            self.answers.insert(l.path.clone(), use_them);
+        }
+        self.waiting
+            .retain(|w| !lists.iter().any(|l| l.path == w.path));
+    }
+
+    /// The user chose this list themselves (a file dialog): it may be read wherever it is.
+    pub fn chosen(&mut self, path: &Path) {
+        if let Ok(real) = std::fs::canonicalize(path) {
+            self.waiting.retain(|w| w.path != real);
+            self.answers.insert(real, true);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{MatcherSettings, UserList};
+
+    fn settings(paths: &[&str]) -> MatcherSettings {
+        MatcherSettings {
+            user_lists: paths
+                .iter()
+                .map(|p| UserList {
+                    path: p.to_string(),
+                    fold_case: false,
+                })
+                .collect(),
+            ..MatcherSettings::default()
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn lists_are_read_from_the_project_folder_and_others_are_held_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("project");
+        std::fs::create_dir(&project).unwrap();
+        std::fs::write(project.join("in.tsv"), "Orvala\tMISC\n").unwrap();
+        std::fs::write(dir.path().join("outside.tsv"), "Karsk\tGPE\n").unwrap();
+        std::os::unix::fs::symlink("../outside.tsv", project.join("link.tsv")).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(project.join("fifo.tsv"))
+            .status();
+        assert!(made.unwrap().success());
+        let s = settings(&[
+            "in.tsv",
+            "../outside.tsv",
+            "link.tsv",
+            "/dev/zero",
+            "fifo.tsv",
+            "missing.tsv",
+        ]);
+
+        let read = read_user_lists(&s, Some(&project), |_| false);
+        assert_eq!(
+            read.lists,
+            [("in.tsv".to_string(), "Orvala\tMISC\n".to_string())]
+        );
+        let outside: Vec<&str> = read.outside.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(outside, ["../outside.tsv", "link.tsv"]);
+        let real = std::fs::canonicalize(dir.path().join("outside.tsv")).unwrap();
+        assert!(read.outside.iter().all(|o| o.path == real));
+        assert_eq!(read.problems.len(), 3, "{:?}", read.problems);
+        assert!(
+            read.problems[0].contains("/dev/zero: is a device"),
+            "{:?}",
+            read.problems
+        );
+        assert!(
+            read.problems[1].contains("fifo.tsv: is a named pipe"),
+            "{:?}",
+            read.problems
+        );
+        assert!(
+            read.problems[2].contains("missing.tsv: cannot read"),
+            "{:?}",
+            read.problems
+        );
+
+        // Allowed, the outside lists are read; the device and the FIFO still are not.
+        let read = read_user_lists(&s, Some(&project), |p| p == real);
+        assert_eq!(read.lists.len(), 3);
+        assert!(read.outside.is_empty());
+        assert_eq!(read.problems.len(), 3, "{:?}", read.problems);
+    }
+
+    #[test]
+    fn a_list_too_big_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.tsv");
+        let file = std::fs::File::create(&big).unwrap();
+        file.set_len(files::LIST_CAP + 1024 * 1024).unwrap();
+        let read = read_user_lists(&settings(&["big.tsv"]), Some(dir.path()), |_| false);
+        assert!(read.lists.is_empty());
+        assert_eq!(read.problems.len(), 1);
+        assert!(
+            read.problems[0].contains("big.tsv: is 65 MB, more than the 64 MB"),
+            "{:?}",
+            read.problems
+        );
+    }
+
+    #[test]
+    fn each_outside_list_is_asked_about_once() {
+        let one = OutsideList {
+            name: "../a.tsv".into(),
+            path: PathBuf::from("/x/a.tsv"),
+        };
+        let mut consent = OutsideConsent::default();
+        consent.met(std::slice::from_ref(&one));
+        consent.met(std::slice::from_ref(&one));
+        let asked = consent.question().unwrap();
+        assert_eq!(asked, std::slice::from_ref(&one));
+        consent.answer(&asked, false);
+        assert!(consent.question().is_none());
+        consent.met(std::slice::from_ref(&one));
+        assert!(consent.question().is_none());
+        assert!(!consent.allows(&one.path));
+        consent.answer(&asked, true);
+        assert!(consent.allows(&one.path));
+    }
 }

@@ -12,7 +12,7 @@ use super::command::{Command, CommandError};
 use super::history::History;
 use crate::io::journal::{self, Header, Journal};
 use crate::io::lock::ProjectLock;
-use crate::io::{IoError, project_file, project_stream};
+use crate::io::{IoError, atomic, project_file, project_stream};
 use crate::model::Project;
 
 /// One line of the journal.
@@ -116,10 +116,16 @@ impl Session {
         match journal::read::<Entry>(&jpath) {
             Ok(Some(c)) if c.header.base == base && !c.entries.is_empty() => {
                 let n = c.entries.len();
-                let applied = s.apply_entries(c.entries);
+                let (applied, failed) = s.apply_entries(c.entries);
+                let skipped = if failed.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({} did not apply)", entry_list(&failed))
+                };
                 s.notices.push(format!(
-                    "{}: includes {applied} of {n} unsaved edits from the journal",
-                    path.display()
+                    "{}: includes {} of {n} unsaved edits from the journal{skipped}",
+                    path.display(),
+                    applied.len()
                 ));
             }
             Ok(Some(c)) if c.header.base != base && !c.entries.is_empty() => {
@@ -140,14 +146,61 @@ impl Session {
     }
 
     /// Open a project file for editing, replaying its journal if the last session ended
-    /// without saving. Fails if another window has it open.
+    /// without saving. The lock is taken before the file is read; a project path that is a
+    /// symbolic link opens the file it points to. Fails if another process has it open.
     pub fn open(path: &Path) -> Result<Self, IoError> {
+        let path = atomic::resolve(path)?;
+        let lock = ProjectLock::acquire(&path)?;
+        Self::open_locked(&path, lock)
+    }
+
+    /// Open the project at `path` for editing, or — when there is no file there yet — start
+    /// `new()` in memory, to be written at `path` by the first save. Either way the lock is
+    /// held from before the file is looked at, so a project another process is creating or
+    /// changing is seen only as that process saved it. Returns whether the file existed.
+    pub fn open_or_new(
+        path: &Path,
+        new: impl FnOnce() -> Project,
+    ) -> Result<(Self, bool), IoError> {
+        let path = atomic::resolve(path)?;
+        let lock = ProjectLock::acquire(&path)?;
+        Self::open_or_new_locked(lock, new)
+    }
+
+    /// `open_or_new` with the lock already taken (for the file `lock.target()`, a link
+    /// already resolved), for a caller that waits for it in its own way.
+    pub fn open_or_new_locked(
+        lock: ProjectLock,
+        new: impl FnOnce() -> Project,
+    ) -> Result<(Self, bool), IoError> {
+        let path = lock.target().to_path_buf();
+        if path.symlink_metadata().is_ok() {
+            return Ok((Self::open_locked(&path, lock)?, true));
+        }
+        let mut s = Self::with_project(new(), Some(path));
+        s.lock = Some(lock);
+        Ok((s, false))
+    }
+
+    fn open_locked(path: &Path, lock: ProjectLock) -> Result<Self, IoError> {
         let (project, base) = read_project(path)?;
-        let lock = ProjectLock::acquire(path)?;
         let mut s = Self::from_project(project, Some(path.to_path_buf()));
         s.lock = Some(lock);
-        let jpath = journal::path_for(path);
         let name = file_name(path);
+        let cleaned = atomic::clean_stale(path);
+        if !cleaned.is_empty() {
+            s.notices.push(format!(
+                "removed {} temporary file{} left by an interrupted save of {name}",
+                cleaned.len(),
+                if cleaned.len() == 1 { "" } else { "s" }
+            ));
+        }
+        if let Err(e) = atomic::check_writable(path) {
+            s.notices.push(format!(
+                "{e}; you can read and edit it, but not save it there"
+            ));
+        }
+        let jpath = journal::path_for(path);
         match journal::read::<Entry>(&jpath) {
             Ok(Some(c)) if c.header.base == base && c.entries.is_empty() && !c.torn_tail => {
                 // A journal with nothing after the last save: carry on appending to it.
@@ -159,7 +212,7 @@ impl Session {
             Ok(Some(c)) if c.header.base == base => {
                 if c.torn_tail {
                     s.notices.push(format!(
-                        "{}: the last edit before the crash was only half written and is lost",
+                        "{}: the last edit in it was only half written (Gloss stopped while writing it) and was never confirmed, so it is not replayed",
                         jpath.display()
                     ));
                 }
@@ -193,62 +246,80 @@ impl Session {
         Ok(s)
     }
 
-    /// Apply journal entries in order, stopping at the first that does not apply; returns how
-    /// many applied.
-    fn apply_entries(&mut self, entries: Vec<Entry>) -> usize {
-        let mut n = 0;
-        for entry in entries {
-            let ok = match entry {
-                Entry::Do(c) => self.apply_recorded(c).is_ok(),
+    /// Apply journal entries in order. An entry that does not apply is skipped and the rest
+    /// still applied; returns the entries that applied and the (1-based) numbers of those
+    /// that did not.
+    fn apply_entries(&mut self, entries: Vec<Entry>) -> (Vec<Entry>, Vec<usize>) {
+        let mut applied = Vec::with_capacity(entries.len());
+        let mut failed = Vec::new();
+        for (i, entry) in entries.into_iter().enumerate() {
+            let ok = match &entry {
+                Entry::Do(c) => self.apply_recorded(c.clone()).is_ok(),
                 // Within the replayed history, walk it, so redo stays possible after recovery;
                 // reaching back before it, apply the journaled command as a step of its own.
-                Entry::Undo(c) if self.history.next_undo() == Some(&c) => {
+                Entry::Undo(c) if self.history.next_undo() == Some(c) => {
                     matches!(self.history.undo(&mut self.project), Ok(Some(_)))
                 }
-                Entry::Redo(c) if self.history.next_redo() == Some(&c) => {
+                Entry::Redo(c) if self.history.next_redo() == Some(c) => {
                     matches!(self.history.redo(&mut self.project), Ok(Some(_)))
                 }
                 // Reaching back before the replayed history and forward again (undo past the
                 // last save, then redo): the second entry takes back the step the first became,
                 // so the project is clean again where it was clean before the crash.
-                Entry::Undo(c) | Entry::Redo(c) if self.history.next_undo() == Some(&c) => {
+                Entry::Undo(c) | Entry::Redo(c) if self.history.next_undo() == Some(c) => {
                     matches!(self.history.undo(&mut self.project), Ok(Some(_)))
                 }
-                Entry::Undo(c) | Entry::Redo(c) if self.history.next_redo() == Some(&c) => {
+                Entry::Undo(c) | Entry::Redo(c) if self.history.next_redo() == Some(c) => {
                     matches!(self.history.redo(&mut self.project), Ok(Some(_)))
                 }
-                Entry::Undo(c) | Entry::Redo(c) => self.apply_recorded(c).is_ok(),
+                Entry::Undo(c) | Entry::Redo(c) => self.apply_recorded(c.clone()).is_ok(),
             };
-            if !ok {
-                break;
+            if ok {
+                applied.push(entry);
+            } else {
+                failed.push(i + 1);
             }
-            n += 1;
         }
         self.revision += 1;
-        n
+        (applied, failed)
     }
 
-    /// Apply journal entries to the freshly loaded project, then continue that journal.
+    /// Apply journal entries to the freshly loaded project, then continue that journal. When
+    /// some entries do not apply, the journal as it was is kept aside first (`.orphan`), so
+    /// nothing in it is lost, and the user is told which entries were skipped.
     fn replay(&mut self, jpath: &Path, header: Header, entries: Vec<Entry>) {
         let total = entries.len();
-        let mut applied = entries;
-        let n = self.apply_entries(applied.clone());
-        applied.truncate(n);
-        if n < total {
-            self.notices.push(format!(
-                "{}: replayed {n} of {total} edits; entry {} does not apply to this project and the rest were dropped",
-                jpath.display(),
-                n + 1
-            ));
-        } else {
+        let (applied, failed) = self.apply_entries(entries);
+        let n = applied.len();
+        if failed.is_empty() {
             self.notices.push(format!(
                 "Recovered {n} unsaved edit{} from {} (the last session ended without saving). Save to keep them.",
                 if n == 1 { "" } else { "s" },
                 jpath.display()
             ));
+        } else {
+            let kept = match journal::keep_copy(jpath) {
+                Ok(p) => format!("the whole journal is kept as {}", p.display()),
+                Err(e) => {
+                    // Without a copy, rewriting would lose the skipped entries: leave the
+                    // journal as it is and journal nothing more until a save.
+                    self.notices.push(format!(
+                        "{}: replayed {n} of {total} edits; {} did not apply; {e}, so the journal is left as it was and new edits are not journaled: save now",
+                        jpath.display(),
+                        entry_list(&failed)
+                    ));
+                    return;
+                }
+            };
+            self.notices.push(format!(
+                "{}: replayed {n} of {total} edits; {} did not apply to this project and {} skipped; {kept}",
+                jpath.display(),
+                entry_list(&failed),
+                if failed.len() == 1 { "was" } else { "were" }
+            ));
         }
         // Rewrite the journal with exactly what applied: drops a torn last line and anything
-        // that did not apply, so new entries follow clean ones.
+        // that did not apply (kept aside above), so new entries follow clean ones.
         match journal::rewrite(jpath, &header, &applied) {
             Ok(j) => self.journal = Some(j),
             Err(e) => self
@@ -334,7 +405,7 @@ impl Session {
         let old_journal = self.journal.as_ref().map(|j| j.path().to_path_buf());
         self.save_to(path)?;
         if let Some(old) = old_journal
-            && old != journal::path_for(path)
+            && Some(old.as_path()) != self.journal.as_ref().map(Journal::path)
         {
             let _ = journal::remove(&old);
         }
@@ -342,8 +413,10 @@ impl Session {
     }
 
     fn save_to(&mut self, path: &Path) -> Result<(), IoError> {
+        // A link is saved through: the file it points to is the project.
+        let path = &atomic::resolve(path)?;
         // Refuse to write over a project another window is editing; from now on, hold its lock.
-        if self.lock.as_ref().map(ProjectLock::target) != Some(path) {
+        if self.lock.as_ref().map(ProjectLock::target) != Some(path.as_path()) {
             self.lock = Some(ProjectLock::acquire(path)?);
         }
         if self.path.is_none() && self.project.name == UNTITLED {
@@ -406,6 +479,19 @@ impl Session {
 /// Read and parse a project file; also returns the hash of its bytes, the journal's `base`.
 fn read_project(path: &Path) -> Result<(Project, String), IoError> {
     project_stream::load_hashed(path)
+}
+
+/// "entry 4" or "entries 4, 9 and 12".
+fn entry_list(numbers: &[usize]) -> String {
+    let mut words: Vec<String> = numbers.iter().map(usize::to_string).collect();
+    match words.len() {
+        0 => String::new(),
+        1 => format!("entry {}", words[0]),
+        _ => {
+            let last = words.pop().unwrap_or_default();
+            format!("entries {} and {last}", words.join(", "))
+        }
+    }
 }
 
 fn file_name(path: &Path) -> String {

@@ -597,9 +597,8 @@ impl Builder {
             if path.is_dir() {
                 let mut anns = Vec::new();
                 let mut texts = Vec::new();
-                if let Err(e) = walk(path, &mut anns, &mut texts) {
-                    self.errors.push(e);
-                }
+                let problems = walk(path, &mut anns, &mut texts);
+                self.errors.extend(problems);
                 let ann_set: HashSet<PathBuf> = anns.iter().cloned().collect();
                 for t in texts {
                     if !ann_set.contains(&t.with_extension("ann")) {
@@ -673,13 +672,11 @@ impl Builder {
     }
 
     fn read_utf8(&mut self, path: &Path) -> Option<String> {
-        let bytes = match std::fs::read(path) {
+        use super::files::{self, Links};
+        let bytes = match files::read_regular(path, Links::Follow, files::TEXT_CAP) {
             Ok(b) => b,
-            Err(source) => {
-                self.errors.push(IoError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                });
+            Err(e) => {
+                self.errors.push(e);
                 return None;
             }
         };
@@ -1746,31 +1743,22 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// `.ann` and `.txt` files under `dir`, in name order.
-fn walk(dir: &Path, anns: &mut Vec<PathBuf>, texts: &mut Vec<PathBuf>) -> Result<(), IoError> {
-    let read_err = |source| IoError::Read {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(read_err)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        let ext = p
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        if p.is_dir() {
-            walk(&p, anns, texts)?;
-        } else if ext == "ann" {
+/// `.ann` and `.txt` files under `dir`, in name order, each once (see [`files::Walker`]: through
+/// links but never round a loop); what cannot be taken is named among the problems.
+fn walk(dir: &Path, anns: &mut Vec<PathBuf>, texts: &mut Vec<PathBuf>) -> Vec<IoError> {
+    use super::files;
+    let mut walker = files::Walker::new();
+    walker.folder(dir, &files::has_extension(&["ann", "txt"]));
+    let found = walker.finish();
+    for p in found.files {
+        let ann = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ann"));
+        if ann {
             anns.push(p);
-        } else if ext == "txt" {
+        } else {
             texts.push(p);
         }
     }
-    Ok(())
+    found.problems
 }
 
 #[cfg(test)]
@@ -2321,5 +2309,28 @@ He declared there could be no return. The official said: \u{201c}We back Ukraine
     fn pronouns_are_recognised_in_any_case() {
         assert!(is_pronoun("He") && is_pronoun("THEY") && is_pronoun(" her "));
         assert!(!is_pronoun("the official") && !is_pronoun("Hermes"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_self_link_reads_each_pair_once_and_a_device_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "Ana Ruiz spoke.";
+        pair(
+            dir.path(),
+            "a",
+            text,
+            &t("T1", "PERSON", text, "Ana Ruiz", 0),
+        );
+        std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
+        assert_eq!(read(dir.path()).documents.len(), 1);
+
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.ann")).unwrap();
+        std::fs::write(dir.path().join("z.txt"), "text").unwrap();
+        let errors = errors(dir.path());
+        assert!(
+            errors.iter().any(|e| e.contains("z.ann: is a device")),
+            "{errors:?}"
+        );
     }
 }

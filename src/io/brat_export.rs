@@ -33,8 +33,8 @@
 //! (written once), quote parts separated only by white space or overlapping (brat keeps them as
 //! fragments, but `io::brat` closes white-space gaps and reads them as one part), labels renamed
 //! (white space becomes `_`; `Quote`, `Cue`, `Quotation` and `Speaker` in any case get a `_`
-//! suffix, because a reader takes them for a quote's parts), and documents whose file name
-//! differs from their name (see [`file_stems`]).
+//! suffix, because a reader takes them for a quote's parts). Documents whose file name differs
+//! from their name (see [`file_stems`]) are listed apart, in [`BratExport::renamed`].
 //!
 //! `annotation.conf` declares the selected labels, `Quote`, `Cue` and `Speaker`, the `Speaker`
 //! and `Cue` relations, the `Kind` attribute and `<OVERLAP>` (Gloss allows nested spans). The
@@ -48,6 +48,7 @@ use std::path::Path;
 use super::IoError;
 use super::brat::is_pronoun;
 use super::conll::quoted;
+use super::file_names::{self, Renamed};
 use super::interchange::ExportReport;
 use crate::model::{CharRange, Document, Mention, Project, Quote, QuoteKind, Span, SpanId};
 
@@ -100,11 +101,13 @@ pub struct BratExport {
     /// Documents, spans and quotes written, and a line for everything left out or changed (see
     /// the module doc).
     pub report: ExportReport,
+    /// Documents written under a file name other than their own name.
+    pub renamed: Vec<Renamed>,
 }
 
 /// Write `docs` into `dir` (created if missing): `NAME.txt`, `NAME.ann` per document and
 /// `annotation.conf`. Files of the same names are replaced, others are left alone. Returns the
-/// report of [`export`].
+/// report of [`export`] (see [`write_export`] for the renamed documents too).
 pub fn write(
     project: &Project,
     docs: &[&Document],
@@ -112,6 +115,12 @@ pub fn write(
     dir: &Path,
 ) -> Result<ExportReport, IoError> {
     let export = export(project, docs, options);
+    write_export(&export, dir)?;
+    Ok(export.report)
+}
+
+/// Write an [`export`] made in memory into `dir` (created if missing).
+pub fn write_export(export: &BratExport, dir: &Path) -> Result<(), IoError> {
     std::fs::create_dir_all(dir).map_err(|source| IoError::Write {
         path: dir.to_path_buf(),
         source,
@@ -120,78 +129,22 @@ pub fn write(
         super::write_atomic(&dir.join(format!("{}.txt", f.stem)), f.txt.as_bytes())?;
         super::write_atomic(&dir.join(format!("{}.ann", f.stem)), f.ann.as_bytes())?;
     }
-    super::write_atomic(&dir.join("annotation.conf"), export.conf.as_bytes())?;
-    Ok(export.report)
+    super::write_atomic(&dir.join("annotation.conf"), export.conf.as_bytes())
 }
 
 // ------------------------------------------------------------------------------ file names
 
-/// Characters that are not allowed, or mean something else, in a file name somewhere.
-const UNSAFE: &str = "/\\:*?\"<>|";
-const MAX_STEM: usize = 100;
-
-/// A file name (without extension) for each document: its name with characters that file
-/// systems refuse (`/ \ : * ? " < > |` and control characters) turned into `_`, white space and
-/// dots trimmed from the ends, a leading dot made `_` (no hidden files), at most 100
-/// characters, Windows' reserved device names suffixed with `_`, "untitled" when nothing is
-/// left; and unique ignoring case (`-2`, `-3`, … added), so the folder can be copied anywhere.
-/// Also returns a line for each document whose file name differs from its name. Shared by
-/// every exporter that writes a file per document.
-pub fn file_stems(docs: &[&Document]) -> (Vec<String>, Vec<String>) {
-    let mut used: HashSet<String> = HashSet::new();
-    let mut stems = Vec::with_capacity(docs.len());
-    let mut notes = Vec::new();
-    for d in docs {
-        let base = safe_stem(&d.name);
-        let mut stem = base.clone();
-        let mut k = 2;
-        while !used.insert(stem.to_lowercase()) {
-            stem = format!("{base}-{k}");
-            k += 1;
-        }
-        if stem != d.name {
-            notes.push(format!(
-                "document {:?} is written as {stem:?}: file names must be safe and unique",
-                d.name
-            ));
-        }
-        stems.push(stem);
-    }
-    (stems, notes)
+/// A file name (without extension) for each document, as `file_names::file_stems` makes them
+/// for a `.txt` and an `.ann` (safe, unique ignoring case, at most 255 bytes with the
+/// extension), and the documents written under another name than their own. Shared by every
+/// exporter that writes a file per document.
+pub fn file_stems(docs: &[&Document]) -> (Vec<String>, Vec<Renamed>) {
+    let names = file_names::file_stems(docs.iter().map(|d| d.name.as_str()), EXTENSIONS);
+    (names.stems, names.renamed)
 }
 
-fn safe_stem(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_control() || UNSAFE.contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let trimmed = cleaned.trim_matches(|c: char| c.is_whitespace() || c == '.');
-    let mut s: String = trimmed.chars().take(MAX_STEM).collect();
-    s = s
-        .trim_end_matches(|c: char| c.is_whitespace() || c == '.')
-        .to_string();
-    if s.is_empty() {
-        return "untitled".into();
-    }
-    if s.starts_with('.') {
-        s.replace_range(..1, "_");
-    }
-    let device = s.split('.').next().unwrap_or_default().to_ascii_uppercase();
-    let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || ((device.starts_with("COM") || device.starts_with("LPT"))
-            && device.len() == 4
-            && device.as_bytes()[3].is_ascii_digit());
-    if reserved {
-        s.push('_');
-    }
-    s
-}
+/// The extensions of a document's two files.
+const EXTENSIONS: &[&str] = &["txt", "ann"];
 
 // ------------------------------------------------------------------------------ helpers
 
@@ -327,7 +280,8 @@ struct DocPlan<'a> {
 
 /// The whole export in memory: files, `annotation.conf` and the report.
 pub fn export(project: &Project, docs: &[&Document], options: &Options) -> BratExport {
-    let (stems, mut lost) = file_stems(docs);
+    let (stems, renamed_files) = file_stems(docs);
+    let mut lost = Vec::new();
     let mut plans: Vec<DocPlan> = docs
         .iter()
         .zip(stems)
@@ -382,6 +336,7 @@ pub fn export(project: &Project, docs: &[&Document], options: &Options) -> BratE
             quotes: counts.1,
             left_out: lost,
         },
+        renamed: renamed_files,
         files,
     }
 }
@@ -887,11 +842,14 @@ mod tests {
              N1\tReference T1 gloss:7\tAngela Merkel\n\
              #1\tAnnotatorNotes T7\tspeaker=Angela Merkel\n"
         );
+        // A renamed file is a rename, not something left out.
+        assert!(e.report.left_out.is_empty(), "{:?}", e.report.left_out);
         assert_eq!(
-            e.report.left_out,
-            [
-                "document \"merkel/berlin\" is written as \"merkel_berlin\": file names must be safe and unique"
-            ]
+            e.renamed,
+            [Renamed {
+                document: "merkel/berlin".into(),
+                file: "merkel_berlin.txt and merkel_berlin.ann".into()
+            }]
         );
         assert!(e.conf.contains(
             "[entities]\nPERSON\nORG\nGPE\nLOC\nNORP\nEVENT\nMISC\nQuote\nCue\nSpeaker\n"
@@ -1019,7 +977,7 @@ mod tests {
             .map(|(i, n)| Document::new(DocId(i as u64), *n, ""))
             .collect();
         let refs: Vec<&Document> = docs.iter().collect();
-        let (stems, notes) = file_stems(&refs);
+        let (stems, renamed) = file_stems(&refs);
         assert_eq!(
             stems,
             [
@@ -1033,7 +991,34 @@ mod tests {
                 "ok"
             ]
         );
-        assert_eq!(notes.len(), 7);
+        assert_eq!(renamed.len(), 7);
+    }
+
+    #[test]
+    fn long_names_are_written_cut_to_fit_and_unique() {
+        let mut p = Project::new("t");
+        let long = "東".repeat(100);
+        for (i, name) in [long.clone(), long.clone(), "😀".repeat(120)]
+            .into_iter()
+            .enumerate()
+        {
+            p.insert_document(Document::new(DocId(i as u64 + 1), name, "text"));
+        }
+        let docs: Vec<&Document> = p.documents.iter().collect();
+        let dir = tempfile::tempdir().unwrap();
+        let e = export(&p, &docs, &Options::default());
+        write_export(&e, dir.path()).unwrap();
+        let files = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(files, 7, "two files per document and annotation.conf");
+        assert_eq!(e.renamed.len(), 3);
+        for f in &e.files {
+            assert!(f.stem.len() + 4 <= 255);
+            assert_eq!(
+                std::fs::read_to_string(dir.path().join(format!("{}.ann", f.stem))).unwrap(),
+                f.ann
+            );
+        }
+        assert!(e.files[1].stem.ends_with("-2"));
     }
 
     #[test]

@@ -52,6 +52,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::IoError;
+use super::file_names::{self, Written};
 use super::interchange::ExportReport;
 use crate::model::{CharRange, Document, EntityId, Mention, Origin, Project, Quote, Span};
 
@@ -169,36 +170,24 @@ pub fn write<'a, W: Write>(
     Ok(report)
 }
 
-/// Write each document to `DIR/NAME.json` (names as `brat_export::file_stems` makes them),
+/// Write each document to `DIR/NAME.json` (names as `file_names::file_stems` makes them),
 /// Citron's own layout, creating `dir` if needed.
 pub fn write_dir(
     _project: &Project,
     docs: &[&Document],
     options: &Options,
     dir: &Path,
-) -> Result<ExportReport, IoError> {
-    std::fs::create_dir_all(dir).map_err(|source| IoError::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let (stems, renamed) = super::brat_export::file_stems(docs);
-    let mut report = ExportReport {
-        left_out: renamed,
-        ..ExportReport::default()
-    };
+) -> Result<Written, IoError> {
     let mut unsaid = Unsaid::default();
-    for (doc, stem) in docs.iter().zip(&stems) {
+    let mut written = file_names::write_each(docs.iter().copied(), dir, "json", |doc, buf| {
+        let mut report = ExportReport::default();
         let citron = convert(doc, options, &mut report, &mut unsaid);
-        let path = dir.join(format!("{stem}.json"));
-        let mut bytes = serde_json::to_vec_pretty(&citron).map_err(|e| IoError::Write {
-            path: path.clone(),
-            source: e.into(),
-        })?;
-        bytes.push(b'\n');
-        super::write_atomic(&path, &bytes)?;
-    }
-    unsaid.summary(&mut report);
-    Ok(report)
+        serde_json::to_writer_pretty(&mut *buf, &citron)?;
+        buf.push(b'\n');
+        Ok(report)
+    })?;
+    unsaid.summary(&mut written.report);
+    Ok(written)
 }
 
 /// Marks that open a quotation (a straight `'` is handled apart).

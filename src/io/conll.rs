@@ -297,32 +297,26 @@ pub fn write<'a, W: Write>(
     Ok(report)
 }
 
-/// Write each document to `DIR/NAME.conll` (names made safe and unique as for brat, see
-/// `brat_export::file_stems`), creating `dir` if needed. Reports what `write` reports, plus a
-/// line for each document whose file name differs from its name.
+/// Write each document to `DIR/NAME.conll` (names made safe, short enough and unique by
+/// `file_names::file_stems`), creating `dir` if needed. Reports what `write` reports, and the
+/// documents whose file name differs from their name.
 pub fn write_dir(
     _project: &Project,
     docs: &[&Document],
     options: &Options,
     dir: &Path,
-) -> Result<ExportReport, IoError> {
-    std::fs::create_dir_all(dir).map_err(|source| IoError::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let (stems, renamed) = super::brat_export::file_stems(docs);
-    let mut report = ExportReport {
-        left_out: renamed,
-        ..ExportReport::default()
-    };
+) -> Result<super::file_names::Written, IoError> {
     let mut unsaid = Unsaid::default();
-    for (doc, stem) in docs.iter().zip(&stems) {
-        let mut buf = String::new();
-        render(doc, options, &mut buf, &mut report, &mut unsaid);
-        super::write_atomic(&dir.join(format!("{stem}.conll")), buf.as_bytes())?;
-    }
-    unsaid.summary(&mut report.left_out);
-    Ok(report)
+    let mut written =
+        super::file_names::write_each(docs.iter().copied(), dir, "conll", |doc, buf| {
+            let mut report = ExportReport::default();
+            let mut text = String::new();
+            render(doc, options, &mut text, &mut report, &mut unsaid);
+            buf.extend_from_slice(text.as_bytes());
+            Ok(report)
+        })?;
+    unsaid.summary(&mut written.report.left_out);
+    Ok(written)
 }
 
 /// One document's lines, appended to `out`.
@@ -516,14 +510,12 @@ pub fn read_paths(
     scheme: Scheme,
 ) -> Result<Import, Rejected> {
     let mut errors = Vec::new();
-    let mut files = Vec::new();
+    let mut walker = super::files::Walker::new();
     for path in paths {
         if path.is_dir() {
-            if let Err(e) = walk(path, &mut files) {
-                errors.push(e);
-            }
-        } else if path.is_file() {
-            files.push(path.clone());
+            walk(path, &mut walker);
+        } else if path.exists() {
+            walker.file(path);
         } else {
             errors.push(IoError::Other {
                 path: path.clone(),
@@ -531,12 +523,15 @@ pub fn read_paths(
             });
         }
     }
+    let found = walker.finish();
+    errors.extend(found.problems);
     let mut parsed = Vec::new();
-    for file in files {
-        let bytes = match std::fs::read(&file) {
+    for file in found.files {
+        use super::files::{Links, TEXT_CAP, read_regular};
+        let bytes = match read_regular(&file, Links::Follow, TEXT_CAP) {
             Ok(b) => b,
-            Err(source) => {
-                errors.push(IoError::Read { path: file, source });
+            Err(e) => {
+                errors.push(e);
                 continue;
             }
         };
@@ -625,29 +620,10 @@ pub fn read_paths(
     Ok(out)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), IoError> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|source| IoError::Read {
-            path: dir.to_path_buf(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, files)?;
-            continue;
-        }
-        let ext = p
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        if EXTENSIONS.contains(&ext.as_str()) {
-            files.push(p);
-        }
-    }
-    Ok(())
+/// The CoNLL files under `dir` (the [`EXTENSIONS`]), in name order, each once; see
+/// [`super::files::Walker`].
+fn walk(dir: &Path, walker: &mut super::files::Walker) {
+    walker.folder(dir, &super::files::has_extension(EXTENSIONS));
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1337,5 +1313,22 @@ mod tests {
         let cuts: BTreeSet<usize> = [5, 18].into_iter().collect();
         let got: Vec<&str> = pieces(text, &cuts).iter().map(|p| p.text(text)).collect();
         assert_eq!(got, ["Obama", "-era", "👩‍👩‍👧", "e\u{301}", "x"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_self_link_is_read_once_and_a_fifo_named_directly_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.conll"), "Merkel B-PER\n").unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
+        let project = Project::new("p");
+        let import = read_paths(&[dir.path().to_path_buf()], &project, Scheme::Auto).unwrap();
+        assert_eq!(import.documents.len(), 1);
+
+        let fifo = dir.path().join("f.conll");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        let e = read_paths(&[fifo], &project, Scheme::Auto).unwrap_err();
+        assert!(e.to_string().contains("f.conll: is a named pipe"), "{e}");
     }
 }

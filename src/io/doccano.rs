@@ -137,16 +137,19 @@ pub fn write<'a, W: Write>(
     Ok(report)
 }
 
-/// Write each document to `dir/NAME.jsonl` (see `interchange::write_each`).
+/// Write each document to `dir/NAME.jsonl`
+/// (names made safe, short enough and unique by `file_names::file_stems`; for the documents
+/// written under another name, call `file_names::write_each` with this module's renderer).
 pub fn write_files<'a>(
     project: &'a Project,
     docs: impl IntoIterator<Item = &'a Document>,
     options: &Options,
     dir: &Path,
 ) -> Result<(Vec<PathBuf>, ExportReport), IoError> {
-    interchange::write_each(docs, dir, "jsonl", |doc, buf| {
+    let written = super::file_names::write_each(docs, dir, "jsonl", |doc, buf| {
         write_doc(project, doc, options, buf)
-    })
+    })?;
+    Ok((written.files, written.report))
 }
 
 fn write_doc<W: Write>(
@@ -826,7 +829,8 @@ mod tests {
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, ["tokyo 東京.jsonl", "tokyo 東京-4.jsonl"]);
+        // The second of two equal names gets "-2" (`file_names::file_stems`).
+        assert_eq!(names, ["tokyo 東京.jsonl", "tokyo 東京-2.jsonl"]);
         assert_eq!(report.documents, 2);
         let back = read_paths(&[dir.path().to_path_buf()], &Project::new("t")).unwrap();
         assert_eq!(back.documents.len(), 2);

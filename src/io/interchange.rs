@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 
 use super::IoError;
 use super::brat::is_pronoun;
+use super::files::{self, Links};
 use crate::model::{
     CharRange, DocId, Document, Entity, EntityId, LabelDef, LabelSet, Mention, Origin, Project,
     Quote, QuoteId, QuoteKind, Span, SpanId, Status,
@@ -205,63 +206,6 @@ pub(crate) fn takes(labels: &Option<Vec<String>>, names_only: bool, span: &Span)
         && (!names_only || span.mention.is_name())
 }
 
-/// Write each document to its own file in `dir` (created if missing), named after the
-/// document with `extension`; `write` renders one document. Names that are not safe file names
-/// are cleaned, and a name used twice gets the document id appended. Files are replaced
-/// atomically. Returns the paths written and the merged report.
-pub fn write_each<'a>(
-    docs: impl IntoIterator<Item = &'a Document>,
-    dir: &Path,
-    extension: &str,
-    mut write: impl FnMut(&'a Document, &mut Vec<u8>) -> std::io::Result<ExportReport>,
-) -> Result<(Vec<PathBuf>, ExportReport), IoError> {
-    std::fs::create_dir_all(dir).map_err(|source| IoError::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut report = ExportReport::default();
-    let mut written = Vec::new();
-    let mut used = HashSet::new();
-    for doc in docs {
-        let mut stem = file_stem_for(&doc.name, doc.id);
-        if !used.insert(stem.to_lowercase()) {
-            stem = format!("{stem}-{}", doc.id);
-            used.insert(stem.to_lowercase());
-        }
-        let path = dir.join(format!("{stem}.{extension}"));
-        let mut buf = Vec::new();
-        let r = write(doc, &mut buf).map_err(|source| IoError::Write {
-            path: path.clone(),
-            source,
-        })?;
-        super::write_atomic(&path, &buf)?;
-        report.merge(r);
-        written.push(path);
-    }
-    Ok((written, report))
-}
-
-/// A file stem for a document name: path separators, characters Windows refuses and control
-/// characters become `_`; a name left blank becomes `document-ID`.
-fn file_stem_for(name: &str, id: DocId) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let cleaned = cleaned.trim().trim_matches('.').to_string();
-    if cleaned.is_empty() {
-        format!("document-{id}")
-    } else {
-        cleaned
-    }
-}
-
 /// Serialise `value` as one JSON line.
 pub(crate) fn write_line<W: Write>(
     out: &mut W,
@@ -296,72 +240,41 @@ pub(crate) fn read_each(
 }
 
 /// The files `paths` name: files as given, folders walked in name order for files ending in
-/// one of `extensions`. A path that does not exist is an error.
+/// one of `extensions` (each file once, through links but never round a loop; see
+/// [`files::Walker`]). A path that does not exist, is not a regular file, or is a folder that
+/// cannot be read is an error.
 fn collect_files(
     paths: &[PathBuf],
     extensions: &[&str],
     errors: &mut Vec<IoError>,
 ) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut seen = HashSet::new();
+    let wanted = files::has_extension(extensions);
+    let mut walker = files::Walker::new();
     for path in paths {
-        let mut found = Vec::new();
         if path.is_dir() {
-            if let Err(e) = walk(path, extensions, &mut found) {
-                errors.push(e);
-            }
-        } else if path.is_file() {
-            found.push(path.clone());
+            walker.folder(path, &wanted);
+        } else if path.exists() {
+            walker.file(path);
         } else {
             errors.push(IoError::Other {
                 path: path.clone(),
                 message: "no such file or folder".into(),
             });
         }
-        for f in found {
-            if seen.insert(f.clone()) {
-                out.push(f);
-            }
-        }
     }
-    out
-}
-
-fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) -> Result<(), IoError> {
-    let read_err = |source| IoError::Read {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(read_err)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, extensions, out)?;
-        } else if p.extension().is_some_and(|e| {
-            extensions
-                .iter()
-                .any(|x| e.to_string_lossy().eq_ignore_ascii_case(x))
-        }) {
-            out.push(p);
-        }
-    }
-    Ok(())
+    let found = walker.finish();
+    errors.extend(found.problems);
+    found.files
 }
 
 /// The records of one file: a JSON array (items named `noun`), one object over several lines,
 /// or JSON Lines (blank lines ignored). A UTF-8 byte-order mark is dropped. Errors name the
 /// file with the line and column serde_json reports.
 fn read_records(path: &Path, noun: &'static str, errors: &mut Vec<IoError>) -> Vec<Record> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match files::read_regular(path, Links::Follow, files::TEXT_CAP) {
         Ok(b) => b,
-        Err(source) => {
-            errors.push(IoError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
+        Err(e) => {
+            errors.push(e);
             return Vec::new();
         }
     };
@@ -1010,13 +923,6 @@ mod tests {
     }
 
     #[test]
-    fn file_stems_are_safe_and_never_blank() {
-        assert_eq!(file_stem_for("a/b:c?", DocId(1)), "a_b_c_");
-        assert_eq!(file_stem_for("  ", DocId(4)), "document-4");
-        assert_eq!(file_stem_for("東京 👩‍👩‍👧", DocId(1)), "東京 👩‍👩‍👧");
-    }
-
-    #[test]
     fn records_come_from_arrays_lines_or_one_pretty_object() {
         let p = Path::new("x.json");
         let mut errors = Vec::new();
@@ -1044,5 +950,31 @@ mod tests {
             "{}",
             errors[0]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_are_walked_once_through_links_and_devices_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.jsonl"), "{}\n").unwrap();
+        std::os::unix::fs::symlink(".", root.join("self")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", root.join("z.jsonl")).unwrap();
+        let mut errors = Vec::new();
+        let files = collect_files(
+            &[root.to_path_buf(), root.join("a.jsonl")],
+            &["jsonl"],
+            &mut errors,
+        );
+        assert_eq!(files, [root.join("a.jsonl")]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].to_string().contains("z.jsonl: is a device"),
+            "{errors:?}"
+        );
+        let mut errors = Vec::new();
+        let records = read_records(&root.join("z.jsonl"), "task", &mut errors);
+        assert!(records.is_empty());
+        assert!(errors[0].to_string().contains("is a device"), "{errors:?}");
     }
 }

@@ -8,6 +8,10 @@
 //! last save, before a crash. A journal whose hash does not match its project file belongs to
 //! another version of the file and is set aside, never replayed onto the wrong text.
 //!
+//! The journal is Gloss's own file: it is never read or written through a symbolic link, only
+//! a regular file is read, and an append that fails (a full disk) is cut back to the last
+//! complete entry, so a later append never follows half a line.
+//!
 //! Entries are generic: the app layer decides what a command is.
 
 use std::fs::{File, OpenOptions};
@@ -16,7 +20,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-use super::{IoError, write_atomic};
+use super::IoError;
+use super::atomic::write_atomic_own;
+use super::files::{self, Links};
 
 /// First line of every journal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,6 +81,10 @@ pub struct Journal {
     path: PathBuf,
     file: File,
     entries: usize,
+    /// The file's length after the last complete entry.
+    len: u64,
+    /// A failed append could not be cut back: nothing more may be appended.
+    broken: bool,
 }
 
 impl Journal {
@@ -85,17 +95,38 @@ impl Journal {
 
     /// Continue appending to an existing journal that already holds `entries` entries.
     pub fn open_append(path: &Path, entries: usize) -> Result<Self, IoError> {
-        let file = OpenOptions::new()
-            .append(true)
-            .open(path)
-            .map_err(|source| IoError::Write {
-                path: path.to_path_buf(),
-                source,
-            })?;
+        let mut options = OpenOptions::new();
+        options.append(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        let write_err = |source| IoError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = options.open(path).map_err(|source| {
+            if files::is_link(path) {
+                IoError::Other {
+                    path: path.to_path_buf(),
+                    message: "is a symbolic link; Gloss never writes its journal through a link"
+                        .into(),
+                }
+            } else {
+                write_err(source)
+            }
+        })?;
+        let meta = file.metadata().map_err(write_err)?;
+        if !meta.is_file() {
+            return Err(files::not_regular(path, &meta));
+        }
         Ok(Self {
             path: path.to_path_buf(),
             file,
             entries,
+            len: meta.len(),
+            broken: false,
         })
     }
 
@@ -107,19 +138,46 @@ impl Journal {
         self.entries
     }
 
-    /// Append one entry and sync it to disk; only then is the edit safe.
+    /// Append one entry and sync it to disk; only then is the edit safe. If the write or the
+    /// sync fails, the file is cut back to the last complete entry (so the next append starts
+    /// on a clean line); if even that fails, the journal refuses every later append.
     pub fn append<T: Serialize>(&mut self, entry: &T) -> Result<(), IoError> {
+        let path = self.path.clone();
         let err = |source| IoError::Write {
-            path: self.path.clone(),
+            path: path.clone(),
             source,
         };
+        if self.broken {
+            return Err(err(std::io::Error::other(
+                "an earlier write failed and could not be undone, so nothing more is journaled",
+            )));
+        }
         let mut line =
             serde_json::to_string(entry).map_err(|e| err(std::io::Error::other(e.to_string())))?;
         line.push('\n');
-        self.file.write_all(line.as_bytes()).map_err(err)?;
-        self.file.sync_data().map_err(err)?;
+        let written = self
+            .file
+            .write_all(line.as_bytes())
+            .and_then(|()| self.file.sync_data());
+        if let Err(e) = written {
+            if self
+                .file
+                .set_len(self.len)
+                .and_then(|()| self.file.sync_data())
+                .is_err()
+            {
+                self.broken = true;
+            }
+            return Err(err(e));
+        }
+        self.len += line.len() as u64;
         self.entries += 1;
         Ok(())
+    }
+
+    /// True once a failed append could not be cut back.
+    pub fn is_broken(&self) -> bool {
+        self.broken
     }
 }
 
@@ -144,7 +202,7 @@ pub fn rewrite<T: Serialize>(
     for e in entries {
         text.push_str(&to_line(serde_json::to_string(e))?);
     }
-    write_atomic(path, text.as_bytes())?;
+    write_atomic_own(path, text.as_bytes())?;
     Journal::open_append(path, entries.len())
 }
 
@@ -160,16 +218,13 @@ pub struct Contents<T> {
 
 /// Read a journal. `Ok(None)` when there is none.
 pub fn read<T: DeserializeOwned>(path: &Path) -> Result<Option<Contents<T>>, IoError> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(IoError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
+    if path
+        .symlink_metadata()
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    {
+        return Ok(None);
+    }
+    let file = files::open_regular(path, Links::Refuse)?;
     let parse_err = |line: usize, message: String| IoError::Parse {
         path: path.to_path_buf(),
         line,
@@ -218,18 +273,61 @@ pub fn read<T: DeserializeOwned>(path: &Path) -> Result<Option<Contents<T>>, IoE
 
 /// Move a journal that cannot be replayed out of the way, keeping it for the user.
 pub fn set_aside(path: &Path) -> Result<PathBuf, IoError> {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    name.push(format!(".{stamp}.orphan"));
-    let dest = path.with_file_name(name);
+    let dest = orphan_name(path);
     std::fs::rename(path, &dest).map_err(|source| IoError::Write {
         path: path.to_path_buf(),
         source,
     })?;
     Ok(dest)
+}
+
+/// Keep a copy of a journal beside it (`NAME.journal.STAMP.orphan`) before it is rewritten
+/// with fewer entries, so no entry is ever deleted unseen.
+pub fn keep_copy(path: &Path) -> Result<PathBuf, IoError> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut files::open_regular(path, Links::Refuse)?, &mut bytes)
+        .map_err(|source| IoError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let dest = orphan_name(path);
+    let mut out = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&dest)
+        .map_err(|source| IoError::Write {
+            path: dest.clone(),
+            source,
+        })?;
+    out.write_all(&bytes)
+        .and_then(|()| out.sync_all())
+        .map_err(|source| IoError::Write {
+            path: dest.clone(),
+            source,
+        })?;
+    Ok(dest)
+}
+
+/// A name for a set-aside journal that is not taken yet.
+fn orphan_name(path: &Path) -> PathBuf {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut n = 0;
+    loop {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        if n == 0 {
+            name.push(format!(".{stamp}.orphan"));
+        } else {
+            name.push(format!(".{stamp}-{n}.orphan"));
+        }
+        let dest = path.with_file_name(name);
+        if dest.symlink_metadata().is_err() {
+            return dest;
+        }
+        n += 1;
+    }
 }
 
 /// Delete a journal (after a save made it redundant). Missing is fine.
@@ -285,6 +383,61 @@ mod tests {
         std::fs::write(&path, format!("{head}\n[1]\nxx\n[2]\n")).unwrap();
         let err = read::<Vec<u32>>(&path).unwrap_err().to_string();
         assert!(err.contains("p.ron.journal:3"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_append_is_cut_back_or_stops_all_later_appends() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron.journal");
+        let mut j = Journal::create(&path, &header()).unwrap();
+        j.append(&vec![1]).unwrap();
+        // A write that fails part-way (a full disk) and cannot be cut back: /dev/full takes no
+        // byte and cannot be truncated. Nothing more is appended after it.
+        let good = std::fs::read(&path).unwrap();
+        j.file = OpenOptions::new().write(true).open("/dev/full").unwrap();
+        assert!(j.append(&vec![2]).is_err());
+        assert!(j.is_broken());
+        let err = j.append(&vec![3]).unwrap_err().to_string();
+        assert!(err.contains("nothing more is journaled"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), good);
+
+        // A half line left by a failed write is cut back before the next entry.
+        let mut j = Journal::open_append(&path, 1).unwrap();
+        let len = j.len;
+        j.file.write_all(b"[2, 2").unwrap();
+        j.file.set_len(len).unwrap();
+        j.append(&vec![4]).unwrap();
+        let c = read::<Vec<u32>>(&path).unwrap().unwrap();
+        assert_eq!(c.entries, vec![vec![1], vec![4]]);
+        assert!(!c.torn_tail);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_journal_that_is_a_link_or_a_fifo_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        let path = dir.path().join("p.ron.journal");
+        std::os::unix::fs::symlink(&victim, &path).unwrap();
+        let err = read::<u32>(&path).unwrap_err().to_string();
+        assert!(err.contains("symbolic link"), "{err}");
+        let err = Journal::open_append(&path, 0).unwrap_err().to_string();
+        assert!(err.contains("symbolic link"), "{err}");
+        // Rewriting replaces the link itself, never its target.
+        Journal::create(&path, &header()).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        let fifo = dir.path().join("f.journal");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let err = read::<u32>(&fifo).unwrap_err().to_string();
+        assert!(err.contains("FIFO"), "{err}");
     }
 
     #[test]

@@ -170,16 +170,19 @@ pub fn write<'a, W: Write>(
     Ok(report)
 }
 
-/// Write each document to `dir/NAME.json`, an array of one task.
+/// Write each document to `dir/NAME.json`, an array of one task
+/// (names made safe, short enough and unique by `file_names::file_stems`; for the documents
+/// written under another name, call `file_names::write_each` with this module's renderer).
 pub fn write_files<'a>(
     project: &'a Project,
     docs: impl IntoIterator<Item = &'a Document>,
     options: &Options,
     dir: &Path,
 ) -> Result<(Vec<PathBuf>, ExportReport), IoError> {
-    interchange::write_each(docs, dir, "json", |doc, buf| {
+    let written = super::file_names::write_each(docs, dir, "json", |doc, buf| {
         write(project, [doc], options, buf)
-    })
+    })?;
+    Ok((written.files, written.report))
 }
 
 fn task<'a>(

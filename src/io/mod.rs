@@ -3,13 +3,15 @@
 //! Everything here is pure logic over paths and bytes; nothing knows about egui. Every error
 //! names the file (and the line, where there is one) and says what to do.
 
-mod atomic;
+pub mod atomic;
 pub mod brat;
 pub mod brat_export;
 pub mod citron;
 pub mod conll;
 pub mod doccano;
 mod error;
+pub mod file_names;
+pub mod files;
 pub mod interchange;
 pub mod journal;
 pub mod jsonl;

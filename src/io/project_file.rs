@@ -65,6 +65,8 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, IoError> {
 
 /// Parse project text; `path` is only used to name the file in errors.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, IoError> {
+    // A UTF-8 byte-order mark (some Windows editors add one) is not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let options = options(0);
     let parse_err = |e: ron::error::SpannedError| IoError::Parse {
         path: path.to_path_buf(),

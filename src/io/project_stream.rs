@@ -28,7 +28,8 @@ pub fn load_hashed(path: &Path) -> Result<(Project, String), IoError> {
         path: path.to_path_buf(),
         source,
     };
-    let mut file = std::fs::File::open(path).map_err(read_err)?;
+    // Only a regular file: a FIFO or a device as the project path is refused, not read forever.
+    let mut file = super::files::open_regular(path, super::files::Links::Follow)?;
     let mut hash = ContentHash::new();
     let mut splitter = Splitter::default();
     let mut block = vec![0u8; BLOCK];
@@ -54,10 +55,13 @@ pub fn load_hashed(path: &Path) -> Result<(Project, String), IoError> {
 
 /// The fallback: the whole file in memory, through the one parser that gives every message.
 fn whole_file(path: &Path) -> Result<(Project, String), IoError> {
-    let bytes = std::fs::read(path).map_err(|source| IoError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let mut bytes = Vec::new();
+    super::files::open_regular(path, super::files::Links::Follow)?
+        .read_to_end(&mut bytes)
+        .map_err(|source| IoError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
     let project = project_file::from_bytes(&bytes, path)?;
     let mut hash = ContentHash::new();
     hash.update(&bytes);

@@ -53,6 +53,7 @@ use flate2::write::ZlibEncoder;
 
 use super::IoError;
 use super::conll::{Piece, flatten, pieces, quoted, trim};
+use super::file_names::{self, Written};
 use super::interchange::ExportReport;
 use crate::model::{CharRange, Document, Mention, Project, Span};
 
@@ -129,29 +130,19 @@ pub fn write<'a, W: Write>(
     Ok(report)
 }
 
-/// Write each document to `DIR/NAME.spacy` (names as `brat_export::file_stems` makes them),
+/// Write each document to `DIR/NAME.spacy` (names as `file_names::file_stems` makes them),
 /// creating `dir` if needed.
 pub fn write_dir(
     project: &Project,
     docs: &[&Document],
     options: &Options,
     dir: &Path,
-) -> Result<ExportReport, IoError> {
-    std::fs::create_dir_all(dir).map_err(|source| IoError::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let (stems, renamed) = super::brat_export::file_stems(docs);
-    let mut report = ExportReport {
-        left_out: renamed,
-        ..ExportReport::default()
-    };
-    for (doc, stem) in docs.iter().zip(&stems) {
-        let (bytes, one) = to_bytes(project, [*doc], options);
-        report.merge(one);
-        super::write_atomic(&dir.join(format!("{stem}.spacy")), &bytes)?;
-    }
-    Ok(report)
+) -> Result<Written, IoError> {
+    file_names::write_each(docs.iter().copied(), dir, "spacy", |doc, buf| {
+        let (bytes, report) = to_bytes(project, [doc], options);
+        buf.extend_from_slice(&bytes);
+        Ok(report)
+    })
 }
 
 // ------------------------------------------------------------------------------ strings

@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use super::IoError;
+use super::files::{self, Links};
 
 /// One file read as text, ready to become a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,20 +34,12 @@ pub fn read_paths(paths: &[PathBuf]) -> Batch {
     read_paths_with(paths, |_, _| true).unwrap_or_default()
 }
 
-/// The files `paths` name: files as given, folders walked for `*.txt` in name order; folders
-/// that cannot be read are reported.
+/// The files `paths` name: files as given, folders walked for `*.txt` in name order (see
+/// [`files::Walker`]: each file once, through links but never round a loop). What cannot be
+/// taken (a folder that cannot be read, a FIFO, a device, a broken link) is reported by name.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IoError>) {
-    let (mut files, mut problems) = (Vec::new(), Vec::new());
-    for path in paths {
-        if path.is_dir() {
-            if let Err(e) = walk(path, &mut files) {
-                problems.push(e);
-            }
-        } else {
-            files.push(path.clone());
-        }
-    }
-    (files, problems)
+    let found = files::collect(paths, &files::has_extension(&["txt"]));
+    (found.files, found.problems)
 }
 
 /// `read_paths`, telling `progress(done, total)` after each file; it returns false to cancel,
@@ -73,32 +66,10 @@ pub fn read_paths_with(
     Some(batch)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IoError> {
-    let read_err = |source| IoError::Read {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(read_err)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
-/// Read one file as text, or say why it is not text.
+/// Read one file as text, or say why it is not text. Only a regular file is read (a FIFO or a
+/// device is refused without blocking), and none larger than [`files::TEXT_CAP`].
 pub fn read_text_file(path: &Path) -> Result<TextFile, IoError> {
-    let bytes = std::fs::read(path).map_err(|source| IoError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = files::read_regular(path, Links::Follow, files::TEXT_CAP)?;
     let (text, note) = decode(path, &bytes)?;
     let name = path
         .file_stem()
@@ -272,5 +243,30 @@ mod tests {
         assert_eq!(names, ["a", "b", "c"]);
         assert_eq!(batch.skipped.len(), 1);
         assert!(batch.skipped[0].to_string().contains("z.txt"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_fifos_and_devices_are_read_once_or_named_never_waited_on() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "a.txt", b"First.");
+        write(root, "sub/b.txt", b"Second.");
+        symlink(".", root.join("self")).unwrap();
+        symlink("..", root.join("sub/up")).unwrap();
+        symlink("/dev/zero", root.join("r.txt")).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(root.join("f.txt"))
+            .status();
+        assert!(made.unwrap().success());
+        let batch = read_paths(&[root.to_path_buf(), root.join("f.txt")]);
+        let names: Vec<_> = batch.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a", "b"]);
+        let skipped: Vec<String> = batch.skipped.iter().map(|e| e.to_string()).collect();
+        assert_eq!(skipped.len(), 3, "{skipped:?}");
+        assert!(skipped[0].contains("f.txt: is a named pipe"), "{skipped:?}");
+        assert!(skipped[1].contains("r.txt: is a device"), "{skipped:?}");
+        assert!(skipped[2].contains("f.txt: is a named pipe"), "{skipped:?}");
     }
 }

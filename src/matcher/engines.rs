@@ -10,6 +10,22 @@
 //! Quotations come last (`quotes`): the quote engine is given every entity mention known in the
 //! document — the user's spans and the entity suggestions that survived — so a speaker next to
 //! a cue is a name the other engines found, linked to its entity when it has one.
+//!
+//! # Only the project's labels
+//! The bundled lists speak OntoNotes (PERSON, ORG, GPE, LOC, NORP), but a project may have any
+//! label set. Every suggestion gets a label the project has, or is not made (`fit_labels`):
+//! - a label the project has is kept; one it has in another case ("Person") becomes that;
+//! - otherwise an obvious equivalent the project has, first found: PERSON → PER, PER → PERSON,
+//!   ORG → ORGANIZATION or ORGANISATION, GPE → LOC or LOCATION, LOC → LOCATION, NORP → MISC
+//!   (the CoNLL conventions); the reason says "suggested as LOC: the project has no GPE label";
+//! - otherwise the suggestion is dropped — before overlaps are resolved, so a dropped GPE does
+//!   not hide an ORG over the same words. The rules still see every list match as evidence.
+//!
+//! A quote suggestion whose speaker would be a new mention span with a label the project
+//! cannot have (a pronoun or description speaker is PERSON; a project of ORG and EVENT has no
+//! such label) keeps its content, cue and kind but has no speaker: what was said is worth
+//! reviewing, and a speaker span labelled wrongly would be worse than none. Its reason says
+//! so. A speaker that is already a span of the document is kept whatever its label.
 
 use std::collections::HashMap;
 
@@ -17,7 +33,9 @@ use super::gazetteer::{Entry, Gazetteer, parse_patterns_jsonl, parse_tsv};
 use super::learned::Learned;
 use super::quotes::{KnownMention, Quotes};
 use super::rules::{Known, Rules};
-use crate::model::{Document, MatcherSettings, Project, Proposal, Suggestion, VerdictMemory};
+use crate::model::{
+    Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion, VerdictMemory,
+};
 
 /// A bundled list: its name, file contents and the score its matches get.
 pub struct Bundled {
@@ -66,6 +84,20 @@ pub const FIRST_NAMES: &str = include_str!("../../assets/names/first_names.tsv")
 
 /// Score of a match from a list the user brought.
 const USER_LIST_SCORE: f32 = 0.9;
+
+/// The label a new speaker mention gets when its quote names none (a pronoun, a description).
+pub const SPEAKER_LABEL: &str = "PERSON";
+
+/// Labels a suggested label may become in a project without it, the first the project has
+/// (in any case) winning: the names CoNLL-style label sets give the same things.
+const EQUIVALENTS: &[(&str, &[&str])] = &[
+    ("PERSON", &["PER"]),
+    ("PER", &["PERSON"]),
+    ("ORG", &["ORGANIZATION", "ORGANISATION"]),
+    ("GPE", &["LOC", "LOCATION"]),
+    ("LOC", &["LOCATION"]),
+    ("NORP", &["MISC"]),
+];
 
 /// The compiled engines for one project's settings.
 pub struct Engines {
@@ -229,13 +261,156 @@ impl Engines {
             }));
             found.extend(rules.suggest(&doc.text, &known));
         }
-        let mut out = resolve(merge(found));
+        let mut out = resolve(merge(fit_labels(project, found)));
         if let Some(quotes) = &self.quotes {
             let mentions = known_mentions(project, doc, &out);
-            out.extend(quotes.suggest(&doc.text, &mentions));
+            let mut said = quotes.suggest(&doc.text, &mentions);
+            fit_speakers(project, doc, &mut said);
+            out.extend(said);
             out.sort_by_key(|s| s.range());
         }
         out
+    }
+}
+
+/// The project's label for a suggested `label`: itself, the same name in another case, or an
+/// equivalent from [`EQUIVALENTS`]; `None` when the project has none of them.
+pub fn project_label<'a>(labels: &'a LabelSet, label: &str) -> Option<&'a str> {
+    if let Some(l) = labels.get(label) {
+        return Some(&l.name);
+    }
+    let named = |want: &str| {
+        let want = want.to_lowercase();
+        labels.names().find(|n| n.to_lowercase() == want)
+    };
+    named(label).or_else(|| {
+        EQUIVALENTS
+            .iter()
+            .filter(|(from, _)| from.eq_ignore_ascii_case(label))
+            .flat_map(|(_, to)| to.iter())
+            .find_map(|to| named(to))
+    })
+}
+
+/// Span suggestions with a label the project has (see the module doc): kept, relabelled with
+/// a note in the reason and relinked to an entity of the new label, or dropped.
+fn fit_labels(project: &Project, found: Vec<Suggestion>) -> Vec<Suggestion> {
+    found
+        .into_iter()
+        .filter_map(|mut s| {
+            let Proposal::Span {
+                label,
+                entity,
+                new_entity,
+                ..
+            } = &mut s.proposal
+            else {
+                return Some(s);
+            };
+            let fitted = project_label(&project.labels, label)?;
+            if fitted != label.as_str() {
+                s.reason = format!(
+                    "{}; suggested as {fitted}: the project has no {label} label",
+                    s.reason
+                );
+                relink(project, fitted, entity, new_entity);
+                *label = fitted.to_string();
+            }
+            Some(s)
+        })
+        .collect()
+}
+
+/// After a label changed to `label`: link to the project's entity of the same name with that
+/// label, or make a new one on acceptance, rather than keep an entity of another label.
+fn relink(
+    project: &Project,
+    label: &str,
+    entity: &mut Option<EntityId>,
+    new_entity: &mut Option<String>,
+) {
+    let name = match entity.and_then(|e| project.entity(e)) {
+        Some(e) if e.label == label => return,
+        Some(e) => e.name.clone(),
+        None => match new_entity {
+            Some(n) => n.clone(),
+            None => return,
+        },
+    };
+    match project
+        .entities
+        .iter()
+        .find(|e| e.name == name && e.label == label)
+    {
+        Some(e) => {
+            *entity = Some(e.id);
+            *new_entity = None;
+        }
+        None => {
+            *entity = None;
+            *new_entity = Some(name);
+        }
+    }
+}
+
+/// Quote suggestions whose new speaker mention gets a label the project has (the speaker's
+/// label, or [`SPEAKER_LABEL`], fitted as spans are); when there is none, the quote stays
+/// without a speaker and its reason says why. A speaker already a span of `doc` is kept.
+fn fit_speakers(project: &Project, doc: &Document, said: &mut [Suggestion]) {
+    for s in said {
+        let Proposal::Quote {
+            speaker: Some((a, b)),
+            speaker_label,
+            speaker_entity,
+            speaker_new_entity,
+            ..
+        } = &mut s.proposal
+        else {
+            continue;
+        };
+        let (a, b) = (*a, *b);
+        // Spans are sorted by start.
+        let from = doc.spans.partition_point(|sp| sp.start < a);
+        if doc.spans[from..]
+            .iter()
+            .take_while(|sp| sp.start == a)
+            .any(|sp| sp.end == b)
+        {
+            continue;
+        }
+        let wanted = speaker_label
+            .as_deref()
+            .unwrap_or(SPEAKER_LABEL)
+            .to_string();
+        match project_label(&project.labels, &wanted) {
+            Some(fitted) => {
+                if fitted != wanted {
+                    relink(project, fitted, speaker_entity, speaker_new_entity);
+                }
+                *speaker_label = Some(fitted.to_string());
+            }
+            None => {
+                let who = doc.slice(a, b).replace(['\n', '\r'], " ");
+                let Proposal::Quote {
+                    speaker,
+                    speaker_label,
+                    speaker_entity,
+                    speaker_new_entity,
+                    ..
+                } = &mut s.proposal
+                else {
+                    continue;
+                };
+                *speaker = None;
+                *speaker_label = None;
+                *speaker_entity = None;
+                *speaker_new_entity = None;
+                s.reason = format!(
+                    "{}; no speaker: \"{who}\" would be a {wanted} mention, and the project has no {wanted} label",
+                    s.reason
+                );
+            }
+        }
     }
 }
 
@@ -433,4 +608,135 @@ pub fn visible(doc: &Document, verdicts: &VerdictMemory, suggestions: &[Suggesti
         out.push(i);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, LabelSet};
+
+    fn suggest(labels: &[&str], text: &str) -> Vec<Suggestion> {
+        let mut p = Project::with_labels(
+            "p",
+            LabelSet::from_names(labels.iter().map(|l| l.to_string())),
+        );
+        p.insert_document(Document::new(DocId(1), "d", text));
+        let (engines, problems) = Engines::new(&p.matcher, &[]);
+        assert!(problems.is_empty(), "{problems:?}");
+        engines.suggest(&p, &p.documents[0], None)
+    }
+
+    fn spans(found: &[Suggestion]) -> Vec<(String, String)> {
+        found
+            .iter()
+            .filter(|s| matches!(s.proposal, Proposal::Span { .. }))
+            .map(|s| (s.label().to_string(), s.reason.clone()))
+            .collect()
+    }
+
+    const TEXT: &str = "Officials of the United Nations met Maria Lopez in Portugal. \
+                        “We are ready,” she said later in Lisbon.";
+
+    #[test]
+    fn only_the_projects_labels_are_suggested() {
+        // With the news set the lists find the country and the city…
+        let news = suggest(&["PERSON", "ORG", "GPE"], TEXT);
+        assert!(spans(&news).iter().any(|(l, _)| l == "GPE"), "{news:?}");
+        // …which a PERSON, ORG project cannot hold: they are not suggested.
+        let found = suggest(&["PERSON", "ORG"], TEXT);
+        let labels: Vec<String> = spans(&found).into_iter().map(|(l, _)| l).collect();
+        assert!(
+            labels.iter().all(|l| l == "PERSON" || l == "ORG"),
+            "{labels:?}"
+        );
+        assert!(labels.contains(&"ORG".to_string()) && labels.contains(&"PERSON".to_string()));
+        assert!(
+            found.iter().any(|s| matches!(
+                &s.proposal,
+                Proposal::Quote {
+                    speaker: Some(_),
+                    ..
+                }
+            )),
+            "the quote keeps its speaker: {found:?}"
+        );
+    }
+
+    #[test]
+    fn obvious_equivalents_and_other_cases_are_mapped_and_said() {
+        let found = suggest(&["Per", "LOC", "organisation"], TEXT);
+        let s = spans(&found);
+        let labels: Vec<&str> = s.iter().map(|(l, _)| l.as_str()).collect();
+        assert!(labels.contains(&"LOC"), "{s:?}");
+        assert!(labels.contains(&"organisation"), "{s:?}");
+        assert!(labels.contains(&"Per"), "{s:?}");
+        assert!(
+            s.iter().any(|(l, r)| l == "LOC"
+                && r.ends_with("suggested as LOC: the project has no GPE label")),
+            "{s:?}"
+        );
+        // A pronoun speaker is made with the project's person label, not PERSON.
+        let quote = found
+            .iter()
+            .find_map(|s| match &s.proposal {
+                Proposal::Quote { speaker_label, .. } => Some(speaker_label.clone()),
+                Proposal::Span { .. } => None,
+            })
+            .expect("a quote");
+        assert_eq!(quote.as_deref(), Some("Per"));
+        assert_eq!(project_label(&LabelSet::news(), "GPE"), Some("GPE"));
+        assert_eq!(
+            project_label(&LabelSet::from_names(["ORG".into()]), "GPE"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_quote_whose_speaker_needs_a_missing_label_comes_without_one() {
+        let found = suggest(&["ORG", "EVENT"], TEXT);
+        let (speaker, label, reason) = found
+            .iter()
+            .find_map(|s| match &s.proposal {
+                Proposal::Quote {
+                    speaker,
+                    speaker_label,
+                    ..
+                } => Some((*speaker, speaker_label.clone(), s.reason.clone())),
+                Proposal::Span { .. } => None,
+            })
+            .expect("the quote is still suggested");
+        assert_eq!((speaker, label), (None, None));
+        assert!(
+            reason.contains(
+                "no speaker: \"she\" would be a PERSON mention, and the project has no PERSON label"
+            ),
+            "{reason}"
+        );
+        assert!(spans(&found).iter().all(|(l, _)| l == "ORG"));
+    }
+
+    #[test]
+    fn a_speaker_already_annotated_is_kept_whatever_its_label() {
+        let mut p = Project::with_labels("p", LabelSet::from_names(["ORG".to_string()]));
+        let text = "“We are ready,” Lopez said.";
+        let mut d = Document::new(DocId(1), "d", text);
+        d.insert_span(crate::model::Span::new(
+            crate::model::SpanId(1),
+            crate::model::CharRange::new(16, 21),
+            "PERSON",
+        ));
+        p.insert_document(d);
+        let (engines, _) = Engines::new(&p.matcher, &[]);
+        let found = engines.suggest(&p, &p.documents[0], None);
+        assert!(
+            found.iter().any(|s| matches!(
+                &s.proposal,
+                Proposal::Quote {
+                    speaker: Some((16, 21)),
+                    ..
+                }
+            )),
+            "{found:?}"
+        );
+    }
 }

@@ -97,6 +97,8 @@ pub struct GlossApp {
     pub(super) close_confirmed: bool,
     /// The user chose "Discard": this session's changes may be dropped.
     pub(super) discarding: bool,
+    /// The user's answers about word lists outside the project's folder, this session.
+    pub(super) outside_lists: crate::app::review::OutsideConsent,
     status: Option<String>,
     hover_offset: Option<usize>,
     last_title: String,
@@ -161,6 +163,7 @@ impl GlossApp {
             },
             close_confirmed: false,
             discarding: false,
+            outside_lists: Default::default(),
             status: None,
             hover_offset: None,
             last_title: String::new(),
@@ -232,6 +235,7 @@ impl GlossApp {
         self.discarding = false;
         self.indexes.clear();
         self.review.reset();
+        self.outside_lists = Default::default();
         self.view = View {
             word_snap: self.view.word_snap,
             ..View::default()
@@ -514,6 +518,8 @@ impl GlossApp {
     /// Add a list of names to the matcher settings, by a path relative to the project file
     /// when it lies beside it (so the project and its lists move together).
     fn add_user_list(&mut self, path: &std::path::Path) {
+        // Chosen here, so wherever it is, it needs no question.
+        self.outside_lists.chosen(path);
         let rel = self
             .session
             .path()
@@ -600,6 +606,20 @@ impl GlossApp {
         use crate::app::gestures;
         match (prompt, answer) {
             (Prompt::Notice { .. }, _) => {}
+            (Prompt::OutsideLists { lists }, answer) => {
+                let use_them = answer == Answer::Confirm;
+                self.outside_lists.answer(&lists, use_them);
+                let names: Vec<&str> = lists.iter().map(|l| l.name.as_str()).collect();
+                if use_them {
+                    self.review.reconfigure();
+                    self.say(format!("using word lists {}", names.join(", ")));
+                } else {
+                    self.say(format!(
+                        "skipped word lists outside the project's folder: {}",
+                        names.join(", ")
+                    ));
+                }
+            }
             (_, Answer::Cancel) => self.say("cancelled"),
             (Prompt::Unsaved { then }, Answer::Save) => {
                 if self.session.path().is_some() {
@@ -887,12 +907,35 @@ impl eframe::App for GlossApp {
             .and_then(|p| p.parent())
             .map(|p| p.to_path_buf());
         let settings = self.session.project.matcher.clone();
+        let consent = &self.outside_lists;
+        let mut read = None;
         let pending = self.review.tick(
             &self.session.project,
             self.session.revision(),
             self.view.doc,
-            || crate::app::review::read_user_lists(&settings, lists_base.as_deref()).0,
+            || {
+                let r =
+                    crate::app::review::read_user_lists(&settings, lists_base.as_deref(), |p| {
+                        consent.allows(p)
+                    });
+                read = Some((r.outside, r.problems));
+                r.lists
+            },
         );
+        if let Some((outside, problems)) = read {
+            // Lists outside the project's folder are asked about (once) before they are read.
+            self.outside_lists.met(&outside);
+            for p in problems {
+                if !self.review.problems.contains(&p) {
+                    self.review.problems.push(p);
+                }
+            }
+        }
+        if self.prompt.is_none()
+            && let Some(lists) = self.outside_lists.question()
+        {
+            self.prompt = Some(Prompt::OutsideLists { lists });
+        }
         if pending {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }

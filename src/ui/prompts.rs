@@ -1,6 +1,6 @@
 //! Modal questions: unsaved changes, confirmations, a typed path where no file dialog can be
-//! shown, and pasting text as a new document. `show` draws the question and returns the
-//! user's answer; `GlossApp::answer` acts on it.
+//! shown, pasting text as a new document, and word lists from outside the project's folder.
+//! `show` draws the question and returns the user's answer; `GlossApp::answer` acts on it.
 
 use std::path::PathBuf;
 
@@ -54,6 +54,10 @@ pub enum Prompt {
     Paste {
         name: String,
         text: String,
+    },
+    /// The project names word lists outside its folder: read them?
+    OutsideLists {
+        lists: Vec<crate::app::review::OutsideList>,
     },
     /// Choose the format and what to export.
     Export {
@@ -133,6 +137,34 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                 if ui.button("OK").clicked() {
                     answer = Some(Answer::Cancel);
                 }
+            }
+            Prompt::OutsideLists { lists } => {
+                ui.heading("Word lists outside the project");
+                let names: Vec<String> = lists
+                    .iter()
+                    .map(|l| {
+                        let real = l.path.display().to_string();
+                        if real == l.name {
+                            real
+                        } else {
+                            format!("{} ({real})", l.name)
+                        }
+                    })
+                    .collect();
+                ui.label(format!(
+                    "This project reads word lists from outside its folder: {}. Use them?",
+                    names.join(", ")
+                ));
+                ui.label("A project file can name any file; use them only if you trust where the project came from.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Use them").clicked() {
+                        answer = Some(Answer::Confirm);
+                    }
+                    if ui.button("Skip them").clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
             }
             Prompt::TypedPath { kind, text } => {
                 ui.heading(kind.title());

@@ -8,6 +8,7 @@ mod editing;
 mod entities_labels;
 mod files;
 mod find;
+mod lists;
 mod quotes;
 mod review;
 mod team;

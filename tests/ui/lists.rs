@@ -1,0 +1,91 @@
+//! Word lists outside the project's folder: a project file can name any file, so the window
+//! asks before it reads such a list, and remembers the answer for the session.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gloss::app::dialogs::ScriptedDialogs;
+use gloss::model::{DocId, Document, Project, UserList};
+use gloss::ui::GlossApp;
+
+use crate::support::*;
+
+const QUESTION: &str = "This project reads word lists from outside its folder";
+
+/// Step frames until the worker has answered for the current state of the project.
+fn wait(h: &mut Harness<'_, GlossApp>) {
+    for _ in 0..400 {
+        h.step();
+        let app = h.state();
+        let rev = app.session.revision();
+        if app.view.doc.is_some_and(|d| !app.review.busy(d, rev)) && h.try_run().is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("suggestions did not arrive");
+}
+
+/// A project in `project/` whose list is `../outside.tsv`, beside the folder.
+fn outside_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("project");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(dir.path().join("outside.tsv"), "Orvala Accord\tMISC\n").unwrap();
+    let mut p = Project::new("lists");
+    p.matcher.rules = false;
+    p.matcher.learned = false;
+    p.matcher.user_lists.push(UserList {
+        path: "../outside.tsv".into(),
+        fold_case: false,
+    });
+    p.insert_document(Document::new(
+        DocId(1),
+        "d",
+        "The Orvala Accord was signed in Quito.",
+    ));
+    let path = folder.join("lists.ron");
+    gloss::io::project_file::save(&path, &p).unwrap();
+    let mut h = harness_for(Some(&path), ScriptedDialogs::new());
+    wait(&mut h);
+    (dir, h)
+}
+
+#[test]
+fn a_list_outside_the_project_is_read_only_when_the_user_says_so() {
+    let (_dir, mut h) = outside_project();
+    // Asked first; meanwhile the bundled lists work and the outside list is not read.
+    assert!(h.query_by_label_contains(QUESTION).is_some());
+    assert!(h.query_by_label_contains("../outside.tsv").is_some());
+    assert!(h.query_by_label("Suggestion GPE: Quito").is_some());
+    assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
+
+    h.get_by_label("Use them").click();
+    wait(&mut h);
+    wait(&mut h);
+    assert!(h.query_by_label_contains(QUESTION).is_none());
+    assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_some());
+}
+
+#[test]
+fn skipped_lists_stay_skipped_and_are_not_asked_about_again() {
+    let (_dir, mut h) = outside_project();
+    h.get_by_label("Skip them").click();
+    wait(&mut h);
+    assert!(h.query_by_label_contains(QUESTION).is_none());
+    assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
+    assert!(
+        h.state()
+            .status()
+            .is_some_and(|s| s.contains("skipped word lists")),
+        "{:?}",
+        h.state().status()
+    );
+
+    // The lists are read again (as after a change of settings): the answer holds.
+    h.state_mut().review.reconfigure();
+    wait(&mut h);
+    wait(&mut h);
+    assert!(h.query_by_label_contains(QUESTION).is_none());
+    assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
+    assert!(h.query_by_label("Suggestion GPE: Quito").is_some());
+}

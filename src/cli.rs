@@ -222,6 +222,37 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         json: bool,
     },
 
+    /// How good the suggestions get as a user annotates: simulate annotating the first N
+    /// documents of a gold project (in order) and score each engine, alone and all together,
+    /// on the remaining documents.
+    ///
+    /// The simulated user's annotations are all the engines know: learned strings and the
+    /// model learn from the first N documents only. Scores are exact matches on names (as
+    /// `gloss eval` counts them), one row per step and engine; `--plot` also draws F1 against
+    /// N as a PNG.
+    #[command(after_help = EXIT_STATUS)]
+    LearnCurve {
+        /// The gold annotations: a project, or brat files.
+        #[arg(value_name = "GOLD.ron")]
+        gold: PathBuf,
+        /// Documents annotated at each step.
+        #[arg(long, value_name = "10,25,50,100", value_delimiter = ',', default_values_t = [10, 25, 50, 100])]
+        steps: Vec<usize>,
+        /// Count these labels as one, reported as "GPE+LOC"; may be repeated.
+        #[arg(long, value_name = "GPE,LOC")]
+        merge: Vec<String>,
+        /// Only these labels (a merged group counts if any of its labels is listed).
+        #[arg(long, value_name = "PERSON,ORG,…", value_delimiter = ',')]
+        labels: Option<Vec<String>>,
+        /// Also draw the curve (F1 per engine against documents annotated) as a PNG.
+        #[arg(long, value_name = "CURVE.png")]
+        plot: Option<PathBuf>,
+        /// Train the model from nothing, without the weights shipped with Gloss: for gold
+        /// documents those weights were trained on (WikiGold), which they would know already.
+        #[arg(long)]
+        no_starting_weights: bool,
+    },
+
     /// Measure how far two or more annotators agree on the same documents.
     ///
     /// Documents are paired by name and compared when every project has one with the same
@@ -399,6 +430,7 @@ impl Task {
             Task::Stats { .. } => "stats",
             Task::Eval { .. } => "eval",
             Task::Agree { .. } => "agree",
+            Task::LearnCurve { .. } => "learn-curve",
             Task::MergeFile { .. } => "merge-file",
             Task::GitSetup { .. } => "git-setup",
         }
@@ -468,6 +500,27 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             all_mentions,
             json,
         } => agree(&projects, all_mentions, by_document, json),
+        Task::LearnCurve {
+            gold,
+            steps,
+            merge,
+            labels,
+            plot,
+            no_starting_weights,
+        } => {
+            let options = eval::Options {
+                merge: merge.iter().map(|m| split_labels(m)).collect(),
+                labels: labels.map(|l| l.iter().map(|s| s.trim().to_string()).collect()),
+                all_mentions: false,
+            };
+            learn_curve(
+                &gold,
+                &steps,
+                &options,
+                !no_starting_weights,
+                plot.as_deref(),
+            )
+        }
         Task::MergeFile {
             base,
             ours,
@@ -816,6 +869,62 @@ fn split_labels(list: &str) -> Vec<String> {
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
         .collect()
+}
+
+/// `gloss learn-curve`: the table on stdout, the chart in `plot`.
+fn learn_curve(
+    gold: &Path,
+    steps: &[usize],
+    options: &eval::Options,
+    starting_weights: bool,
+    plot: Option<&Path>,
+) -> Result<ExitCode, CliError> {
+    let (project, _) = eval_side(gold)?;
+    let mut steps: Vec<usize> = steps.to_vec();
+    steps.sort_unstable();
+    steps.dedup();
+    let total = project.documents.len();
+    if steps.iter().all(|&n| n >= total) {
+        return Err(CliError::Io(IoError::Other {
+            path: gold.to_path_buf(),
+            message: format!(
+                "has {total} document{}; every step must leave at least one to score (--steps)",
+                plural(total)
+            ),
+        }));
+    }
+    let curve = crate::app::learn_curve::run(&project, &steps, options, starting_weights, |n| {
+        eprintln!("gloss: annotating the first {n} of {total} documents…");
+    });
+    emit(&crate::app::learn_curve::table(&curve))?;
+    if let Some(out) = plot {
+        let series: Vec<crate::io::plot::Series> = crate::app::learn_curve::ENGINES
+            .iter()
+            .map(|engine| crate::io::plot::Series {
+                name: (*engine).to_string(),
+                points: curve
+                    .iter()
+                    .filter_map(|step| {
+                        let row = step.rows.iter().find(|r| r.engine == *engine)?;
+                        Some((step.annotated as f64, row.score.f1.unwrap_or(0.0)))
+                    })
+                    .collect(),
+            })
+            .collect();
+        let title = format!(
+            "Learning curve: {} ({total} documents)",
+            gold.file_stem().unwrap_or_default().to_string_lossy()
+        );
+        crate::io::plot::line_chart(
+            out,
+            &title,
+            "documents annotated",
+            "F1 on the rest",
+            &series,
+        )?;
+        eprintln!("gloss: curve drawn in {}", out.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// One side of `gloss eval`: a project file as it stands, or brat files read in memory along
@@ -1214,7 +1323,10 @@ fn run_engines(
         ));
     }
     let tty = std::io::stderr().is_terminal();
-    let (mut found, list_problems) = review::suggest_project(p, &lists, |done, total| {
+    // The model learns from the project's annotations (cached beside it), or starts from the
+    // weights shipped with Gloss.
+    let model = crate::app::learning::model_for(p, Some(path));
+    let (mut found, list_problems) = review::suggest_project(p, &lists, model, |done, total| {
         if tty {
             eprint!("\rmatching: {done} of {total} documents");
             if done == total {

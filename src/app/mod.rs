@@ -12,6 +12,8 @@ pub mod formats;
 pub mod gestures;
 pub mod history;
 pub mod jobs;
+pub mod learn_curve;
+pub mod learning;
 pub mod merge;
 pub mod prefs;
 pub mod quoting;

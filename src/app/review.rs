@@ -21,6 +21,7 @@ use crate::io::IoError;
 use crate::io::files::{self, Links};
 use crate::matcher::engines::{self, Engines};
 use crate::matcher::learned::Learned;
+use crate::matcher::model::Model;
 use crate::model::{
     CharRange, DocId, Document, Entity, EntityId, Origin, Project, Proposal, Rejection, Span,
     SpanId, Suggestion,
@@ -63,6 +64,8 @@ enum Request {
         revision: u64,
         project: Arc<Project>,
     },
+    /// A new model (trained on the project, or the starting weights).
+    Model(Option<Arc<Model>>),
 }
 
 enum Response {
@@ -82,6 +85,7 @@ enum Response {
 /// state it saw.
 fn worker(rx: Receiver<Request>, tx: Sender<Response>, wake: Arc<dyn Fn() + Send + Sync>) {
     let mut engines: Option<Engines> = None;
+    let mut model: Option<Arc<Model>> = None;
     let mut learned: Option<(u64, Arc<Learned>)> = None;
     let mut pending: Vec<Request> = Vec::new();
     loop {
@@ -101,7 +105,7 @@ fn worker(rx: Receiver<Request>, tx: Sender<Response>, wake: Arc<dyn Fn() + Send
                     latest.retain(|x| !matches!(x, Request::Doc { doc: d, .. } if d == doc));
                 }
                 Request::All { .. } => latest.retain(|x| !matches!(x, Request::All { .. })),
-                Request::Configure { .. } => {}
+                Request::Configure { .. } | Request::Model(_) => {}
             }
             latest.push(r);
         }
@@ -111,11 +115,18 @@ fn worker(rx: Receiver<Request>, tx: Sender<Response>, wake: Arc<dyn Fn() + Send
                     settings,
                     user_lists,
                 } => {
-                    let (e, problems) = Engines::new(&settings, &user_lists);
+                    let (mut e, problems) = Engines::new(&settings, &user_lists);
+                    e.set_model(model.clone());
                     engines = Some(e);
                     learned = None;
                     if !problems.is_empty() {
                         let _ = tx.send(Response::Problems(problems));
+                    }
+                }
+                Request::Model(m) => {
+                    model = m;
+                    if let Some(e) = &mut engines {
+                        e.set_model(model.clone());
                     }
                 }
                 Request::Doc {
@@ -262,6 +273,13 @@ impl Review {
         self.configured = None;
         self.current = None;
         self.progress = None;
+    }
+
+    /// Suggest with this model from now on: the open document's suggestions are made again.
+    pub fn set_model(&mut self, model: Option<Arc<Model>>) {
+        let _ = self.tx.send(Request::Model(model));
+        self.results.clear();
+        self.requested = None;
     }
 
     /// Read the lists again and rebuild the engines on the next frame (the user allowed a
@@ -680,9 +698,11 @@ pub fn accept_string_in_project(
 pub fn suggest_project(
     project: &Project,
     user_lists: &[(String, String)],
+    model: Option<Arc<Model>>,
     mut progress: impl FnMut(usize, usize),
 ) -> (Vec<(DocId, Vec<Suggestion>)>, Vec<String>) {
-    let (engines, problems) = Engines::new(&project.matcher, user_lists);
+    let (mut engines, problems) = Engines::new(&project.matcher, user_lists);
+    engines.set_model(model);
     let learned = Learned::from_project(project, project.matcher.min_learned_len);
     let total = project.documents.len();
     let mut out = Vec::with_capacity(total);

@@ -18,6 +18,7 @@ pub mod jsonl;
 pub mod jsonl_import;
 pub mod label_studio;
 pub mod lock;
+pub mod plot;
 pub mod prodigy;
 pub mod project_file;
 pub mod project_stream;

@@ -28,9 +28,11 @@
 //! so. A speaker that is already a span of the document is kept whatever its label.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::gazetteer::{Entry, Gazetteer, parse_patterns_jsonl, parse_tsv};
 use super::learned::Learned;
+use super::model::{self, Lexicon, Model};
 use super::quotes::{KnownMention, Quotes};
 use super::rules::{Known, Rules};
 use crate::model::{
@@ -106,8 +108,18 @@ pub struct Engines {
     lists: HashMap<String, (f32, String)>,
     rules: Option<Rules>,
     quotes: Option<Quotes>,
+    /// The statistical model, set by the caller (it is trained apart, on the project).
+    model: Option<Arc<Model>>,
+    /// What the model's features look up: the bundled lists and the project's own.
+    lexicon: Arc<Lexicon>,
+    /// "trained on 12 documents (340 names)", for the model's reasons.
+    model_about: String,
     settings: MatcherSettings,
 }
+
+/// The model's suggestions below this calibrated probability are not shown on their own (they
+/// still add to another engine's finding of the same span through `merge`).
+pub const MODEL_MIN_SCORE: f32 = 0.5;
 
 impl Engines {
     /// Compile the engines. `user_lists` are (file name, contents) of the project's own lists;
@@ -162,16 +174,43 @@ impl Engines {
             );
             q
         });
+        let lexicon = {
+            let bundled = bundled_lexicon();
+            let own: Vec<(String, String)> = entries
+                .iter()
+                .filter(|e| !BUNDLED.iter().any(|b| b.name == e.list))
+                .map(|e| (e.text.clone(), e.label.clone()))
+                .collect();
+            if own.is_empty() {
+                bundled.clone()
+            } else {
+                Arc::new(bundled.with_names(own))
+            }
+        };
         (
             Self {
                 gazetteer: Gazetteer::new(entries),
                 lists,
                 rules,
                 quotes,
+                model: None,
+                lexicon,
+                model_about: String::new(),
                 settings: settings.clone(),
             },
             problems,
         )
+    }
+
+    /// Use this model (trained on the project, or the starting weights) from now on.
+    pub fn set_model(&mut self, model: Option<Arc<Model>>) {
+        self.model_about = model.as_deref().map(about).unwrap_or_default();
+        self.model = model;
+    }
+
+    /// The model in use.
+    pub fn model(&self) -> Option<&Arc<Model>> {
+        self.model.as_ref()
     }
 
     /// The gazetteer's entry count (for the status line).
@@ -261,6 +300,38 @@ impl Engines {
             }));
             found.extend(rules.suggest(&doc.text, &known));
         }
+        if self.settings.model
+            && let Some(m) = &self.model
+        {
+            for p in m.predict(&doc.text, &self.lexicon) {
+                if p.score < MODEL_MIN_SCORE || p.start >= p.end {
+                    continue;
+                }
+                let text = doc.slice(p.start, p.end);
+                let entity = entity_by_name.get(&(text, p.label.as_str())).copied();
+                let why = if p.why.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", p.why.join(", "))
+                };
+                found.push(Suggestion {
+                    reason: format!(
+                        "{text} as {} by the model ({}){why}",
+                        p.label, self.model_about
+                    ),
+                    proposal: Proposal::Span {
+                        start: p.start,
+                        end: p.end,
+                        label: p.label,
+                        entity,
+                        new_entity: entity.is_none().then(|| text.to_string()),
+                    },
+                    score: p.score,
+                    engine: model::ENGINE,
+                    rule: "model: statistical".into(),
+                });
+            }
+        }
         let mut out = resolve(merge(fit_labels(project, found)));
         if let Some(quotes) = &self.quotes {
             let mentions = known_mentions(project, doc, &out);
@@ -270,6 +341,32 @@ impl Engines {
             out.sort_by_key(|s| s.range());
         }
         out
+    }
+}
+
+/// The bundled lexicon (lists, first names, titles, cues) the model's features look up, built
+/// once per process.
+pub fn bundled_lexicon() -> Arc<Lexicon> {
+    static LEXICON: std::sync::OnceLock<Arc<Lexicon>> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| Arc::new(Lexicon::bundled())).clone()
+}
+
+/// What a model was trained on, for reasons: "trained on 12 documents, 340 names" or "starting
+/// weights".
+pub fn about(m: &Model) -> String {
+    let info = m.info();
+    if info.documents == 0 {
+        match &info.base {
+            Some(b) => format!("starting weights, {b}"),
+            None => "starting weights".into(),
+        }
+    } else {
+        format!(
+            "trained on {} document{}, {} names",
+            info.documents,
+            if info.documents == 1 { "" } else { "s" },
+            info.names
+        )
     }
 }
 

@@ -11,6 +11,7 @@
 pub mod engines;
 pub mod gazetteer;
 pub mod learned;
+pub mod model;
 pub mod quotes;
 pub mod rules;
 mod word_index;

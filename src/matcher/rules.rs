@@ -147,11 +147,15 @@ impl Rules {
             doc: &doc,
             cands: Vec::new(),
             names: Vec::new(),
+            runs: Vec::new(),
         };
         finder.runs();
+        finder.datelines();
+        finder.lists();
         finder.acronyms();
         finder.aliases();
         finder.partial_matches();
+        finder.capital_lines();
         let mut out = finder.finish();
         // A reason is one line even when the text it quotes crosses a line break.
         for s in &mut out {
@@ -681,6 +685,15 @@ struct Doc<'a> {
     sentences: Vec<(usize, usize)>,
     /// Sentences written in Title Case (headlines), where capitals say nothing.
     headline: Vec<bool>,
+    /// Token index → line index.
+    line: Vec<u32>,
+    /// Line index → token range.
+    lines: Vec<(usize, usize)>,
+    /// Lines written in capitals ("SOCCER - BARCELONA BEAT MILAN"): only cross-case evidence.
+    caps_line: Vec<bool>,
+    /// Lines of a list or a table ("1. Maria Lopez (Spain) 2:21:05", "Squad: A, B, C"): capitals
+    /// there are names, not a headline's.
+    list_line: Vec<bool>,
     /// Positions where a capital says nothing: sentence starts, after an opening quote or colon.
     ambiguous: Vec<bool>,
     /// Words seen starting with a lower-case letter.
@@ -701,6 +714,15 @@ impl<'a> Doc<'a> {
     fn new(text: &'a str, known: &'a [Known]) -> Self {
         let toks = tokenize(text);
         let sents = sentences(text, &toks);
+        let (line, lines) = split_lines(text, &toks);
+        let caps_line: Vec<bool> = lines
+            .iter()
+            .map(|&(a, b)| is_caps_line(text, &toks[a..b]))
+            .collect();
+        let list_line: Vec<bool> = lines
+            .iter()
+            .map(|&(a, b)| is_list_line(text, &toks[a..b]))
+            .collect();
         let mut sentence = vec![0u32; toks.len()];
         let mut ambiguous = vec![false; toks.len()];
         let mut headline = Vec::with_capacity(sents.len());
@@ -710,7 +732,10 @@ impl<'a> Doc<'a> {
             if let Some(first) = (a..b).find(|&i| toks[i].kind != TokenKind::Punct) {
                 ambiguous[first] = true;
             }
-            headline.push(is_headline(text, &toks[a..b]));
+            // A list or a table is not a headline, though every word in it is capitalised; a line
+            // in capitals is one whatever its shape.
+            let listed = a < b && list_line[line[a] as usize] && !caps_line[line[a] as usize];
+            headline.push(!listed && is_headline(text, &toks[a..b]));
         }
         for i in 1..toks.len() {
             let prev = &toks[i - 1];
@@ -770,6 +795,10 @@ impl<'a> Doc<'a> {
             sentence,
             sentences: sents,
             headline,
+            line,
+            lines,
+            caps_line,
+            list_line,
             ambiguous,
             lower,
             cap_mid,
@@ -938,6 +967,8 @@ struct Finder<'r, 'd> {
     cands: Vec<Cand>,
     /// Every capitalised sequence of two to four words, typed or not (token ranges).
     names: Vec<(usize, usize)>,
+    /// Every trimmed capitalised sequence, in text order (for lists of names).
+    runs: Vec<(usize, usize)>,
 }
 
 /// Scores, in one place so they can be read and tuned together.
@@ -1173,6 +1204,7 @@ impl<'r, 'd> Finder<'r, 'd> {
         if (2..=4).contains(&(e - s)) {
             self.names.push((s, e));
         }
+        self.runs.push((s, e));
         self.type_trimmed(s, e, unsure, true);
     }
 
@@ -1218,6 +1250,11 @@ impl<'r, 'd> Finder<'r, 'd> {
             && (s + 1..e).any(|k| doc.word(k) == "of")
         {
             self.type_trimmed(s + 1, e, false, titles);
+            return;
+        }
+
+        // A news agency, newspaper or broadcaster known by name ("Reuters", "Le Monde").
+        if self.media(s, e) {
             return;
         }
 
@@ -1414,6 +1451,14 @@ impl<'r, 'd> Finder<'r, 'd> {
                 self.speech_cue(s, e, false);
                 return;
             }
+        }
+
+        // Wire news: results tables, sports clubs, companies.
+        if self.results_row(s, e) || self.club(s, e) || self.table_team(s, e) {
+            return;
+        }
+        if self.company(s, e) {
+            return;
         }
 
         // Place cues around the run.
@@ -2407,6 +2452,836 @@ fn spells(letters: &[char], words: &[&str]) -> bool {
         parts.len() > 1 && l.starts_with(&parts) && go(&l[parts.len()..], rest)
     }
     letters.len() >= 2 && go(letters, words)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wire news: datelines, lines in capitals, results tables, lists of names, sports clubs,
+// companies and the press. Agency copy writes names where capitals say nothing (a headline in
+// capitals, a dateline, a table), and names organisations without a head word ("Volvo said",
+// "told Le Monde", "Barcelona beat Milan 2-1"); here context decides.
+
+/// Places (bundled countries, cities and regions) by their form in capitals, for lines written
+/// in capitals where the case-sensitive lists find nothing; and the press by name.
+struct Lexicons {
+    /// "LONDON" → whether it is a country ("FRANCE"); ambiguous entries ("JORDAN") left out.
+    places: HashMap<String, bool>,
+    /// "Le Monde" → whether it is ambiguous ("Guardian").
+    media: HashMap<&'static str, bool>,
+    /// "LE MONDE": the press in capitals, unambiguous names only.
+    media_caps: HashSet<String>,
+}
+
+const COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/countries.tsv");
+const CITIES_TSV: &str = include_str!("../../assets/gazetteer/cities.tsv");
+const REGIONS_TSV: &str = include_str!("../../assets/gazetteer/regions.tsv");
+const MEDIA_TSV: &str = include_str!("../../assets/lexicon/media.tsv");
+
+fn lexicons() -> &'static Lexicons {
+    static LEX: std::sync::OnceLock<Lexicons> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut places = HashMap::new();
+        for (tsv, country) in [
+            (COUNTRIES_TSV, true),
+            (CITIES_TSV, false),
+            (REGIONS_TSV, false),
+        ] {
+            for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+                let mut cols = line.split('\t');
+                let (Some(name), Some(label)) = (cols.next(), cols.next()) else {
+                    continue;
+                };
+                let flags = cols.nth(1).unwrap_or("");
+                if name.is_empty()
+                    || flags.split(',').any(|f| f.trim() == "ambiguous")
+                    || !matches!(label, "GPE" | "LOC")
+                {
+                    continue;
+                }
+                let upper = name.to_uppercase();
+                let entry = places.entry(upper).or_insert(country);
+                *entry |= country;
+            }
+        }
+        let mut media = HashMap::new();
+        let mut media_caps = HashSet::new();
+        for line in MEDIA_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let Some(name) = cols.next().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let flags = cols.nth(1).unwrap_or("");
+            let ambiguous = flags.split(',').any(|f| f.trim() == "ambiguous");
+            media.insert(name, ambiguous);
+            if !ambiguous {
+                media_caps.insert(name.to_uppercase());
+            }
+        }
+        Lexicons {
+            places,
+            media,
+            media_caps,
+        }
+    })
+}
+
+/// Token index → line index, and each line's token range.
+fn split_lines(text: &str, toks: &[Token]) -> (Vec<u32>, Vec<(usize, usize)>) {
+    let mut line = vec![0u32; toks.len()];
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        if i > 0 && text[toks[i - 1].byte_end()..toks[i].byte_start].contains(['\n', '\r']) {
+            lines.push((start, i));
+            start = i;
+        }
+        line[i] = lines.len() as u32;
+    }
+    if start < toks.len() {
+        lines.push((start, toks.len()));
+    }
+    (line, lines)
+}
+
+/// A word of two letters or more.
+fn is_long_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.len() >= 2
+}
+
+/// A line in capitals: at least two words, and every word of two letters or more in capitals.
+fn is_caps_line(text: &str, toks: &[Token]) -> bool {
+    let mut words = 0;
+    for t in toks.iter().filter(|t| is_long_word(t)) {
+        if !t.is_all_caps() {
+            return false;
+        }
+        if t.text(text).chars().any(char::is_alphabetic) {
+            words += 1;
+        }
+    }
+    words >= 2
+}
+
+/// Lower-case words that may stand in a table or a list of names.
+fn is_list_filler(w: &str) -> bool {
+    is_particle(w)
+        || matches!(
+            w,
+            "and" | "v" | "vs" | "vs." | "c" | "b" | "st" | "nd" | "rd" | "th"
+        )
+}
+
+/// A line of a list or a table: a rank or a bullet first ("1. Maria Lopez …", "- Ann Wu"), or
+/// no ordinary lower-case word and either two numbers ("Barcelona 10 7 2 1") or two commas
+/// ("Squad: A, B, C").
+fn is_list_line(text: &str, toks: &[Token]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let ranked = (first.kind == TokenKind::Number
+        && toks
+            .get(1)
+            .is_some_and(|t| matches!(t.text(text), "." | ")")))
+        || (matches!(first.text(text), "-" | "*" | "•" | "–")
+            && toks.get(1).is_some_and(|t| t.is_capitalised()));
+    if ranked {
+        return true;
+    }
+    let mut numbers = 0;
+    let mut commas = 0;
+    for t in toks {
+        match t.kind {
+            TokenKind::Number => numbers += 1,
+            TokenKind::Punct if t.text(text) == "," => commas += 1,
+            TokenKind::Word if !t.is_capitalised() && !is_list_filler(t.text(text)) => {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    numbers >= 2 || commas >= 2
+}
+
+/// Verbs of a sports result: "Barcelona beat Milan", "Ajax drew with PSV".
+#[rustfmt::skip]
+fn is_sports_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "beat" | "beats" | "defeated" | "defeats" | "drew" | "draw" | "draws" | "lost" | "lose"
+            | "loses" | "edged" | "thrashed" | "routed" | "crushed" | "overcame" | "downed"
+            | "hammered" | "trounced" | "outclassed" | "eliminated" | "hosted" | "host" | "hosts"
+            | "v" | "vs" | "vs." | "against"
+    )
+}
+
+/// Words that only sport uses, which make a sentence a sports report.
+#[rustfmt::skip]
+fn is_sports_word(w: &str) -> bool {
+    matches!(
+        w,
+        "friendly" | "league" | "goal" | "goals" | "striker" | "midfielder" | "goalkeeper"
+            | "penalty" | "halftime" | "half-time" | "equaliser" | "equalizer" | "stoppage"
+            | "derby" | "fixture" | "innings" | "wickets" | "touchdown" | "inning" | "relegation"
+            | "promoted" | "semi-final" | "quarter-final" | "semifinal" | "quarterfinal"
+            | "kickoff" | "kick-off" | "replay" | "standings" | "scoreless" | "goalless"
+    )
+}
+
+/// Words after a club's name that make it the club ("Barcelona coach Bobby Robson").
+#[rustfmt::skip]
+fn is_club_member(w: &str) -> bool {
+    matches!(
+        w,
+        "coach" | "striker" | "midfielder" | "goalkeeper" | "defender" | "winger" | "fullback"
+            | "full-back" | "manager" | "fans" | "supporters" | "forward" | "playmaker"
+            | "keeper" | "captain" | "squad" | "teammate" | "teammates"
+    )
+}
+
+/// A result score: "2-1", "1–0".
+fn is_score(w: &str) -> bool {
+    let mut parts = w.split(['-', '–']);
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let small = |x: &str| (1..=3).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    small(a) && small(b)
+}
+
+/// Nouns that stand before a company's name: "truck maker Volvo", "oil company Shell".
+#[rustfmt::skip]
+fn is_company_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "company" | "firm" | "maker" | "carmaker" | "automaker" | "giant" | "retailer"
+            | "insurer" | "lender" | "airline" | "carrier" | "brewer" | "chipmaker"
+            | "conglomerate" | "subsidiary" | "manufacturer" | "supplier" | "distributor"
+            | "exporter" | "importer" | "refiner" | "miner" | "utility" | "broker" | "brokerage"
+            | "bank" | "group" | "operator" | "unit" | "rival" | "rivals" | "competitor"
+            | "corporation" | "multinational" | "startup" | "start-up" | "steelmaker"
+            | "drugmaker" | "telecoms" | "shipbuilder" | "shipper" | "publisher" | "newspaper"
+            | "daily" | "weekly" | "magazine" | "agency" | "broadcaster" | "network"
+    )
+}
+
+/// Words after a company's name: "Volvo shares", "Nestle's profit".
+#[rustfmt::skip]
+fn is_company_attribute(w: &str) -> bool {
+    matches!(
+        w,
+        "shares" | "stock" | "stocks" | "shareholders" | "stockholders" | "profit" | "profits"
+            | "earnings" | "revenue" | "revenues" | "sales" | "turnover" | "dividend"
+            | "subsidiary" | "chairman" | "executives" | "bonds" | "takeover" | "share"
+    )
+}
+
+/// Words before "of"/"in"/"for" and a company: "shares of Nestle", "a stake in Volvo".
+fn is_company_of(w: &str) -> bool {
+    matches!(
+        w,
+        "shares" | "stake" | "takeover" | "bid" | "acquisition" | "shareholders" | "subsidiary"
+    )
+}
+
+/// Verbs of the press: "the Guardian reported".
+fn is_press_verb(w: &str) -> bool {
+    speech_verb(w)
+        || matches!(
+            w,
+            "reported"
+                | "reports"
+                | "quoted"
+                | "quotes"
+                | "newspaper"
+                | "daily"
+                | "cited"
+                | "published"
+                | "wrote"
+                | "editorial"
+        )
+}
+
+/// What a dateline's place is followed by: a date ("1996-08-30"), ", March 3", "(Reuters)".
+fn dateline_tail(doc: &Doc, k: usize, end: usize) -> Option<&'static str> {
+    let at = |i: usize| (i < end).then(|| doc.word(i));
+    match at(k)? {
+        w if doc.toks[k].kind == TokenKind::Number && w.len() >= 8 && w.contains('-') => {
+            Some("a date")
+        }
+        "," => {
+            let next = at(k + 1)?;
+            if month(next).is_some() || is_weekday(next) {
+                Some("a date")
+            } else {
+                None
+            }
+        }
+        "(" => {
+            let agency = at(k + 1)?;
+            (doc.toks[k + 1].is_capitalised() && !agency.is_empty() && at(k + 2) == Some(")"))
+                .then_some("an agency")
+        }
+        "-" | "–" | "—" => {
+            // "PARIS - French police …": the rest of the line is a story, not a headline.
+            let rest = (k + 1..end).any(|i| doc.is_lower_word(i, |w| w.len() >= 3));
+            rest.then_some("a story")
+        }
+        _ => None,
+    }
+}
+
+impl Finder<'_, '_> {
+    /// The run's label from a confident candidate over exactly its tokens, or another engine.
+    fn typed(&self, s: usize, e: usize) -> Option<&str> {
+        let doc = self.doc;
+        self.cands
+            .iter()
+            .filter(|c| c.toks == (s, e) && c.score >= 0.6)
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .map(|c| c.label.as_str())
+            .or_else(|| doc.known_label(s, e))
+    }
+
+    /// Whether the word at `s` ends a longer capitalised name somewhere in the document.
+    fn is_surname_here(&self, s: usize) -> bool {
+        let doc = self.doc;
+        let w = doc.word(s);
+        (1..doc.toks.len()).any(|k| {
+            k != s
+                && doc.toks[k].kind == TokenKind::Word
+                && doc.word(k) == w
+                && doc.same_sentence(k - 1, k)
+                && doc.is_name_word(k - 1)
+                && !doc.ambiguous[k - 1]
+        })
+    }
+
+    /// A country by the bundled lists ("France beat Italy" are national teams, places here).
+    fn is_country(&self, s: usize, e: usize) -> bool {
+        let name = self.doc.text_of(s, e);
+        lexicons()
+            .places
+            .get(&name.to_uppercase())
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// A news agency, newspaper or broadcaster by name. Returns whether it added one.
+    fn media(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let name = doc.text_of(s, e);
+        let Some(&ambiguous) = lexicons().media.get(name) else {
+            return false;
+        };
+        if doc.known_label(s, e).is_some_and(|l| l != "ORG") {
+            return false;
+        }
+        if ambiguous {
+            // "the Guardian reported", "told the Independent": "the" and a cue of the press.
+            let the = s >= 1 && doc.word(s - 1) == "the";
+            let verb_after = doc.is_lower_word(e, is_press_verb);
+            let cue_before = s >= 2
+                && doc.is_lower_word(s - 2, |w| {
+                    matches!(w, "told" | "by" | "with" | "in" | "to" | "interview")
+                });
+            if !(the && (verb_after || cue_before)) {
+                return false;
+            }
+        }
+        self.add(
+            s,
+            e,
+            "ORG",
+            0.85,
+            "media",
+            format!("{} is a news agency, newspaper or broadcaster", q(name)),
+        );
+        true
+    }
+
+    /// "1. Maria Lopez (Spain) 2:21:05", "Pete Sampras (U.S.) beat …": a name with a country
+    /// in brackets after it is an athlete. Returns whether it added one.
+    fn results_row(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let n = e - s;
+        let line = doc.line[s] as usize;
+        if !(doc.list_line[line] || (2..=3).contains(&n)) || !self.person_part(s, e) {
+            return false;
+        }
+        if doc.known_cover[s].is_some() || e + 2 >= doc.toks.len() || doc.word(e) != "(" {
+            return false;
+        }
+        // The bracket holds one to three words that make a country: a place another engine
+        // knows, a nationality, or a code in capitals ("ESP", "U.S.").
+        let close = (e + 2..(e + 5).min(doc.toks.len())).find(|&k| doc.word(k) == ")");
+        let Some(close) = close else {
+            return false;
+        };
+        let inside = doc.text_of(e + 1, close);
+        let t = &doc.toks[e + 1];
+        let country = doc.known_cover[e + 1].is_some_and(|k| {
+            matches!(doc.known[k as usize].label.as_str(), "GPE" | "LOC" | "NORP")
+        }) || (close == e + 2 && t.is_all_caps() && (2..=4).contains(&t.len()))
+            || lexicons().places.contains_key(&inside.to_uppercase());
+        // "Real Madrid (Spain) v Ajax (Netherlands)": clubs, not people.
+        let (la, lb) = doc.lines[line];
+        let versus = (la..lb).any(|k| matches!(doc.word(k), "v" | "vs" | "vs."));
+        if !country || versus {
+            return false;
+        }
+        self.add(
+            s,
+            e,
+            "PERSON",
+            0.75,
+            "results-row",
+            format!("a name with its country {} in brackets", q(inside)),
+        );
+        true
+    }
+
+    /// "Barcelona beat Milan 2-1", "Ajax drew with PSV", "Barcelona coach Bobby Robson": a
+    /// club, even when its name is a city's. Countries stay places (national teams). Returns
+    /// whether it added one.
+    fn club(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        if e - s > 3 || self.is_country(s, e) || doc.in_headline(s) {
+            return false;
+        }
+        let known = doc.known_label(s, e);
+        if known.is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
+            || (known.is_none() && self.rules.first_names.contains_key(doc.word(s)))
+        {
+            return false;
+        }
+        // A person's name: several words nobody knows, or the surname of a longer name here
+        // ("Lukaku" after "Romelu Lukaku").
+        if known.is_none() && (e - s > 1 || self.is_surname_here(s)) {
+            return false;
+        }
+        let (a, b) = doc.sentences[doc.sentence[s] as usize];
+        let sporty = (a..b).any(|k| {
+            let w = doc.word(k);
+            (doc.toks[k].kind == TokenKind::Number && is_score(w))
+                || doc.is_lower_word(k, is_sports_word)
+        });
+        // Subject: the verb right after (an adverb or "have" between).
+        let mut k = e;
+        while k < e + 2 && k < b && doc.is_lower_word(k, is_speech_adverb) {
+            k += 1;
+        }
+        let subject = k < b
+            && doc.is_lower_word(k, is_sports_verb)
+            && !matches!(doc.word(k), "against" | "v" | "vs" | "vs.");
+        // Object: after the verb, "drew with", "lost to", "against", "v".
+        let object = s > a && {
+            let p = doc.word(s - 1);
+            doc.is_lower_word(s - 1, is_sports_verb)
+                || (matches!(p, "with" | "to" | "at")
+                    && s >= 2
+                    && doc.is_lower_word(s - 2, |w| {
+                        is_sports_verb(w) || matches!(w, "home" | "away" | "1-1" | "0-0")
+                    }))
+                || (matches!(p, "with" | "to") && s >= 3 && is_score(doc.word(s - 2)))
+        };
+        let member = doc.is_lower_word(e, is_club_member) && e < b;
+        let why = if (subject || object) && sporty {
+            "a team in a match result"
+        } else if member && (known.is_some() || !doc.ambiguous[s]) {
+            "a club's coach or player after it"
+        } else {
+            return false;
+        };
+        let score = if known.is_some() { 0.9 } else { 0.8 };
+        self.add(
+            s,
+            e,
+            "ORG",
+            score,
+            "club",
+            format!("{}: {why}", q(doc.text_of(s, e))),
+        );
+        true
+    }
+
+    /// A table row of a team: "Barcelona 10 7 2 1 20 8 23", "Barcelona 2 Milan 1". Returns
+    /// whether it added one.
+    fn table_team(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let line = doc.line[s] as usize;
+        let (la, lb) = doc.lines[line];
+        if !doc.list_line[line] || doc.caps_line[line] || e - s > 3 || self.is_country(s, e) {
+            return false;
+        }
+        let num = |k: usize| k < lb && doc.toks[k].kind == TokenKind::Number;
+        // At the line's start (after a rank), or after a number: "Barcelona 2 Milan 1".
+        let mut start = la;
+        if num(start) && start + 1 < lb && matches!(doc.word(start + 1), "." | ")") {
+            start += 2;
+        }
+        if !(s == start || (s > la && num(s - 1))) || !num(e) {
+            return false;
+        }
+        // No lower-case words: a table, not a sentence with figures.
+        if (la..lb).any(|k| doc.is_lower_word(k, |w| !is_list_filler(w))) {
+            return false;
+        }
+        if self.rules.first_names.contains_key(doc.word(s))
+            || doc
+                .known_label(s, e)
+                .is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
+        {
+            return false;
+        }
+        let known = doc.known_label(s, e).is_some();
+        let w = doc.word(s);
+        if !known
+            && (e - s > 1
+                || matches!(
+                    w,
+                    "Total"
+                        | "Totals"
+                        | "Overall"
+                        | "Points"
+                        | "Round"
+                        | "Group"
+                        | "Division"
+                        | "Standings"
+                        | "Result"
+                        | "Results"
+                        | "Week"
+                        | "Day"
+                        | "Team"
+                        | "Played"
+                        | "Won"
+                        | "Lost"
+                        | "Drawn"
+                        | "Home"
+                        | "Away"
+                        | "Net"
+                        | "Average"
+                        | "Top"
+                        | "Leading"
+                        | "Pts"
+                        | "Rank"
+                        | "Time"
+                        | "Score"
+                        | "Scores"
+                        | "Attendance"
+                        | "Extras"
+                        | "Fall"
+                        | "Bowling"
+                        | "Batting"
+                )
+                || doc.toks[s].is_all_caps()
+                || doc.lower_seen(w))
+        {
+            return false;
+        }
+        let score = if known { 0.9 } else { 0.65 };
+        self.add(
+            s,
+            e,
+            "ORG",
+            score,
+            "club",
+            format!("{}: a team in a table of results", q(doc.text_of(s, e))),
+        );
+        true
+    }
+
+    /// "truck maker Volvo", "shares of Nestle", "Volvo shares", "Nestle's profit": a company.
+    /// Returns whether it added one.
+    fn company(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        if e - s > 3 || doc.in_headline(s) || !doc.same_sentence(s, e.saturating_sub(1)) {
+            return false;
+        }
+        if doc.known_label(s, e).is_some_and(|l| l != "ORG") || doc.known_cover[s].is_some() {
+            return false;
+        }
+        let before = s.checked_sub(1).filter(|&p| doc.same_sentence(p, s));
+        let noun_before = before.is_some_and(|p| doc.is_lower_word(p, is_company_noun));
+        let of_before = before.is_some_and(|p| {
+            matches!(doc.word(p), "of" | "in" | "for")
+                && p >= 1
+                && doc.is_lower_word(p - 1, is_company_of)
+        });
+        let possessive = e < doc.toks.len() && doc.toks[e].kind == TokenKind::Possessive;
+        let attr_at = if possessive { e + 1 } else { e };
+        let attr_after = attr_at < doc.toks.len()
+            && doc.same_sentence(s, attr_at)
+            && doc.is_lower_word(attr_at, is_company_attribute)
+            // "Volvo chairman" is the company's; "the chairman" is not a cue by itself.
+            && (possessive || doc.word(attr_at) != "chairman" || e - s == 1);
+        let why = if noun_before {
+            let noun = before.map(|p| doc.word(p)).unwrap_or_default();
+            format!("{} before it", q(noun))
+        } else if of_before {
+            let p = before.unwrap_or(s);
+            format!(
+                "“{} {}” before it",
+                doc.word(p.saturating_sub(1)),
+                doc.word(p)
+            )
+        } else if attr_after {
+            format!("{} after it", q(doc.word(attr_at)))
+        } else {
+            return false;
+        };
+        self.add(s, e, "ORG", 0.75, "company", format!("a company: {why}"));
+        true
+    }
+
+    /// Datelines: "LONDON 1996-08-30", "PARIS, March 3 -", "LONDON (Reuters) -", "AL-AIN,
+    /// United Arab Emirates 1996-12-06": the place at the start of a line, and the agency.
+    fn datelines(&mut self) {
+        let doc = self.doc;
+        for li in 0..doc.lines.len() {
+            let (a, b) = doc.lines[li];
+            let mut k = a;
+            // One to four words of the place, in capitals (or Title Case before a date).
+            while k < b && k < a + 4 && doc.is_word(k) && doc.toks[k].is_capitalised() {
+                k += 1;
+            }
+            if k == a || k >= b {
+                continue;
+            }
+            let caps = (a..k).all(|i| doc.toks[i].is_all_caps());
+            if !caps && k - a > 3 {
+                continue;
+            }
+            let Some(why) = dateline_tail(doc, k, b) else {
+                // "AL-AIN, United Arab Emirates 1996-12-06": a region or country between.
+                if caps && doc.word(k) == "," {
+                    let mut j = k + 1;
+                    while j < b && j < k + 5 && doc.is_word(j) && doc.toks[j].is_capitalised() {
+                        j += 1;
+                    }
+                    if j > k + 1 && dateline_tail(doc, j, b).is_some_and(|w| w != "a story") {
+                        self.dateline_place(a, k);
+                        if doc.known_cover[k + 1].is_none() {
+                            self.dateline_place(k + 1, j);
+                        }
+                    }
+                }
+                continue;
+            };
+            // Title Case only before a date, where nothing else stands ("Paris, March 3 -").
+            if !caps && why != "a date" {
+                continue;
+            }
+            if why == "a story" && !caps {
+                continue;
+            }
+            if (a..k).any(|i| is_weekday(doc.word(i)) || month(doc.word(i)).is_some()) {
+                continue;
+            }
+            self.dateline_place(a, k);
+            if why == "an agency" {
+                let ag = k + 1;
+                if doc.known_cover[ag].is_none() {
+                    self.add(
+                        ag,
+                        ag + 1,
+                        "ORG",
+                        0.85,
+                        "dateline",
+                        format!("{}: the agency of a dateline", q(doc.word(ag))),
+                    );
+                }
+            }
+        }
+    }
+
+    fn dateline_place(&mut self, s: usize, e: usize) {
+        let doc = self.doc;
+        if doc
+            .known_label(s, e)
+            .is_some_and(|l| matches!(l, "GPE" | "LOC"))
+        {
+            return;
+        }
+        self.add(
+            s,
+            e,
+            "GPE",
+            0.9,
+            "dateline",
+            format!("{} opens a dateline", q(doc.text_of(s, e))),
+        );
+    }
+
+    /// Lists of names ("Squad: Peter Schmeichel, Gary Neville, Jaap Stam"): when most names of
+    /// a list are people and none is anything else, the rest are people too.
+    fn lists(&mut self) {
+        let doc = self.doc;
+        let runs = std::mem::take(&mut self.runs);
+        let mut g = 0;
+        while g < runs.len() {
+            // A group: runs separated by "," / "and" / ", and" / ";".
+            let mut h = g + 1;
+            while h < runs.len() {
+                let (_, pe) = runs[h - 1];
+                let (ns, _) = runs[h];
+                let between: Vec<&str> = (pe..ns).map(|k| doc.word(k)).collect();
+                let joined = matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | [";"]);
+                if !joined || doc.line[pe - 1] != doc.line[ns] {
+                    break;
+                }
+                h += 1;
+            }
+            if h - g >= 3 {
+                let labels: Vec<Option<String>> = runs[g..h]
+                    .iter()
+                    .map(|&(s, e)| self.typed(s, e).map(str::to_string))
+                    .collect();
+                let people = labels
+                    .iter()
+                    .filter(|l| l.as_deref() == Some("PERSON"))
+                    .count();
+                let others = labels
+                    .iter()
+                    .filter(|l| l.as_ref().is_some_and(|l| l != "PERSON"))
+                    .count();
+                if people >= 2 && others == 0 && people * 2 >= h - g {
+                    for (&(s, e), label) in runs[g..h].iter().zip(&labels) {
+                        if label.is_none() && e - s <= 3 && self.person_part(s, e) {
+                            self.add(
+                                s,
+                                e,
+                                "PERSON",
+                                0.7,
+                                "list",
+                                "in a list of people's names".into(),
+                            );
+                        }
+                    }
+                }
+            }
+            g = h;
+        }
+        self.runs = runs;
+    }
+
+    /// Lines in capitals ("SOCCER - BARCELONA BEAT MILAN", "LONDON 1996-08-30" aside): a name
+    /// the document writes elsewhere in lower case letters is the same name here; else a place
+    /// or the press from the bundled lists.
+    fn capital_lines(&mut self) {
+        let doc = self.doc;
+        if !doc.caps_line.iter().any(|&c| c) {
+            return;
+        }
+        // Names found outside capital lines, by their form in capitals: the surest label wins.
+        let mut by_caps: HashMap<String, (String, f32, Option<EntityId>, Option<String>)> =
+            HashMap::new();
+        let mut note = |text: &str, label: &str, score: f32, entity, new_entity| {
+            let key = text.to_uppercase();
+            let e = by_caps
+                .entry(key)
+                .or_insert((label.to_string(), -1.0, None, None));
+            if score > e.1 {
+                *e = (label.to_string(), score, entity, new_entity);
+            }
+        };
+        for (k, range) in doc.known.iter().zip(&doc.known_tokens) {
+            if let Some((a, b)) = *range
+                && !doc.caps_line[doc.line[a] as usize]
+                && matches!(k.label.as_str(), "PERSON" | "ORG" | "GPE" | "LOC")
+            {
+                let text = doc.text_of(a, b);
+                note(text, &k.label, 0.85, k.entity, Some(text.to_string()));
+            }
+        }
+        for c in &self.cands {
+            let (a, b) = c.toks;
+            let aligned = doc.toks[a].start == c.start && doc.toks[b - 1].end == c.end;
+            if aligned && c.score >= 0.6 && !doc.caps_line[doc.line[a] as usize] {
+                let text = doc.text_of(a, b);
+                let canon = c.new_entity.clone().or_else(|| Some(text.to_string()));
+                note(text, &c.label, c.score, c.entity, canon);
+            }
+        }
+        let lex = lexicons();
+        let mut found = Vec::new();
+        for li in 0..doc.lines.len() {
+            if !doc.caps_line[li] {
+                continue;
+            }
+            let (a, b) = doc.lines[li];
+            let mut i = a;
+            while i < b {
+                if !(doc.is_word(i) && doc.toks[i].is_all_caps()) || doc.known_cover[i].is_some() {
+                    i += 1;
+                    continue;
+                }
+                let mut hit = None;
+                for len in (1..=4).rev() {
+                    let e = i + len;
+                    if e > b || !(i..e).all(|k| doc.is_word(k) && doc.known_cover[k].is_none()) {
+                        continue;
+                    }
+                    let text = doc.text_of(i, e);
+                    if let Some((label, sc, entity, canon)) = by_caps.get(text) {
+                        hit = Some((
+                            e,
+                            label.clone(),
+                            (sc - 0.05).min(0.85),
+                            *entity,
+                            canon.clone(),
+                            format!(
+                                "written {} elsewhere in this document",
+                                q(canon.as_deref().unwrap_or(text))
+                            ),
+                        ));
+                        break;
+                    }
+                    if text.chars().count() >= 4 || text.contains('.') {
+                        if let Some(&country) = lex.places.get(text) {
+                            let sc = if country { 0.8 } else { 0.75 };
+                            hit = Some((
+                                e,
+                                "GPE".into(),
+                                sc,
+                                None,
+                                None,
+                                format!("{} is a place in the bundled lists", q(text)),
+                            ));
+                            break;
+                        }
+                        if lex.media_caps.contains(text) {
+                            hit = Some((
+                                e,
+                                "ORG".into(),
+                                0.8,
+                                None,
+                                None,
+                                format!("{} is a news agency, newspaper or broadcaster", q(text)),
+                            ));
+                            break;
+                        }
+                    }
+                }
+                match hit {
+                    Some((e, label, sc, entity, canon, reason)) => {
+                        found.push(Cand {
+                            start: doc.toks[i].start,
+                            end: doc.toks[e - 1].end,
+                            toks: (i, e),
+                            label,
+                            score: sc,
+                            rule: "capitals".into(),
+                            reason,
+                            entity,
+                            new_entity: if entity.is_none() { canon } else { None },
+                        });
+                        i = e;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        self.cands.extend(found);
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub struct MatcherSettings {
     pub rules: bool,
     /// Quotations with their speakers and cues (`matcher::quotes`).
     pub quotes: bool,
+    /// The statistical model that learns from the project's annotations (`matcher::model`).
+    pub model: bool,
     /// Learned strings shorter than this (in characters) are not suggested, acronyms in
     /// capitals excepted.
     pub min_learned_len: usize,
@@ -42,6 +44,7 @@ impl Default for MatcherSettings {
             learned: true,
             rules: true,
             quotes: true,
+            model: true,
             min_learned_len: 3,
             disabled_lists: Vec::new(),
             fold_case_lists: Vec::new(),

@@ -70,6 +70,8 @@ pub struct GlossApp {
     pub overlay_open: bool,
     pub prompt: Option<Prompt>,
     pub review: Review,
+    /// The model that learns from the project, retrained in the background.
+    pub learner: crate::app::learning::Learner,
     pub(super) indexes: TextIndexes,
     pub(super) dialogs: Box<dyn FileDialogs>,
     pub(super) recovery: Option<PathBuf>,
@@ -139,6 +141,12 @@ impl GlossApp {
             review: {
                 let ctx = ctx.clone();
                 Review::new(std::sync::Arc::new(move || ctx.request_repaint()))
+            },
+            learner: {
+                let ctx = ctx.clone();
+                crate::app::learning::Learner::new(std::sync::Arc::new(move || {
+                    ctx.request_repaint()
+                }))
             },
             indexes: TextIndexes::default(),
             dialogs: options.dialogs,
@@ -235,6 +243,7 @@ impl GlossApp {
         self.discarding = false;
         self.indexes.clear();
         self.review.reset();
+        self.learner.reset();
         self.outside_lists = Default::default();
         self.view = View {
             word_snap: self.view.word_snap,
@@ -906,6 +915,15 @@ impl eframe::App for GlossApp {
             .path()
             .and_then(|p| p.parent())
             .map(|p| p.to_path_buf());
+        // A moment after the annotations change, the learner retrains; its model then makes
+        // the suggestions.
+        if self.learner.tick(
+            &self.session.project,
+            self.session.revision(),
+            self.session.path(),
+        ) {
+            self.review.set_model(self.learner.model.clone());
+        }
         let settings = self.session.project.matcher.clone();
         let consent = &self.outside_lists;
         let mut read = None;
@@ -1016,6 +1034,7 @@ impl eframe::App for GlossApp {
                             project,
                             doc,
                             &mut self.review,
+                            &self.learner,
                             &refs,
                             busy,
                             &mut intents,

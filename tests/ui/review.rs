@@ -1,6 +1,7 @@
 //! The suggestion review loop by keyboard: next, accept, reject, accept-all-of-string,
-//! threshold, and undo of each. The project uses the learned engine only, so what is suggested
-//! is exactly the other occurrences of what is annotated.
+//! threshold, and undo of each. The project uses the learned engine only (the model, which
+//! has its own tests in model.rs, is off), so what is suggested is exactly the other
+//! occurrences of what is annotated.
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -17,6 +18,7 @@ fn review_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
     let mut p = Project::new("review");
     p.matcher.gazetteer = false;
     p.matcher.rules = false;
+    p.matcher.model = false;
     let mut d = Document::new(DocId(1), "talks", TEXT);
     d.insert_span(Span::new(SpanId(1), CharRange::new(0, 8), "PERSON"));
     d.insert_span(Span::new(SpanId(2), CharRange::new(13, 18), "PERSON"));
@@ -215,6 +217,7 @@ fn engines_and_lists_are_settings_of_the_project() {
     let mut p = Project::new("lists");
     p.matcher.rules = false;
     p.matcher.learned = false;
+    p.matcher.model = false;
     p.insert_document(Document::new(
         DocId(1),
         "d",
@@ -266,6 +269,7 @@ fn a_quote_suggestion_is_accepted_with_speaker_and_cue_and_undone_in_one_step() 
     p.matcher.gazetteer = false;
     p.matcher.rules = false;
     p.matcher.learned = false;
+    p.matcher.model = false;
     p.insert_entity(Entity {
         id: EntityId(1),
         name: "Ana Ruiz".into(),

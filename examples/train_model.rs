@@ -1,0 +1,96 @@
+//! Train the model's starting weights on a brat folder and write them to a file:
+//! `cargo run --release --example train_model -- ../shared/train/wikigold assets/model/wikigold.bin`
+//! (scripts/train_model.sh). Only entity `T` lines are read; quotes, cues and speakers are not
+//! names. The stored quality is 5-fold cross-validation on the same folder (held-out folds).
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use gloss::matcher::model::{Example, Lexicon, Model, TrainOptions, cross_validate};
+
+/// The documents of a brat folder, in name order: text and entity names (code points).
+fn read_brat(dir: &Path) -> Result<Vec<Example>, String> {
+    let mut anns: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let mut out = Vec::new();
+    for ann in anns {
+        let txt = ann.with_extension("txt");
+        let text = std::fs::read_to_string(&txt).map_err(|e| format!("{}: {e}", txt.display()))?;
+        let source =
+            std::fs::read_to_string(&ann).map_err(|e| format!("{}: {e}", ann.display()))?;
+        let mut names = Vec::new();
+        for line in source.lines().filter(|l| l.starts_with('T')) {
+            let mut cols = line.split('\t');
+            let (Some(_), Some(mid)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let mut parts = mid.split(' ');
+            let label = parts.next().unwrap_or("");
+            if matches!(label, "Quote" | "Cue" | "Speaker" | "Quotation" | "") {
+                continue;
+            }
+            let rest: Vec<usize> = mid[label.len()..]
+                .split([' ', ';'])
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            if let (Some(&s), Some(&e)) = (rest.first(), rest.last()) {
+                names.push((s, e, label.to_string()));
+            }
+        }
+        names.sort();
+        out.push(Example {
+            text: Arc::from(text),
+            names,
+            rejected: Vec::new(),
+        });
+    }
+    Ok(out)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(dir), Some(out)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: train_model BRAT_FOLDER OUT.bin");
+        std::process::exit(2);
+    };
+    let examples = match read_brat(Path::new(dir)) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    let lexicon = Lexicon::bundled();
+    let options = TrainOptions::default();
+    let t = Instant::now();
+    let quality = cross_validate(&examples, &lexicon, None, 5, &options);
+    eprintln!(
+        "5-fold cross-validation: P {:.3} R {:.3} F1 {:.3} ({} names) in {:.1} s",
+        quality.precision,
+        quality.recall,
+        quality.f1,
+        quality.names,
+        t.elapsed().as_secs_f32()
+    );
+    let t = Instant::now();
+    let mut model = Model::train(&examples, &lexicon, None, &options);
+    model.set_quality(quality);
+    let bytes = model.to_bytes();
+    eprintln!(
+        "trained on {} documents, {} names, labels {:?} in {:.2} s; {} bytes",
+        model.info().documents,
+        model.info().names,
+        model.info().labels,
+        t.elapsed().as_secs_f32(),
+        bytes.len()
+    );
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("{out}: {e}");
+        std::process::exit(1);
+    }
+}

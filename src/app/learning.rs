@@ -1,0 +1,451 @@
+//! The model that learns from the project: which annotations it learns from, the cache of its
+//! weights beside the project, and the learner thread that retrains it a moment after the user
+//! tags or accepts, without ever blocking a frame.
+//!
+//! What the model learns from: every document marked done, whole, and every document in
+//! progress up to the end of the paragraph holding its last name (annotators work from the top,
+//! so the text after that is not yet looked at and its names are not yet missing). Only names
+//! count, not pronoun or description mentions. Rejected suggestions in that text, and every
+//! occurrence of a string the user said never to suggest, are negative evidence.
+//!
+//! Trained weights live beside the project as `NAME.ron.model` (a cache: delete it and it is
+//! rebuilt), stamped with a fingerprint of what they were trained on, so opening a project
+//! whose annotations did not change since costs a file read, not a training run. Without
+//! annotations of its own the project uses the starting weights shipped with Gloss.
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use crate::io::IoError;
+use crate::io::atomic::write_atomic_own;
+use crate::io::files::{self, Links};
+use crate::matcher::model::{Example, Lexicon, Model, Quality, TrainOptions, cross_validate};
+use crate::model::{Document, Project, Status};
+
+/// How long the learner waits after the last change before it trains.
+pub const DEBOUNCE: Duration = Duration::from_millis(400);
+
+/// Cross-validation needs at least this many documents.
+const MIN_CV_DOCS: usize = 4;
+
+/// First line of a cache file.
+const CACHE_MAGIC: &str = "gloss-model 1";
+
+/// The starting weights shipped with Gloss, loaded once.
+pub fn bundled() -> Option<Arc<Model>> {
+    static BUNDLED: OnceLock<Option<Arc<Model>>> = OnceLock::new();
+    BUNDLED
+        .get_or_init(|| Model::bundled().map(Arc::new))
+        .clone()
+}
+
+/// The bundled lexicon (lists, first names, titles, cues), built once.
+pub fn lexicon() -> Arc<Lexicon> {
+    crate::matcher::engines::bundled_lexicon()
+}
+
+/// The cache path for a project path: `a/b.ron` → `a/b.ron.model`.
+pub fn cache_path(project: &Path) -> PathBuf {
+    let mut name = project.file_name().unwrap_or_default().to_os_string();
+    name.push(".model");
+    project.with_file_name(name)
+}
+
+/// What the model learns from in `doc`, or `None` when the document is not annotated yet.
+pub fn example(project: &Project, doc: &Document) -> Option<Example> {
+    let names: Vec<(usize, usize, String)> = doc
+        .spans
+        .iter()
+        .filter(|s| s.mention.is_name())
+        .map(|s| (s.start, s.end, s.label.to_string()))
+        .collect();
+    let len = doc.char_len();
+    let upto = match doc.status {
+        Status::Done => len,
+        Status::InProgress => {
+            let last = names.iter().map(|n| n.1).max()?;
+            paragraph_end(&doc.text, last).min(len)
+        }
+        Status::Todo => return None,
+    };
+    let names: Vec<_> = names.into_iter().filter(|n| n.1 <= upto).collect();
+    let mut rejected: Vec<(usize, usize, String)> = project
+        .verdicts
+        .rejected
+        .iter()
+        .filter(|r| r.doc == doc.id && r.end <= upto)
+        .map(|r| (r.start, r.end, r.label.clone()))
+        .collect();
+    if !project.verdicts.never.is_empty() {
+        let text: &str = &doc.text;
+        for (never, label) in &project.verdicts.never {
+            if never.is_empty() {
+                continue;
+            }
+            let mut chars = 0;
+            let mut last_byte = 0;
+            for (byte, _) in text.match_indices(never.as_str()) {
+                chars += text[last_byte..byte].chars().count();
+                last_byte = byte;
+                let start = chars;
+                let end = start + never.chars().count();
+                if end > upto {
+                    break;
+                }
+                if !names.iter().any(|n| n.0 == start && n.1 == end) {
+                    rejected.push((start, end, label.clone()));
+                }
+            }
+        }
+    }
+    if names.is_empty() && doc.status != Status::Done {
+        return None;
+    }
+    let text: Arc<str> = if upto == len {
+        doc.text.clone()
+    } else {
+        Arc::from(doc.text.chars().take(upto).collect::<String>())
+    };
+    Some(Example {
+        text,
+        names,
+        rejected,
+    })
+}
+
+/// The code point where the paragraph (blank-line separated block) holding `at` ends: the
+/// second line end of the blank line after it, or the text's end.
+fn paragraph_end(text: &str, at: usize) -> usize {
+    let mut prev = None;
+    let mut n = 0;
+    for (i, c) in text.chars().enumerate() {
+        if i >= at && c == '\n' && prev == Some('\n') {
+            return i;
+        }
+        if c != '\r' {
+            prev = Some(c);
+        }
+        n = i + 1;
+    }
+    n
+}
+
+/// Every document the model learns from.
+pub fn examples(project: &Project) -> Vec<Example> {
+    project
+        .documents
+        .iter()
+        .filter_map(|d| example(project, d))
+        .collect()
+}
+
+/// A fingerprint of what a model is trained on: equal examples, equal fingerprint.
+pub fn fingerprint(examples: &[Example]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // DefaultHasher's algorithm is fixed within a build; a cache from another build that
+    // hashes differently is only retrained, never misread.
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    for e in examples {
+        e.text.hash(&mut h);
+        e.names.hash(&mut h);
+        e.rejected.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Read a cached model if it was trained on exactly `print`; `None` otherwise (missing,
+/// stale, damaged: the cache is only ever rebuilt, never trusted when in doubt).
+pub fn load_cache(path: &Path, print: u64) -> Option<Model> {
+    let bytes = files::read_regular(path, Links::Refuse, 256 * 1024 * 1024).ok()?;
+    let head = format!("{CACHE_MAGIC} {print:016x}\n");
+    let rest = bytes.strip_prefix(head.as_bytes())?;
+    Model::from_bytes(rest).ok()
+}
+
+/// Write the cache (atomically, never through a link).
+pub fn save_cache(path: &Path, print: u64, model: &Model) -> Result<(), IoError> {
+    let mut bytes = format!("{CACHE_MAGIC} {print:016x}\n").into_bytes();
+    bytes.extend_from_slice(&model.to_bytes());
+    write_atomic_own(path, &bytes)
+}
+
+/// Train on the examples, starting from the bundled weights.
+pub fn train(examples: &[Example]) -> Model {
+    train_from(examples, bundled().as_deref())
+}
+
+/// Train on the examples from `base` (or from nothing).
+pub fn train_from(examples: &[Example], base: Option<&Model>) -> Model {
+    Model::train(examples, &lexicon(), base, &TrainOptions::default())
+}
+
+/// The project's quality by cross-validation, when it has enough documents.
+pub fn quality(examples: &[Example]) -> Option<Quality> {
+    (examples.len() >= MIN_CV_DOCS).then(|| {
+        let base = bundled();
+        cross_validate(
+            examples,
+            &lexicon(),
+            base.as_deref(),
+            examples.len().min(5),
+            &TrainOptions::default(),
+        )
+    })
+}
+
+/// The model for a project, for the command line: from the cache beside `path` when it is
+/// fresh, else trained now (and cached); the bundled weights when the project has no
+/// annotations of its own. `None` when the model is switched off or none can be had.
+pub fn model_for(project: &Project, path: Option<&Path>) -> Option<Arc<Model>> {
+    if !project.matcher.model {
+        return None;
+    }
+    let examples = examples(project);
+    if examples.is_empty() {
+        return bundled();
+    }
+    let print = fingerprint(&examples);
+    if let Some(cached) = path.and_then(|p| load_cache(&cache_path(p), print)) {
+        return Some(Arc::new(cached));
+    }
+    let mut model = train(&examples);
+    if let Some(q) = quality(&examples) {
+        model.set_quality(q);
+    }
+    if let Some(p) = path {
+        // A cache that cannot be written only costs a retraining next time.
+        let _ = save_cache(&cache_path(p), print, &model);
+    }
+    Some(Arc::new(model))
+}
+
+/// What the learner reports.
+pub enum Learnt {
+    /// A model for the project state last sent (the bundled one when nothing is annotated).
+    Model(Option<Arc<Model>>),
+}
+
+enum Job {
+    Project {
+        project: Arc<Project>,
+        cache: Option<PathBuf>,
+    },
+    Forget,
+}
+
+/// The learner thread of the window: send it the project after each change; it trains a
+/// moment after the changes stop, only when what it learns from changed.
+pub struct Learner {
+    tx: Sender<Job>,
+    rx: Receiver<Learnt>,
+    /// The model in use, and whether a newer one is being made.
+    pub model: Option<Arc<Model>>,
+    pub training: bool,
+    sent: Option<u64>,
+}
+
+impl Learner {
+    /// Start the thread; `wake` is called when a model is ready (the window repaints).
+    pub fn new(wake: Arc<dyn Fn() + Send + Sync>) -> Self {
+        let (tx, job_rx) = channel();
+        let (out_tx, rx) = channel();
+        // If the thread cannot start, the model is simply not used.
+        let _ = std::thread::Builder::new()
+            .name("learner".into())
+            .spawn(move || learner(job_rx, out_tx, wake));
+        Self {
+            tx,
+            rx,
+            model: None,
+            training: false,
+            sent: None,
+        }
+    }
+
+    /// Another project was opened: forget the model.
+    pub fn reset(&mut self) {
+        let _ = self.tx.send(Job::Forget);
+        self.model = None;
+        self.sent = None;
+        self.training = false;
+    }
+
+    /// Once a frame: hand the learner the project when it changed (`revision`), take a
+    /// finished model. Returns true when the model changed.
+    pub fn tick(&mut self, project: &Project, revision: u64, path: Option<&Path>) -> bool {
+        if !project.matcher.model {
+            let changed = self.model.is_some();
+            self.model = None;
+            self.sent = None;
+            return changed;
+        }
+        if self.sent != Some(revision) {
+            self.sent = Some(revision);
+            self.training = true;
+            let _ = self.tx.send(Job::Project {
+                project: Arc::new(project.clone()),
+                cache: path.map(cache_path),
+            });
+        }
+        let mut changed = false;
+        for Learnt::Model(m) in self.rx.try_iter() {
+            let same = match (&self.model, &m) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                self.model = m;
+                changed = true;
+            }
+            self.training = false;
+        }
+        changed
+    }
+}
+
+fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sync>) {
+    let mut current: Option<(u64, Option<Arc<Model>>)> = None;
+    loop {
+        let Ok(mut job) = rx.recv() else { return };
+        // Debounce: take the newest job once none has come for a moment.
+        loop {
+            match rx.recv_timeout(DEBOUNCE) {
+                Ok(newer) => job = newer,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        let (project, cache) = match job {
+            Job::Forget => {
+                current = None;
+                continue;
+            }
+            Job::Project { project, cache } => (project, cache),
+        };
+        let examples = examples(&project);
+        let print = fingerprint(&examples);
+        if let Some((p, m)) = &current
+            && *p == print
+        {
+            let _ = tx.send(Learnt::Model(m.clone()));
+            wake();
+            continue;
+        }
+        if examples.is_empty() {
+            let m = bundled();
+            current = Some((print, m.clone()));
+            let _ = tx.send(Learnt::Model(m));
+            wake();
+            continue;
+        }
+        let cached = cache.as_deref().and_then(|c| load_cache(c, print));
+        let fresh = cached.is_none();
+        let mut model = cached.unwrap_or_else(|| train(&examples));
+        if fresh && let Some(c) = &cache {
+            // A cache that cannot be written only costs a retraining next time.
+            let _ = save_cache(c, print, &model);
+        }
+        // Publish at once; the quality (several trainings) follows.
+        let first = Arc::new(model.clone());
+        let _ = tx.send(Learnt::Model(Some(first.clone())));
+        current = Some((print, Some(first)));
+        wake();
+        if model.info().quality.is_none()
+            && let Some(q) = quality(&examples)
+        {
+            model.set_quality(q);
+            if let Some(c) = &cache {
+                let _ = save_cache(c, print, &model);
+            }
+            let m = Arc::new(model);
+            current = Some((print, Some(m.clone())));
+            let _ = tx.send(Learnt::Model(Some(m)));
+            wake();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CharRange, DocId, Mention, Rejection, Span, SpanId};
+
+    fn doc(id: u64, text: &str, status: Status, names: &[(&str, &str)]) -> Document {
+        let mut d = Document::new(DocId(id), format!("d{id}"), text);
+        for (i, (name, label)) in names.iter().enumerate() {
+            let byte = text.find(name).unwrap();
+            let start = text[..byte].chars().count();
+            d.insert_span(Span::new(
+                SpanId(i as u64 + 1),
+                CharRange::new(start, start + name.chars().count()),
+                *label,
+            ));
+        }
+        d.status = status;
+        d
+    }
+
+    #[test]
+    fn done_documents_count_whole_and_todo_ones_not_at_all() {
+        let mut p = Project::new("t");
+        let text = "Mara Lind met Oskar Vale in Tromsø.\n\nLater, Vale flew home.";
+        p.insert_document(doc(1, text, Status::Done, &[("Mara Lind", "PERSON")]));
+        p.insert_document(doc(2, text, Status::Todo, &[("Mara Lind", "PERSON")]));
+        let ex = examples(&p);
+        assert_eq!(ex.len(), 1);
+        assert_eq!(&*ex[0].text, text);
+        assert_eq!(ex[0].names, vec![(0, 9, "PERSON".to_string())]);
+    }
+
+    #[test]
+    fn in_progress_documents_count_up_to_the_paragraph_of_their_last_name() {
+        let mut p = Project::new("t");
+        let text = "Mara Lind met Oskar Vale.\nThey spoke.\n\nLater, Ines Roth flew home.";
+        let mut d = doc(1, text, Status::InProgress, &[("Mara Lind", "PERSON")]);
+        // A pronoun mention is not a name.
+        let mut she = Span::new(SpanId(9), CharRange::new(26, 30), "PERSON");
+        she.mention = Mention::Pronoun;
+        d.insert_span(she);
+        p.insert_document(d);
+        p.verdicts.rejected.push(Rejection {
+            doc: DocId(1),
+            start: 14,
+            end: 24,
+            label: "ORG".into(),
+        });
+        p.verdicts.never.push(("They".into(), "ORG".into()));
+        let ex = examples(&p);
+        assert_eq!(ex.len(), 1);
+        assert_eq!(&*ex[0].text, "Mara Lind met Oskar Vale.\nThey spoke.\n");
+        assert_eq!(ex[0].names.len(), 1, "the pronoun is left out");
+        assert_eq!(
+            ex[0].rejected,
+            vec![(14, 24, "ORG".to_string()), (26, 30, "ORG".to_string())]
+        );
+    }
+
+    #[test]
+    fn fingerprints_follow_what_is_learnt_from() {
+        let mut p = Project::new("t");
+        let text = "Mara Lind met Oskar Vale in Tromsø.";
+        p.insert_document(doc(1, text, Status::Done, &[("Mara Lind", "PERSON")]));
+        let a = fingerprint(&examples(&p));
+        assert_eq!(a, fingerprint(&examples(&p.clone())));
+        p.documents[0].status = Status::Todo;
+        assert_ne!(a, fingerprint(&examples(&p)));
+    }
+
+    #[test]
+    fn a_stale_or_damaged_cache_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron.model");
+        std::fs::write(&path, b"gloss-model 1 00000000000000ff\nrubbish").unwrap();
+        assert!(load_cache(&path, 0xff).is_none());
+        assert!(load_cache(&path, 0xfe).is_none());
+        assert!(load_cache(&dir.path().join("none"), 1).is_none());
+    }
+}

@@ -1,0 +1,571 @@
+//! The statistical engine ("model"): a structured averaged perceptron over the tokens of
+//! `text::tokenize` with BILOU tags, Viterbi decoding under the BILOU constraints, hashed sparse
+//! features (word forms, shapes, affixes, neighbours, line and sentence position, list hits as
+//! features) and scores calibrated on held-out predictions. Pure Rust, no ML runtime.
+//!
+//! - `tags`: BILOU encoding and constraints; `decode`: Viterbi with max-marginal margins;
+//! - `lexicon`: what features look up; `features`: the features, hashed and in words;
+//! - `perceptron`: the weights and their training; `calibrate`: margin → probability;
+//! - `store`: the compact file form.
+//!
+//! A prediction's score is σ(a·m + b) of its margin m (how much worse the best tagging without
+//! the span is), fitted on held-out predictions when the model is trained (an inner 3-fold
+//! split of the training documents).
+
+mod calibrate;
+mod decode;
+mod features;
+mod lexicon;
+mod perceptron;
+mod store;
+mod tags;
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use calibrate::Platt;
+use decode::viterbi;
+use features::Doc;
+pub use lexicon::Lexicon;
+use perceptron::{Instance, SentenceFeatures, Weights};
+
+pub use calibrate::reliability;
+
+pub const ENGINE: &str = "model";
+
+/// Predictions scoring below this are not returned.
+pub const MIN_SCORE: f32 = 0.2;
+/// The score from which a prediction counts in [`cross_validate`]'s precision and recall.
+pub const SUGGEST_SCORE: f32 = 0.5;
+
+/// Documents held out in turn to calibrate a model being trained (when there are enough).
+const CALIBRATION_FOLDS: usize = 3;
+const MIN_CALIBRATION_DOCS: usize = 6;
+
+const BUNDLED_BYTES: &[u8] = include_bytes!("../../../assets/model/wikigold.bin");
+
+/// One fully annotated document: its names and the spans the user rejected (code points,
+/// end-exclusive).
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub text: Arc<str>,
+    pub names: Vec<(usize, usize, String)>,
+    pub rejected: Vec<(usize, usize, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { epochs: 8, seed: 1 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quality {
+    pub precision: f32,
+    pub recall: f32,
+    pub f1: f32,
+    pub folds: usize,
+    pub names: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct ModelInfo {
+    pub documents: usize,
+    pub names: usize,
+    pub labels: Vec<String>,
+    pub base: Option<String>,
+    pub quality: Option<Quality>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Prediction {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub score: f32,
+    pub why: Vec<String>,
+}
+
+/// A trained model. Cloning shares the weights.
+#[derive(Clone, Debug)]
+pub struct Model {
+    info: ModelInfo,
+    platt: Platt,
+    weights: Arc<Weights>,
+}
+
+/// A span found in a sentence: token range, label index, margin.
+struct Found {
+    start: usize,
+    end: usize,
+    label: usize,
+    margin: f32,
+}
+
+/// Decode one sentence: its spans and margins.
+fn decode_sentence(
+    w: &Weights,
+    tr: &decode::Transitions,
+    feats: &SentenceFeatures,
+    em: &mut Vec<f32>,
+) -> (Vec<usize>, Vec<Found>) {
+    let len = feats.len();
+    w.emissions(feats.tokens(), em);
+    let (path, margins) = viterbi(em, len, tr, true);
+    if margins.is_empty() {
+        return (path, Vec::new());
+    }
+    let found = tags::decode(&path)
+        .into_iter()
+        .map(|(s, e, l)| Found {
+            start: s,
+            end: e,
+            label: l,
+            margin: margins[s..e].iter().copied().fold(f32::INFINITY, f32::min),
+        })
+        .collect();
+    (path, found)
+}
+
+/// Token range of a code-point range: the tokens it overlaps.
+fn token_range(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
+    let a = doc.tokens.partition_point(|t| t.end <= start);
+    let b = doc.tokens.partition_point(|t| t.start < end);
+    (a, b.max(a))
+}
+
+/// A training document turned into sentences.
+struct Prepared {
+    instances: Vec<Instance>,
+    /// Gold names as (token start, token end, label index) per sentence, sentence-relative.
+    gold: Vec<Vec<(usize, usize, usize)>>,
+}
+
+fn prepare(
+    ex: &Example,
+    lexicon: &Lexicon,
+    labels: &[String],
+    bits: u32,
+    doc_count: &HashMap<(String, String), usize>,
+) -> Prepared {
+    let text: &str = &ex.text;
+    let own: Vec<(String, String)> = ex
+        .names
+        .iter()
+        .map(|(s, e, l)| {
+            (
+                crate::text::slice_chars(text, *s, *e).to_string(),
+                l.clone(),
+            )
+        })
+        .collect();
+    // A project string annotated only in this document is not evidence about this document
+    // (it would always be right in training and teach the model to trust nothing else).
+    let doc = Doc::with_filter(text, lexicon, |h| {
+        !h.project || {
+            let key = (h.text.to_string(), h.label.to_string());
+            !(own.contains(&key) && doc_count.get(&key).copied().unwrap_or(0) <= 1)
+        }
+    });
+    let label_of = |l: &str| labels.iter().position(|x| x == l);
+    let names: Vec<(usize, usize, usize)> = ex
+        .names
+        .iter()
+        .filter_map(|(s, e, l)| {
+            let (a, b) = token_range(&doc, *s, *e);
+            Some((a, b, label_of(l)?)).filter(|_| a < b)
+        })
+        .collect();
+    let rejected: Vec<(usize, usize, usize)> = ex
+        .rejected
+        .iter()
+        .filter_map(|(s, e, l)| {
+            let (a, b) = token_range(&doc, *s, *e);
+            Some((a, b, label_of(l)?)).filter(|_| a < b)
+        })
+        .collect();
+    let mut out = Prepared {
+        instances: Vec::new(),
+        gold: Vec::new(),
+    };
+    for &(s, e) in &doc.sentences {
+        let clip = |v: &[(usize, usize, usize)]| -> Vec<(usize, usize, usize)> {
+            v.iter()
+                .filter(|&&(a, b, _)| a < e && b > s)
+                .map(|&(a, b, l)| (a.max(s) - s, b.min(e) - s, l))
+                .collect()
+        };
+        let gold_names = clip(&names);
+        let feats = SentenceFeatures::of(&doc, s, e, bits);
+        out.instances.push(Instance {
+            feats,
+            gold: tags::encode(e - s, &gold_names),
+            rejected: clip(&rejected),
+        });
+        out.gold.push(gold_names);
+    }
+    out
+}
+
+/// Labels of a model trained on `examples` from `base`: the base's first, then new ones sorted.
+fn labels_for(examples: &[Example], base: Option<&Model>) -> Vec<String> {
+    let mut labels: Vec<String> = base.map(|b| b.info.labels.clone()).unwrap_or_default();
+    let mut new: Vec<String> = examples
+        .iter()
+        .flat_map(|e| e.names.iter().map(|n| n.2.clone()))
+        .filter(|l| !labels.contains(l))
+        .collect();
+    new.sort();
+    new.dedup();
+    labels.extend(new);
+    labels.truncate(63);
+    labels
+}
+
+/// Starting weights: the base's, renumbered to `labels`, or zeros.
+fn start_weights(labels: &[String], base: Option<&Model>) -> Weights {
+    let n = tags::n_tags(labels.len());
+    let mut bits = perceptron::bits_for(n);
+    match base {
+        Some(b) => {
+            bits = bits.min(b.weights.bits);
+            let map: Vec<usize> = (0..b.weights.n)
+                .map(|t| match tags::split(t) {
+                    None => tags::O,
+                    Some((l, p)) => {
+                        let new = labels
+                            .iter()
+                            .position(|x| *x == b.info.labels[l])
+                            .unwrap_or(0);
+                        tags::tag(new, p)
+                    }
+                })
+                .collect();
+            b.weights.remap(&map, n, bits)
+        }
+        None => Weights::zeros(n, bits),
+    }
+}
+
+/// (margin, right) for every span the weights find in the held-out prepared documents, and
+/// the gold count.
+fn held_out_margins(w: &Weights, docs: &[&Prepared]) -> Vec<(f32, bool)> {
+    let tr = w.transitions();
+    let mut em = Vec::new();
+    let mut out = Vec::new();
+    for d in docs {
+        for (inst, gold) in d.instances.iter().zip(&d.gold) {
+            let (_, found) = decode_sentence(w, &tr, &inst.feats, &mut em);
+            for f in found {
+                out.push((f.margin, gold.contains(&(f.start, f.end, f.label))));
+            }
+        }
+    }
+    out
+}
+
+impl Model {
+    /// The starting weights shipped in assets/model/ (trained on WikiGold), or None if they
+    /// fail to load.
+    pub fn bundled() -> Option<Model> {
+        static BUNDLED: OnceLock<Option<Model>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| Model::from_bytes(BUNDLED_BYTES).ok())
+            .clone()
+    }
+
+    /// Train on examples (names only: the caller leaves out pronoun/description mentions).
+    /// `base`: starting weights to continue from; its labels are kept.
+    pub fn train(
+        examples: &[Example],
+        lexicon: &Lexicon,
+        base: Option<&Model>,
+        options: &TrainOptions,
+    ) -> Model {
+        let labels = labels_for(examples, base);
+        let start = start_weights(&labels, base);
+        let mut doc_count: HashMap<(String, String), usize> = HashMap::new();
+        for ex in examples {
+            let mut seen: Vec<(String, String)> = ex
+                .names
+                .iter()
+                .map(|(s, e, l)| {
+                    (
+                        crate::text::slice_chars(&ex.text, *s, *e).to_string(),
+                        l.clone(),
+                    )
+                })
+                .collect();
+            seen.sort();
+            seen.dedup();
+            for k in seen {
+                *doc_count.entry(k).or_default() += 1;
+            }
+        }
+        let prepared: Vec<Prepared> = examples
+            .iter()
+            .map(|ex| prepare(ex, lexicon, &labels, start.bits, &doc_count))
+            .collect();
+        // Calibrate on an inner split when there are enough documents.
+        let mut platt = base.map_or(Platt::default(), |b| b.platt);
+        if examples.len() >= MIN_CALIBRATION_DOCS {
+            let mut points = Vec::new();
+            for fold in 0..CALIBRATION_FOLDS {
+                let train: Vec<&Instance> = prepared
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % CALIBRATION_FOLDS != fold)
+                    .flat_map(|(_, p)| &p.instances)
+                    .collect();
+                let w = perceptron::train(
+                    &train,
+                    start.clone(),
+                    options.epochs,
+                    options.seed ^ fold as u64,
+                );
+                let held: Vec<&Prepared> = prepared
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % CALIBRATION_FOLDS == fold)
+                    .map(|(_, p)| p)
+                    .collect();
+                points.extend(held_out_margins(&w, &held));
+            }
+            platt = Platt::fit(&points);
+        }
+        let all: Vec<&Instance> = prepared.iter().flat_map(|p| &p.instances).collect();
+        let weights = perceptron::train(&all, start, options.epochs, options.seed);
+        Model {
+            info: ModelInfo {
+                documents: examples.len(),
+                names: examples.iter().map(|e| e.names.len()).sum(),
+                labels,
+                base: base.map(|b| {
+                    format!(
+                        "starting weights ({} documents, {} names)",
+                        b.info.documents, b.info.names
+                    )
+                }),
+                quality: None,
+            },
+            platt,
+            weights: Arc::new(weights),
+        }
+    }
+
+    /// Names found in `text`, code-point offsets end-exclusive, score = calibrated probability
+    /// (at least [`MIN_SCORE`]), `why` = the features that weighed most, in words.
+    pub fn predict(&self, text: &str, lexicon: &Lexicon) -> Vec<Prediction> {
+        let w = &*self.weights;
+        let doc = Doc::new(text, lexicon);
+        let tr = w.transitions();
+        let mut em = Vec::new();
+        let mut out = Vec::new();
+        for &(s, e) in &doc.sentences {
+            let feats = SentenceFeatures::of(&doc, s, e, w.bits);
+            let (path, found) = decode_sentence(w, &tr, &feats, &mut em);
+            for f in found {
+                let score = self.platt.prob(f.margin);
+                if score < MIN_SCORE {
+                    continue;
+                }
+                let (a, b) = (s + f.start, s + f.end);
+                out.push(Prediction {
+                    start: doc.tokens[a].start,
+                    end: doc.tokens[b - 1].end,
+                    label: self.info.labels.get(f.label).cloned().unwrap_or_default(),
+                    score,
+                    why: self.explain(&doc, s, e, a, b, &path[f.start..f.end]),
+                });
+            }
+        }
+        out
+    }
+
+    /// The two or three features that pushed tokens `a..b` hardest towards their tags rather
+    /// than O.
+    fn explain(
+        &self,
+        doc: &Doc,
+        s: usize,
+        e: usize,
+        a: usize,
+        b: usize,
+        path: &[usize],
+    ) -> Vec<String> {
+        let w = &*self.weights;
+        let n = w.n;
+        let mut weight: HashMap<String, f32> = HashMap::new();
+        for (i, &y) in (a..b).zip(path) {
+            doc.features(i, s, e, &mut |t, k, aux| {
+                let slot = perceptron::slot(w.bits, t, k) as usize;
+                let c = w.emit[slot * n + y] - w.emit[slot * n + tags::O];
+                if c > 0.0
+                    && let Some(d) = doc.describe(t, aux, i, s, e)
+                {
+                    *weight.entry(d).or_default() += c;
+                }
+            });
+        }
+        let mut v: Vec<(String, f32)> = weight.into_iter().collect();
+        v.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        v.into_iter().take(3).map(|(d, _)| d).collect()
+    }
+
+    pub fn info(&self) -> &ModelInfo {
+        &self.info
+    }
+
+    pub fn set_quality(&mut self, q: Quality) {
+        self.info.quality = Some(q);
+    }
+
+    /// The calibration σ(a·m + b) as (a, b), for diagnostics.
+    pub fn calibration(&self) -> (f32, f32) {
+        (self.platt.a, self.platt.b)
+    }
+
+    /// Bytes the weights take in memory.
+    pub fn memory(&self) -> usize {
+        let w = &*self.weights;
+        (w.emit.len() + w.trans.len() + w.start.len() + w.end.len()) * 4
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        store::to_bytes(&self.info, self.platt, &self.weights)
+    }
+
+    /// A model from [`Model::to_bytes`]; an error (never a panic) on anything else.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let (info, platt, weights) = store::from_bytes(bytes)?;
+        Ok(Model {
+            info,
+            platt,
+            weights: Arc::new(weights),
+        })
+    }
+}
+
+/// Each example's predictions by a model trained (from `base`) on the other folds: example i is
+/// in fold i % folds. Project strings annotated only in held-out documents are taken out of the
+/// lexicon for that fold.
+pub fn held_out_predictions(
+    examples: &[Example],
+    lexicon: &Lexicon,
+    base: Option<&Model>,
+    folds: usize,
+    options: &TrainOptions,
+) -> Vec<Vec<Prediction>> {
+    let folds = folds.clamp(2, examples.len().max(2));
+    let mut out = vec![Vec::new(); examples.len()];
+    for fold in 0..folds {
+        let train: Vec<Example> = examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold)
+            .map(|(_, e)| e.clone())
+            .collect();
+        if train.is_empty() {
+            continue;
+        }
+        let known: std::collections::HashSet<(String, String)> = train
+            .iter()
+            .flat_map(|ex| {
+                ex.names.iter().map(|(s, e, l)| {
+                    (
+                        crate::text::slice_chars(&ex.text, *s, *e).to_string(),
+                        l.clone(),
+                    )
+                })
+            })
+            .collect();
+        let held_names: std::collections::HashSet<(String, String)> = examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds == fold)
+            .flat_map(|(_, ex)| {
+                ex.names.iter().map(|(s, e, l)| {
+                    (
+                        crate::text::slice_chars(&ex.text, *s, *e).to_string(),
+                        l.clone(),
+                    )
+                })
+            })
+            .filter(|k| !known.contains(k))
+            .collect();
+        let lx = lexicon.without(&held_names);
+        let model = Model::train(&train, &lx, base, options);
+        for (i, ex) in examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds == fold)
+        {
+            out[i] = model.predict(&ex.text, &lx);
+        }
+    }
+    out
+}
+
+/// Precision, recall and F1 of predictions scoring at least [`SUGGEST_SCORE`], exact match on
+/// (start, end, label).
+pub fn score(examples: &[Example], predictions: &[Vec<Prediction>], folds: usize) -> Quality {
+    let (mut tp, mut fp, mut gold) = (0usize, 0usize, 0usize);
+    for (ex, preds) in examples.iter().zip(predictions) {
+        gold += ex.names.len();
+        for p in preds.iter().filter(|p| p.score >= SUGGEST_SCORE) {
+            if ex
+                .names
+                .iter()
+                .any(|(s, e, l)| *s == p.start && *e == p.end && *l == p.label)
+            {
+                tp += 1;
+            } else {
+                fp += 1;
+            }
+        }
+    }
+    let precision = if tp + fp > 0 {
+        tp as f32 / (tp + fp) as f32
+    } else {
+        0.0
+    };
+    let recall = if gold > 0 {
+        tp as f32 / gold as f32
+    } else {
+        0.0
+    };
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    Quality {
+        precision,
+        recall,
+        f1,
+        folds,
+        names: gold,
+    }
+}
+
+/// k-fold cross-validation on the examples (each fold trained with `base`), predictions scored
+/// exact-match on (start, end, label).
+pub fn cross_validate(
+    examples: &[Example],
+    lexicon: &Lexicon,
+    base: Option<&Model>,
+    folds: usize,
+    options: &TrainOptions,
+) -> Quality {
+    let preds = held_out_predictions(examples, lexicon, base, folds, options);
+    score(examples, &preds, folds.clamp(2, examples.len().max(2)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,130 @@
+//! The model that learns from the project, in the window: it starts from the shipped weights,
+//! retrains in the background a moment after a document is annotated, says what it learnt from
+//! and how good it is, makes suggestions that name it, and can be switched off.
+
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gloss::app::dialogs::ScriptedDialogs;
+use gloss::model::{CharRange, DocId, Document, Project, Span, SpanId, Status};
+use gloss::ui::GlossApp;
+
+use crate::support::*;
+
+const DONE: &str = "Reporters asked Tomas Berg about the vote.\n\nBerg said Lena Moss had agreed, and Ivo Kral would follow.\n";
+const NEXT: &str =
+    "Reporters asked Nadia Holm about the strike.\n\nHolm said Pavel Dusek had agreed.\n";
+
+/// Frames until `ready` holds (the learner and the matcher answer from their own threads).
+fn until(
+    h: &mut Harness<'_, GlossApp>,
+    what: &str,
+    ready: impl Fn(&Harness<'_, GlossApp>) -> bool,
+) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        h.step();
+        if ready(h) {
+            let _ = h.try_run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn model_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+    let mut p = Project::new("model");
+    // The model alone, so every suggestion is its own.
+    p.matcher.gazetteer = false;
+    p.matcher.learned = false;
+    p.matcher.rules = false;
+    p.matcher.quotes = false;
+    let mut d = Document::new(DocId(1), "vote", DONE);
+    for (i, name) in ["Tomas Berg", "Berg", "Lena Moss", "Ivo Kral"]
+        .iter()
+        .enumerate()
+    {
+        let byte = DONE.find(name).unwrap();
+        let start = DONE[..byte].chars().count();
+        d.insert_span(Span::new(
+            SpanId(i as u64 + 1),
+            CharRange::new(start, start + name.chars().count()),
+            "PERSON",
+        ));
+    }
+    p.insert_document(d);
+    p.insert_document(Document::new(DocId(2), "strike", NEXT));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("model.ron");
+    gloss::io::project_file::save(&path, &p).unwrap();
+    let h = harness_for(Some(&path), ScriptedDialogs::new());
+    (dir, h)
+}
+
+#[test]
+fn the_model_retrains_when_a_document_is_done_and_says_on_what() {
+    let (dir, mut h) = model_project();
+    h.get_by_label("Suggestions").click();
+    h.run();
+    // Nothing is done yet: the shipped weights.
+    until(&mut h, "the starting weights", |h| {
+        h.query_by_label_contains("starting weights").is_some()
+    });
+
+    // Mark the annotated document done: a moment later the model has learnt from it.
+    h.get_by_label("done").click();
+    // The spinner of a retraining model repaints: step, do not wait to settle.
+    h.run_steps(3);
+    assert_eq!(h.state().session.project.documents[0].status, Status::Done);
+    until(&mut h, "the retrained model", |h| {
+        h.query_by_label_contains("trained on 1 document / 4 names")
+            .is_some()
+    });
+    // Its weights are cached beside the project, to be rebuilt if deleted.
+    assert!(dir.path().join("model.ron.model").exists());
+
+    // Its suggestions on the next document name it.
+    h.get_by_label("○ strike").click();
+    h.run_steps(3);
+    until(&mut h, "suggestions on the next document", |h| {
+        let app = h.state();
+        app.view.doc == Some(DocId(2)) && !app.review.busy(DocId(2), app.session.revision())
+    });
+    let app = h.state();
+    let doc = app.session.project.document(DocId(2)).unwrap();
+    let shown = app.review.visible(&app.session.project, doc);
+    assert!(
+        !shown.is_empty(),
+        "the model suggests names on the new document"
+    );
+    for s in &shown {
+        assert_eq!(s.engine, "model", "{s:?}");
+        assert!(
+            s.reason.contains("by the model (trained on 1 document"),
+            "{}",
+            s.reason
+        );
+        assert!(s.score > 0.0 && s.score <= 1.0);
+    }
+}
+
+#[test]
+fn the_model_can_be_switched_off() {
+    let (_dir, mut h) = model_project();
+    h.get_by_label("Suggestions").click();
+    h.run();
+    until(&mut h, "the model's state", |h| {
+        h.query_by_label_contains("Model:").is_some()
+    });
+    h.get_by_label("Engines and lists").click();
+    h.run();
+    h.get_by_label("Model that learns from your annotations (statistical)")
+        .click();
+    h.run();
+    assert!(!h.state().session.project.matcher.model);
+    until(&mut h, "the model to go", |h| {
+        h.query_by_label_contains("Model:").is_none() && h.state().learner.model.is_none()
+    });
+}

@@ -66,7 +66,7 @@ proptest! {
         p.insert_document(d);
 
         // Learn what a first run suggests, then reject one and ban another.
-        let (first, _) = review::suggest_project(&p, &[], None, |_, _| {});
+        let (first, _) = review::suggest_project(&p, &[], Default::default(), |_, _| {});
         let items = &first[0].1;
         if reject_first && let Some(s) = items.first() {
             let (a, b) = s.range();
@@ -79,7 +79,7 @@ proptest! {
             p.verdicts.never.push((t, s.label().into()));
         }
 
-        let (found, problems) = review::suggest_project(&p, &[], None, |_, _| {});
+        let (found, problems) = review::suggest_project(&p, &[], Default::default(), |_, _| {});
         prop_assert!(problems.is_empty(), "{:?}", problems);
         let d = &p.documents[0];
         // The last end seen among span suggestions and among quote suggestions.

@@ -123,6 +123,7 @@ pub fn run(
         } else {
             Some(Arc::new(learning::train_from(&examples, base.as_deref())))
         };
+        let names = learning::names(&examples);
         let learned = Learned::from_project(&user, user.matcher.min_learned_len);
         let mut rest_gold = gold.clone();
         rest_gold.documents = gold.documents[n..].to_vec();
@@ -131,7 +132,7 @@ pub fn run(
         for engine in ENGINES {
             let settings = settings_for(engine, &user.matcher);
             let (mut engines, _) = Engines::new(&settings, &[]);
-            engines.set_model(model.clone());
+            engines.set_model(model.clone(), &names);
             let mut scoring = user.clone();
             scoring.matcher = settings;
             let found: Vec<_> = rest_docs

@@ -15,9 +15,9 @@
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::sync::{Arc, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::io::IoError;
 use crate::io::atomic::write_atomic_own;
@@ -36,10 +36,7 @@ const CACHE_MAGIC: &str = "gloss-model 1";
 
 /// The starting weights shipped with Gloss, loaded once.
 pub fn bundled() -> Option<Arc<Model>> {
-    static BUNDLED: OnceLock<Option<Arc<Model>>> = OnceLock::new();
-    BUNDLED
-        .get_or_init(|| Model::bundled().map(Arc::new))
-        .clone()
+    crate::matcher::engines::bundled_model()
 }
 
 /// The bundled lexicon (lists, first names, titles, cues), built once.
@@ -177,9 +174,36 @@ pub fn train(examples: &[Example]) -> Model {
     train_from(examples, bundled().as_deref())
 }
 
-/// Train on the examples from `base` (or from nothing).
+/// The annotated strings (text, label) of the examples: what the model's features look up as
+/// the project's own names, in training and after.
+pub fn names(examples: &[Example]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = examples
+        .iter()
+        .flat_map(|e| {
+            e.names.iter().map(|(s, t, l)| {
+                (
+                    crate::text::slice_chars(&e.text, *s, *t).to_string(),
+                    l.clone(),
+                )
+            })
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Train on the examples from `base` (or from nothing). Starting from the shipped weights,
+/// a few documents get a few passes, so they adjust those weights rather than overwrite what
+/// 145 documents taught them; a project's own model gets the full count as it grows.
 pub fn train_from(examples: &[Example], base: Option<&Model>) -> Model {
-    Model::train(examples, &lexicon(), base, &TrainOptions::default())
+    let full = TrainOptions::default();
+    let epochs = if base.is_some() {
+        (2 + examples.len() / 10).min(full.epochs)
+    } else {
+        full.epochs
+    };
+    Model::train(examples, &lexicon(), base, &TrainOptions { epochs, ..full })
 }
 
 /// The project's quality by cross-validation, when it has enough documents.
@@ -188,7 +212,7 @@ pub fn quality(examples: &[Example]) -> Option<Quality> {
         let base = bundled();
         cross_validate(
             examples,
-            &lexicon(),
+            &lexicon().with_names(names(examples)),
             base.as_deref(),
             examples.len().min(5),
             &TrainOptions::default(),
@@ -196,20 +220,41 @@ pub fn quality(examples: &[Example]) -> Option<Quality> {
     })
 }
 
+/// A model with the project's names its features look up.
+#[derive(Clone, Default)]
+pub struct Learnt {
+    pub model: Option<Arc<Model>>,
+    pub names: Arc<Vec<(String, String)>>,
+}
+
+impl Learnt {
+    /// The shipped weights, for a project with nothing annotated.
+    pub fn bundled() -> Self {
+        Self {
+            model: bundled(),
+            names: Arc::default(),
+        }
+    }
+}
+
 /// The model for a project, for the command line: from the cache beside `path` when it is
 /// fresh, else trained now (and cached); the bundled weights when the project has no
-/// annotations of its own. `None` when the model is switched off or none can be had.
-pub fn model_for(project: &Project, path: Option<&Path>) -> Option<Arc<Model>> {
+/// annotations of its own. No model when it is switched off or none can be had.
+pub fn model_for(project: &Project, path: Option<&Path>) -> Learnt {
     if !project.matcher.model {
-        return None;
+        return Learnt::default();
     }
     let examples = examples(project);
     if examples.is_empty() {
-        return bundled();
+        return Learnt::bundled();
     }
+    let names = Arc::new(names(&examples));
     let print = fingerprint(&examples);
     if let Some(cached) = path.and_then(|p| load_cache(&cache_path(p), print)) {
-        return Some(Arc::new(cached));
+        return Learnt {
+            model: Some(Arc::new(cached)),
+            names,
+        };
     }
     let mut model = train(&examples);
     if let Some(q) = quality(&examples) {
@@ -219,15 +264,13 @@ pub fn model_for(project: &Project, path: Option<&Path>) -> Option<Arc<Model>> {
         // A cache that cannot be written only costs a retraining next time.
         let _ = save_cache(&cache_path(p), print, &model);
     }
-    Some(Arc::new(model))
+    Learnt {
+        model: Some(Arc::new(model)),
+        names,
+    }
 }
 
-/// What the learner reports.
-pub enum Learnt {
-    /// A model for the project state last sent (the bundled one when nothing is annotated).
-    Model(Option<Arc<Model>>),
-}
-
+/// What the window hands the learner thread.
 enum Job {
     Project {
         project: Arc<Project>,
@@ -236,15 +279,28 @@ enum Job {
     Forget,
 }
 
-/// The learner thread of the window: send it the project after each change; it trains a
-/// moment after the changes stop, only when what it learns from changed.
+/// The learner thread of the window: it is handed the project once the user has paused for a
+/// moment (`DEBOUNCE`: a copy of the project is made then, not on every keystroke), and trains
+/// only when what it learns from changed.
 pub struct Learner {
     tx: Sender<Job>,
     rx: Receiver<Learnt>,
-    /// The model in use, and whether a newer one is being made.
-    pub model: Option<Arc<Model>>,
+    /// The model in use (with its names), and whether a newer one is being made.
+    pub learnt: Learnt,
     pub training: bool,
+    /// The revision last handed over.
     sent: Option<u64>,
+    /// A newer revision and when it was first seen: handed over once it is `DEBOUNCE` old.
+    waiting: Option<(u64, Instant)>,
+}
+
+/// What a frame must do after `Learner::tick`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tick {
+    /// A new model arrived (in `Learner::learnt`): the suggestions must be made again with it.
+    pub changed: bool,
+    /// Call `tick` again after this long, even if nothing happens meanwhile.
+    pub again: Option<Duration>,
 }
 
 impl Learner {
@@ -259,61 +315,80 @@ impl Learner {
         Self {
             tx,
             rx,
-            model: None,
+            learnt: Learnt::default(),
             training: false,
             sent: None,
+            waiting: None,
         }
     }
 
     /// Another project was opened: forget the model.
     pub fn reset(&mut self) {
         let _ = self.tx.send(Job::Forget);
-        self.model = None;
+        self.learnt = Learnt::default();
         self.sent = None;
+        self.waiting = None;
         self.training = false;
     }
 
-    /// Once a frame: hand the learner the project when it changed (`revision`), take a
-    /// finished model. Returns true when the model changed.
-    pub fn tick(&mut self, project: &Project, revision: u64, path: Option<&Path>) -> bool {
+    /// Once a frame: hand the learner the project when it changed (`revision`) and the user
+    /// paused, take a finished model.
+    pub fn tick(&mut self, project: &Project, revision: u64, path: Option<&Path>) -> Tick {
+        let mut out = Tick::default();
         if !project.matcher.model {
-            let changed = self.model.is_some();
-            self.model = None;
+            out.changed = self.learnt.model.is_some();
+            self.learnt = Learnt::default();
             self.sent = None;
-            return changed;
+            self.waiting = None;
+            self.training = false;
+            return out;
         }
         if self.sent != Some(revision) {
-            self.sent = Some(revision);
-            self.training = true;
-            let _ = self.tx.send(Job::Project {
-                project: Arc::new(project.clone()),
-                cache: path.map(cache_path),
-            });
+            // The first project is handed over at once; later ones after a pause.
+            let now = Instant::now();
+            let since = match self.waiting {
+                Some((r, t)) if r == revision => t,
+                _ => {
+                    self.waiting = Some((revision, now));
+                    now
+                }
+            };
+            let waited = now.duration_since(since);
+            if self.sent.is_none() || waited >= DEBOUNCE {
+                self.sent = Some(revision);
+                self.waiting = None;
+                self.training = true;
+                let _ = self.tx.send(Job::Project {
+                    project: Arc::new(project.clone()),
+                    cache: path.map(cache_path),
+                });
+            } else {
+                out.again = Some(DEBOUNCE - waited);
+            }
         }
-        let mut changed = false;
-        for Learnt::Model(m) in self.rx.try_iter() {
-            let same = match (&self.model, &m) {
+        for m in self.rx.try_iter() {
+            let same = match (&self.learnt.model, &m.model) {
                 (Some(a), Some(b)) => Arc::ptr_eq(a, b),
                 (None, None) => true,
                 _ => false,
             };
             if !same {
-                self.model = m;
-                changed = true;
+                self.learnt = m;
+                out.changed = true;
             }
             self.training = false;
         }
-        changed
+        out
     }
 }
 
 fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sync>) {
-    let mut current: Option<(u64, Option<Arc<Model>>)> = None;
+    let mut current: Option<(u64, Learnt)> = None;
     loop {
         let Ok(mut job) = rx.recv() else { return };
-        // Debounce: take the newest job once none has come for a moment.
+        // Take the newest job queued (the window already waited for a pause).
         loop {
-            match rx.recv_timeout(DEBOUNCE) {
+            match rx.recv_timeout(Duration::from_millis(20)) {
                 Ok(newer) => job = newer,
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -328,20 +403,23 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
         };
         let examples = examples(&project);
         let print = fingerprint(&examples);
-        if let Some((p, m)) = &current
+        let send = |l: &Learnt| {
+            let _ = tx.send(l.clone());
+            wake();
+        };
+        if let Some((p, l)) = &current
             && *p == print
         {
-            let _ = tx.send(Learnt::Model(m.clone()));
-            wake();
+            send(l);
             continue;
         }
         if examples.is_empty() {
-            let m = bundled();
-            current = Some((print, m.clone()));
-            let _ = tx.send(Learnt::Model(m));
-            wake();
+            let l = Learnt::bundled();
+            send(&l);
+            current = Some((print, l));
             continue;
         }
+        let names = Arc::new(names(&examples));
         let cached = cache.as_deref().and_then(|c| load_cache(c, print));
         let fresh = cached.is_none();
         let mut model = cached.unwrap_or_else(|| train(&examples));
@@ -350,10 +428,12 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
             let _ = save_cache(c, print, &model);
         }
         // Publish at once; the quality (several trainings) follows.
-        let first = Arc::new(model.clone());
-        let _ = tx.send(Learnt::Model(Some(first.clone())));
-        current = Some((print, Some(first)));
-        wake();
+        let first = Learnt {
+            model: Some(Arc::new(model.clone())),
+            names: names.clone(),
+        };
+        send(&first);
+        current = Some((print, first));
         if model.info().quality.is_none()
             && let Some(q) = quality(&examples)
         {
@@ -361,10 +441,12 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
             if let Some(c) = &cache {
                 let _ = save_cache(c, print, &model);
             }
-            let m = Arc::new(model);
-            current = Some((print, Some(m.clone())));
-            let _ = tx.send(Learnt::Model(Some(m)));
-            wake();
+            let l = Learnt {
+                model: Some(Arc::new(model)),
+                names,
+            };
+            send(&l);
+            current = Some((print, l));
         }
     }
 }

@@ -17,11 +17,11 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::command::Command;
+use super::learning::Learnt;
 use crate::io::IoError;
 use crate::io::files::{self, Links};
 use crate::matcher::engines::{self, Engines};
 use crate::matcher::learned::Learned;
-use crate::matcher::model::Model;
 use crate::model::{
     CharRange, DocId, Document, Entity, EntityId, Origin, Project, Proposal, Rejection, Span,
     SpanId, Suggestion,
@@ -65,7 +65,7 @@ enum Request {
         project: Arc<Project>,
     },
     /// A new model (trained on the project, or the starting weights).
-    Model(Option<Arc<Model>>),
+    Model(Learnt),
 }
 
 enum Response {
@@ -85,7 +85,7 @@ enum Response {
 /// state it saw.
 fn worker(rx: Receiver<Request>, tx: Sender<Response>, wake: Arc<dyn Fn() + Send + Sync>) {
     let mut engines: Option<Engines> = None;
-    let mut model: Option<Arc<Model>> = None;
+    let mut model = Learnt::default();
     let mut learned: Option<(u64, Arc<Learned>)> = None;
     let mut pending: Vec<Request> = Vec::new();
     loop {
@@ -116,7 +116,7 @@ fn worker(rx: Receiver<Request>, tx: Sender<Response>, wake: Arc<dyn Fn() + Send
                     user_lists,
                 } => {
                     let (mut e, problems) = Engines::new(&settings, &user_lists);
-                    e.set_model(model.clone());
+                    e.set_model(model.model.clone(), &model.names);
                     engines = Some(e);
                     learned = None;
                     if !problems.is_empty() {
@@ -126,7 +126,7 @@ fn worker(rx: Receiver<Request>, tx: Sender<Response>, wake: Arc<dyn Fn() + Send
                 Request::Model(m) => {
                     model = m;
                     if let Some(e) = &mut engines {
-                        e.set_model(model.clone());
+                        e.set_model(model.model.clone(), &model.names);
                     }
                 }
                 Request::Doc {
@@ -276,7 +276,7 @@ impl Review {
     }
 
     /// Suggest with this model from now on: the open document's suggestions are made again.
-    pub fn set_model(&mut self, model: Option<Arc<Model>>) {
+    pub fn set_model(&mut self, model: Learnt) {
         let _ = self.tx.send(Request::Model(model));
         self.results.clear();
         self.requested = None;
@@ -694,26 +694,57 @@ pub fn accept_string_in_project(
 
 /// Every engine over every document of a project, without a window: the suggestions still
 /// worth showing per document, and problems loading the project's own lists. `progress` is
-/// told (done, total) after each document.
+/// told (done, total) as documents finish. Documents are shared out over the machine's cores
+/// (each engine only reads); the result is in document order whatever finishes first.
 pub fn suggest_project(
     project: &Project,
     user_lists: &[(String, String)],
-    model: Option<Arc<Model>>,
+    model: Learnt,
     mut progress: impl FnMut(usize, usize),
 ) -> (Vec<(DocId, Vec<Suggestion>)>, Vec<String>) {
     let (mut engines, problems) = Engines::new(&project.matcher, user_lists);
-    engines.set_model(model);
+    engines.set_model(model.model, &model.names);
     let learned = Learned::from_project(project, project.matcher.min_learned_len);
     let total = project.documents.len();
-    let mut out = Vec::with_capacity(total);
-    for (i, d) in project.documents.iter().enumerate() {
+    let one = |d: &Document| -> Vec<Suggestion> {
         let all = engines.suggest(project, d, Some(&learned));
         let keep = engines::visible(d, &project.verdicts, &all);
         let mut all: Vec<Option<Suggestion>> = all.into_iter().map(Some).collect();
-        let items = keep.into_iter().filter_map(|k| all[k].take()).collect();
-        out.push((d.id, items));
-        progress(i + 1, total);
-    }
+        keep.into_iter().filter_map(|k| all[k].take()).collect()
+    };
+    let workers = std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(1)
+        .min(total.max(1));
+    let mut found: Vec<Option<Vec<Suggestion>>> = vec![None; total];
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let (tx, rx) = channel();
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, one, docs) = (&next, &one, &project.documents);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(d) = docs.get(i) else { break };
+                    if tx.send((i, one(d))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (done, (i, items)) in rx.into_iter().enumerate() {
+            found[i] = Some(items);
+            progress(done + 1, total);
+        }
+    });
+    let out = project
+        .documents
+        .iter()
+        .zip(found)
+        .map(|(d, items)| (d.id, items.unwrap_or_default()))
+        .collect();
     (out, problems)
 }
 

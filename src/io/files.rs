@@ -101,6 +101,47 @@ pub fn open_regular(path: &Path, links: Links) -> Result<File, IoError> {
     Ok(file)
 }
 
+/// Open one of Gloss's own files (its lock, its journal) with `options`, never through a
+/// symbolic link (`O_NOFOLLOW`, so nothing is created at a dangling link's target either) and
+/// never blocking on a FIFO; anything but a regular file is refused. `what` names the file in
+/// messages ("lock", "journal").
+pub fn open_own(path: &Path, options: &mut OpenOptions, what: &str) -> Result<File, IoError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|source| {
+        if is_link(path) {
+            IoError::Other {
+                path: path.to_path_buf(),
+                message: format!(
+                    "is a symbolic link; Gloss never writes its {what} through a link (remove the link and try again)"
+                ),
+            }
+        } else {
+            IoError::Write {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    })?;
+    let meta = file.metadata().map_err(|source| IoError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_file() {
+        return Err(IoError::Other {
+            path: path.to_path_buf(),
+            message: format!(
+                "is {}, not Gloss's {what} file; remove it and try again",
+                kind_of(&meta)
+            ),
+        });
+    }
+    Ok(file)
+}
+
 /// The error for a path that is there but is not a regular file.
 pub fn not_regular(path: &Path, meta: &std::fs::Metadata) -> IoError {
     IoError::Other {

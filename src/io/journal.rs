@@ -97,30 +97,11 @@ impl Journal {
     pub fn open_append(path: &Path, entries: usize) -> Result<Self, IoError> {
         let mut options = OpenOptions::new();
         options.append(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-        }
-        let write_err = |source| IoError::Write {
+        let file = files::open_own(path, &mut options, "journal")?;
+        let meta = file.metadata().map_err(|source| IoError::Write {
             path: path.to_path_buf(),
             source,
-        };
-        let file = options.open(path).map_err(|source| {
-            if files::is_link(path) {
-                IoError::Other {
-                    path: path.to_path_buf(),
-                    message: "is a symbolic link; Gloss never writes its journal through a link"
-                        .into(),
-                }
-            } else {
-                write_err(source)
-            }
         })?;
-        let meta = file.metadata().map_err(write_err)?;
-        if !meta.is_file() {
-            return Err(files::not_regular(path, &meta));
-        }
         Ok(Self {
             path: path.to_path_buf(),
             file,

@@ -110,35 +110,9 @@ fn open_lock_file(path: &Path) -> Result<File, IoError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW).mode(0o644);
+        options.mode(0o644);
     }
-    let file = options.open(path).map_err(|source| {
-        if files::is_link(path) {
-            IoError::Other {
-                path: path.to_path_buf(),
-                message: "is a symbolic link; Gloss never writes its lock through a link (remove the link and try again)".into(),
-            }
-        } else {
-            IoError::Write {
-                path: path.to_path_buf(),
-                source,
-            }
-        }
-    })?;
-    let meta = file.metadata().map_err(|source| IoError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if !meta.is_file() {
-        return Err(IoError::Other {
-            path: path.to_path_buf(),
-            message: format!(
-                "is {}, not a lock file; remove it and try again",
-                files::kind_of(&meta)
-            ),
-        });
-    }
-    Ok(file)
+    files::open_own(path, &mut options, "lock")
 }
 
 /// True when the open file is still the one at `path` (not removed or replaced meanwhile).

@@ -112,6 +112,8 @@ pub struct Engines {
     model: Option<Arc<Model>>,
     /// What the model's features look up: the bundled lists and the project's own.
     lexicon: Arc<Lexicon>,
+    /// The names in the user's own lists, part of that lexicon.
+    own_names: Vec<(String, String)>,
     /// "trained on 12 documents (340 names)", for the model's reasons.
     model_about: String,
     settings: MatcherSettings,
@@ -174,19 +176,12 @@ impl Engines {
             );
             q
         });
-        let lexicon = {
-            let bundled = bundled_lexicon();
-            let own: Vec<(String, String)> = entries
-                .iter()
-                .filter(|e| !BUNDLED.iter().any(|b| b.name == e.list))
-                .map(|e| (e.text.clone(), e.label.clone()))
-                .collect();
-            if own.is_empty() {
-                bundled.clone()
-            } else {
-                Arc::new(bundled.with_names(own))
-            }
-        };
+        let own_names: Vec<(String, String)> = entries
+            .iter()
+            .filter(|e| !BUNDLED.iter().any(|b| b.name == e.list))
+            .map(|e| (e.text.clone(), e.label.clone()))
+            .collect();
+        let lexicon = model_lexicon(&own_names, &[]);
         (
             Self {
                 gazetteer: Gazetteer::new(entries),
@@ -195,6 +190,7 @@ impl Engines {
                 quotes,
                 model: None,
                 lexicon,
+                own_names,
                 model_about: String::new(),
                 settings: settings.clone(),
             },
@@ -202,10 +198,13 @@ impl Engines {
         )
     }
 
-    /// Use this model (trained on the project, or the starting weights) from now on.
-    pub fn set_model(&mut self, model: Option<Arc<Model>>) {
+    /// Use this model (trained on the project, or the starting weights) from now on, with the
+    /// project's annotated strings (text, label) its features look up — the ones it was
+    /// trained with (`app::learning::names`).
+    pub fn set_model(&mut self, model: Option<Arc<Model>>, names: &[(String, String)]) {
         self.model_about = model.as_deref().map(about).unwrap_or_default();
         self.model = model;
+        self.lexicon = model_lexicon(&self.own_names, names);
     }
 
     /// The model in use.
@@ -344,6 +343,16 @@ impl Engines {
     }
 }
 
+/// The lexicon for the model: the bundled one plus the user's list names and the project's
+/// annotated strings.
+fn model_lexicon(own: &[(String, String)], names: &[(String, String)]) -> Arc<Lexicon> {
+    let bundled = bundled_lexicon();
+    if own.is_empty() && names.is_empty() {
+        return bundled;
+    }
+    Arc::new(bundled.with_names(own.iter().chain(names).cloned()))
+}
+
 /// The bundled lexicon (lists, first names, titles, cues) the model's features look up, built
 /// once per process.
 pub fn bundled_lexicon() -> Arc<Lexicon> {
@@ -351,10 +360,30 @@ pub fn bundled_lexicon() -> Arc<Lexicon> {
     LEXICON.get_or_init(|| Arc::new(Lexicon::bundled())).clone()
 }
 
+/// The weights shipped with Gloss (trained on WikiGold), loaded once per process; the same
+/// `Arc` every time, so a model can be told apart from one trained on a project.
+pub fn bundled_model() -> Option<Arc<Model>> {
+    static BUNDLED: std::sync::OnceLock<Option<Arc<Model>>> = std::sync::OnceLock::new();
+    BUNDLED
+        .get_or_init(|| Model::bundled().map(Arc::new))
+        .clone()
+}
+
+/// True when `m` is the shipped model.
+pub fn is_bundled(m: &Model) -> bool {
+    bundled_model().is_some_and(|b| std::ptr::eq(b.as_ref(), m))
+}
+
 /// What a model was trained on, for reasons: "trained on 12 documents, 340 names" or "starting
 /// weights".
 pub fn about(m: &Model) -> String {
     let info = m.info();
+    if is_bundled(m) {
+        return format!(
+            "starting weights from WikiGold, {} documents",
+            info.documents
+        );
+    }
     if info.documents == 0 {
         match &info.base {
             Some(b) => format!("starting weights, {b}"),

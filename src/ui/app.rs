@@ -917,12 +917,16 @@ impl eframe::App for GlossApp {
             .map(|p| p.to_path_buf());
         // A moment after the annotations change, the learner retrains; its model then makes
         // the suggestions.
-        if self.learner.tick(
+        let learnt = self.learner.tick(
             &self.session.project,
             self.session.revision(),
             self.session.path(),
-        ) {
-            self.review.set_model(self.learner.model.clone());
+        );
+        if learnt.changed {
+            self.review.set_model(self.learner.learnt.clone());
+        }
+        if let Some(after) = learnt.again {
+            ctx.request_repaint_after(after);
         }
         let settings = self.session.project.matcher.clone();
         let consent = &self.outside_lists;

@@ -204,7 +204,7 @@ fn model_ui(ui: &mut Ui, project: &Project, learner: &Learner) {
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Model:").strong());
-        match learner.model.as_ref() {
+        match learner.learnt.model.as_ref() {
             None if learner.training => {
                 ui.weak("learning…");
             }
@@ -214,8 +214,7 @@ fn model_ui(ui: &mut Ui, project: &Project, learner: &Learner) {
             Some(model) => {
                 let m = model.as_ref();
                 let info = m.info();
-                let shipped = crate::app::learning::bundled()
-                    .is_some_and(|b| std::sync::Arc::ptr_eq(&b, model));
+                let shipped = crate::matcher::engines::is_bundled(model);
                 if shipped || info.documents == 0 {
                     ui.label("starting weights; annotate documents and it learns from them")
                         .on_hover_text(

@@ -31,11 +31,12 @@ impl Platt {
     }
 
     /// Fit on (margin, right) pairs by Newton's method on the log loss, with Platt's smoothed
-    /// targets. Too few pairs (or all of one kind) give the default.
+    /// targets (so pairs all right or all wrong still give a finite fit). Fewer than ten pairs
+    /// give the default.
     pub fn fit(points: &[(f32, bool)]) -> Platt {
         let pos = points.iter().filter(|p| p.1).count() as f64;
         let neg = points.len() as f64 - pos;
-        if points.len() < 10 || pos < 2.0 || neg < 2.0 {
+        if points.len() < 10 {
             return Platt::default();
         }
         let hi = (pos + 1.0) / (pos + 2.0);

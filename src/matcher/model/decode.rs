@@ -19,6 +19,7 @@ pub struct Transitions {
 
 impl Transitions {
     /// From learned scores: `trans[p * n + y]`, `start[y]`, `end[y]`.
+    #[allow(clippy::needless_range_loop)] // p and y are tags, indexing three tables
     pub fn new(n: usize, trans: &[f32], start: &[f32], end: &[f32]) -> Self {
         let mut preds = vec![Vec::new(); n];
         let mut succs = vec![Vec::new(); n];

@@ -6,7 +6,8 @@
 //! computed once: hashes of the form, lower-case form, shape, affixes, the small-list bits of
 //! [`super::lexicon`] and the list hits covering the token.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
+use foldhash::HashSetExt;
 
 use super::lexicon::{Hit, Lexicon, kind};
 use crate::text::{Token, sentences, tokenize};
@@ -186,6 +187,41 @@ pub fn shape(word: &str, short: bool) -> String {
     out
 }
 
+/// `hash_str(&shape(word, short))` without building the string.
+fn shape_hash(word: &str, short: bool) -> u64 {
+    let mut h = Hasher::new();
+    let mut last = '\0';
+    let mut run = 0;
+    let mut len = 0;
+    for c in word.chars() {
+        let s = if c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase()) {
+            'X'
+        } else if c.is_ascii_lowercase() || (!c.is_ascii() && c.is_lowercase()) {
+            'x'
+        } else if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
+            'd'
+        } else if !c.is_ascii() && c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = s;
+        }
+        if run <= if short { 1 } else { 4 } {
+            h = h.char(s);
+            len += s.len_utf8();
+        }
+        if len > 12 {
+            break;
+        }
+    }
+    h.finish()
+}
+
 fn hash_lower(word: &str, chars: &mut Vec<char>) -> u64 {
     chars.clear();
     for c in word.chars() {
@@ -231,8 +267,8 @@ impl<'a> Doc<'a> {
             let a = &mut attrs[i];
             a.form = hash_str(w);
             a.lower = hash_lower(w, &mut chars);
-            a.shape = hash_str(&shape(w, false));
-            a.short_shape = hash_str(&shape(w, true));
+            a.shape = shape_hash(w, false);
+            a.short_shape = shape_hash(w, true);
             let mut h = Hasher::new();
             for (k, &c) in chars.iter().take(3).enumerate() {
                 h = h.char(c);
@@ -613,11 +649,25 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert_eq!(shape("Obama", false), "Xxxx");
+        assert_eq!(shape("Obama", false), "Xxxxx");
+        assert_eq!(shape("Constantinople", false), "Xxxxx");
         assert_eq!(shape("NATO", false), "XXXX");
         assert_eq!(shape("U.S.", false), "X.X.");
         assert_eq!(shape("1996-08-30", false), "dddd-dd-dd");
         assert_eq!(shape("McDonald", true), "XxXx");
+        for w in [
+            "Obama",
+            "NATO",
+            "U.S.",
+            "1996-08-30",
+            "Élysée",
+            "東京",
+            "a-very-long-hyphenated-word",
+        ] {
+            for short in [false, true] {
+                assert_eq!(shape_hash(w, short), hash_str(&shape(w, short)), "{w}");
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! whose hits become features, never decisions), the project's own strings, first names, title
 //! and role words, organisation head words and speech cues.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, OnceLock};
 
 use crate::matcher::engines::{BUNDLED, FIRST_NAMES};
@@ -239,7 +241,7 @@ impl Lexicon {
         let w = word.strip_suffix('.').unwrap_or(word);
         let words = &self.shared.words;
         let mut bits = words.get(w).copied().unwrap_or(0);
-        if w.chars().any(char::is_uppercase) {
+        if !w.bytes().all(|b| b.is_ascii_lowercase()) && w.chars().any(char::is_uppercase) {
             let lower = w.to_lowercase();
             bits |= words.get(&lower).copied().unwrap_or(0) & (kind::CUE | kind::ROLE);
             // A word in capitals ("JOHN") is looked up as "John".

@@ -40,7 +40,7 @@ pub const SUGGEST_SCORE: f32 = 0.5;
 
 /// Documents held out in turn to calibrate a model being trained (when there are enough).
 const CALIBRATION_FOLDS: usize = 3;
-const MIN_CALIBRATION_DOCS: usize = 6;
+const MIN_CALIBRATION_DOCS: usize = 20;
 
 const BUNDLED_BYTES: &[u8] = include_bytes!("../../../assets/model/wikigold.bin");
 
@@ -401,7 +401,7 @@ impl Model {
     ) -> Vec<String> {
         let w = &*self.weights;
         let n = w.n;
-        let mut weight: HashMap<String, f32> = HashMap::new();
+        let mut weight: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
         for (i, &y) in (a..b).zip(path) {
             doc.features(i, s, e, &mut |t, k, aux| {
                 let slot = perceptron::slot(w.bits, t, k) as usize;

@@ -79,14 +79,38 @@ impl Weights {
             let base = out.len();
             out.resize(base + n, 0.0);
             let acc = &mut out[base..base + n];
-            for &s in fs {
-                let row = &self.emit[s as usize * n..s as usize * n + n];
-                for (a, r) in acc.iter_mut().zip(row) {
-                    *a += r;
+            // Fixed row sizes let the compiler keep the sums in registers.
+            match n {
+                5 => add_rows::<5>(&self.emit, fs, acc),
+                9 => add_rows::<9>(&self.emit, fs, acc),
+                13 => add_rows::<13>(&self.emit, fs, acc),
+                17 => add_rows::<17>(&self.emit, fs, acc),
+                21 => add_rows::<21>(&self.emit, fs, acc),
+                25 => add_rows::<25>(&self.emit, fs, acc),
+                _ => {
+                    for &s in fs {
+                        let row = &self.emit[s as usize * n..s as usize * n + n];
+                        for (a, r) in acc.iter_mut().zip(row) {
+                            *a += r;
+                        }
+                    }
                 }
             }
         }
     }
+}
+
+#[inline]
+fn add_rows<const N: usize>(emit: &[f32], slots: &[u32], acc: &mut [f32]) {
+    let mut sum = [0f32; N];
+    for &s in slots {
+        if let Some(row) = emit.get(s as usize * N..s as usize * N + N) {
+            for k in 0..N {
+                sum[k] += row[k];
+            }
+        }
+    }
+    acc.copy_from_slice(&sum);
 }
 
 /// Feature slots of every token of a sentence: token k's slots are
@@ -261,7 +285,7 @@ pub fn train(data: &[&Instance], start: Weights, epochs: usize, seed: u64) -> We
                 }
                 updates += 1;
                 // Transition scores change with updates; refresh the decoder's copy now and then.
-                if updates % 8 == 0 {
+                if updates.is_multiple_of(8) {
                     trans = tr.w.transitions();
                 }
             }

@@ -17,13 +17,21 @@ fn ex(text: &str, names: &[(&str, &str)]) -> Example {
 }
 
 fn corpus() -> Vec<Example> {
-    let people = [
-        "Ada Quill",
-        "Bram Okonkwo",
-        "Celia Varga",
-        "Dov Lindqvist",
-        "Esme Tarrant",
-        "Farid Oyelaran",
+    let firsts = [
+        "Ada", "Bram", "Celia", "Dov", "Esme", "Farid", "Greta", "Hugo", "Ines", "Jonas",
+    ];
+    let lasts = [
+        "Quill",
+        "Okonkwo",
+        "Varga",
+        "Lindqvist",
+        "Tarrant",
+        "Oyelaran",
+        "Moss",
+        "Ferreira",
+        "Halloran",
+        "Stroud",
+        "Kowal",
     ];
     let orgs = [
         "Harbin Widget Works",
@@ -33,29 +41,37 @@ fn corpus() -> Vec<Example> {
     ];
     let places = ["Vellmar", "Oskaloosa", "Tarnow", "Zell"];
     let mut v = Vec::new();
-    for i in 0..24 {
-        let p = people[i % people.len()];
+    for i in 0..40 {
+        let p = format!("{} {}", firsts[i % firsts.len()], lasts[i % lasts.len()]);
+        let p = p.as_str();
         let o = orgs[i % orgs.len()];
         let c = places[i % places.len()];
-        let text = format!(
-            "{p} said on Monday that {o} would open an office in {c}.\nThe plan was welcomed by workers, {p} added.\nIn {c}, officials from {o} declined to comment."
-        );
-        v.push(ex(&text, &[(p, "PERSON"), (o, "ORG"), (c, "GPE")]));
-        // The repeated mentions: ex() only finds the first; add the rest by position.
-        let last = v.len() - 1;
-        let t = v[last].text.clone();
-        let mut extra = Vec::new();
+        let text = if i % 2 == 0 {
+            format!(
+                "{p} said on Monday that {o} would open an office in {c}.\nThe plan was welcomed by workers, {p} added.\nIn {c}, officials from {o} declined to comment."
+            )
+        } else {
+            format!(
+                "On Tuesday {p} said the office in {c} would close.\nA spokesman for {o} said the decision was final.\nWorkers in {c} were not told, {p} said."
+            )
+        };
+        // Every mention of each name.
+        let mut names = Vec::new();
         for (name, label) in [(p, "PERSON"), (o, "ORG"), (c, "GPE")] {
             let mut from = 0;
-            while let Some(b) = t[from..].find(name) {
+            while let Some(b) = text[from..].find(name) {
                 let byte = from + b;
-                let start = t[..byte].chars().count();
-                extra.push((start, start + name.chars().count(), label.to_string()));
+                let start = text[..byte].chars().count();
+                names.push((start, start + name.chars().count(), label.to_string()));
                 from = byte + name.len();
             }
         }
-        extra.sort();
-        v[last].names = extra;
+        names.sort();
+        v.push(Example {
+            text: Arc::from(text.as_str()),
+            names,
+            rejected: Vec::new(),
+        });
     }
     v
 }
@@ -64,12 +80,15 @@ fn corpus() -> Vec<Example> {
 fn learns_a_name_in_a_new_context() {
     let lx = Lexicon::bundled();
     let m = Model::train(&corpus(), &lx, None, &TrainOptions::default());
-    let preds = m.predict("Yesterday Gideon Pryce said the talks had failed.", &lx);
+    // A name never seen, in a sentence never seen.
+    let text = "Yesterday Gideon Pryce said the talks had failed.";
+    let preds = m.predict(text, &lx);
     assert!(
         preds
             .iter()
             .any(|p| p.label == "PERSON" && p.start == 10 && p.end == 22),
-        "{preds:?}"
+        "{preds:?} {:?}",
+        m.calibration()
     );
     for p in &preds {
         assert!((0.0..=1.0).contains(&p.score));

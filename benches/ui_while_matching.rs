@@ -6,8 +6,9 @@
 //! 100 names each, with every other article left unannotated so the name engines have work;
 //! the quotes engine runs on all of them. "Run on all documents" is clicked, and every frame
 //! until the last document's suggestions arrive is timed; halfway through, a suggestion is
-//! accepted (an edit, which re-asks the worker for the open document). Target (issue 6): the UI
-//! stays under 16 ms a frame while matching runs.
+//! accepted (an edit, which re-asks the worker for the open document, and a moment later hands
+//! the project to the model's learner to retrain: that frame is among those timed). Target
+//! (issues 6 and 12): the UI stays under 16 ms a frame while matching and retraining run.
 
 use std::time::{Duration, Instant};
 
@@ -71,7 +72,8 @@ fn bench(c: &mut Criterion) {
     let mut h = harness(path.clone());
     h.run();
     h.get_by_label("Suggestions").click();
-    h.run();
+    // The model's state may show a spinner while it learns: step rather than wait to settle.
+    h.run_steps(4);
     // Idle frames first, for comparison.
     let mut idle = Vec::new();
     for _ in 0..30 {

@@ -68,37 +68,57 @@ fn link_refused(path: &Path) -> IoError {
     }
 }
 
-/// Open `path` for reading if it is a regular file; never blocks on a FIFO.
-pub fn open_regular(path: &Path, links: Links) -> Result<File, IoError> {
-    let mut options = OpenOptions::new();
-    options.read(true);
+/// Open `path` with `options`, `O_NONBLOCK` (a FIFO opens at once) and, unless `follow`,
+/// `O_NOFOLLOW`; then refuse anything but a regular file, judged on the opened file. `failed`
+/// makes the error of a failed open, `odd` the one for a file that is not regular.
+fn open_checked(
+    path: &Path,
+    options: &mut OpenOptions,
+    follow: bool,
+    failed: impl FnOnce(std::io::Error) -> IoError,
+    odd: impl FnOnce(&std::fs::Metadata) -> IoError,
+) -> Result<File, IoError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         let mut flags = libc::O_NONBLOCK;
-        if links == Links::Refuse {
+        if !follow {
             flags |= libc::O_NOFOLLOW;
         }
         options.custom_flags(flags);
     }
-    let file = options.open(path).map_err(|source| {
-        if links == Links::Refuse && is_link(path) {
-            link_refused(path)
-        } else {
-            IoError::Read {
-                path: path.to_path_buf(),
-                source,
-            }
-        }
-    })?;
+    #[cfg(not(unix))]
+    let _ = follow;
+    let file = options.open(path).map_err(failed)?;
     let meta = file.metadata().map_err(|source| IoError::Read {
         path: path.to_path_buf(),
         source,
     })?;
     if !meta.is_file() {
-        return Err(not_regular(path, &meta));
+        return Err(odd(&meta));
     }
     Ok(file)
+}
+
+/// Open `path` for reading if it is a regular file; never blocks on a FIFO.
+pub fn open_regular(path: &Path, links: Links) -> Result<File, IoError> {
+    let refuse = links == Links::Refuse;
+    open_checked(
+        path,
+        OpenOptions::new().read(true),
+        !refuse,
+        |source| {
+            if refuse && is_link(path) {
+                link_refused(path)
+            } else {
+                IoError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            }
+        },
+        |meta| not_regular(path, meta),
+    )
 }
 
 /// Open one of Gloss's own files (its lock, its journal) with `options`, never through a
@@ -106,40 +126,33 @@ pub fn open_regular(path: &Path, links: Links) -> Result<File, IoError> {
 /// never blocking on a FIFO; anything but a regular file is refused. `what` names the file in
 /// messages ("lock", "journal").
 pub fn open_own(path: &Path, options: &mut OpenOptions, what: &str) -> Result<File, IoError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(|source| {
-        if is_link(path) {
-            IoError::Other {
-                path: path.to_path_buf(),
-                message: format!(
-                    "is a symbolic link; Gloss never writes its {what} through a link (remove the link and try again)"
-                ),
+    open_checked(
+        path,
+        options,
+        false,
+        |source| {
+            if is_link(path) {
+                IoError::Other {
+                    path: path.to_path_buf(),
+                    message: format!(
+                        "is a symbolic link; Gloss never writes its {what} through a link (remove the link and try again)"
+                    ),
+                }
+            } else {
+                IoError::Write {
+                    path: path.to_path_buf(),
+                    source,
+                }
             }
-        } else {
-            IoError::Write {
-                path: path.to_path_buf(),
-                source,
-            }
-        }
-    })?;
-    let meta = file.metadata().map_err(|source| IoError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if !meta.is_file() {
-        return Err(IoError::Other {
+        },
+        |meta| IoError::Other {
             path: path.to_path_buf(),
             message: format!(
                 "is {}, not Gloss's {what} file; remove it and try again",
-                kind_of(&meta)
+                kind_of(meta)
             ),
-        });
-    }
-    Ok(file)
+        },
+    )
 }
 
 /// The error for a path that is there but is not a regular file.

@@ -541,7 +541,7 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
 
 fn new(path: &Path, labels: Option<Vec<String>>) -> Result<ExitCode, CliError> {
     // Held while looking and writing, so two `gloss new` at once cannot both write.
-    let _lock = ProjectLock::acquire_with(path, lock_wait(), waiting_for)?;
+    let _lock = ProjectLock::acquire_with(path, crate::io::lock::wait_limit(), waiting_for)?;
     // symlink_metadata also catches a dangling link, which a write would follow.
     if path.symlink_metadata().is_ok() {
         return Err(CliError::Exists(path.to_path_buf()));
@@ -1376,7 +1376,7 @@ impl Opened {
     fn for_editing(path: &Path) -> Result<Self, CliError> {
         crate::io::atomic::check_writable(path)?;
         let real = crate::io::atomic::resolve(path)?;
-        let lock = ProjectLock::acquire_with(&real, lock_wait(), waiting_for)?;
+        let lock = ProjectLock::acquire_with(&real, crate::io::lock::wait_limit(), waiting_for)?;
         let had_journal = journal::path_for(&real).symlink_metadata().is_ok();
         let (mut session, existed) =
             Session::open_or_new_locked(lock, || Project::new(file_stem(path)))?;
@@ -1387,16 +1387,6 @@ impl Opened {
             had_journal,
         })
     }
-}
-
-/// How long a command waits for another that holds the project's lock.
-fn lock_wait() -> std::time::Duration {
-    std::env::var("GLOSS_LOCK_WAIT")
-        .ok()
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(|s| std::time::Duration::from_secs_f64(s.min(86_400.0)))
-        .unwrap_or(std::time::Duration::from_secs(60))
 }
 
 fn waiting_for(holder: &str) {

@@ -50,23 +50,29 @@ pub fn resolve(path: &Path) -> Result<PathBuf, IoError> {
 pub fn check_writable(path: &Path) -> Result<(), IoError> {
     let real = resolve(path)?;
     match std::fs::metadata(&real) {
-        Ok(meta) if !meta.is_file() => Err(IoError::Other {
-            path: path.to_path_buf(),
-            message: format!(
-                "is {}, not a regular file; Gloss will not replace it",
-                files::kind_of(&meta)
-            ),
-        }),
-        Ok(meta) if read_only(&meta) => Err(read_only_error(path)),
-        _ => Ok(()),
+        Ok(meta) => replaceable(path, &meta),
+        Err(_) => Ok(()),
     }
 }
 
-fn read_only_error(path: &Path) -> IoError {
-    IoError::Other {
+/// What a save refuses to replace: anything but a regular file (a link at the path itself is
+/// replaced, never followed), and a read-only file.
+fn replaceable(path: &Path, meta: &std::fs::Metadata) -> Result<(), IoError> {
+    let message = if meta.file_type().is_symlink() || (meta.is_file() && !read_only(meta)) {
+        return Ok(());
+    } else if meta.is_file() {
+        "is read-only; Gloss will not overwrite it (make it writable, or save under another name)"
+            .to_string()
+    } else {
+        format!(
+            "is {}, not a regular file; Gloss will not replace it",
+            files::kind_of(meta)
+        )
+    };
+    Err(IoError::Other {
         path: path.to_path_buf(),
-        message: "is read-only; Gloss will not overwrite it (make it writable, or save under another name)".into(),
-    }
+        message,
+    })
 }
 
 fn replace(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
@@ -80,18 +86,7 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
         Err(e) => return Err(write_err(e)),
     };
     if let Some(meta) = &existing {
-        if !meta.is_file() && !meta.file_type().is_symlink() {
-            return Err(IoError::Other {
-                path: path.to_path_buf(),
-                message: format!(
-                    "is {}, not a regular file; Gloss will not replace it",
-                    files::kind_of(meta)
-                ),
-            });
-        }
-        if meta.is_file() && read_only(meta) {
-            return Err(read_only_error(path));
-        }
+        replaceable(path, meta)?;
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

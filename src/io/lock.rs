@@ -40,7 +40,7 @@ fn role() -> &'static str {
 
 /// How long to wait for a lock held by a command (not a window): `GLOSS_LOCK_WAIT` seconds,
 /// 60 by default for commands and 3 for a window, which must not freeze for long.
-fn wait_limit() -> Duration {
+pub fn wait_limit() -> Duration {
     if let Some(secs) = std::env::var("GLOSS_LOCK_WAIT")
         .ok()
         .and_then(|v| v.trim().parse::<f64>().ok())

@@ -10,8 +10,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use gloss::matcher::model::{
-    Example, Lexicon, Model, Prediction, SUGGEST_SCORE, TrainOptions, held_out_predictions,
-    reliability,
+    Example, Lexicon, Model, Prediction, Quality, SUGGEST_SCORE, TrainOptions,
+    held_out_predictions, reliability,
 };
 
 #[path = "common/brat_names.rs"]
@@ -57,22 +57,11 @@ fn tally(
 }
 
 fn prf((tp, fp, gold): (usize, usize, usize)) -> String {
-    let p = if tp + fp > 0 {
-        tp as f32 / (tp + fp) as f32
-    } else {
-        0.0
-    };
-    let r = if gold > 0 {
-        tp as f32 / gold as f32
-    } else {
-        0.0
-    };
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    format!("P {p:.3}  R {r:.3}  F1 {f:.3}  ({tp} right, {fp} wrong, {gold} gold)")
+    let q = Quality::from_counts(tp, fp, gold, 0);
+    format!(
+        "P {:.3}  R {:.3}  F1 {:.3}  ({tp} right, {fp} wrong, {gold} gold)",
+        q.precision, q.recall, q.f1
+    )
 }
 
 fn report(title: &str, examples: &[Example], preds: &[Vec<Prediction>], keep: &[&str]) {

@@ -76,25 +76,17 @@ pub fn example(project: &Project, doc: &Document) -> Option<Example> {
         .filter(|r| r.doc == doc.id && r.end <= upto)
         .map(|r| (r.start, r.end, r.label.clone()))
         .collect();
-    if !project.verdicts.never.is_empty() {
-        let text: &str = &doc.text;
-        for (never, label) in &project.verdicts.never {
-            if never.is_empty() {
-                continue;
+    let exact = crate::text::FindOptions {
+        case_sensitive: true,
+        whole_words: false,
+    };
+    for (never, label) in &project.verdicts.never {
+        for (start, end) in crate::text::find_all(&doc.text, never, exact) {
+            if end > upto {
+                break;
             }
-            let mut chars = 0;
-            let mut last_byte = 0;
-            for (byte, _) in text.match_indices(never.as_str()) {
-                chars += text[last_byte..byte].chars().count();
-                last_byte = byte;
-                let start = chars;
-                let end = start + never.chars().count();
-                if end > upto {
-                    break;
-                }
-                if !names.iter().any(|n| n.0 == start && n.1 == end) {
-                    rejected.push((start, end, label.clone()));
-                }
+            if !names.iter().any(|n| n.0 == start && n.1 == end) {
+                rejected.push((start, end, label.clone()));
             }
         }
     }
@@ -248,26 +240,27 @@ pub fn model_for(project: &Project, path: Option<&Path>) -> Learnt {
     if examples.is_empty() {
         return Learnt::bundled();
     }
-    let names = Arc::new(names(&examples));
     let print = fingerprint(&examples);
-    if let Some(cached) = path.and_then(|p| load_cache(&cache_path(p), print)) {
-        return Learnt {
-            model: Some(Arc::new(cached)),
-            names,
-        };
-    }
-    let mut model = train(&examples);
-    if let Some(q) = quality(&examples) {
-        model.set_quality(q);
-    }
-    if let Some(p) = path {
-        // A cache that cannot be written only costs a retraining next time.
-        let _ = save_cache(&cache_path(p), print, &model);
-    }
+    let cache = path.map(cache_path);
     Learnt {
-        model: Some(Arc::new(model)),
-        names,
+        model: Some(Arc::new(fitted(&examples, print, cache.as_deref()))),
+        names: Arc::new(names(&examples)),
     }
+}
+
+/// The model trained on exactly `examples` (fingerprint `print`): the cached one when it was,
+/// else trained now and cached (a cache that cannot be written only costs a retraining next
+/// time). Its quality is left to the window, which shows it and caches it; a command does not
+/// pay five more trainings for a figure it never prints.
+fn fitted(examples: &[Example], print: u64, cache: Option<&Path>) -> Model {
+    if let Some(cached) = cache.and_then(|c| load_cache(c, print)) {
+        return cached;
+    }
+    let model = train(examples);
+    if let Some(c) = cache {
+        let _ = save_cache(c, print, &model);
+    }
+    model
 }
 
 /// What the window hands the learner thread.
@@ -420,13 +413,7 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
             continue;
         }
         let names = Arc::new(names(&examples));
-        let cached = cache.as_deref().and_then(|c| load_cache(c, print));
-        let fresh = cached.is_none();
-        let mut model = cached.unwrap_or_else(|| train(&examples));
-        if fresh && let Some(c) = &cache {
-            // A cache that cannot be written only costs a retraining next time.
-            let _ = save_cache(c, print, &model);
-        }
+        let mut model = fitted(&examples, print, cache.as_deref());
         // Publish at once; the quality (several trainings) follows.
         let first = Learnt {
             model: Some(Arc::new(model.clone())),

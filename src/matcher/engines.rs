@@ -116,6 +116,8 @@ pub struct Engines {
     own_names: Vec<(String, String)>,
     /// "trained on 12 documents (340 names)", for the model's reasons.
     model_about: String,
+    /// The score from which the model's findings are suggested on their own.
+    model_min_score: f32,
     settings: MatcherSettings,
 }
 
@@ -198,6 +200,7 @@ impl Engines {
                 lexicon,
                 own_names,
                 model_about: String::new(),
+                model_min_score: MODEL_MIN_SCORE,
                 settings: settings.clone(),
             },
             problems,
@@ -209,6 +212,10 @@ impl Engines {
     /// trained with (`app::learning::names`).
     pub fn set_model(&mut self, model: Option<Arc<Model>>, names: &[(String, String)]) {
         self.model_about = model.as_deref().map(about).unwrap_or_default();
+        self.model_min_score = match model.as_deref() {
+            Some(m) if is_bundled(m) => SHIPPED_MIN_SCORE,
+            _ => MODEL_MIN_SCORE,
+        };
         self.model = model;
         self.lexicon = model_lexicon(&self.own_names, names);
     }
@@ -311,11 +318,6 @@ impl Engines {
             // On its own a finding must reach the model's threshold (a higher one for the
             // shipped weights, learnt on Wikipedia and over-confident on news); below it, it
             // only adds its evidence to another engine's finding of the same span and label.
-            let alone = if is_bundled(m) {
-                SHIPPED_MIN_SCORE
-            } else {
-                MODEL_MIN_SCORE
-            };
             let others: std::collections::HashSet<(usize, usize, String)> = found
                 .iter()
                 .filter_map(|s| match &s.proposal {
@@ -327,7 +329,8 @@ impl Engines {
                 .collect();
             for p in m.predict(&doc.text, &self.lexicon) {
                 if p.start >= p.end
-                    || (p.score < alone && !others.contains(&(p.start, p.end, p.label.clone())))
+                    || (p.score < self.model_min_score
+                        && !others.contains(&(p.start, p.end, p.label.clone())))
                 {
                     continue;
                 }
@@ -510,7 +513,7 @@ fn relink(
 fn fit_speakers(project: &Project, doc: &Document, said: &mut [Suggestion]) {
     for s in said {
         let Proposal::Quote {
-            speaker: Some((a, b)),
+            speaker,
             speaker_label,
             speaker_entity,
             speaker_new_entity,
@@ -519,7 +522,9 @@ fn fit_speakers(project: &Project, doc: &Document, said: &mut [Suggestion]) {
         else {
             continue;
         };
-        let (a, b) = (*a, *b);
+        let Some((a, b)) = *speaker else {
+            continue;
+        };
         // Spans are sorted by start.
         let from = doc.spans.partition_point(|sp| sp.start < a);
         if doc.spans[from..]
@@ -542,16 +547,6 @@ fn fit_speakers(project: &Project, doc: &Document, said: &mut [Suggestion]) {
             }
             None => {
                 let who = doc.slice(a, b).replace(['\n', '\r'], " ");
-                let Proposal::Quote {
-                    speaker,
-                    speaker_label,
-                    speaker_entity,
-                    speaker_new_entity,
-                    ..
-                } = &mut s.proposal
-                else {
-                    continue;
-                };
                 *speaker = None;
                 *speaker_label = None;
                 *speaker_entity = None;

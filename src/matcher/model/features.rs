@@ -157,54 +157,25 @@ const PAD: u64 = 0x5bd1_e995_0000_0001;
 /// they are; runs longer than four are cut to four ("Xxxx", "XXXX", "X.X.", "dddd").
 pub fn shape(word: &str, short: bool) -> String {
     let mut out = String::new();
-    let mut last = '\0';
-    let mut run = 0;
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else if c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        };
-        if s == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = s;
-        }
-        if run <= if short { 1 } else { 4 } {
-            out.push(s);
-        }
-        if out.len() > 12 {
-            break;
-        }
-    }
+    shape_chars(word, short, |c| out.push(c));
     out
 }
 
 /// `hash_str(&shape(word, short))` without building the string.
 fn shape_hash(word: &str, short: bool) -> u64 {
     let mut h = Hasher::new();
+    shape_chars(word, short, |c| h = h.char(c));
+    h.finish()
+}
+
+/// The characters of a word's shape, in order, to `emit`: each character's class, runs cut to
+/// four (to one when `short`), at most 13 bytes' worth.
+fn shape_chars(word: &str, short: bool, mut emit: impl FnMut(char)) {
     let mut last = '\0';
     let mut run = 0;
     let mut len = 0;
     for c in word.chars() {
-        let s = if c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase()) {
-            'X'
-        } else if c.is_ascii_lowercase() || (!c.is_ascii() && c.is_lowercase()) {
-            'x'
-        } else if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
-            'd'
-        } else if !c.is_ascii() && c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        };
+        let s = shape_class(c);
         if s == last {
             run += 1;
         } else {
@@ -212,14 +183,39 @@ fn shape_hash(word: &str, short: bool) -> u64 {
             last = s;
         }
         if run <= if short { 1 } else { 4 } {
-            h = h.char(s);
+            emit(s);
             len += s.len_utf8();
         }
         if len > 12 {
             break;
         }
     }
-    h.finish()
+}
+
+/// One character's shape class: X upper case, x lower case, d digit, a other letters, itself
+/// otherwise (ASCII answered without the Unicode tables).
+fn shape_class(c: char) -> char {
+    if c.is_ascii() {
+        if c.is_ascii_uppercase() {
+            'X'
+        } else if c.is_ascii_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        }
+    } else if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
 }
 
 fn hash_lower(word: &str, chars: &mut Vec<char>) -> u64 {

@@ -74,6 +74,28 @@ pub struct Quality {
     pub names: usize,
 }
 
+impl Quality {
+    /// Precision, recall and F1 from `tp` right and `fp` wrong predictions against `gold`
+    /// names (0 where there is nothing to divide by).
+    pub fn from_counts(tp: usize, fp: usize, gold: usize, folds: usize) -> Self {
+        let ratio = |a: usize, b: usize| if b > 0 { a as f32 / b as f32 } else { 0.0 };
+        let precision = ratio(tp, tp + fp);
+        let recall = ratio(tp, gold);
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        Quality {
+            precision,
+            recall,
+            f1,
+            folds,
+            names: gold,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ModelInfo {
     pub documents: usize,
@@ -530,28 +552,7 @@ pub fn score(examples: &[Example], predictions: &[Vec<Prediction>], folds: usize
             }
         }
     }
-    let precision = if tp + fp > 0 {
-        tp as f32 / (tp + fp) as f32
-    } else {
-        0.0
-    };
-    let recall = if gold > 0 {
-        tp as f32 / gold as f32
-    } else {
-        0.0
-    };
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    Quality {
-        precision,
-        recall,
-        f1,
-        folds,
-        names: gold,
-    }
+    Quality::from_counts(tp, fp, gold, folds)
 }
 
 /// k-fold cross-validation on the examples (each fold trained with `base`), predictions scored

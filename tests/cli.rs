@@ -922,3 +922,70 @@ fn help_documents_the_exit_status() {
     let run = gloss(dir.path(), &["import", "--help"]);
     assert!(run.stdout.contains("1 when any file was"), "{run:?}");
 }
+
+#[test]
+fn learn_curve_prints_a_row_per_step_and_engine_and_draws_the_curve() {
+    let dir = scratch();
+    let d = dir.path();
+    let line = |doc: &str, text: &str, name: &str| {
+        let byte = text.find(name).unwrap();
+        let start = text[..byte].chars().count();
+        serde_json::json!({
+            "doc": doc, "text": text, "quotes": [],
+            "entities": [{"start": start, "end": start + name.chars().count(), "label": "PERSON"}],
+        })
+        .to_string()
+    };
+    let jsonl = [
+        line(
+            "a",
+            "Reporters asked Tomas Berg about the vote.",
+            "Tomas Berg",
+        ),
+        line("b", "Later Tomas Berg left the hall.", "Tomas Berg"),
+        line("c", "Lena Moss stayed at home.", "Lena Moss"),
+    ]
+    .join("\n");
+    write(d, "gold.jsonl", jsonl.as_bytes());
+    let run = gloss(
+        d,
+        &["import", "gold.ron", "gold.jsonl", "--format", "jsonl"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+
+    let run = gloss(
+        d,
+        &[
+            "learn-curve",
+            "gold.ron",
+            "--steps",
+            "1,2,9",
+            "--plot",
+            "curve.png",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let rows: Vec<&str> = run.stdout.lines().skip(1).collect();
+    assert_eq!(
+        rows.len(),
+        2 * 5,
+        "two steps (9 leaves nothing to score), five engines: {run:?}"
+    );
+    assert!(rows[0].trim_start().starts_with("1 "), "{run:?}");
+    assert!(rows.iter().any(|r| r.contains(" model ")), "{run:?}");
+    assert!(
+        std::fs::read(d.join("curve.png"))
+            .unwrap()
+            .starts_with(b"\x89PNG"),
+        "a PNG"
+    );
+
+    // No step leaves anything to score: refused, naming the file.
+    let run = gloss(d, &["learn-curve", "gold.ron", "--steps", "3"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("gold.ron: has 3 documents; every step must leave at least one to score"),
+        "{run:?}"
+    );
+}

@@ -354,7 +354,10 @@ fn check_recovery(
         let expected = n.starts_with("Recovered ")
             || (n.contains("only half written") && round.in_flight)
             || (n.contains("belongs to another version") && round.kill == Kill::MidSave)
-            || (n.contains("left by an interrupted save") && round.kill == Kill::MidSave);
+            // A child killed while opening may be writing its fresh journal (atomically, so
+            // through a temporary file) before it says READY.
+            || (n.contains("left by an interrupted save")
+                && matches!(round.kill, Kill::MidSave | Kill::BeforeReady));
         if !expected {
             return Err(format!(
                 "unexpected notice after a {:?} kill: {n}",

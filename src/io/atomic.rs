@@ -9,6 +9,11 @@
 //! refused, not replaced, even for root. Gloss's own files (the journal) are never written
 //! through a link: `write_atomic_own` replaces whatever is at the path.
 //!
+//! An output the user names that is a character device or a named pipe (`-o /dev/null`, a
+//! FIFO another program reads) cannot be replaced and is not a file to keep: `write_atomic`
+//! streams into it instead, as any Unix tool would. A pipe no program is reading is refused
+//! at once rather than waited on. Block devices, folders and sockets are refused.
+//!
 //! tempfile gives the exclusive, unpredictable temporary name and removes it on failure; the
 //! atomicwrites crate used before could not keep permissions or name its temporary folder.
 
@@ -25,7 +30,75 @@ const TEMP_SUFFIX: &str = ".gloss-tmp";
 /// its permissions and owner.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
     let real = resolve(path)?;
+    if let Ok(meta) = std::fs::symlink_metadata(&real)
+        && is_stream(&meta)
+    {
+        return stream_into(&real, &meta, bytes);
+    }
     replace(&real, bytes)
+}
+
+/// A character device or a named pipe: written into, never replaced.
+fn is_stream(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        t.is_char_device() || t.is_fifo()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+/// Write `bytes` into a character device or a named pipe. A pipe is opened without waiting,
+/// so one that no program reads is refused with a message instead of hanging the command.
+fn stream_into(path: &Path, meta: &std::fs::Metadata, bytes: &[u8]) -> Result<(), IoError> {
+    let write_err = |source| IoError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        if meta.file_type().is_fifo() {
+            options.custom_flags(libc::O_NONBLOCK);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = meta;
+    let mut file = match options.open(path) {
+        Ok(f) => f,
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
+            return Err(IoError::Other {
+                path: path.to_path_buf(),
+                message:
+                    "is a named pipe (FIFO) that no program is reading; start the reader first"
+                        .into(),
+            });
+        }
+        Err(e) => return Err(write_err(e)),
+    };
+    // A non-blocking pipe takes what fits and says "would block" when full: wait for the
+    // reader to catch up.
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match file.write(rest) {
+            Ok(0) => return Err(write_err(std::io::ErrorKind::WriteZero.into())),
+            Ok(n) => rest = &rest[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(write_err(e)),
+        }
+    }
+    file.flush().map_err(write_err)
 }
 
 /// Replace Gloss's own file at `path` (never following a link there) atomically.
@@ -50,6 +123,7 @@ pub fn resolve(path: &Path) -> Result<PathBuf, IoError> {
 pub fn check_writable(path: &Path) -> Result<(), IoError> {
     let real = resolve(path)?;
     match std::fs::metadata(&real) {
+        Ok(meta) if is_stream(&meta) => Ok(()),
         Ok(meta) => replaceable(path, &meta),
         Err(_) => Ok(()),
     }
@@ -210,6 +284,45 @@ fn old_enough(meta: &std::fs::Metadata) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_read_pipes_are_written_into_not_replaced() {
+        write_atomic(Path::new("/dev/null"), b"gone").unwrap();
+        check_writable(Path::new("/dev/null")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.jsonl");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        // No reader: refused at once, by name, instead of hanging.
+        let e = write_atomic(&fifo, b"x").unwrap_err().to_string();
+        assert!(
+            e.contains("out.jsonl") && e.contains("no program is reading"),
+            "{e}"
+        );
+        // A reader that reads everything: it gets all of it, more than a pipe holds at once.
+        let reader_path = fifo.clone();
+        let reader = std::thread::spawn(move || std::fs::read(reader_path).unwrap());
+        let big = vec![b'a'; 300_000];
+        let mut tries = 0;
+        loop {
+            match write_atomic(&fifo, &big) {
+                Ok(()) => break,
+                // The reader may not have opened its end yet.
+                Err(e) if e.to_string().contains("no program is reading") && tries < 500 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+        assert_eq!(reader.join().unwrap().len(), big.len());
+        assert!(fifo.symlink_metadata().unwrap().file_type().is_fifo());
+    }
 
     #[test]
     fn replaces_content_and_leaves_no_temp_files() {

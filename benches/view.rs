@@ -3,7 +3,8 @@
 //! Run with `cargo bench --bench view`. Measures, on egui's CPU side (layout, hit areas,
 //! painting commands; no GPU): opening the document (index + first frame), a steady scrolling
 //! frame, and a jump to a random span. Targets (issue 6): first frame < 1 s, scrolling frame
-//! < 8 ms, jump within one frame.
+//! < 8 ms, jump within one frame. Issue 13 adds the keyboard: a Page Down frame and a caret
+//! move frame (by word with Shift, by a row, by a character), both < 8 ms.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -11,7 +12,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use gloss::app::text_index::TextIndex;
-use gloss::app::view::View;
+use gloss::app::view::{Motion, Scroll, View};
 use gloss::model::{CharRange, DocId, Document, Project, Span, SpanId};
 use gloss::ui::{DocumentView, SuggestionLayer};
 
@@ -209,6 +210,47 @@ fn bench(c: &mut Criterion) {
             r.view.scroll_to = Some(s);
             r.frame();
             black_box(r.doc_view.char_pos(s));
+        })
+    });
+    // Page Down, frame after frame (back to the top at the end).
+    group.bench_function("page down frame", |b| {
+        b.iter(|| {
+            let bottom = r
+                .view
+                .on_screen
+                .is_some_and(|s| s.end >= total_chars.saturating_sub(1));
+            r.view.scroll = Some(if bottom {
+                Scroll::Top
+            } else {
+                Scroll::PageDown
+            });
+            r.frame();
+        })
+    });
+    // Caret moves: extend by a word, a row down, a character right — each one frame.
+    r.view.caret = r.view.on_screen.map(|s| s.start);
+    let mut step = 0usize;
+    group.bench_function("caret move frame", |b| {
+        b.iter(|| {
+            step += 1;
+            let Rig {
+                project,
+                index,
+                view,
+                ..
+            } = &mut r;
+            let doc = &project.documents[0];
+            match step % 3 {
+                0 => {
+                    view.move_caret(doc, index, Motion::WordRight, true);
+                }
+                1 => view.up_down(true, false),
+                _ => {
+                    view.move_caret(doc, index, Motion::Right, false);
+                }
+            }
+            r.frame();
+            black_box(r.view.caret);
         })
     });
     group.finish();

@@ -31,12 +31,122 @@ pub fn mention_kind(text: &str) -> Mention {
     }
 }
 
-/// A new quote with `range` as its content (direct speech by default).
+/// Marks that open a quotation, in any script: “English” „German“ «French» ‘single’
+/// "straight" 「Japanese」 『double』 ‹single guillemets› ”Swedish”.
+const OPENING: &[char] = &[
+    '“', '„', '«', '»', '‘', '‚', '"', '\'', '「', '『', '‹', '›', '”', '＂', '〝',
+];
+/// Marks that close a quotation.
+const CLOSING: &[char] = &[
+    '”', '“', '»', '«', '’', '‘', '"', '\'', '」', '』', '›', '‹', '＂', '〞', '〟',
+];
+/// Marks that never double as an apostrophe, so one inside a text starts a quoted fragment.
+const PAIRED: &[char] = &[
+    '“', '„', '«', '»', '"', '「', '」', '『', '』', '”', '＂', '〝', '〞', '〟',
+];
+
+/// The kind a quote's quotation marks say it is. Content wrapped in marks — inside the
+/// selection or just around it ("“We will rebuild,” Lind said": the selection is usually the
+/// words inside) — is direct speech; content with no marks is reported (indirect) speech;
+/// reported speech with a quoted fragment inside is mixed. A quote opened by a mark but not
+/// closed (a quote running over paragraphs) counts as direct.
+pub fn guess_kind(d: &Document, range: CharRange) -> QuoteKind {
+    // What lies just around the content is enough: a mark, spaces, a comma.
+    const AROUND: usize = 16;
+    let inner: Vec<char> = d.slice(range.start, range.end).chars().collect();
+    let before: Vec<char> = d
+        .slice(range.start.saturating_sub(AROUND), range.start)
+        .chars()
+        .collect();
+    let after: Vec<char> = d
+        .slice(range.end, range.end.saturating_add(AROUND))
+        .chars()
+        .collect();
+    let trailing = |c: &char| c.is_whitespace() || ",.;:!?…".contains(*c);
+    // The content without surrounding space and trailing punctuation.
+    let lo = inner
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(inner.len());
+    let hi = inner
+        .iter()
+        .rposition(|c| !trailing(c))
+        .map_or(lo, |i| i + 1)
+        .max(lo);
+    let core = &inner[lo..hi];
+    let before = before.iter().rev().find(|c| !c.is_whitespace()).copied();
+    let after = after.iter().find(|c| !trailing(c)).copied();
+    let opens = core.first().is_some_and(|c| OPENING.contains(c))
+        || (before.is_some_and(|c| OPENING.contains(&c))
+            && !core.first().is_some_and(|c| CLOSING.contains(c)));
+    let closes = core.last().is_some_and(|c| CLOSING.contains(c))
+        || after.is_some_and(|c| CLOSING.contains(&c));
+    // Marks strictly inside the content (not its first or last character).
+    let inside = if core.len() > 2 {
+        core[1..core.len() - 1]
+            .iter()
+            .filter(|c| PAIRED.contains(c))
+            .count()
+    } else {
+        0
+    };
+    match (opens, closes) {
+        (true, true) if inside == 0 => QuoteKind::Direct,
+        (true, true) => QuoteKind::Mixed,
+        (true, false) | (false, true) if inside == 0 => QuoteKind::Direct,
+        (false, false) if inside >= 2 => QuoteKind::Mixed,
+        (false, false) => QuoteKind::Indirect,
+        _ => QuoteKind::Mixed,
+    }
+}
+
+/// Why a speaker looks wrong, if it does: a speaker is a name ("Lind"), a pronoun ("she") or a
+/// description ("the minister"), not the speech verb, a lowercase word, or a piece of what was
+/// said. `None` when it looks right. The speaker is set either way; this is only a warning.
+pub fn speaker_doubt(d: &Document, q: &Quote, range: CharRange) -> Option<String> {
+    let text = d.slice(range.start, range.end).trim().to_string();
+    if q.cue.is_some_and(|c| c.overlaps(&range)) {
+        return Some(format!(
+            "“{text}” is the quote's cue (the speech verb), not who said it"
+        ));
+    }
+    if q.content.iter().any(|c| c.overlaps(&range)) {
+        return Some(format!(
+            "“{text}” is part of what was said, not who said it"
+        ));
+    }
+    if !text.chars().any(char::is_alphabetic) {
+        return Some(format!(
+            "“{text}” has no letters: not a name, pronoun or description"
+        ));
+    }
+    let lower = text.to_lowercase();
+    let one_word = text.split_whitespace().count() == 1;
+    if one_word
+        && text.chars().next().is_some_and(char::is_lowercase)
+        && !PRONOUNS.contains(&lower.as_str())
+    {
+        return Some(format!(
+            "“{text}” is a lowercase word, not a name, pronoun or description (“the police”, “she”, “Lind”)"
+        ));
+    }
+    None
+}
+
+/// The warning for making span `span` the speaker of quote `q`, if it looks wrong.
+pub fn speaker_span_doubt(p: &Project, doc: DocId, q: QuoteId, span: SpanId) -> Option<String> {
+    let d = p.document(doc)?;
+    let s = d.span(span)?;
+    speaker_doubt(d, d.quote(q)?, s.range())
+}
+
+/// A new quote with `range` as its content; its kind is guessed from the quotation marks.
 pub fn new_quote(p: &Project, doc: DocId, range: CharRange) -> Option<(Command, QuoteId)> {
     let d = p.document(doc)?;
     if d.quotes.iter().any(|q| q.content.contains(&range)) {
         return None;
     }
+    let kind = guess_kind(d, range);
     let id = d.next_quote_id();
     Some((
         Command::AddQuote {
@@ -46,7 +156,7 @@ pub fn new_quote(p: &Project, doc: DocId, range: CharRange) -> Option<(Command, 
                 content: vec![range],
                 speaker: None,
                 cue: None,
-                kind: QuoteKind::Direct,
+                kind,
                 origin: crate::model::Origin::Manual,
             },
         },
@@ -251,6 +361,79 @@ mod tests {
             1,
             "one undo removes span and link"
         );
+    }
+
+    fn kind_of(text: &str, start: usize, end: usize) -> QuoteKind {
+        guess_kind(
+            &Document::new(DocId(1), "d", text),
+            CharRange::new(start, end),
+        )
+    }
+
+    #[test]
+    fn the_kind_is_guessed_from_the_quotation_marks_of_any_script() {
+        use QuoteKind::*;
+        // The words inside the marks, as a selection usually has them.
+        assert_eq!(kind_of("“We will rebuild,” Lind said.", 1, 16), Direct);
+        // The marks themselves selected.
+        assert_eq!(kind_of("“We will rebuild,” Lind said.", 0, 18), Direct);
+        assert_eq!(
+            kind_of("Er sagte: „Wir bauen auf.“ Dann ging er.", 11, 25),
+            Direct
+        );
+        assert_eq!(
+            kind_of("Il a dit : « Nous reconstruirons. »", 13, 32),
+            Direct
+        );
+        assert_eq!(kind_of("She said 'we rebuild' then.", 10, 20), Direct);
+        assert_eq!(kind_of("He said \"we rebuild\" then.", 9, 19), Direct);
+        assert_eq!(kind_of("彼は「再建する」と言った。", 3, 7), Direct);
+        // No marks: reported speech.
+        assert_eq!(
+            kind_of("Lind said the town would rebuild soon.", 10, 37),
+            Indirect
+        );
+        // An apostrophe is not a quotation mark.
+        assert_eq!(
+            kind_of("Lind said the town's hall would stay.", 10, 36),
+            Indirect
+        );
+        // Reported speech with a quoted fragment.
+        assert_eq!(
+            kind_of(
+                "Lind said the town would be “stronger than before” soon.",
+                10,
+                55
+            ),
+            Mixed
+        );
+        // Opened and not closed: a quote running on into the next paragraph.
+        assert_eq!(kind_of("“We will rebuild the hall", 1, 25), Direct);
+    }
+
+    #[test]
+    fn a_verb_or_a_lowercase_word_as_speaker_is_doubted() {
+        let mut p = project();
+        let (c, id) = new_quote(&p, DocId(1), CharRange::new(1, 16)).unwrap();
+        c.apply(&mut p).unwrap();
+        set_cue(&p, DocId(1), id, CharRange::new(24, 28))
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
+        let d = &p.documents[0];
+        let q = d.quote(id).unwrap();
+        // The cue "said".
+        let doubt = speaker_doubt(d, q, CharRange::new(24, 28)).unwrap();
+        assert!(doubt.contains("cue"), "{doubt}");
+        // Part of the content.
+        assert!(speaker_doubt(d, q, CharRange::new(4, 8)).is_some());
+        // A lowercase word that is not a pronoun ("and").
+        let doubt = speaker_doubt(d, q, CharRange::new(31, 34)).unwrap();
+        assert!(doubt.contains("lowercase"), "{doubt}");
+        // A name, a pronoun: fine.
+        assert_eq!(speaker_doubt(d, q, CharRange::new(19, 23)), None);
+        assert_eq!(speaker_doubt(d, q, CharRange::new(42, 45)), None);
+        assert_eq!(speaker_span_doubt(&p, DocId(1), id, SpanId(1)), None);
     }
 
     #[test]

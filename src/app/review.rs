@@ -22,6 +22,8 @@ use crate::io::IoError;
 use crate::io::files::{self, Links};
 use crate::matcher::engines::{self, Engines};
 use crate::matcher::learned::Learned;
+use crate::matcher::lookup::ProjectIndex;
+use crate::matcher::merge::Cover;
 use crate::model::{
     CharRange, DocId, Document, Entity, EntityId, Origin, Project, Proposal, Rejection, Span,
     SpanId, Suggestion,
@@ -47,152 +49,19 @@ impl Key {
     }
 }
 
-enum Request {
-    /// New settings or lists: rebuild the engines.
-    Configure {
-        settings: crate::model::MatcherSettings,
-        user_lists: Vec<(String, String)>,
-    },
-    /// Suggestions for one document of this project state.
-    Doc {
-        doc: DocId,
-        revision: u64,
-        project: Arc<Project>,
-    },
-    /// Suggestions for every document (progress reported as they come).
-    All {
-        revision: u64,
-        project: Arc<Project>,
-    },
-    /// A new model (trained on the project, or the starting weights).
-    Model(Learnt),
-}
+mod incremental;
+mod worker;
 
-enum Response {
-    Doc {
-        doc: DocId,
-        revision: u64,
-        items: Vec<Suggestion>,
-    },
-    Progress {
-        done: usize,
-        total: usize,
-    },
-    Problems(Vec<String>),
-}
-
-/// The worker thread: owns the compiled engines and the learned strings of the latest project
-/// state it saw.
-fn worker(rx: Receiver<Request>, tx: Sender<Response>, wake: Arc<dyn Fn() + Send + Sync>) {
-    let mut engines: Option<Engines> = None;
-    let mut model = Learnt::default();
-    let mut learned: Option<(u64, Arc<Learned>)> = None;
-    let mut pending: Vec<Request> = Vec::new();
-    loop {
-        if pending.is_empty() {
-            match rx.recv() {
-                Ok(r) => pending.push(r),
-                Err(_) => return,
-            }
-        }
-        // Take everything queued, keep only the newest request per document: an older project
-        // state is not worth computing.
-        pending.extend(rx.try_iter());
-        let mut latest: Vec<Request> = Vec::new();
-        for r in pending.drain(..) {
-            match &r {
-                Request::Doc { doc, .. } => {
-                    latest.retain(|x| !matches!(x, Request::Doc { doc: d, .. } if d == doc));
-                }
-                Request::All { .. } => latest.retain(|x| !matches!(x, Request::All { .. })),
-                Request::Configure { .. } | Request::Model(_) => {}
-            }
-            latest.push(r);
-        }
-        for r in latest {
-            match r {
-                Request::Configure {
-                    settings,
-                    user_lists,
-                } => {
-                    let (mut e, problems) = Engines::new(&settings, &user_lists);
-                    e.set_model(model.model.clone(), &model.names);
-                    engines = Some(e);
-                    learned = None;
-                    if !problems.is_empty() {
-                        let _ = tx.send(Response::Problems(problems));
-                    }
-                }
-                Request::Model(m) => {
-                    model = m;
-                    if let Some(e) = &mut engines {
-                        e.set_model(model.model.clone(), &model.names);
-                    }
-                }
-                Request::Doc {
-                    doc,
-                    revision,
-                    project,
-                } => {
-                    let Some(e) = &engines else { continue };
-                    let l = learned_for(&mut learned, revision, &project);
-                    if let Some(d) = project.document(doc) {
-                        let items = e.suggest(&project, d, Some(&l));
-                        let _ = tx.send(Response::Doc {
-                            doc,
-                            revision,
-                            items,
-                        });
-                    }
-                }
-                Request::All { revision, project } => {
-                    let Some(e) = &engines else { continue };
-                    let l = learned_for(&mut learned, revision, &project);
-                    let total = project.documents.len();
-                    for (i, d) in project.documents.iter().enumerate() {
-                        let items = e.suggest(&project, d, Some(&l));
-                        let _ = tx.send(Response::Doc {
-                            doc: d.id,
-                            revision,
-                            items,
-                        });
-                        let _ = tx.send(Response::Progress { done: i + 1, total });
-                        wake();
-                        // A newer request (the user edited) goes first.
-                        if let Ok(r) = rx.try_recv() {
-                            pending.push(r);
-                            if pending.iter().any(|r| matches!(r, Request::All { .. })) {
-                                break;
-                            }
-                        }
-                    }
-                }
-            }
-            wake();
-        }
-    }
-}
-
-fn learned_for(
-    cache: &mut Option<(u64, Arc<Learned>)>,
-    revision: u64,
-    p: &Project,
-) -> Arc<Learned> {
-    match cache {
-        Some((r, l)) if *r == revision => l.clone(),
-        _ => {
-            let l = Arc::new(Learned::from_project(p, p.matcher.min_learned_len));
-            *cache = Some((revision, l.clone()));
-            l
-        }
-    }
-}
+pub use incremental::{Incremental, Layered, patch};
+use worker::{Request, Response};
 
 /// Suggestions received for one document.
 struct DocResult {
     /// The session revision they were computed for.
     revision: u64,
-    items: Vec<Suggestion>,
+    items: Layered,
+    /// False while only the quick answer after an edit is in (the exact one follows).
+    exact: bool,
 }
 
 /// Sort order of the Suggestions tab.
@@ -249,7 +118,7 @@ impl Review {
         // If the thread cannot start, suggestions stay empty; editing is unaffected.
         let _ = std::thread::Builder::new()
             .name("matcher".into())
-            .spawn(move || worker(worker_rx, worker_tx, w));
+            .spawn(move || worker::worker(worker_rx, worker_tx, w));
         Self {
             tx,
             rx,
@@ -312,13 +181,18 @@ impl Review {
                     doc,
                     revision,
                     items,
+                    exact,
                 } => {
-                    let newer = self
-                        .results
-                        .get(&doc)
-                        .is_none_or(|old| old.revision <= revision);
+                    let newer = self.results.get(&doc).is_none_or(|old| {
+                        old.revision < revision || (old.revision == revision && exact)
+                    });
                     if newer {
-                        self.results.insert(doc, DocResult { revision, items });
+                        let r = DocResult {
+                            revision,
+                            items,
+                            exact,
+                        };
+                        self.results.insert(doc, r);
                     }
                 }
                 Response::Progress { done, total } => {
@@ -334,7 +208,10 @@ impl Review {
             .results
             .get(&doc)
             .is_some_and(|r| r.revision == revision);
-        if !fresh && self.requested != Some((doc, revision)) {
+        // A quick answer whose exact one the worker dropped (another document went first) is
+        // asked for again.
+        let exact = fresh && self.results.get(&doc).is_some_and(|r| r.exact);
+        if !exact && self.requested != Some((doc, revision)) {
             let _ = self.tx.send(Request::Doc {
                 doc,
                 revision,
@@ -342,7 +219,7 @@ impl Review {
             });
             self.requested = Some((doc, revision));
         }
-        !fresh || self.progress.is_some()
+        !exact || self.progress.is_some()
     }
 
     /// Ask for every document's suggestions (the progress shows in the Suggestions tab).
@@ -354,11 +231,12 @@ impl Review {
         self.progress = Some((0, project.documents.len()));
     }
 
-    /// True when the document's suggestions are being computed.
+    /// True when the document's suggestions are being computed (a quick answer after an edit
+    /// is shown meanwhile, but the exact one is still to come).
     pub fn busy(&self, doc: DocId, revision: u64) -> bool {
         self.results
             .get(&doc)
-            .is_none_or(|r| r.revision != revision)
+            .is_none_or(|r| r.revision != revision || !r.exact)
     }
 
     /// The document's suggestions still worth showing, in text order.
@@ -366,11 +244,28 @@ impl Review {
         let Some(r) = self.results.get(&doc.id) else {
             return Vec::new();
         };
-        engines::visible(doc, &project.verdicts, &r.items)
+        let items = &r.items;
+        let mut base = engines::visible(doc, &project.verdicts, &items.base).into_iter();
+        let mut extra = engines::visible(doc, &project.verdicts, &items.extra)
             .into_iter()
-            .map(|i| &r.items[i])
-            .filter(|s| self.filter.admits(s))
-            .collect()
+            .map(|i| &items.extra[i])
+            .peekable();
+        let mut hidden = items.hidden.iter().peekable();
+        let mut out = Vec::with_capacity(base.len());
+        for i in base.by_ref() {
+            while hidden.next_if(|&&h| h < i).is_some() {}
+            if hidden.next_if_eq(&&i).is_some() {
+                continue;
+            }
+            let s = &items.base[i];
+            while let Some(e) = extra.next_if(|e| e.range() < s.range()) {
+                out.push(e);
+            }
+            out.push(s);
+        }
+        out.extend(extra);
+        out.retain(|s| self.filter.admits(s));
+        out
     }
 
     /// The focused suggestion, if it is still visible.
@@ -427,7 +322,28 @@ pub struct Acceptor<'p> {
     created: HashMap<(String, String), EntityId>,
     commands: Vec<Command>,
     spans: HashMap<DocId, Vec<Span>>,
+    /// (document, start, end) → the first span of this batch there, and its label.
+    added: HashMap<(DocId, usize, usize), Vec<(SpanId, String)>>,
+    /// The project's entities by (name, label), the first of each; built once many
+    /// acceptances have asked (a single one scans, which is cheaper than hashing them all).
+    entities: Option<HashMap<(&'p str, &'p str), EntityId>>,
+    lookups: usize,
     count: usize,
+}
+
+/// The first span of `doc` over exactly `start..end` with a label `label` accepts.
+fn span_at(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    label: impl Fn(&str) -> bool,
+) -> Option<&Span> {
+    // Spans are sorted by start.
+    let from = doc.spans.partition_point(|sp| sp.start < start);
+    doc.spans[from..]
+        .iter()
+        .take_while(|sp| sp.start == start)
+        .find(|sp| sp.end == end && label(&sp.label))
 }
 
 impl<'p> Acceptor<'p> {
@@ -441,6 +357,9 @@ impl<'p> Acceptor<'p> {
             created: HashMap::new(),
             commands: Vec::new(),
             spans: HashMap::new(),
+            added: HashMap::new(),
+            entities: None,
+            lookups: 0,
             count: 0,
         }
     }
@@ -464,11 +383,11 @@ impl<'p> Acceptor<'p> {
         };
         let label = label.unwrap_or(suggested).to_string();
         // Already there (annotated, or accepted earlier in this batch as a quote's speaker).
-        let exists = doc
-            .spans
-            .iter()
-            .chain(self.spans.get(&doc.id).into_iter().flatten())
-            .any(|sp| sp.start == *start && sp.end == *end && sp.label == label);
+        let exists = span_at(doc, *start, *end, |l| l == label).is_some()
+            || self
+                .added
+                .get(&(doc.id, *start, *end))
+                .is_some_and(|v| v.iter().any(|(_, l)| *l == label));
         if exists {
             return;
         }
@@ -494,6 +413,7 @@ impl<'p> Acceptor<'p> {
             rule: (&s.rule).into(),
             score: s.score,
         };
+        self.remember(doc.id, &span);
         self.spans.entry(doc.id).or_default().push(span);
         self.count += 1;
     }
@@ -515,12 +435,12 @@ impl<'p> Acceptor<'p> {
             return;
         };
         let speaker_id = speaker.map(|(a, b)| {
-            let existing = doc
-                .spans
-                .iter()
-                .chain(self.spans.get(&doc.id).into_iter().flatten())
-                .find(|sp| sp.start == a && sp.end == b)
-                .map(|sp| sp.id);
+            let existing = span_at(doc, a, b, |_| true).map(|sp| sp.id).or_else(|| {
+                self.added
+                    .get(&(doc.id, a, b))
+                    .and_then(|v| v.first())
+                    .map(|(id, _)| *id)
+            });
             existing.unwrap_or_else(|| {
                 let label = speaker_label.clone().unwrap_or_else(|| "PERSON".into());
                 let entity = match (speaker_entity, speaker_new_entity) {
@@ -542,6 +462,7 @@ impl<'p> Acceptor<'p> {
                     score: s.score,
                 };
                 let id = span.id;
+                self.remember(doc.id, &span);
                 self.spans.entry(doc.id).or_default().push(span);
                 id
             })
@@ -570,14 +491,38 @@ impl<'p> Acceptor<'p> {
         self.count += 1;
     }
 
+    fn remember(&mut self, doc: DocId, span: &Span) {
+        self.added
+            .entry((doc, span.start, span.end))
+            .or_default()
+            .push((span.id, span.label.to_string()));
+    }
+
+    /// The project's first entity called `name` with `label`.
+    fn existing_entity(&mut self, name: &str, label: &str) -> Option<EntityId> {
+        self.lookups += 1;
+        if self.entities.is_none() && self.lookups > 8 {
+            let mut map = HashMap::with_capacity(self.project.entities.len());
+            for e in &self.project.entities {
+                map.entry((e.name.as_str(), e.label.as_str()))
+                    .or_insert(e.id);
+            }
+            self.entities = Some(map);
+        }
+        match &self.entities {
+            Some(map) => map.get(&(name, label)).copied(),
+            None => self
+                .project
+                .entities
+                .iter()
+                .find(|e| e.name == name && e.label == label)
+                .map(|e| e.id),
+        }
+    }
+
     fn entity_for(&mut self, name: &str, label: &str, surface: &str) -> EntityId {
-        if let Some(e) = self
-            .project
-            .entities
-            .iter()
-            .find(|e| e.name == name && e.label == label)
-        {
-            return e.id;
+        if let Some(e) = self.existing_entity(name, label) {
+            return e;
         }
         let key = (name.to_string(), label.to_string());
         if let Some(id) = self.created.get(&key) {
@@ -670,10 +615,21 @@ pub fn accept_string_in_project(
         case_sensitive: true,
         whole_words: true,
     };
+    let rejected: std::collections::HashSet<(DocId, usize, usize)> = p
+        .verdicts
+        .rejected
+        .iter()
+        .filter(|r| r.label == label)
+        .map(|r| (r.doc, r.start, r.end))
+        .collect();
     for d in &p.documents {
-        for (start, end) in text::find_all(&d.text, &surface, whole) {
-            let taken = d.spans_overlapping(start, end).next().is_some();
-            if taken || p.verdicts.is_rejected(d.id, start, end, &label) {
+        let found = text::find_all(&d.text, &surface, whole);
+        if found.is_empty() {
+            continue;
+        }
+        let spans = Cover::sorted(d.spans.iter().map(|sp| (sp.start, sp.end)));
+        for (start, end) in found {
+            if spans.overlaps(start, end) || rejected.contains(&(d.id, start, end)) {
                 continue;
             }
             let mut copy = s.clone();
@@ -705,12 +661,31 @@ pub fn suggest_project(
     let (mut engines, problems) = Engines::new(&project.matcher, user_lists);
     engines.set_model(model.model, &model.names);
     let learned = Learned::from_project(project, project.matcher.min_learned_len);
+    let index = ProjectIndex::new(project);
     let total = project.documents.len();
     let one = |d: &Document| -> Vec<Suggestion> {
-        let all = engines.suggest(project, d, Some(&learned));
-        let keep = engines::visible(d, &project.verdicts, &all);
-        let mut all: Vec<Option<Suggestion>> = all.into_iter().map(Some).collect();
-        keep.into_iter().filter_map(|k| all[k].take()).collect()
+        let all = engines.suggest_in(&index, d, Some(&learned));
+        let keep = if all.len() < 100_000 {
+            engines::visible(d, &project.verdicts, &all)
+        } else {
+            // A book's worth: both halves at once.
+            let (a, b) = all.split_at(all.len() / 2);
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| engines::visible(d, &project.verdicts, b));
+                let mut keep = engines::visible(d, &project.verdicts, a);
+                match second.join() {
+                    Ok(v) => keep.extend(v.into_iter().map(|i| i + a.len())),
+                    Err(e) => std::panic::resume_unwind(e),
+                }
+                keep
+            })
+        };
+        // `keep` is ascending.
+        let mut keep = keep.into_iter().peekable();
+        all.into_iter()
+            .enumerate()
+            .filter_map(|(i, s)| keep.next_if_eq(&i).map(|_| s))
+            .collect()
     };
     let workers = std::thread::available_parallelism()
         .map(usize::from)

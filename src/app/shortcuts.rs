@@ -36,6 +36,25 @@ pub enum Action {
     ShrinkEnd,
     GrowStart,
     ShrinkStart,
+    /// Keys that scroll the document and move the caret (see `app::view`).
+    PageDown,
+    PageUp,
+    LineDown,
+    LineUp,
+    SelectRowDown,
+    SelectRowUp,
+    CaretLeft,
+    CaretRight,
+    WordLeft,
+    WordRight,
+    SelectWordLeft,
+    SelectWordRight,
+    LineStart,
+    LineEnd,
+    SelectToLineStart,
+    SelectToLineEnd,
+    DocumentStart,
+    DocumentEnd,
     NextSpan,
     PreviousSpan,
     NextDocument,
@@ -59,6 +78,10 @@ pub enum Action {
     AcceptAboveThreshold,
     ToggleSuggestions,
     ShowShortcuts,
+    /// Hide or show the documents panel (left).
+    ToggleDocumentsPanel,
+    /// Hide or show the inspector panel (right: labels, entities, span, suggestions, quotes).
+    ToggleInspectorPanel,
     /// Compare annotators' projects: the Agreement window.
     ShowAgreement,
     /// Per-document status and counts, label distribution, progress, quotes per speaker.
@@ -154,6 +177,24 @@ impl Action {
             ShrinkEnd,
             GrowStart,
             ShrinkStart,
+            PageDown,
+            PageUp,
+            LineDown,
+            LineUp,
+            SelectRowDown,
+            SelectRowUp,
+            CaretLeft,
+            CaretRight,
+            WordLeft,
+            WordRight,
+            SelectWordLeft,
+            SelectWordRight,
+            LineStart,
+            LineEnd,
+            SelectToLineStart,
+            SelectToLineEnd,
+            DocumentStart,
+            DocumentEnd,
             NextSpan,
             PreviousSpan,
             NextDocument,
@@ -177,6 +218,8 @@ impl Action {
             AcceptAboveThreshold,
             ToggleSuggestions,
             ShowShortcuts,
+            ToggleDocumentsPanel,
+            ToggleInspectorPanel,
             ShowAgreement,
             ShowDashboard,
             CurateAnnotators,
@@ -233,6 +276,24 @@ impl Action {
             ShrinkEnd => vec![sc(SHIFT, Key::ArrowLeft)],
             GrowStart => vec![sc(ALT_SHIFT, Key::ArrowLeft)],
             ShrinkStart => vec![sc(ALT_SHIFT, Key::ArrowRight)],
+            PageDown => vec![sc(NONE, Key::PageDown), sc(NONE, Key::Space)],
+            PageUp => vec![sc(NONE, Key::PageUp), sc(SHIFT, Key::Space)],
+            LineDown => vec![sc(NONE, Key::ArrowDown)],
+            LineUp => vec![sc(NONE, Key::ArrowUp)],
+            SelectRowDown => vec![sc(SHIFT, Key::ArrowDown)],
+            SelectRowUp => vec![sc(SHIFT, Key::ArrowUp)],
+            CaretLeft => vec![sc(NONE, Key::ArrowLeft)],
+            CaretRight => vec![sc(NONE, Key::ArrowRight)],
+            WordLeft => vec![sc(CMD, Key::ArrowLeft)],
+            WordRight => vec![sc(CMD, Key::ArrowRight)],
+            SelectWordLeft => vec![sc(CMD_SHIFT, Key::ArrowLeft)],
+            SelectWordRight => vec![sc(CMD_SHIFT, Key::ArrowRight)],
+            LineStart => vec![sc(NONE, Key::Home)],
+            LineEnd => vec![sc(NONE, Key::End)],
+            SelectToLineStart => vec![sc(SHIFT, Key::Home)],
+            SelectToLineEnd => vec![sc(SHIFT, Key::End)],
+            DocumentStart => vec![sc(CMD, Key::Home)],
+            DocumentEnd => vec![sc(CMD, Key::End)],
             NextSpan => vec![sc(NONE, Key::CloseBracket)],
             PreviousSpan => vec![sc(NONE, Key::OpenBracket)],
             NextDocument => vec![sc(SHIFT, Key::PageDown), sc(NONE, Key::Period)],
@@ -256,6 +317,8 @@ impl Action {
             AcceptAboveThreshold => vec![sc(CMD, Key::Enter)],
             ToggleSuggestions => vec![sc(NONE, Key::H)],
             ShowShortcuts => vec![sc(NONE, Key::Questionmark), sc(NONE, Key::F1)],
+            ToggleDocumentsPanel => vec![sc(NONE, Key::F9)],
+            ToggleInspectorPanel => vec![sc(NONE, Key::F10)],
             ShowAgreement | ShowDashboard | CurateAnnotators => vec![],
             CurateTake(n) => ANNOTATOR_KEYS
                 .get(usize::from(n).wrapping_sub(1))
@@ -274,10 +337,40 @@ impl Action {
     }
 
     pub fn scope(self) -> Scope {
+        // Ctrl+arrows and Ctrl+Home/End belong to a text field while one has the keyboard.
+        if self.is_caret_key() {
+            return Scope::View;
+        }
         let global = self.shortcuts().first().is_some_and(|s| {
             s.modifiers.command || s.modifiers.ctrl || is_function_key(s.logical_key)
         });
         if global { Scope::Global } else { Scope::View }
+    }
+
+    /// A key that scrolls the document or moves the caret.
+    pub fn is_caret_key(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            PageDown
+                | PageUp
+                | LineDown
+                | LineUp
+                | SelectRowDown
+                | SelectRowUp
+                | CaretLeft
+                | CaretRight
+                | WordLeft
+                | WordRight
+                | SelectWordLeft
+                | SelectWordRight
+                | LineStart
+                | LineEnd
+                | SelectToLineStart
+                | SelectToLineEnd
+                | DocumentStart
+                | DocumentEnd
+        )
     }
 
     /// The name in menus and the overlay.
@@ -300,10 +393,28 @@ impl Action {
             ToggleWordSnap => "Snap selection to words".into(),
             DeleteSpan => "Delete span".into(),
             ClearSelection => "Clear selection".into(),
-            GrowEnd => "Move span end right by a word".into(),
-            ShrinkEnd => "Move span end left by a word".into(),
+            GrowEnd => "Extend right; a span's end by a word".into(),
+            ShrinkEnd => "Extend left; a span's end back a word".into(),
             GrowStart => "Move span start left by a word".into(),
             ShrinkStart => "Move span start right by a word".into(),
+            PageDown => "Page down".into(),
+            PageUp => "Page up".into(),
+            LineDown => "Down".into(),
+            LineUp => "Up".into(),
+            SelectRowDown => "Select down".into(),
+            SelectRowUp => "Select up".into(),
+            CaretLeft => "Caret left".into(),
+            CaretRight => "Caret right".into(),
+            WordLeft => "Caret left by a word".into(),
+            WordRight => "Caret right by a word".into(),
+            SelectWordLeft => "Select a word left".into(),
+            SelectWordRight => "Select a word right".into(),
+            LineStart => "Line start".into(),
+            LineEnd => "Line end".into(),
+            SelectToLineStart => "Select to the line start".into(),
+            SelectToLineEnd => "Select to the line end".into(),
+            DocumentStart => "Document start".into(),
+            DocumentEnd => "Document end".into(),
             NextSpan => "Select next span".into(),
             PreviousSpan => "Select previous span".into(),
             NextDocument => "Next document".into(),
@@ -327,6 +438,8 @@ impl Action {
             AcceptAboveThreshold => "Accept all above the threshold".into(),
             ToggleSuggestions => "Show or hide suggestions".into(),
             ShowShortcuts => "Keyboard shortcuts".into(),
+            ToggleDocumentsPanel => "Show or hide the documents panel".into(),
+            ToggleInspectorPanel => "Show or hide the side panel".into(),
             ShowAgreement => "Agreement…".into(),
             ShowDashboard => "Dashboard".into(),
             CurateAnnotators => "Curate annotators…".into(),
@@ -361,7 +474,25 @@ impl Action {
             ToggleWordSnap => "Expand selections to whole words (on by default)",
             DeleteSpan => "Delete the selected span",
             ClearSelection => "Clear the selection, close the find bar or this overlay",
-            GrowEnd | ShrinkEnd | GrowStart | ShrinkStart => "Adjust the selected span's edges",
+            GrowEnd | ShrinkEnd => {
+                "Extend the selection from the caret by a character; with a span selected, move its end by a word"
+            }
+            GrowStart | ShrinkStart => "Adjust the selected span's edges",
+            PageDown | PageUp => "Scroll the document by a screen",
+            LineDown | LineUp => "Move the caret a row; with no caret, scroll by a line",
+            SelectRowDown | SelectRowUp => "Extend the selection from the caret by a row",
+            CaretLeft | CaretRight => {
+                "Move the caret by a character (click in the text to place it)"
+            }
+            WordLeft | WordRight => "Move the caret by a word",
+            SelectWordLeft | SelectWordRight => "Extend the selection from the caret by a word",
+            LineStart | LineEnd => {
+                "Move the caret to the start or end of its line; with no caret, scroll to the top or bottom"
+            }
+            SelectToLineStart | SelectToLineEnd => {
+                "Extend the selection to the line's start or end"
+            }
+            DocumentStart | DocumentEnd => "Go to the top or bottom of the document",
             NextSpan | PreviousSpan => "Walk through the document's spans",
             NextDocument | PreviousDocument => "Move through the document list",
             LinkEntity => "Link the selected span to a canonical entity (type ahead)",
@@ -387,6 +518,12 @@ impl Action {
             }
             ToggleSuggestions => "Show or hide suggestions in the text",
             ShowShortcuts => "Show this list",
+            ToggleDocumentsPanel => {
+                "Give the text the room of the document list (drag the divider to resize)"
+            }
+            ToggleInspectorPanel => {
+                "Give the text the room of the labels, entities and quotes panel (drag the divider to resize)"
+            }
             ShowAgreement => {
                 "Compare annotators' projects: F1, kappa, alpha, quotes, per label and per document"
             }
@@ -408,17 +545,34 @@ impl Action {
         }
     }
 
-    /// Menu text of the first shortcut ("Ctrl+S"), empty if none.
+    /// Menu text of the first shortcut ("Ctrl+S", "]"), empty if none.
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {
         self.shortcuts()
             .first()
-            .map(|s| ctx.format_shortcut(s))
+            .map(|s| display_text(ctx, s))
             .unwrap_or_default()
     }
 }
 
+/// A key as a person writes it: `]` not "CloseBracket", `PgDn` not "PageDown".
+pub fn key_name(k: Key) -> String {
+    match k {
+        Key::ArrowLeft => "Left",
+        Key::ArrowRight => "Right",
+        Key::ArrowUp => "Up",
+        Key::ArrowDown => "Down",
+        Key::PageUp => "PgUp",
+        Key::PageDown => "PgDn",
+        Key::Escape => "Esc",
+        Key::Minus => "-",
+        k => k.symbol_or_name(),
+    }
+    .trim_start_matches("Num")
+    .to_string()
+}
+
 /// A shortcut as plain text for documentation ("Ctrl+Shift+Z", "Alt+Shift+Left", "?"); the
-/// window shows the platform's own spelling instead (⌘ on a Mac).
+/// window shows the platform's own spelling of the modifiers instead (⌘ on a Mac).
 pub fn plain_text(s: &KeyboardShortcut) -> String {
     let m = s.modifiers;
     let mut parts: Vec<String> = Vec::new();
@@ -431,19 +585,30 @@ pub fn plain_text(s: &KeyboardShortcut) -> String {
     if m.shift {
         parts.push("Shift".into());
     }
-    let key = match s.logical_key {
-        Key::ArrowLeft => "Left".to_string(),
-        Key::ArrowRight => "Right".to_string(),
-        Key::Questionmark => "?".to_string(),
-        Key::OpenBracket => "[".to_string(),
-        Key::CloseBracket => "]".to_string(),
-        Key::Comma => ",".to_string(),
-        Key::Period => ".".to_string(),
-        Key::Escape => "Esc".to_string(),
-        k => k.name().trim_start_matches("Num").to_string(),
-    };
-    parts.push(key);
+    parts.push(key_name(s.logical_key));
     parts.join("+")
+}
+
+/// A shortcut as the window shows it: the platform's modifier names (⌘ ⌥ ⇧ on a Mac) and
+/// the key as a person writes it.
+pub fn display_text(ctx: &egui::Context, s: &KeyboardShortcut) -> String {
+    if !ctx.os().is_mac() {
+        return plain_text(s);
+    }
+    let m = s.modifiers;
+    let mut out = String::new();
+    for (on, sym) in [
+        (m.ctrl && !m.command, "⌃"),
+        (m.alt, "⌥"),
+        (m.shift, "⇧"),
+        (m.command || m.mac_cmd, "⌘"),
+    ] {
+        if on {
+            out.push_str(sym);
+        }
+    }
+    out.push_str(&key_name(s.logical_key));
+    out
 }
 
 /// The keyboard table of the README, generated from this table (a test keeps them equal).
@@ -483,7 +648,18 @@ pub fn markdown_table() -> String {
 fn is_function_key(k: Key) -> bool {
     matches!(
         k,
-        Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F7 | Key::F8
+        Key::F1
+            | Key::F2
+            | Key::F3
+            | Key::F4
+            | Key::F5
+            | Key::F6
+            | Key::F7
+            | Key::F8
+            | Key::F9
+            | Key::F10
+            | Key::F11
+            | Key::F12
     )
 }
 
@@ -560,6 +736,32 @@ mod tests {
             readme.contains(&table),
             "README.md's keyboard table is out of date; replace it with:\n{table}"
         );
+    }
+
+    #[test]
+    fn keys_are_named_as_people_write_them() {
+        let text = |m, k| plain_text(&sc(m, k));
+        assert_eq!(text(NONE, Key::CloseBracket), "]");
+        assert_eq!(text(NONE, Key::OpenBracket), "[");
+        assert_eq!(text(NONE, Key::Questionmark), "?");
+        assert_eq!(text(NONE, Key::Slash), "/");
+        assert_eq!(text(NONE, Key::Comma), ",");
+        assert_eq!(text(NONE, Key::Period), ".");
+        assert_eq!(text(NONE, Key::Minus), "-");
+        assert_eq!(text(NONE, Key::Equals), "=");
+        assert_eq!(text(SHIFT, Key::PageDown), "Shift+PgDn");
+        assert_eq!(text(ALT, Key::ArrowUp), "Alt+Up");
+        assert_eq!(text(CMD_SHIFT, Key::Z), "Ctrl+Shift+Z");
+        assert_eq!(text(NONE, Key::Num7), "7");
+        assert_eq!(text(NONE, Key::F9), "F9");
+        for (a, s) in bindings() {
+            let t = plain_text(&s);
+            assert!(
+                !t.contains("Bracket") && !t.contains("Questionmark") && !t.contains("Page"),
+                "{a:?}: {t}"
+            );
+        }
+        assert_eq!(Action::ToggleDocumentsPanel.scope(), Scope::Global);
     }
 
     #[test]

@@ -7,6 +7,13 @@
 //! higher score, then the longer range. What the user already annotated, rejected, or said never
 //! to suggest is left out (`visible`).
 //!
+//! # One long document
+//! A book costs what the same text costs as many documents: every step is O(n log n) (`merge`,
+//! `lookup`), and a document of 100,000 code points or more uses every core — the model runs
+//! beside the lists, learned strings and rules, its sentences shared out over threads, and the
+//! findings are settled (labels, merging, overlaps) in parts cut where no finding crosses
+//! (`split`). Each of these gives exactly what one thread gives.
+//!
 //! Quotations come last (`quotes`): the quote engine is given every entity mention known in the
 //! document — the user's spans and the entity suggestions that survived — so a speaker next to
 //! a cue is a name the other engines found, linked to its entity when it has one.
@@ -27,17 +34,18 @@
 //! reviewing, and a speaker span labelled wrongly would be worse than none. Its reason says
 //! so. A speaker that is already a span of the document is kept whatever its label.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::gazetteer::{Entry, Gazetteer, parse_patterns_jsonl, parse_tsv};
+use super::gazetteer::{Entry, Gazetteer, Match, parse_patterns_jsonl, parse_tsv};
 use super::learned::Learned;
-use super::model::{self, Lexicon, Model};
+use super::lookup::ProjectIndex;
+pub use super::merge::{merge, resolve, visible};
+use super::model::{self, Lexicon, Model, Prediction};
 use super::quotes::{KnownMention, Quotes};
 use super::rules::{Known, Rules};
-use crate::model::{
-    Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion, VerdictMemory,
-};
+use super::split;
+use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion};
 
 /// A bundled list: its name, file contents and the score its matches get.
 pub struct Bundled {
@@ -238,46 +246,216 @@ impl Engines {
         doc: &Document,
         learned: Option<&Learned>,
     ) -> Vec<Suggestion> {
-        let mut found: Vec<Suggestion> = Vec::new();
-        let entity_by_name: HashMap<(&str, &str), crate::model::EntityId> = project
-            .entities
-            .iter()
-            .map(|e| ((e.name.as_str(), e.label.as_str()), e.id))
-            .collect();
-        if self.settings.gazetteer {
-            for m in self.gazetteer.find(&doc.text) {
-                let entry = self.gazetteer.entry(m.entry);
-                let (score, what) = self
-                    .lists
-                    .get(&entry.list)
-                    .cloned()
-                    .unwrap_or((USER_LIST_SCORE, entry.list.clone()));
-                let canonical = entry
-                    .canonical
-                    .clone()
-                    .unwrap_or_else(|| entry.text.clone());
-                let entity = entity_by_name
-                    .get(&(canonical.as_str(), entry.label.as_str()))
-                    .copied();
-                let reason = if canonical == entry.text {
-                    format!("{} in the {} list", entry.text, entry.list)
-                } else {
-                    format!("{} ({canonical}) in the {} list", entry.text, entry.list)
-                };
-                found.push(Suggestion {
-                    proposal: Proposal::Span {
-                        start: m.start,
-                        end: m.end,
-                        label: entry.label.clone(),
-                        entity,
-                        new_entity: entity.is_none().then_some(canonical),
-                    },
-                    score,
-                    engine: "gazetteer",
-                    rule: format!("{}: {what}", entry.list),
-                    reason,
+        self.suggest_in(&ProjectIndex::new(project), doc, learned)
+    }
+
+    /// [`Engines::suggest`] with the project's tables built once by the caller (for many
+    /// documents). A long document has its model run beside the other engines, its sentences
+    /// shared out over the machine's cores: the same result, sooner.
+    pub fn suggest_in(
+        &self,
+        index: &ProjectIndex,
+        doc: &Document,
+        learned: Option<&Learned>,
+    ) -> Vec<Suggestion> {
+        let threads = threads_for(doc);
+        let model = self.active_model();
+        let (gazetteer, found, from_model) = match model {
+            Some(m) if threads > 1 => std::thread::scope(|scope| {
+                let lexicon = &*self.lexicon;
+                let text = &*doc.text;
+                let predicting = scope.spawn(move || {
+                    m.predict_map(text, lexicon, threads, |p| {
+                        self.model_suggestion(index, doc, &p)
+                    })
                 });
+                let gazetteer = self.gazetteer_matches(doc);
+                let found = self.entity_findings(index, doc, learned, &gazetteer);
+                let from_model = match predicting.join() {
+                    Ok(p) => p,
+                    Err(e) => std::panic::resume_unwind(e),
+                };
+                (gazetteer, found, from_model)
+            }),
+            _ => {
+                let gazetteer = self.gazetteer_matches(doc);
+                let found = self.entity_findings(index, doc, learned, &gazetteer);
+                let from_model = model
+                    .map(|m| m.predict(&doc.text, &self.lexicon))
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|p| self.model_suggestion(index, doc, p))
+                    .collect();
+                (gazetteer, found, from_model)
             }
+        };
+        drop(gazetteer);
+        self.finish(index, doc, found, from_model)
+    }
+
+    /// What the engines find from the text alone — list matches and the model's predictions —
+    /// which no annotation changes: the window's worker keeps them between edits.
+    pub fn text_findings(&self, doc: &Document) -> TextFindings {
+        let threads = threads_for(doc);
+        let model = self.active_model();
+        std::thread::scope(|scope| {
+            let lexicon = &*self.lexicon;
+            let text = &*doc.text;
+            let predicting =
+                model.map(|m| scope.spawn(move || m.predict_on(text, lexicon, threads)));
+            let gazetteer = self.gazetteer_matches(doc);
+            let model = match predicting.map(|p| p.join()) {
+                None => Vec::new(),
+                Some(Ok(p)) => p,
+                Some(Err(e)) => std::panic::resume_unwind(e),
+            };
+            TextFindings { gazetteer, model }
+        })
+    }
+
+    /// [`Engines::suggest_in`], also returning the text findings (as
+    /// [`Engines::text_findings`] makes them) for later [`Engines::suggest_from`] calls: the
+    /// model runs beside the other engines, whatever the document's length.
+    pub fn suggest_keeping(
+        &self,
+        index: &ProjectIndex,
+        doc: &Document,
+        learned: Option<&Learned>,
+    ) -> (Vec<Suggestion>, TextFindings) {
+        let threads = threads_for(doc);
+        let model = self.active_model();
+        let (gazetteer, found, predictions) = std::thread::scope(|scope| {
+            let lexicon = &*self.lexicon;
+            let text = &*doc.text;
+            let predicting =
+                model.map(|m| scope.spawn(move || m.predict_on(text, lexicon, threads)));
+            let gazetteer = self.gazetteer_matches(doc);
+            let found = self.entity_findings(index, doc, learned, &gazetteer);
+            let predictions = match predicting.map(|p| p.join()) {
+                None => Vec::new(),
+                Some(Ok(p)) => p,
+                Some(Err(e)) => std::panic::resume_unwind(e),
+            };
+            (gazetteer, found, predictions)
+        });
+        let from_model = predictions
+            .iter()
+            .filter_map(|p| self.model_suggestion(index, doc, p))
+            .collect();
+        let items = self.finish(index, doc, found, from_model);
+        let findings = TextFindings {
+            gazetteer,
+            model: predictions,
+        };
+        (items, findings)
+    }
+
+    /// [`Engines::suggest_in`] from text findings made earlier by [`Engines::text_findings`]
+    /// for this document's text with these engines: the same result, without the lists and
+    /// the model running again.
+    pub fn suggest_from(
+        &self,
+        index: &ProjectIndex,
+        doc: &Document,
+        learned: Option<&Learned>,
+        text: &TextFindings,
+    ) -> Vec<Suggestion> {
+        let found = self.entity_findings(index, doc, learned, &text.gazetteer);
+        let from_model = text
+            .model
+            .iter()
+            .filter_map(|p| self.model_suggestion(index, doc, p))
+            .collect();
+        self.finish(index, doc, found, from_model)
+    }
+
+    /// A prediction of the model as a suggestion (before the threshold: see `settle`).
+    fn model_suggestion(
+        &self,
+        index: &ProjectIndex,
+        doc: &Document,
+        p: &Prediction,
+    ) -> Option<Suggestion> {
+        if p.start >= p.end {
+            return None;
+        }
+        let text = doc.slice(p.start, p.end);
+        let entity = index.named(text, &p.label);
+        let why = if p.why.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", p.why.join(", "))
+        };
+        Some(Suggestion {
+            reason: format!(
+                "{text} as {} by the model ({}){why}",
+                p.label, self.model_about
+            ),
+            proposal: Proposal::Span {
+                start: p.start,
+                end: p.end,
+                label: p.label.clone(),
+                entity,
+                new_entity: entity.is_none().then(|| text.to_string()),
+            },
+            score: p.score,
+            engine: model::ENGINE,
+            rule: "model: statistical".into(),
+        })
+    }
+
+    fn active_model(&self) -> Option<&Model> {
+        self.model.as_deref().filter(|_| self.settings.model)
+    }
+
+    fn gazetteer_matches(&self, doc: &Document) -> Vec<Match> {
+        if self.settings.gazetteer {
+            self.gazetteer.find(&doc.text)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The lists' matches as suggestions, then the learned strings, then the rules (which see
+    /// both as evidence).
+    fn entity_findings(
+        &self,
+        index: &ProjectIndex,
+        doc: &Document,
+        learned: Option<&Learned>,
+        gazetteer: &[Match],
+    ) -> Vec<Suggestion> {
+        let mut found: Vec<Suggestion> = Vec::with_capacity(gazetteer.len());
+        for m in gazetteer {
+            let entry = self.gazetteer.entry(m.entry);
+            let (score, what) = self
+                .lists
+                .get(&entry.list)
+                .cloned()
+                .unwrap_or((USER_LIST_SCORE, entry.list.clone()));
+            let canonical = entry
+                .canonical
+                .clone()
+                .unwrap_or_else(|| entry.text.clone());
+            let entity = index.named(&canonical, &entry.label);
+            let reason = if canonical == entry.text {
+                format!("{} in the {} list", entry.text, entry.list)
+            } else {
+                format!("{} ({canonical}) in the {} list", entry.text, entry.list)
+            };
+            found.push(Suggestion {
+                proposal: Proposal::Span {
+                    start: m.start,
+                    end: m.end,
+                    label: entry.label.clone(),
+                    entity,
+                    new_entity: entity.is_none().then_some(canonical),
+                },
+                score,
+                engine: "gazetteer",
+                rule: format!("{}: {what}", entry.list),
+                reason,
+            });
         }
         if self.settings.learned
             && let Some(l) = learned
@@ -312,63 +490,120 @@ impl Engines {
             }));
             found.extend(rules.suggest(&doc.text, &known));
         }
-        if self.settings.model
-            && let Some(m) = &self.model
-        {
-            // On its own a finding must reach the model's threshold (a higher one for the
-            // shipped weights, learnt on Wikipedia and over-confident on news); below it, it
-            // only adds its evidence to another engine's finding of the same span and label.
-            let others: std::collections::HashSet<(usize, usize, String)> = found
-                .iter()
-                .filter_map(|s| match &s.proposal {
-                    Proposal::Span {
-                        start, end, label, ..
-                    } => Some((*start, *end, label.clone())),
-                    Proposal::Quote { .. } => None,
-                })
-                .collect();
-            for p in m.predict(&doc.text, &self.lexicon) {
-                if p.start >= p.end
-                    || (p.score < self.model_min_score
-                        && !others.contains(&(p.start, p.end, p.label.clone())))
-                {
-                    continue;
-                }
-                let text = doc.slice(p.start, p.end);
-                let entity = entity_by_name.get(&(text, p.label.as_str())).copied();
-                let why = if p.why.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", p.why.join(", "))
-                };
-                found.push(Suggestion {
-                    reason: format!(
-                        "{text} as {} by the model ({}){why}",
-                        p.label, self.model_about
-                    ),
-                    proposal: Proposal::Span {
-                        start: p.start,
-                        end: p.end,
-                        label: p.label,
-                        entity,
-                        new_entity: entity.is_none().then(|| text.to_string()),
-                    },
-                    score: p.score,
-                    engine: model::ENGINE,
-                    rule: "model: statistical".into(),
-                });
+        found
+    }
+
+    /// The model's findings added to the others', labels fitted, merged, overlaps resolved;
+    /// then the quotes, with every mention known so far. A long document's findings are cut
+    /// where none crosses (`split`) and settled part by part on the machine's cores.
+    fn finish(
+        &self,
+        index: &ProjectIndex,
+        doc: &Document,
+        found: Vec<Suggestion>,
+        from_model: Vec<Suggestion>,
+    ) -> Vec<Suggestion> {
+        let threads = threads_for(doc);
+        let cuts = if threads > 1 {
+            let ranges = found.iter().chain(&from_model).map(Suggestion::range);
+            split::cuts(ranges, doc.char_len(), threads)
+        } else {
+            Vec::new()
+        };
+        let mut out = if cuts.is_empty() {
+            self.settle(index, found, from_model)
+        } else {
+            let mut parts: Vec<(Vec<Suggestion>, Vec<Suggestion>)> =
+                (0..=cuts.len()).map(|_| Default::default()).collect();
+            for s in found {
+                parts[split::part_of(&cuts, s.range().0)].0.push(s);
             }
-        }
-        let mut out = resolve(merge(fit_labels(project, found)));
+            for s in from_model {
+                parts[split::part_of(&cuts, s.range().0)].1.push(s);
+            }
+            std::thread::scope(|scope| {
+                let mut parts = parts.into_iter();
+                let first = parts.next();
+                let rest: Vec<_> = parts
+                    .map(|(f, m)| scope.spawn(move || self.settle(index, f, m)))
+                    .collect();
+                let mut out = first
+                    .map(|(f, m)| self.settle(index, f, m))
+                    .unwrap_or_default();
+                for h in rest {
+                    match h.join() {
+                        Ok(v) => out.extend(v),
+                        Err(e) => std::panic::resume_unwind(e),
+                    }
+                }
+                out
+            })
+        };
         if let Some(quotes) = &self.quotes {
-            let mentions = known_mentions(project, doc, &out);
+            let mentions = known_mentions(index, doc, &out);
             let mut said = quotes.suggest(&doc.text, &mentions);
-            fit_speakers(project, doc, &mut said);
+            fit_speakers(index, doc, &mut said);
             out.extend(said);
             out.sort_by_key(|s| s.range());
         }
         out
     }
+
+    /// Entity findings and the model's over one stretch of the document (all of it, or a part
+    /// `split` cut): the model's kept, labels fitted, merged, overlaps resolved, sorted by
+    /// range.
+    fn settle(
+        &self,
+        index: &ProjectIndex,
+        mut found: Vec<Suggestion>,
+        from_model: Vec<Suggestion>,
+    ) -> Vec<Suggestion> {
+        if self.active_model().is_some() {
+            // On its own a finding must reach the model's threshold (a higher one for the
+            // shipped weights, learnt on Wikipedia and over-confident on news); below it, it
+            // only adds its evidence to another engine's finding of the same span and label.
+            let others: HashSet<(usize, usize, &str)> = found
+                .iter()
+                .filter_map(|s| match &s.proposal {
+                    Proposal::Span {
+                        start, end, label, ..
+                    } => Some((*start, *end, label.as_str())),
+                    Proposal::Quote { .. } => None,
+                })
+                .collect();
+            let kept: Vec<Suggestion> = from_model
+                .into_iter()
+                .filter(|s| {
+                    let (a, b) = s.range();
+                    let low = s.score < self.model_min_score;
+                    !low || others.contains(&(a, b, s.label()))
+                })
+                .collect();
+            drop(others);
+            found.extend(kept);
+        }
+        resolve(merge(fit_labels(index, found)))
+    }
+}
+
+/// Documents at least this long (code points) have their model run on several threads.
+const LONG_DOCUMENT: usize = 100_000;
+
+/// How many threads one document's engines may use.
+fn threads_for(doc: &Document) -> usize {
+    if doc.char_len() < LONG_DOCUMENT {
+        return 1;
+    }
+    std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(1)
+}
+
+/// What the engines find from a document's text alone (see [`Engines::text_findings`]).
+#[derive(Clone, Debug, Default)]
+pub struct TextFindings {
+    gazetteer: Vec<Match>,
+    model: Vec<Prediction>,
 }
 
 /// The lexicon for the model: the bundled one plus the user's list names and the project's
@@ -448,7 +683,8 @@ pub fn project_label<'a>(labels: &'a LabelSet, label: &str) -> Option<&'a str> {
 
 /// Span suggestions with a label the project has (see the module doc): kept, relabelled with
 /// a note in the reason and relinked to an entity of the new label, or dropped.
-fn fit_labels(project: &Project, found: Vec<Suggestion>) -> Vec<Suggestion> {
+fn fit_labels(index: &ProjectIndex, found: Vec<Suggestion>) -> Vec<Suggestion> {
+    let project = index.project;
     found
         .into_iter()
         .filter_map(|mut s| {
@@ -467,7 +703,7 @@ fn fit_labels(project: &Project, found: Vec<Suggestion>) -> Vec<Suggestion> {
                     "{}; suggested as {fitted}: the project has no {label} label",
                     s.reason
                 );
-                relink(project, fitted, entity, new_entity);
+                relink(index, fitted, entity, new_entity);
                 *label = fitted.to_string();
             }
             Some(s)
@@ -478,12 +714,12 @@ fn fit_labels(project: &Project, found: Vec<Suggestion>) -> Vec<Suggestion> {
 /// After a label changed to `label`: link to the project's entity of the same name with that
 /// label, or make a new one on acceptance, rather than keep an entity of another label.
 fn relink(
-    project: &Project,
+    index: &ProjectIndex,
     label: &str,
     entity: &mut Option<EntityId>,
     new_entity: &mut Option<String>,
 ) {
-    let name = match entity.and_then(|e| project.entity(e)) {
+    let name = match entity.and_then(|e| index.entity(e)) {
         Some(e) if e.label == label => return,
         Some(e) => e.name.clone(),
         None => match new_entity {
@@ -491,13 +727,9 @@ fn relink(
             None => return,
         },
     };
-    match project
-        .entities
-        .iter()
-        .find(|e| e.name == name && e.label == label)
-    {
+    match index.first_named(&name, label) {
         Some(e) => {
-            *entity = Some(e.id);
+            *entity = Some(e);
             *new_entity = None;
         }
         None => {
@@ -510,7 +742,8 @@ fn relink(
 /// Quote suggestions whose new speaker mention gets a label the project has (the speaker's
 /// label, or [`SPEAKER_LABEL`], fitted as spans are); when there is none, the quote stays
 /// without a speaker and its reason says why. A speaker already a span of `doc` is kept.
-fn fit_speakers(project: &Project, doc: &Document, said: &mut [Suggestion]) {
+fn fit_speakers(index: &ProjectIndex, doc: &Document, said: &mut [Suggestion]) {
+    let project = index.project;
     for s in said {
         let Proposal::Quote {
             speaker,
@@ -541,7 +774,7 @@ fn fit_speakers(project: &Project, doc: &Document, said: &mut [Suggestion]) {
         match project_label(&project.labels, &wanted) {
             Some(fitted) => {
                 if fitted != wanted {
-                    relink(project, fitted, speaker_entity, speaker_new_entity);
+                    relink(index, fitted, speaker_entity, speaker_new_entity);
                 }
                 *speaker_label = Some(fitted.to_string());
             }
@@ -563,10 +796,8 @@ fn fit_speakers(project: &Project, doc: &Document, said: &mut [Suggestion]) {
 /// The entity mentions a quote's speaker may be: the document's spans, then the entity
 /// suggestions that do not overlap one, sorted by start; with the canonical names of their
 /// entities.
-fn known_mentions(project: &Project, doc: &Document, found: &[Suggestion]) -> Vec<KnownMention> {
-    let name = |e: Option<crate::model::EntityId>| {
-        e.and_then(|id| project.entity(id)).map(|e| e.name.clone())
-    };
+fn known_mentions(index: &ProjectIndex, doc: &Document, found: &[Suggestion]) -> Vec<KnownMention> {
+    let name = |e: Option<EntityId>| e.and_then(|id| index.entity(id)).map(|e| e.name.clone());
     let mut out: Vec<KnownMention> = doc
         .spans
         .iter()
@@ -615,144 +846,6 @@ fn known_mentions(project: &Project, doc: &Document, found: &[Suggestion]) -> Ve
     }
     out.extend(extra);
     out.sort_by_key(|m| (m.start, m.end));
-    out
-}
-
-/// Merge findings for the same range and label: scores as independent evidence, reasons and
-/// rules joined, the entity of the strongest finding kept.
-pub fn merge(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
-    // Reasons are one line, even when the text they quote crosses a line break.
-    for s in &mut found {
-        if s.reason.contains(['\n', '\r']) {
-            s.reason = s.reason.replace("\r\n", " ").replace(['\n', '\r'], " ");
-        }
-    }
-    found.sort_by(|a, b| {
-        (a.range(), a.label())
-            .cmp(&(b.range(), b.label()))
-            .then(b.score.total_cmp(&a.score))
-    });
-    let mut out: Vec<Suggestion> = Vec::with_capacity(found.len());
-    for s in found {
-        if let Some(last) = out.last_mut()
-            && last.range() == s.range()
-            && last.label() == s.label()
-        {
-            last.score = 1.0 - (1.0 - last.score) * (1.0 - s.score);
-            last.score = last.score.min(0.99);
-            if !last.rule.contains(&s.rule) {
-                last.rule = format!("{} + {}", last.rule, s.rule);
-            }
-            last.reason = format!("{}; {}", last.reason, s.reason);
-            if let (
-                Proposal::Span {
-                    entity, new_entity, ..
-                },
-                Proposal::Span {
-                    entity: e2,
-                    new_entity: n2,
-                    ..
-                },
-            ) = (&mut last.proposal, &s.proposal)
-                && entity.is_none()
-            {
-                if e2.is_some() {
-                    *entity = *e2;
-                    *new_entity = None;
-                } else if new_entity.is_none() {
-                    new_entity.clone_from(n2);
-                }
-            }
-            continue;
-        }
-        out.push(s);
-    }
-    out
-}
-
-/// Keep a non-overlapping set: higher score first, then the longer range. Spans and quotes are
-/// resolved apart: a quote naturally contains the names in it.
-pub fn resolve(found: Vec<Suggestion>) -> Vec<Suggestion> {
-    let (quotes, spans): (Vec<_>, Vec<_>) = found
-        .into_iter()
-        .partition(|s| matches!(s.proposal, Proposal::Quote { .. }));
-    let mut out = resolve_one_kind(spans);
-    out.extend(resolve_one_kind(quotes));
-    out.sort_by_key(|s| s.range());
-    out
-}
-
-fn resolve_one_kind(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
-    found.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then((b.range().1 - b.range().0).cmp(&(a.range().1 - a.range().0)))
-            .then(a.range().cmp(&b.range()))
-    });
-    let mut kept: Vec<Suggestion> = Vec::with_capacity(found.len());
-    for s in found {
-        let (a, b) = s.range();
-        if kept.iter().all(|k| {
-            let (c, d) = k.range();
-            b <= c || d <= a
-        }) {
-            kept.push(s);
-        }
-    }
-    kept.sort_by_key(|s| s.range());
-    kept
-}
-
-/// Indices of the suggestions still worth showing: not overlapping an existing span, not
-/// rejected here, not on the never list. One pass over spans and suggestions, so a book with
-/// 100,000 spans costs milliseconds, not seconds.
-pub fn visible(doc: &Document, verdicts: &VerdictMemory, suggestions: &[Suggestion]) -> Vec<usize> {
-    // max_end[i] = the largest end among the first i+1 spans (sorted by start).
-    let mut max_end = Vec::with_capacity(doc.spans.len());
-    let mut m = 0;
-    for sp in &doc.spans {
-        m = m.max(sp.end);
-        max_end.push(m);
-    }
-    let rejected: std::collections::HashSet<(usize, usize, &str)> = verdicts
-        .rejected
-        .iter()
-        .filter(|r| r.doc == doc.id)
-        .map(|r| (r.start, r.end, r.label.as_str()))
-        .collect();
-    let len = doc.char_len();
-    let mut out = Vec::with_capacity(suggestions.len());
-    for (i, s) in suggestions.iter().enumerate() {
-        let (a, b) = s.range();
-        if b > len || a >= b {
-            continue;
-        }
-        if let Proposal::Quote { content, .. } = &s.proposal {
-            // A quote suggestion gives way to a quote already there, and to its rejection.
-            let taken = doc.quotes.iter().any(|q| {
-                q.content
-                    .iter()
-                    .any(|r| content.iter().any(|(x, y)| r.start < *y && *x < r.end))
-            });
-            if !taken && !rejected.contains(&(a, b, "QUOTE")) {
-                out.push(i);
-            }
-            continue;
-        }
-        let before_end = doc.spans.partition_point(|sp| sp.start < b);
-        if before_end > 0 && max_end[before_end - 1] > a {
-            continue;
-        }
-        if let Proposal::Span { label, .. } = &s.proposal {
-            if rejected.contains(&(a, b, label.as_str())) {
-                continue;
-            }
-            if !verdicts.never.is_empty() && verdicts.is_never(doc.slice(a, b), label) {
-                continue;
-            }
-        }
-        out.push(i);
-    }
     out
 }
 

@@ -11,7 +11,10 @@
 pub mod engines;
 pub mod gazetteer;
 pub mod learned;
+pub mod lookup;
+pub mod merge;
 pub mod model;
 pub mod quotes;
 pub mod rules;
+mod split;
 mod word_index;

@@ -4,11 +4,19 @@
 //! Words follow Unicode's word segmentation (UAX #29), with one change annotators expect: a
 //! possessive "'s" is its own piece, so snapping "Merkel" inside "Merkel's" keeps "Merkel".
 //! All offsets are code points within the string given; callers pass a paragraph, not a book.
+//!
+//! Chinese, Japanese, Thai and the other scripts written without spaces take their words from a
+//! dictionary instead (`text::segment`), so a double-click on "白宫" selects both characters.
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::segment;
+
 /// (start, end, is_word) pieces of `text` in code points.
 fn pieces(text: &str) -> Vec<(usize, usize, bool)> {
+    if segment::needs_dictionary(text) {
+        return segment::dictionary_pieces(text);
+    }
     let mut out = Vec::new();
     let mut at = 0;
     for piece in text.split_word_bounds() {
@@ -87,6 +95,18 @@ pub fn move_edge_by_word(text: &str, offset: usize, forward: bool, edge: WordEdg
     found.unwrap_or(if forward { text.chars().count() } else { 0 })
 }
 
+/// Where a caret moving one word lands, as editors do: forward, at the end of the word at or
+/// after `offset`; backward, at the start of the word before it. Clamped to the text.
+pub fn caret_by_word(text: &str, offset: usize, forward: bool) -> usize {
+    let words = pieces(text).into_iter().filter(|p| p.2);
+    let found = if forward {
+        words.map(|p| p.1).find(|&e| e > offset)
+    } else {
+        words.map(|p| p.0).rfind(|&s| s < offset)
+    };
+    found.unwrap_or(if forward { text.chars().count() } else { 0 })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +147,44 @@ mod tests {
         assert_eq!(move_edge_by_word(S, 31, false, WordEdge::Start), 26);
         assert_eq!(move_edge_by_word(S, 26, true, WordEdge::Start), 31);
         assert_eq!(move_edge_by_word(S, 0, false, WordEdge::Start), 0);
+    }
+
+    #[test]
+    fn a_caret_moves_by_word_like_an_editor() {
+        // From inside "Chancellor" forward to its end, then to the end of "Merkel".
+        assert_eq!(caret_by_word(S, 3, true), 10);
+        assert_eq!(caret_by_word(S, 10, true), 17);
+        assert_eq!(caret_by_word(S, 17, false), 11);
+        assert_eq!(caret_by_word(S, 0, false), 0);
+        let n = S.chars().count();
+        assert_eq!(caret_by_word(S, n - 1, true), n);
+    }
+
+    #[test]
+    fn chinese_and_japanese_words_come_from_the_dictionary() {
+        let zh = "美国总统奥巴马周二在白宫发表讲话。";
+        let w = |t: &str, o: usize| {
+            word_at(t, o).map(|(s, e)| t.chars().skip(s).take(e - s).collect::<String>())
+        };
+        // A double-click on "统" selects the word "总统", not one character.
+        assert_eq!(w(zh, 3).as_deref(), Some("总统"));
+        assert_eq!(w(zh, 16), None, "the full stop is no word");
+        // Snapping a selection of half a word grows it to the word.
+        let (s, e) = snap_to_words(zh, 10, 11).unwrap();
+        assert_eq!(zh.chars().skip(s).take(e - s).collect::<String>(), "白宫");
+        let ja = "岸田首相は東京で記者会見を開いた。";
+        let got = w(ja, 1).unwrap_or_default();
+        assert!(got.chars().count() >= 2, "{got}");
+    }
+
+    #[test]
+    fn arabic_and_hebrew_words() {
+        let ar = "قال الرئيس أوباما إن المحادثات ستستأنف.";
+        let (s, e) = word_at(ar, 12).unwrap();
+        assert_eq!(ar.chars().skip(s).take(e - s).collect::<String>(), "أوباما");
+        let he = "ראש הממשלה נתניהו אמר.";
+        let (s, e) = word_at(he, 5).unwrap();
+        assert_eq!(he.chars().skip(s).take(e - s).collect::<String>(), "הממשלה");
+        assert_eq!(caret_by_word(he, 0, true), 3);
     }
 }

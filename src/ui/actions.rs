@@ -4,6 +4,7 @@ use egui::Context;
 
 use super::RightTab;
 use super::app::GlossApp;
+use super::keyboard::short;
 use super::prompts::{After, Prompt};
 use crate::app::curation::Decision;
 use crate::app::dialogs::DialogKind;
@@ -56,20 +57,7 @@ impl GlossApp {
                     text: String::new(),
                 })
             }
-            Action::Export => {
-                self.prompt = Some(Prompt::Export {
-                    format: crate::app::formats::ExportFormat::Jsonl,
-                    only_done: false,
-                    labels: self
-                        .session
-                        .project
-                        .labels
-                        .names()
-                        .map(|n| (n.to_string(), true))
-                        .collect(),
-                    per_document: false,
-                });
-            }
+            Action::Export => self.open_export(),
             Action::Undo => match self.session.undo() {
                 Ok(Some(d)) => self.say(format!("undid: {d}")),
                 Ok(None) => self.say("nothing to undo"),
@@ -164,6 +152,8 @@ impl GlossApp {
             Action::ClearSelection => {
                 if self.overlay_open {
                     self.overlay_open = false;
+                } else if self.close_a_window(ctx) {
+                    self.say("closed");
                 } else if self.view.picking.is_some() {
                     self.view.picking = None;
                     self.say("cancelled");
@@ -183,8 +173,37 @@ impl GlossApp {
                     _ => Edge::ShrinkStart,
                 };
                 if let Some(index) = doc_index {
-                    let out = self.view.move_edge(&self.session.project, &index, edge);
-                    self.finish(out);
+                    // Without a span selected, Shift+Left/Right extend the selection instead.
+                    if self.view.selected_span.is_none()
+                        && matches!(action, Action::GrowEnd | Action::ShrinkEnd)
+                    {
+                        self.caret_key(action, &index);
+                    } else {
+                        let out = self.view.move_edge(&self.session.project, &index, edge);
+                        self.finish(out);
+                    }
+                }
+            }
+            Action::PageDown
+            | Action::PageUp
+            | Action::LineDown
+            | Action::LineUp
+            | Action::SelectRowDown
+            | Action::SelectRowUp
+            | Action::CaretLeft
+            | Action::CaretRight
+            | Action::WordLeft
+            | Action::WordRight
+            | Action::SelectWordLeft
+            | Action::SelectWordRight
+            | Action::LineStart
+            | Action::LineEnd
+            | Action::SelectToLineStart
+            | Action::SelectToLineEnd
+            | Action::DocumentStart
+            | Action::DocumentEnd => {
+                if let Some(index) = doc_index {
+                    self.caret_key(action, &index);
                 }
             }
             Action::NextSpan | Action::PreviousSpan => {
@@ -212,14 +231,19 @@ impl GlossApp {
                     self.say("select a span first");
                     return;
                 };
-                let linked = self
-                    .session
-                    .project
-                    .document(doc)
-                    .and_then(|d| d.span(span))
-                    .and_then(|s| s.entity);
-                if linked.is_some() {
-                    self.say("this span is already linked to an entity");
+                let p = &self.session.project;
+                let linked = p.document(doc).and_then(|d| {
+                    let s = d.span(span)?;
+                    Some((gestures::span_text(d, s), p.entity(s.entity?)?.name.clone()))
+                });
+                if let Some((text, linked)) = linked {
+                    // Offer a new entity for this mention, relinked in one step.
+                    self.prompt = Some(Prompt::Relink {
+                        doc,
+                        span,
+                        text,
+                        linked,
+                    });
                     return;
                 }
                 if let Some(c) = gestures::create_entity_from_span(&self.session.project, doc, span)
@@ -231,6 +255,8 @@ impl GlossApp {
                 }
             }
             Action::ShowShortcuts => self.overlay_open = !self.overlay_open,
+            Action::ToggleDocumentsPanel => self.toggle_panel(super::panels::Side::Documents),
+            Action::ToggleInspectorPanel => self.toggle_panel(super::panels::Side::Inspector),
             Action::ShowAgreement => self.agreement.open = true,
             Action::ShowDashboard => self.dashboard.open = true,
             Action::CurateAnnotators => self.curation_setup.open = true,
@@ -326,30 +352,26 @@ impl GlossApp {
             return;
         };
         let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
-        let from = self
-            .view
-            .selection
-            .map(|s| s.start)
-            .or_else(|| {
-                let d = self
-                    .view
-                    .doc
-                    .and_then(|d| self.session.project.document(d))?;
-                self.view
-                    .selected_span
-                    .and_then(|s| d.span(s))
-                    .map(|s| s.start)
-            })
-            .unwrap_or(0);
+        // Start from what is on screen: the focused suggestion or the caret when they are
+        // in view, else the top of the screen (see `View::walk_origin`).
+        if let Some(k) = &self.review.current
+            && self.view.on_screen.is_some()
+            && !self.view.is_on_screen(k.start)
+        {
+            self.review.current = None;
+        }
+        let from = self.view.walk_origin();
         match self.review.step(&refs, forward, from) {
             Some(at) => {
                 self.view.scroll_to = Some(at);
                 self.view.selection = None;
                 self.view.selected_span = None;
+                self.view.place_caret(at);
                 self.review.hidden = false;
                 if let Some(s) = self.focused_suggestion() {
+                    let (i, n) = self.review_position();
                     self.say(format!(
-                        "{} {:.2} · {} · {}",
+                        "{i} of {n} · {} {:.2} · {} · {}",
                         s.label(),
                         s.score,
                         s.engine,
@@ -376,13 +398,20 @@ impl GlossApp {
         let shown = label.unwrap_or(&key.label).to_string();
         let visible: Vec<crate::model::Suggestion> =
             self.review_view().map(|v| v.0).unwrap_or_default();
-        if let Some(c) = acc.finish(format!("accept {shown} “{text}”")) {
+        let done = acc.finish(format!("accept {shown} “{text}”"));
+        let what = if matches!(s.proposal, crate::model::Proposal::Quote { .. }) {
+            format!("accepted the quote “{}”", short(&text))
+        } else {
+            format!("accepted {} ({shown})", short(&text))
+        };
+        if let Some(c) = done {
             self.execute(c);
-            self.say(format!("accepted “{text}” as {shown}"));
         }
         let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
         self.review.advance_past(&refs, &key);
         self.follow_focus();
+        let next = self.next_note();
+        self.say(format!("{what} — {next}"));
     }
 
     fn reject_focused(&mut self, never: bool) {
@@ -395,20 +424,50 @@ impl GlossApp {
         };
         let key = Key::of(&s);
         let c = review::reject(doc, &s, never);
-        let name = c.describe();
+        let text = doc.slice(key.start, key.end).to_string();
+        let what = match &s.proposal {
+            crate::model::Proposal::Quote { .. } => {
+                format!("rejected the quote “{}”", short(&text))
+            }
+            _ if never => format!("rejected {} ({}) for good", short(&text), key.label),
+            _ => format!("rejected {} ({})", short(&text), key.label),
+        };
         let visible: Vec<crate::model::Suggestion> =
             self.review_view().map(|v| v.0).unwrap_or_default();
         self.execute(c);
-        self.say(name);
         let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
         self.review.advance_past(&refs, &key);
         self.follow_focus();
+        let next = self.next_note();
+        self.say(format!("{what} — {next}"));
     }
 
-    /// Scroll to the newly focused suggestion.
+    /// The focused suggestion's place among the document's visible ones, 1-based, and
+    /// how many there are.
+    fn review_position(&self) -> (usize, usize) {
+        let Some((visible, current)) = self.review_view() else {
+            return (0, 0);
+        };
+        let i = current
+            .and_then(|k| visible.iter().position(|s| Key::of(s) == k))
+            .map_or(0, |i| i + 1);
+        (i, visible.len())
+    }
+
+    /// "next: 4 of 57" after a decision, so a reviewer sees the focus move on.
+    fn next_note(&self) -> String {
+        match self.review_position() {
+            (_, 0) => "no suggestions left in this document".into(),
+            (0, n) => format!("{n} left; N for the next"),
+            (i, n) => format!("next: {i} of {n}"),
+        }
+    }
+
+    /// Scroll to the newly focused suggestion, and put the caret there.
     fn follow_focus(&mut self) {
         if let Some(k) = &self.review.current {
             self.view.scroll_to = Some(k.start);
+            self.view.caret = Some(k.start);
         }
     }
 
@@ -566,15 +625,25 @@ impl GlossApp {
             return;
         };
         let p = &self.session.project;
+        // A speaker that is not a name, pronoun or description is set, with a warning.
+        let mut doubt = None;
         let command = match (pick, self.view.selected_span) {
-            (Pick::Speaker, Some(span)) => quoting::set_speaker_span(p, doc, q, span),
+            (Pick::Speaker, Some(span)) => {
+                doubt = quoting::speaker_span_doubt(p, doc, q, span);
+                quoting::set_speaker_span(p, doc, q, span)
+            }
             _ => {
                 let Some(range) = self.snapped_selection() else {
                     return;
                 };
                 let p = &self.session.project;
                 match pick {
-                    Pick::Speaker => quoting::set_speaker_range(p, doc, q, range),
+                    Pick::Speaker => {
+                        doubt = p
+                            .document(doc)
+                            .and_then(|d| quoting::speaker_doubt(d, d.quote(q)?, range));
+                        quoting::set_speaker_range(p, doc, q, range)
+                    }
                     Pick::Cue => quoting::set_cue(p, doc, q, range),
                 }
             }
@@ -586,10 +655,13 @@ impl GlossApp {
         match command {
             Some(c) => {
                 self.execute(c);
-                self.say(match pick {
-                    Pick::Speaker => "speaker set",
-                    Pick::Cue => "cue set",
-                });
+                match (pick, doubt) {
+                    (Pick::Speaker, Some(why)) => {
+                        self.say(format!("speaker set — check it: {why} (Ctrl+Z undoes)"))
+                    }
+                    (Pick::Speaker, None) => self.say("speaker set"),
+                    (Pick::Cue, _) => self.say("cue set"),
+                }
             }
             None => self.say("unchanged"),
         }

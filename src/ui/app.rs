@@ -14,7 +14,7 @@ use super::find_bar::FindBar;
 use super::labels::LabelsPanel;
 use super::prompts::{After, Answer, Prompt};
 use super::screenshot::Screenshot;
-use super::{menu, overlay, prompts, span_panel, status_bar, suggestions};
+use super::{menu, overlay, prompts, status_bar};
 use crate::app::Command;
 use crate::app::dialogs::{DialogKind, FileDialogs};
 use crate::app::jobs::Job;
@@ -92,8 +92,9 @@ pub struct GlossApp {
     pub(super) after_save: Option<After>,
     /// An import or export running on a worker thread.
     pub(super) job: Option<Running>,
-    /// What the export prompt chose, while the file dialog is open.
-    pub(super) pending_export: Option<crate::app::formats::ExportOptions>,
+    /// The export dialog, while open.
+    pub(super) export: Option<super::export_dialog::ExportDialog>,
+    pub(super) panel_rects: super::panels::PanelRects,
     /// Repaints the window from another thread.
     pub(super) wake: std::sync::Arc<dyn Fn() + Send + Sync>,
     pub(super) close_confirmed: bool,
@@ -164,7 +165,8 @@ impl GlossApp {
             pending_curation: None,
             after_save: None,
             job: None,
-            pending_export: None,
+            export: None,
+            panel_rects: Default::default(),
             wake: {
                 let ctx = ctx.clone();
                 std::sync::Arc::new(move || ctx.request_repaint())
@@ -464,10 +466,7 @@ impl GlossApp {
             }
             DialogKind::AddFiles | DialogKind::AddFolder => self.import_paths(&paths),
             DialogKind::Import(format) => self.start_import(format, paths.clone()),
-            DialogKind::Export { format, .. } => {
-                let options = self.pending_export.take().unwrap_or_default();
-                self.start_export(format, options, first);
-            }
+            DialogKind::Export { .. } => self.export_path_chosen(first),
             DialogKind::AddList => self.add_user_list(&first),
             DialogKind::CompareProjects | DialogKind::CurateProjects => {
                 self.add_annotators(kind, paths);
@@ -567,26 +566,6 @@ impl GlossApp {
         }
     }
 
-    /// Write an export on a worker thread from a snapshot of the project.
-    fn start_export(
-        &mut self,
-        format: crate::app::formats::ExportFormat,
-        options: crate::app::formats::ExportOptions,
-        out: PathBuf,
-    ) {
-        let project = self.session.project.clone();
-        let title = format!("exporting {}", format.name());
-        match Job::spawn(title, self.wake.clone(), move |p| {
-            p.set_stage("writing");
-            crate::app::formats::export(format, &project, &options, &out, Some(p))
-                .map(|e| e.summary(format, &out))
-                .map_err(|e| e.to_string())
-        }) {
-            Ok(job) => self.job = Some(Running::Export(job)),
-            Err(e) => self.say(format!("could not start the export: {e}")),
-        }
-    }
-
     /// Save, or ask where if the project has no file yet. Returns true if saved now.
     pub(super) fn save(&mut self) -> bool {
         if self.session.path().is_none() {
@@ -666,11 +645,14 @@ impl GlossApp {
             (Prompt::TypedPath { kind, .. }, Answer::Path(p)) => {
                 self.handle_paths(ctx, kind, vec![p]);
             }
-            (Prompt::Export { .. }, Answer::Export(format, options)) => {
-                let folder = options.per_document;
-                let name = format!("{}.{}", self.session.project.name, format.extension());
-                self.pending_export = Some(options);
-                self.request_dialog(DialogKind::Export { format, folder }, Some(name));
+            (Prompt::Relink { doc, span, .. }, Answer::Confirm) => {
+                if let Some(c) = gestures::create_entity_from_span(&self.session.project, doc, span)
+                {
+                    let name = c.describe();
+                    self.execute(c);
+                    self.right_tab = RightTab::Entities;
+                    self.say(format!("{name}; the mention is relinked (Ctrl+Z undoes)"));
+                }
             }
             (Prompt::Paste { .. }, Answer::Paste { name, text }) => {
                 let c = gestures::paste_document(&self.session.project, &name, &text);
@@ -724,10 +706,7 @@ impl GlossApp {
             Running::Export(job) => {
                 if let Some(result) = job.poll() {
                     self.job = None;
-                    match result {
-                        Ok(summary) => self.say(summary),
-                        Err(e) => self.say(e),
-                    }
+                    self.export_finished(result);
                     return;
                 }
             }
@@ -808,7 +787,7 @@ impl GlossApp {
         &self.last_title
     }
 
-    fn central(&mut self, ui: &mut egui::Ui) -> Vec<Intent> {
+    pub(super) fn central(&mut self, ui: &mut egui::Ui) -> Vec<Intent> {
         let mut intents = Vec::new();
         let project = &self.session.project;
         let Some(doc) = self.view.doc.and_then(|d| project.document(d)) else {
@@ -903,7 +882,7 @@ impl eframe::App for GlossApp {
         self.poll_dialogs(&ctx);
         self.poll_job(&ctx);
         self.handle_close_request(&ctx);
-        if self.prompt.is_none() {
+        if self.prompt.is_none() && self.export.is_none() {
             let actions = self.fired_actions(&ctx);
             for a in actions {
                 self.perform(&ctx, a);
@@ -974,91 +953,7 @@ impl eframe::App for GlossApp {
         });
         self.refresh_curation();
         self.curation_panel(ui);
-        egui::Panel::left("documents")
-            .resizable(true)
-            .default_size(240.0)
-            .show(ui, |ui| {
-                intents.extend(self.documents.ui(ui, &self.session.project, self.view.doc));
-            });
-        egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.selectable_value(&mut self.right_tab, RightTab::Labels, "Labels");
-                    ui.selectable_value(&mut self.right_tab, RightTab::Entities, "Entities");
-                    ui.selectable_value(&mut self.right_tab, RightTab::Span, "Span");
-                    ui.selectable_value(&mut self.right_tab, RightTab::Suggestions, "Suggestions");
-                    ui.selectable_value(&mut self.right_tab, RightTab::Quotes, "Quotes");
-                });
-                ui.separator();
-                let project = &self.session.project;
-                let doc = self.view.doc.and_then(|d| project.document(d));
-                let span = doc.and_then(|d| self.view.selected_span.and_then(|s| d.span(s)));
-                match self.right_tab {
-                    RightTab::Labels => intents.extend(self.labels.ui(ui, project)),
-                    RightTab::Entities => {
-                        intents.extend(self.entities.ui(ui, project, doc, span));
-                    }
-                    RightTab::Span => intents.extend(span_panel::ui(ui, project, doc, span)),
-                    RightTab::Quotes => {
-                        let jump = self.quotes.ui(
-                            ui,
-                            project,
-                            doc,
-                            self.view.selected_quote,
-                            &mut intents,
-                        );
-                        if let Some(super::quotes::Jump(d, q)) = jump {
-                            self.view.open_doc(Some(d));
-                            self.view.selected_quote = Some(q);
-                            self.view.selected_span = None;
-                            if let Some(e) =
-                                self.session.project.document(d).and_then(|d| d.quote(q))
-                            {
-                                self.view.scroll_to = Some(e.extent().start);
-                            }
-                        }
-                    }
-                    RightTab::Suggestions => {
-                        let revision = self.session.revision();
-                        let busy = doc.is_some_and(|d| self.review.busy(d.id, revision));
-                        let visible: Vec<crate::model::Suggestion> = doc
-                            .map(|d| {
-                                self.review
-                                    .visible(project, d)
-                                    .into_iter()
-                                    .cloned()
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
-                        let out = suggestions::ui(
-                            ui,
-                            project,
-                            doc,
-                            &mut self.review,
-                            &self.learner,
-                            &refs,
-                            busy,
-                            &mut intents,
-                        );
-                        if let Some(k) = out.focus {
-                            self.view.scroll_to = Some(k.start);
-                            self.review.current = Some(k);
-                            self.view.selection = None;
-                            self.view.selected_span = None;
-                        }
-                        if out.run_all {
-                            self.review.run_all(project, revision);
-                        }
-                    }
-                }
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let more = self.central(ui);
-            intents.extend(more);
-        });
+        self.body(ui, &mut intents);
         self.apply(&ctx, intents);
         if cancel_job {
             self.cancel_job();
@@ -1071,6 +966,7 @@ impl eframe::App for GlossApp {
                 Some(answer) => self.answer(&ctx, prompt, answer),
             }
         }
+        self.export_dialog(&ctx);
         if self.overlay_open {
             self.overlay_open = overlay::show(&ctx, &self.session.project);
         }

@@ -6,6 +6,7 @@
 //! every decision is then journaled like any edit, so a crash loses none of them. A curation
 //! left half-way is resumed by opening the curated project and choosing the same annotators
 //! with "Continue curating the open project": what is decided is read off the project.
+//! Enter starts (when the window is in front and ready), Esc closes it (`window_keys`).
 
 use egui::{Context, RichText};
 
@@ -31,7 +32,8 @@ impl CurationSetup {
     pub fn show(&mut self, ctx: &Context, open_name: &str, busy: bool) -> Option<SetupAsk> {
         let mut ask = None;
         let mut open = self.open;
-        egui::Window::new("Curate annotators")
+        let mut ready = false;
+        let shown = egui::Window::new("Curate annotators")
             .open(&mut open)
             .default_width(520.0)
             .resizable(true)
@@ -60,9 +62,10 @@ impl CurationSetup {
                 );
                 ui.add_space(4.0);
                 ui.horizontal(|ui| {
-                    let ready = self.annotators.count(!self.resume) >= 2 && !busy;
+                    ready = self.annotators.count(!self.resume) >= 2 && !busy;
                     if ui
                         .add_enabled(ready, egui::Button::new("Start curating"))
+                        .on_hover_text("Enter")
                         .clicked()
                     {
                         ask = Some(SetupAsk::Start);
@@ -73,6 +76,19 @@ impl CurationSetup {
                     }
                 });
             });
+        // Enter starts, when this window is in front and no text box or button has the keys.
+        let in_front = shown.is_some_and(|r| {
+            let layer = r.response.layer_id;
+            ctx.memory(|m| m.areas().top_layer_id(egui::Order::Middle)) == Some(layer)
+        });
+        if ask.is_none()
+            && ready
+            && in_front
+            && ctx.memory(|m| m.focused().is_none())
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        {
+            ask = Some(SetupAsk::Start);
+        }
         self.open = open;
         ask
     }

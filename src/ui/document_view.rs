@@ -13,19 +13,29 @@
 //! which is a few pixels later) and may cross paragraphs; a double-click selects a word, a
 //! triple-click a paragraph, shift-click extends the selection. Spans are separate click
 //! targets on top of the text, each an AccessKit button labelled "LABEL: text".
-
-use std::sync::Arc;
+//!
+//! Keys: the view carries out the scrolls (`View::scroll`) and caret row moves
+//! (`View::row_move`) the keys asked for, since only it knows the page and row heights; it
+//! draws the caret, and reports the code points on screen (`View::on_screen`) so N and P can
+//! start from what the user sees. The scroll bar is solid with a minimum handle length, and the
+//! overview strip beside it (`overview`) shows the whole document. Paragraph geometry —
+//! right-to-left paragraphs included — is in `para_geometry`, suggestions' marks in
+//! `suggestion_marks`, the caret in `caret`.
 
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2,
-    vec2,
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, UiBuilder,
+    pos2, vec2,
 };
 
+use super::caret;
 use super::colors;
-use super::para_layout::{Piece, paragraph_job};
+use super::overview::{self, Overview, OverviewInput};
+use super::para_geometry::{self, ParaGeom, ParaInput};
+use super::para_layout::Piece;
+use super::suggestion_marks::{self, MarkInput};
 use crate::app::review::Key;
 use crate::app::text_index::TextIndex;
-use crate::app::view::View;
+use crate::app::view::{Scroll, View};
 use crate::model::{CharRange, DocId, Document, Project, QuoteId, Span, SpanId, Suggestion};
 use crate::text;
 
@@ -33,6 +43,10 @@ use crate::text;
 const PARAGRAPH_GAP: f32 = 0.6;
 /// Horizontal padding inside the view.
 const MARGIN: f32 = 12.0;
+/// The scroll bar: always shown, wide enough to grab, its handle never shorter than this.
+const BAR_WIDTH: f32 = 10.0;
+const BAR_MARGIN: f32 = 4.0;
+const HANDLE_MIN: f32 = 36.0;
 
 /// Heights and prefix sums for one document at one wrap width.
 #[derive(Default)]
@@ -137,9 +151,7 @@ impl Buckets {
 
 /// A paragraph laid out and painted this frame.
 struct Shown {
-    origin: Pos2,
-    galley: Arc<Galley>,
-    char_start: usize,
+    geom: ParaGeom,
     /// Bottom of the paragraph's band, gap included (for pointer hits between paragraphs).
     band_bottom: f32,
 }
@@ -155,6 +167,11 @@ pub struct DocumentView {
     last_pointer: Option<Pos2>,
     /// Content-space y of the visible top, for scroll-to decisions.
     viewport: Rect,
+    /// Where the visible part was on screen in the last frame.
+    screen: Rect,
+    overview: Overview,
+    /// Frames a caret row move has waited for its row to come on screen.
+    row_wait: u8,
     pub font_size: f32,
 }
 
@@ -197,40 +214,107 @@ impl DocumentView {
             anchor_pos: None,
             last_pointer: None,
             viewport: Rect::NOTHING,
+            screen: Rect::NOTHING,
+            overview: Overview::default(),
+            row_wait: 0,
             font_size: 17.0,
         }
+    }
+
+    fn geom_of(&self, offset: usize) -> Option<&ParaGeom> {
+        self.shown
+            .iter()
+            .rev()
+            .map(|s| &s.geom)
+            .find(|g| g.char_start <= offset)
     }
 
     /// Screen position of code point `offset` if its paragraph is on screen (for tests and
     /// scroll decisions): the left edge of its character, vertically centred in its row.
     pub fn char_pos(&self, offset: usize) -> Option<Pos2> {
-        let s = self.shown.iter().rev().find(|s| s.char_start <= offset)?;
-        let local = offset - s.char_start;
-        if local > s.galley.text().chars().count() {
-            return None;
-        }
-        let r = s
-            .galley
-            .pos_from_cursor(egui::text::CCursor::new(egui::text::CharIndex(local)));
-        Some(s.origin + vec2(r.min.x + 1.0, r.center().y))
+        let r = self.geom_of(offset)?.caret_rect(offset)?;
+        Some(pos2(r.min.x + 1.0, r.center().y))
+    }
+
+    /// Where the caret (or code point `offset`) is drawn, if its paragraph is on screen (for
+    /// tests): a zero-width rectangle the height of its row.
+    pub fn caret_rect(&self, offset: usize) -> Option<Rect> {
+        self.geom_of(offset)?.caret_rect(offset)
+    }
+
+    /// The code points on screen in the last frame.
+    pub fn on_screen(&self) -> Option<CharRange> {
+        let a = self.offset_at(self.screen.min + vec2(MARGIN, 1.0))?;
+        let b = self.offset_at(self.screen.max - vec2(MARGIN, 1.0))?;
+        Some(CharRange::new(a.min(b), a.max(b)))
     }
 
     /// The code point under screen position `pos`, from this frame's paragraphs.
     fn offset_at(&self, pos: Pos2) -> Option<usize> {
         let first = self.shown.first()?;
-        if pos.y < first.origin.y {
-            return Some(first.char_start);
+        if pos.y < first.geom.origin.y {
+            return Some(first.geom.char_start);
         }
         let s = self
             .shown
             .iter()
             .find(|s| pos.y < s.band_bottom)
             .or(self.shown.last())?;
-        let local_pos = pos - s.origin;
         // Below the text of a paragraph (in its gap): the end of its last row.
-        let local_pos = vec2(local_pos.x, local_pos.y.min(s.galley.rect.height() - 1.0));
-        let c = s.galley.cursor_from_pos(local_pos);
-        Some(s.char_start + c.index.0)
+        let bottom = s.geom.text_rect().max.y - 1.0;
+        Some(s.geom.offset_at(pos2(pos.x, pos.y.min(bottom))))
+    }
+
+    /// Where the view's top goes so that `target` is shown: unchanged when it already is
+    /// (`None`), just far enough when it is near, a third of the way down when it is far.
+    fn scroll_for(&self, target: usize, index: &TextIndex, row_height: f32) -> Option<f32> {
+        if target == 0 {
+            return Some(0.0);
+        }
+        let vp = self.viewport;
+        let height = vp.height().max(row_height * 4.0);
+        let y = match self.caret_rect(target) {
+            Some(r) if self.screen.is_finite() => {
+                if r.min.y >= self.screen.min.y && r.max.y <= self.screen.max.y {
+                    return None;
+                }
+                r.min.y - self.screen.min.y + vp.min.y
+            }
+            _ => {
+                let p = index.paragraphs.index_of_char(target);
+                let y = self.heights.tops.get(p).copied().unwrap_or(0.0);
+                let h = self.heights.heights.get(p).copied().unwrap_or(row_height);
+                let visible = vp.height() > 0.0 && y >= vp.min.y && y + h <= vp.max.y;
+                if visible {
+                    return None;
+                }
+                y
+            }
+        };
+        let top = if y < vp.min.y && vp.min.y - y < height {
+            y - row_height
+        } else if y >= vp.min.y && y - vp.max.y < height {
+            y + 2.0 * row_height - height
+        } else {
+            y - height / 3.0
+        };
+        Some(top.max(0.0))
+    }
+
+    /// The view's top after a scroll key.
+    fn scroll_by_key(&self, key: Scroll, from: f32, row_height: f32) -> f32 {
+        let height = self.viewport.height().max(row_height);
+        let page = (height - 2.0 * row_height).max(row_height);
+        let max = (self.heights.total() - height).max(0.0);
+        let y = match key {
+            Scroll::LineDown => from + row_height,
+            Scroll::LineUp => from - row_height,
+            Scroll::PageDown => from + page,
+            Scroll::PageUp => from - page,
+            Scroll::Top => 0.0,
+            Scroll::Bottom => max,
+        };
+        y.clamp(0.0, max)
     }
 
     /// Show the document. Returns what the status bar needs.
@@ -248,7 +332,11 @@ impl DocumentView {
         let font = FontId::proportional(self.font_size);
         let row_height = ui.fonts_mut(|f| f.row_height(&font));
         let char_width = ui.fonts_mut(|f| f.glyph_width(&font, 'n')).max(1.0);
-        let width = (ui.available_width() - 2.0 * MARGIN).max(80.0);
+        // The text on the left, the overview strip on the far right, the scroll bar between.
+        let full = ui.available_rect_before_wrap();
+        let strip = Rect::from_min_max(pos2(full.max.x - overview::WIDTH, full.min.y), full.max);
+        let text_area = Rect::from_min_max(full.min, pos2(strip.min.x - 2.0, full.max.y));
+        let width = (text_area.width() - 2.0 * MARGIN - BAR_WIDTH - BAR_MARGIN).max(80.0);
         if self.heights.doc != Some(doc.id)
             || (self.heights.width - width).abs() > 0.5
             || (self.heights.row_height - row_height).abs() > 0.01
@@ -259,23 +347,21 @@ impl DocumentView {
         }
         self.buckets.refresh(doc, index);
 
-        // Scroll to a requested offset if it is not already in view.
+        // Scroll to a requested offset if it is not already in view, then by the scroll keys.
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt(("document", doc.id))
-            .auto_shrink([false, false]);
+            .auto_shrink([false, false])
+            .animated(false);
+        let mut top = None;
         if let Some(target) = view.scroll_to.take() {
-            let p = index.paragraphs.index_of_char(target);
-            let y = self.heights.tops.get(p).copied().unwrap_or(0.0);
-            let h = self.heights.heights.get(p).copied().unwrap_or(row_height);
-            let visible = self.viewport.height() > 0.0
-                && y >= self.viewport.min.y
-                && y + h <= self.viewport.max.y;
-            if target == 0 {
-                scroll = scroll.vertical_scroll_offset(0.0);
-            } else if !visible {
-                let top = (y - self.viewport.height().max(row_height * 4.0) / 3.0).max(0.0);
-                scroll = scroll.vertical_scroll_offset(top);
-            }
+            top = self.scroll_for(target, index, row_height);
+        }
+        if let Some(key) = view.scroll.take() {
+            let from = top.unwrap_or(self.viewport.min.y.max(0.0));
+            top = Some(self.scroll_by_key(key, from, row_height));
+        }
+        if let Some(y) = top {
+            scroll = scroll.vertical_scroll_offset(y);
         }
 
         let selection = view.effective_selection(doc, index);
@@ -296,7 +382,19 @@ impl DocumentView {
         let mut shift_clicked_span = false;
         let visuals = ui.visuals().clone();
 
-        scroll.show_viewport(ui, |ui, viewport| {
+        let mut area = ui.new_child(UiBuilder::new().max_rect(text_area));
+        {
+            let s = &mut area.spacing_mut().scroll;
+            s.floating = false;
+            s.bar_width = BAR_WIDTH;
+            s.bar_inner_margin = BAR_MARGIN;
+            s.handle_min_length = HANDLE_MIN;
+            s.active_background_opacity = 0.5;
+            s.dormant_background_opacity = 0.3;
+            s.dormant_handle_opacity = 0.7;
+            s.active_handle_opacity = 0.85;
+        }
+        scroll.show_viewport(&mut area, |ui, viewport| {
             self.viewport = viewport;
             self.heights.recompute();
             let total = self.heights.total();
@@ -309,6 +407,7 @@ impl DocumentView {
             );
             let bg_id = ui.make_persistent_id(("doc-bg", doc.id));
             let bg = ui.interact(bg_rect, bg_id, Sense::click_and_drag());
+            self.screen = bg_rect;
 
             self.shown.clear();
             let n = index.paragraphs.len();
@@ -333,17 +432,28 @@ impl DocumentView {
                     })
                     .filter(|p| p.start < p.end)
                     .collect();
-                let job = paragraph_job(ptext, &pieces, labels, font.clone(), width, &visuals);
-                let galley = ui.fonts_mut(|f| f.layout_job(job));
-                let measured = galley.rect.height().max(row_height) + row_height * PARAGRAPH_GAP;
-                self.heights.set_measured(i, measured);
                 let origin = content_origin + vec2(MARGIN, top);
+                let geom = para_geometry::lay_out(
+                    ui,
+                    ParaInput {
+                        text: ptext,
+                        pieces: &pieces,
+                        labels,
+                        font: font.clone(),
+                        width,
+                        origin,
+                        char_start: para.char_start,
+                    },
+                    &visuals,
+                );
+                let measured = geom.height().max(row_height) + row_height * PARAGRAPH_GAP;
+                self.heights.set_measured(i, measured);
                 let band_bottom = origin.y + measured;
 
                 // Selection and find highlights behind the text.
                 let painter = ui.painter();
                 for (s, e) in &find_matches {
-                    for r in segment_rects(&galley, origin, para.char_start, *s, *e) {
+                    for r in geom.rects(*s, *e) {
                         let current = current_find == Some((*s, *e));
                         let fill = if current {
                             Color32::from_rgba_unmultiplied(255, 170, 0, 150)
@@ -356,7 +466,7 @@ impl DocumentView {
                 // The region being curated: tinted behind the text and outlined.
                 if let Some(h) = view.highlight {
                     let c = colors::curation_color(&visuals);
-                    for r in segment_rects(&galley, origin, para.char_start, h.start, h.end) {
+                    for r in geom.rects(h.start, h.end) {
                         let r = r.expand(2.0);
                         painter.rect_filled(r, CornerRadius::same(3), c.gamma_multiply(0.22));
                         painter.rect_stroke(
@@ -367,9 +477,9 @@ impl DocumentView {
                         );
                     }
                 }
-                painter.galley(origin, galley.clone(), visuals.text_color());
+                geom.paint(painter, visuals.text_color());
                 if let Some(sel) = selection {
-                    for r in segment_rects(&galley, origin, para.char_start, sel.start, sel.end) {
+                    for r in geom.rects(sel.start, sel.end) {
                         painter.rect_filled(
                             r,
                             CornerRadius::ZERO,
@@ -393,9 +503,7 @@ impl DocumentView {
                     } else {
                         Stroke::new(1.0, colors::span_stroke(c, &visuals))
                     };
-                    for r in
-                        segment_rects(&galley, origin, para.char_start, p.span.start, p.span.end)
-                    {
+                    for r in geom.rects(p.span.start, p.span.end) {
                         painter.rect_stroke(
                             r.expand(1.0),
                             CornerRadius::same(2),
@@ -415,7 +523,7 @@ impl DocumentView {
                 }) {
                     let selected = view.selected_quote == Some(q.id);
                     for r in &q.content {
-                        let rects = segment_rects(&galley, origin, para.char_start, r.start, r.end);
+                        let rects = geom.rects(r.start, r.end);
                         let (first, last) = (rects.first().copied(), rects.last().copied());
                         for (k, rect) in rects.iter().enumerate() {
                             if selected {
@@ -447,8 +555,7 @@ impl DocumentView {
                             }
                             if resp.double_clicked() {
                                 if let Some(pos) = resp.interact_pointer_pos() {
-                                    let c = galley.cursor_from_pos(pos - origin);
-                                    double_clicked_at = Some(para.char_start + c.index.0);
+                                    double_clicked_at = Some(geom.offset_at(pos));
                                 }
                             } else if resp.clicked() {
                                 out.clicked_quote = Some(q.id);
@@ -486,9 +593,7 @@ impl DocumentView {
                     }
                     if selected {
                         if let Some(c) = q.cue {
-                            for rect in
-                                segment_rects(&galley, origin, para.char_start, c.start, c.end)
-                            {
+                            for rect in geom.rects(c.start, c.end) {
                                 painter.rect_filled(
                                     rect.expand(1.0),
                                     CornerRadius::same(2),
@@ -498,9 +603,7 @@ impl DocumentView {
                             }
                         }
                         if let Some(s) = q.speaker.and_then(|s| doc.span(s)) {
-                            for rect in
-                                segment_rects(&galley, origin, para.char_start, s.start, s.end)
-                            {
+                            for rect in geom.rects(s.start, s.end) {
                                 painter.rect_stroke(
                                     rect.expand(2.5),
                                     CornerRadius::same(3),
@@ -515,99 +618,32 @@ impl DocumentView {
                     }
                 }
 
-                // Suggestions: dashed outlines in the label's colour; the focused one solid and
-                // tinted. Each is a click target named "Suggestion LABEL: text".
+                // Suggestions: outlined, never filled (see `suggestion_marks`).
                 if !suggestions.hidden {
-                    let items = suggestions.items;
-                    let first = items.partition_point(|s| s.range().1 <= para.char_start);
-                    for s in items[first..]
-                        .iter()
-                        .take_while(|s| s.range().0 < para.char_end)
-                    {
-                        let (a, b) = s.range();
-                        let focused = suggestions.current.is_some_and(|k| *k == Key::of(s));
-                        // A quote suggestion outlines each part in the quote colour; when
-                        // focused, its proposed speaker and cue are marked too.
-                        let (parts, stroke_color, extra) = match &s.proposal {
-                            crate::model::Proposal::Quote {
-                                content,
-                                speaker,
-                                cue,
-                                ..
-                            } => (content.clone(), quote_color, [*speaker, *cue]),
-                            crate::model::Proposal::Span { .. } => {
-                                let c = colors::label_color(labels, s.label());
-                                (vec![(a, b)], colors::span_stroke(c, &visuals), [None, None])
-                            }
-                        };
-                        let mut k = 0;
-                        for (pa, pb) in parts {
-                            for r in segment_rects(&galley, origin, para.char_start, pa, pb) {
-                                let r = r.expand(1.5);
-                                if focused {
-                                    painter.rect_filled(
-                                        r,
-                                        CornerRadius::same(2),
-                                        stroke_color.gamma_multiply(0.25),
-                                    );
-                                    painter.rect_stroke(
-                                        r,
-                                        CornerRadius::same(2),
-                                        Stroke::new(2.5, stroke_color),
-                                        StrokeKind::Outside,
-                                    );
-                                } else {
-                                    dashed_rect(painter, r, Stroke::new(1.5, stroke_color));
-                                }
-                                let id = ui.make_persistent_id((
-                                    "suggestion",
-                                    doc.id,
-                                    a,
-                                    b,
-                                    s.label(),
-                                    k,
-                                ));
-                                let resp = ui.interact(r, id, Sense::click());
-                                if k == 0 && a >= para.char_start {
-                                    let words: String = doc.slice(a, b).chars().take(60).collect();
-                                    let name = format!("Suggestion {}: {words}", s.label());
-                                    resp.widget_info(|| {
-                                        egui::WidgetInfo::labeled(
-                                            egui::Role::Button,
-                                            true,
-                                            name.clone(),
-                                        )
-                                    });
-                                }
-                                if resp.double_clicked() {
-                                    // A double-click still selects the word under the pointer.
-                                    if let Some(pos) = resp.interact_pointer_pos() {
-                                        let c = galley.cursor_from_pos(pos - origin);
-                                        double_clicked_at = Some(para.char_start + c.index.0);
-                                    }
-                                } else if resp.clicked() {
-                                    out.clicked_suggestion = Some(Key::of(s));
-                                }
-                                resp.on_hover_ui(|ui| suggestion_tooltip(ui, s, doc.slice(a, b)));
-                                k += 1;
-                            }
-                        }
-                        if focused {
-                            for (sa, sb) in extra.into_iter().flatten() {
-                                for r in segment_rects(&galley, origin, para.char_start, sa, sb) {
-                                    dashed_rect(
-                                        painter,
-                                        r.expand(2.5),
-                                        Stroke::new(2.0, stroke_color),
-                                    );
-                                }
-                            }
-                        }
+                    let clicks = suggestion_marks::draw(
+                        ui,
+                        &geom,
+                        MarkInput {
+                            items: suggestions.items,
+                            current: suggestions.current,
+                            doc,
+                            para,
+                            labels,
+                            margin: MARGIN,
+                        },
+                        &visuals,
+                    );
+                    if clicks.clicked.is_some() {
+                        out.clicked_suggestion = clicks.clicked;
+                        view.caret = clicks.clicked_at.or(view.caret);
+                    }
+                    if clicks.double_clicked_at.is_some() {
+                        double_clicked_at = clicks.double_clicked_at;
                     }
                 }
 
                 // The paragraph as an accessible text node, then its spans as buttons on top.
-                let para_rect = Rect::from_min_size(origin, galley.rect.size());
+                let para_rect = geom.text_rect();
                 let para_resp = ui.interact(
                     para_rect,
                     ui.make_persistent_id(("para", doc.id, i)),
@@ -618,8 +654,7 @@ impl DocumentView {
                     egui::WidgetInfo::labeled(egui::Role::Paragraph, true, label_text.clone())
                 });
                 for p in &pieces {
-                    let rects =
-                        segment_rects(&galley, origin, para.char_start, p.span.start, p.span.end);
+                    let rects = geom.rects(p.span.start, p.span.end);
                     let span_text = doc.slice(p.span.start, p.span.end);
                     for (k, r) in rects.iter().enumerate() {
                         let id = ui.make_persistent_id(("span", doc.id, p.span.id, i, k));
@@ -639,12 +674,7 @@ impl DocumentView {
                     }
                 }
 
-                self.shown.push(Shown {
-                    origin,
-                    galley,
-                    char_start: para.char_start,
-                    band_bottom,
-                });
+                self.shown.push(Shown { geom, band_bottom });
                 i += 1;
             }
             if self.heights.dirty {
@@ -707,6 +737,7 @@ impl DocumentView {
                 {
                     view.selection = Some(CharRange::new(a.min(b), a.max(b)));
                     view.selected_span = None;
+                    view.caret = Some(b);
                     // Keep selecting past the visible edge by scrolling, as long as there is
                     // more text that way.
                     if p.y < bg_rect.min.y && viewport.min.y > 0.0 {
@@ -731,6 +762,7 @@ impl DocumentView {
                 {
                     view.selection = Some(CharRange::new(a.min(b), a.max(b)));
                     view.selected_span = None;
+                    view.caret = Some(b);
                     out.selection_done = true;
                 }
             }
@@ -743,39 +775,73 @@ impl DocumentView {
                 {
                     view.selection = Some(CharRange::new(p.char_start, p.char_end));
                     view.selected_span = None;
+                    view.caret = Some(p.char_end);
                     out.selection_done = true;
                 }
             } else if bg.double_clicked() {
                 if let Some(o) = click_offset {
                     view.selection = word_range(doc, index, o);
                     view.selected_span = None;
+                    if let Some(w) = view.selection {
+                        view.caret = Some(w.end);
+                    }
                     out.selection_done = view.selection.is_some();
                 }
             } else if bg.clicked() {
                 match (shift, click_offset, raw_selection) {
                     (true, Some(o), Some(sel)) => {
                         view.selection = Some(CharRange::new(sel.start.min(o), sel.end.max(o)));
+                        view.caret = Some(o);
                     }
                     (true, Some(o), None) => {
                         if let Some(s) = view.selected_span.and_then(|s| doc.span(s)) {
                             view.selection = Some(CharRange::new(s.start.min(o), s.end.max(o)));
                             view.selected_span = None;
                         }
+                        view.caret = Some(o);
                     }
-                    _ => {
+                    (_, o, _) => {
                         view.selection = None;
                         view.selected_span = None;
+                        view.caret = o;
                         if view.picking.is_none() {
                             view.selected_quote = None;
                         }
                     }
                 }
             }
+
+            // The caret: moved a row if a key asked, then drawn.
+            self.carry_out_row_move(ui, doc, view, row_height);
+            if let Some(r) = view.caret.and_then(|c| self.caret_rect(c)) {
+                caret::paint_caret(ui.painter(), r, visuals.strong_text_color());
+            }
+            view.on_screen = self.on_screen();
         });
+
+        // The overview strip; a click there jumps.
+        let jump = self.overview.ui(
+            ui,
+            strip,
+            OverviewInput {
+                doc,
+                labels,
+                suggestions: suggestions.items,
+                hidden: suggestions.hidden,
+                current: suggestions.current,
+                on_screen: view.on_screen,
+            },
+        );
+        if let Some(o) = jump {
+            view.scroll_to = Some(o);
+            ui.ctx().request_repaint();
+        }
+        ui.advance_cursor_after_rect(full);
 
         if let Some(o) = double_clicked_at {
             view.selection = word_range(doc, index, o);
             view.selected_span = None;
+            view.caret = view.selection.map(|w| w.end).or(Some(o));
             out.clicked_suggestion = None;
             out.clicked_quote = None;
             out.selection_done = view.selection.is_some();
@@ -789,10 +855,44 @@ impl DocumentView {
                 _ => {
                     view.selected_span = Some(id);
                     view.selection = None;
+                    // At its end, so Ctrl+Shift+Right grows the selection from the span.
+                    view.caret = doc.span(id).map(|s| s.end);
                 }
             }
         }
         out
+    }
+
+    /// Carry out a caret move by a row (Up, Down, Shift+Up, Shift+Down) with this frame's
+    /// layout; when the row is off screen, scroll first and try again next frame.
+    fn carry_out_row_move(&mut self, ui: &Ui, doc: &Document, view: &mut View, row_height: f32) {
+        let (Some(m), Some(c)) = (view.row_move.take(), view.caret) else {
+            self.row_wait = 0;
+            return;
+        };
+        let shown: Vec<&ParaGeom> = self.shown.iter().map(|s| &s.geom).collect();
+        if let Some(to) = caret::row_target(&shown, c, m.down, row_height, PARAGRAPH_GAP) {
+            view.caret_to(doc, to, m.extend);
+            self.row_wait = 0;
+            return;
+        }
+        if self.row_wait >= 3 {
+            // The first or last row of the document: nowhere to go.
+            self.row_wait = 0;
+            return;
+        }
+        self.row_wait += 1;
+        if self.caret_rect(c).is_some() {
+            view.scroll = Some(if m.down {
+                Scroll::LineDown
+            } else {
+                Scroll::LineUp
+            });
+        } else {
+            view.scroll_to = Some(c);
+        }
+        view.row_move = Some(m);
+        ui.ctx().request_repaint();
     }
 }
 
@@ -806,66 +906,12 @@ fn word_range(doc: &Document, index: &TextIndex, offset: usize) -> Option<CharRa
     Some(CharRange::new(s + p.char_start, e + p.char_start))
 }
 
-/// Screen rectangles covering document code points `start..end` within one laid-out
-/// paragraph (one per row it touches).
-fn segment_rects(
-    galley: &Galley,
-    origin: Pos2,
-    para_start: usize,
-    start: usize,
-    end: usize,
-) -> Vec<Rect> {
-    let mut rects = Vec::new();
-    let mut row_start = para_start;
-    for placed in &galley.rows {
-        let glyphs = &placed.row.glyphs;
-        let row_end = row_start + glyphs.len();
-        let (a, b) = (start.max(row_start), end.min(row_end));
-        if a < b {
-            let g0 = &glyphs[a - row_start];
-            let g1 = &glyphs[b - 1 - row_start];
-            let x0 = placed.pos.x + g0.pos.x;
-            let x1 = placed.pos.x + g1.max_x();
-            let y0 = placed.pos.y;
-            let y1 = placed.pos.y + placed.row.size.y;
-            rects.push(Rect::from_min_max(
-                origin + vec2(x0, y0),
-                origin + vec2(x1, y1),
-            ));
-        }
-        row_start = row_end + usize::from(placed.ends_with_newline);
-        if row_start >= end {
-            break;
-        }
-    }
-    rects
-}
-
 /// Where the selected quote's parts are on screen, for its connectors.
 #[derive(Default)]
 struct QuoteAnchors {
     cue: Option<Pos2>,
     speaker: Option<Pos2>,
     content: Option<Pos2>,
-}
-
-/// A rectangle outline in dashes.
-fn dashed_rect(painter: &egui::Painter, r: Rect, stroke: Stroke) {
-    let pts = [
-        r.left_top(),
-        r.right_top(),
-        r.right_bottom(),
-        r.left_bottom(),
-        r.left_top(),
-    ];
-    painter.extend(egui::Shape::dashed_line(&pts, stroke, 4.0, 3.0));
-}
-
-fn suggestion_tooltip(ui: &mut Ui, s: &Suggestion, text: &str) {
-    ui.strong(format!("Suggestion {}: {text}", s.label()));
-    ui.label(format!("score {:.2} · {} · {}", s.score, s.engine, s.rule));
-    ui.label(&s.reason);
-    ui.weak("A accept · X reject · a number key accepts with that label");
 }
 
 fn span_tooltip(ui: &mut Ui, project: &Project, span: &Span, text: &str) {

@@ -46,6 +46,8 @@ impl DocumentsPanel {
             let resp = ui
                 .text_edit_singleline(name)
                 .accessible_name("Rename document");
+            // Selected when it opens: typing replaces the old name.
+            super::widgets::select_all_on_focus(ui, &resp, name);
             resp.request_focus();
             let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
             let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
@@ -155,7 +157,7 @@ impl DocumentsPanel {
 
         // The current document's status, one click away.
         if let Some(doc) = current.and_then(|d| project.document(d)) {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label("Status:");
                 for s in Status::ALL {
                     if ui.selectable_label(doc.status == s, s.name()).clicked()

@@ -1,6 +1,7 @@
 //! The Entities tab: canonical entities with label and aliases. Link the selected span with
 //! type-ahead, create an entity from a span, link every identical string in the document or
-//! project, edit aliases, merge two entities.
+//! project, edit aliases, merge two entities (the target found by type-ahead,
+//! `merge_search`), and give a linked mention an entity of its own ("New entity and relink").
 
 use egui::{Key, RichText, Ui};
 
@@ -21,7 +22,7 @@ pub struct EntitiesPanel {
     /// Draft of the selected entity's fields.
     draft: Option<Entity>,
     new_alias: String,
-    merge_into: Option<EntityId>,
+    merge: super::merge_search::MergeSearch,
     /// The span last shown, to follow its entity when the selection moves.
     last_span: Option<(crate::model::SpanId, Option<EntityId>)>,
 }
@@ -99,10 +100,21 @@ impl EntitiesPanel {
             ui.label(RichText::new(format!("{}: {text}", s.label)).strong());
             match s.entity.and_then(|e| project.entity(e)) {
                 Some(e) => {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         ui.label(format!("linked to {}", e.name));
                         if ui.button("Unlink").clicked()
                             && let Some(c) = gestures::link(project, d.id, s.id, None)
+                        {
+                            intents.push(Intent::Execute(c));
+                        }
+                        if ui
+                            .button("New entity and relink")
+                            .on_hover_text(format!(
+                                "Make a new entity “{text}” and link this mention to it instead of {} (E)",
+                                e.name
+                            ))
+                            .clicked()
+                            && let Some(c) = gestures::create_entity_from_span(project, d.id, s.id)
                         {
                             intents.push(Intent::Execute(c));
                         }
@@ -127,6 +139,7 @@ impl EntitiesPanel {
         // Type-ahead search: Enter links the highlighted match to the selected span.
         let l = ui.label("Find entity");
         let resp = ui.text_edit_singleline(&mut self.query).labelled_by(l.id);
+        super::widgets::select_all_on_focus(ui, &resp, &self.query);
         if self.focus_search {
             resp.request_focus();
             self.focus_search = false;
@@ -157,9 +170,11 @@ impl EntitiesPanel {
             self.query.clear();
         }
 
+        // A third of the window at most, so the selected entity's details show below it.
+        let list_height = (ui.ctx().content_rect().height() * 0.3).clamp(90.0, 260.0);
         egui::ScrollArea::vertical()
             .id_salt("entities")
-            .max_height(260.0)
+            .max_height(list_height)
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 if matches.is_empty() {
@@ -254,10 +269,12 @@ impl EntitiesPanel {
         if let Some(i) = remove {
             draft.aliases.remove(i);
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let l = ui.label("New alias");
+            // Leave room for the button beside it.
+            let width = (ui.available_width() - 90.0).max(60.0);
             let resp = ui
-                .text_edit_singleline(&mut self.new_alias)
+                .add(egui::TextEdit::singleline(&mut self.new_alias).desired_width(width))
                 .labelled_by(l.id);
             let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             let alias = self.new_alias.trim().to_string();
@@ -313,36 +330,17 @@ impl EntitiesPanel {
             }
         });
         ui.separator();
-        ui.horizontal(|ui| {
-            let merge_label = ui.label("Merge into");
-            let target_name = self
-                .merge_into
-                .and_then(|t| project.entity(t))
-                .map(|e| e.name.clone())
-                .unwrap_or_else(|| "…".into());
-            egui::ComboBox::from_id_salt("merge-into")
-                .selected_text(target_name)
-                .show_ui(ui, |ui| {
-                    for e in project.entities.iter().filter(|e| e.id != id) {
-                        ui.selectable_value(&mut self.merge_into, Some(e.id), &e.name);
-                    }
-                })
-                .response
-                .labelled_by(merge_label.id);
-            if ui
-                .add_enabled(self.merge_into.is_some(), egui::Button::new("Merge"))
-                .on_hover_text(
-                    "Relink every mention to the other entity and keep this name as an alias",
-                )
-                .clicked()
-                && let Some(target) = self.merge_into.take()
-                && let Some(c) = gestures::merge_entities(project, target, id)
-            {
-                intents.push(Intent::Execute(c));
-                self.selected = Some(target);
-                self.draft = None;
+        if let Some(target) = self.merge.ui(ui, project, entity)
+            && let Some(c) = gestures::merge_entities(project, target, id)
+        {
+            let into = project.entity(target).map(|e| e.name.clone());
+            intents.push(Intent::Execute(c));
+            if let Some(into) = into {
+                intents.push(Intent::Say(format!("merged {} into {into}", entity.name)));
             }
-        });
+            self.selected = Some(target);
+            self.draft = None;
+        }
         if ui.button("Delete entity…").clicked() {
             intents.push(Intent::Ask(Prompt::DeleteEntity {
                 id,

@@ -30,6 +30,7 @@ impl FindBar {
             let resp = ui
                 .add(egui::TextEdit::singleline(&mut view.find.query).desired_width(220.0))
                 .labelled_by(l.id);
+            super::widgets::select_all_on_focus(ui, &resp, &view.find.query);
             if self.focus {
                 resp.request_focus();
                 self.focus = false;

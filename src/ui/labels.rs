@@ -116,7 +116,8 @@ impl LabelsPanel {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
                 let l = ui.label("Name");
-                ui.text_edit_singleline(&mut draft.name).labelled_by(l.id);
+                let resp = ui.text_edit_singleline(&mut draft.name).labelled_by(l.id);
+                super::widgets::select_all_on_focus(ui, &resp, &draft.name);
             });
             ui.horizontal(|ui| {
                 ui.label("Colour");

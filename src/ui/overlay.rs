@@ -1,20 +1,28 @@
-//! The `?` overlay: every shortcut from the table, and the label keys of this project.
+//! The `?` overlay: every shortcut from the table, and the label keys of this project. Keys
+//! are written as people write them (`]`, `?`, `Shift+PgDn`), not by egui's key names; Esc,
+//! Enter or `?` again close it.
 
 use egui::{Context, Id, Modal};
 
-use crate::app::shortcuts::Action;
+use crate::app::shortcuts::{Action, display_text};
 use crate::model::Project;
 
 /// Show the overlay; returns whether it stays open.
 pub fn show(ctx: &Context, project: &Project) -> bool {
     let mut open = true;
+    let keys = super::widgets::dialog_keys(ctx);
+    // Fit the window: a small one gets a narrower list whose descriptions wrap.
+    let screen = ctx.content_rect();
+    let width = (screen.width() - 60.0).clamp(300.0, 820.0);
+    let height = (screen.height() - 150.0).max(160.0);
     let response = Modal::new(Id::unique("shortcuts-overlay")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
+        ui.set_max_width(width);
         ui.heading("Keyboard shortcuts");
-        egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().max_height(height).show(ui, |ui| {
             egui::Grid::new("shortcut-grid")
                 .striped(true)
                 .num_columns(3)
+                .max_col_width(width * 0.45)
                 .show(ui, |ui| {
                     for action in Action::all() {
                         if matches!(action, Action::ApplyLabel(_) | Action::CurateTake(_)) {
@@ -23,22 +31,22 @@ pub fn show(ctx: &Context, project: &Project) -> bool {
                         let keys: Vec<String> = action
                             .shortcuts()
                             .iter()
-                            .map(|s| ctx.format_shortcut(s))
+                            .map(|s| display_text(ctx, s))
                             .collect();
                         ui.monospace(if keys.is_empty() { "—".into() } else { keys.join("  ") });
-                        ui.label(action.label());
-                        ui.weak(action.help());
+                        ui.add(egui::Label::new(action.label()).wrap());
+                        ui.add(egui::Label::new(egui::RichText::new(action.help()).weak()).wrap());
                         ui.end_row();
                     }
                     ui.monospace("1 … 9");
                     ui.label("Take annotator 1 … 9");
-                    ui.weak(Action::CurateTake(1).help());
+                    ui.add(egui::Label::new(egui::RichText::new(Action::CurateTake(1).help()).weak()).wrap());
                     ui.end_row();
                     for label in &project.labels.labels {
                         if let Some(k) = label.key {
                             ui.monospace(k.to_string());
                             ui.label(format!("Label {}", label.name));
-                            ui.weak(Action::ApplyLabel(k).help());
+                            ui.add(egui::Label::new(egui::RichText::new(Action::ApplyLabel(k).help()).weak()).wrap());
                             ui.end_row();
                         }
                     }
@@ -50,7 +58,7 @@ pub fn show(ctx: &Context, project: &Project) -> bool {
             open = false;
         }
     });
-    if response.should_close() {
+    if keys.confirm || keys.cancel || response.backdrop_response.clicked() {
         open = false;
     }
     open

@@ -54,6 +54,20 @@ pub fn paragraph_job(
     wrap_width: f32,
     visuals: &Visuals,
 ) -> LayoutJob {
+    paragraph_job_cut(text, pieces, &[], labels, font, wrap_width, visuals)
+}
+
+/// The same, with sections also cut at `extra_cuts` (code points): a right-to-left paragraph
+/// is laid out word by word, so no section may cross a word boundary.
+pub fn paragraph_job_cut(
+    text: &str,
+    pieces: &[Piece<'_>],
+    extra_cuts: &[usize],
+    labels: &LabelSet,
+    font: FontId,
+    wrap_width: f32,
+    visuals: &Visuals,
+) -> LayoutJob {
     let plain = TextFormat {
         font_id: font.clone(),
         color: visuals.text_color(),
@@ -65,6 +79,7 @@ pub fn paragraph_job(
         cuts.push(p.start.min(n_chars));
         cuts.push(p.end.min(n_chars));
     }
+    cuts.extend(extra_cuts.iter().map(|c| (*c).min(n_chars)));
     cuts.sort_unstable();
     cuts.dedup();
     let bytes = bytes_of(text, &cuts);

@@ -1,14 +1,19 @@
 //! Modal questions: unsaved changes, confirmations, a typed path where no file dialog can be
-//! shown, pasting text as a new document, and word lists from outside the project's folder.
-//! `show` draws the question and returns the user's answer; `GlossApp::answer` acts on it.
+//! shown, pasting text as a new document, word lists from outside the project's folder, and a
+//! new entity for a span that is already linked. `show` draws the question and returns the
+//! user's answer; `GlossApp::answer` acts on it.
+//!
+//! Every question answers to the keyboard: Enter gives the answer of the highlighted button
+//! (Save, Remove, OK, …; Ctrl+Enter in the multi-line paste box) and Esc cancels — read before
+//! the dialog is drawn, so a button that has the keyboard (Tab) still takes Enter itself.
 
 use std::path::PathBuf;
 
-use egui::{Context, Id, Key, Modal};
+use egui::{Context, Id, Modal, RichText};
 
+use super::widgets;
 use crate::app::dialogs::DialogKind;
-use crate::app::formats::{ExportFormat, ExportOptions};
-use crate::model::{DocId, EntityId};
+use crate::model::{DocId, EntityId, SpanId};
 
 /// What waits on the unsaved-changes question.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,13 +64,14 @@ pub enum Prompt {
     OutsideLists {
         lists: Vec<crate::app::review::OutsideList>,
     },
-    /// Choose the format and what to export.
-    Export {
-        format: ExportFormat,
-        only_done: bool,
-        /// Every label with whether it is exported.
-        labels: Vec<(String, bool)>,
-        per_document: bool,
+    /// `E` on a span already linked to an entity: make a new entity and relink the span?
+    Relink {
+        doc: DocId,
+        span: SpanId,
+        /// The span's text: the new entity's name.
+        text: String,
+        /// The entity it is linked to now.
+        linked: String,
     },
 }
 
@@ -77,13 +83,24 @@ pub enum Answer {
     Confirm,
     Path(PathBuf),
     Paste { name: String, text: String },
-    Export(ExportFormat, ExportOptions),
+}
+
+/// A button of a question; the default one (Enter) is drawn strong and says so.
+fn button(ui: &mut egui::Ui, text: &str, default: bool) -> egui::Response {
+    if default {
+        ui.add(egui::Button::new(RichText::new(text).strong()))
+            .on_hover_text("Enter")
+    } else {
+        ui.button(text)
+    }
 }
 
 /// Draw the prompt; `Some(answer)` once the user has answered.
 pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
     let mut answer = None;
-    let escape = ctx.input(|i| i.key_pressed(Key::Escape));
+    let keys = widgets::dialog_keys(ctx);
+    // What Enter answers, decided while drawing (`None`: Enter does nothing yet).
+    let mut on_enter = None;
     let response = Modal::new(Id::unique("prompt")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         match prompt {
@@ -97,14 +114,15 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                 };
                 ui.label(format!("Save the changes to this project before {what}?"));
                 ui.add_space(8.0);
+                on_enter = Some(Answer::Save);
                 ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
+                    if button(ui, "Save", true).clicked() {
                         answer = Some(Answer::Save);
                     }
                     if ui.button("Discard").on_hover_text("Lose the unsaved changes").clicked() {
                         answer = Some(Answer::Discard);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button("Cancel").on_hover_text("Esc").clicked() {
                         answer = Some(Answer::Cancel);
                     }
                 });
@@ -114,27 +132,37 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                 ui.label(format!(
                     "Remove “{name}” and its {annotations} annotations from the project? (Undo brings it back.)"
                 ));
-                confirm_row(ui, "Remove", &mut answer);
+                confirm_row(ui, "Remove", &mut answer, &mut on_enter);
             }
             Prompt::DeleteLabel { name, spans, entities } => {
                 ui.heading("Delete label");
                 ui.label(format!(
                     "Delete label {name}? {spans} spans and {entities} entities use it and will be deleted too. (Undo brings them back.)"
                 ));
-                confirm_row(ui, "Delete", &mut answer);
+                confirm_row(ui, "Delete", &mut answer, &mut on_enter);
             }
             Prompt::DeleteEntity { name, mentions, .. } => {
                 ui.heading("Delete entity");
                 ui.label(format!(
                     "Delete entity {name}? Its {mentions} mentions stay, unlinked. (Undo brings it back.)"
                 ));
-                confirm_row(ui, "Delete", &mut answer);
+                confirm_row(ui, "Delete", &mut answer, &mut on_enter);
+            }
+            Prompt::Relink { text, linked, .. } => {
+                ui.heading("Already linked");
+                ui.label(format!(
+                    "“{text}” is linked to {linked}. Make a new entity “{text}” and link this mention to it instead? (One undo step.)"
+                ));
+                confirm_row(ui, "New entity and relink", &mut answer, &mut on_enter);
             }
             Prompt::Notice { title, message } => {
                 ui.heading(title.as_str());
-                ui.label(message.as_str());
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    ui.label(message.as_str());
+                });
                 ui.add_space(8.0);
-                if ui.button("OK").clicked() {
+                on_enter = Some(Answer::Cancel);
+                if button(ui, "OK", true).clicked() {
                     answer = Some(Answer::Cancel);
                 }
             }
@@ -157,11 +185,12 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                 ));
                 ui.label("A project file can name any file; use them only if you trust where the project came from.");
                 ui.add_space(8.0);
+                on_enter = Some(Answer::Confirm);
                 ui.horizontal(|ui| {
-                    if ui.button("Use them").clicked() {
+                    if button(ui, "Use them", true).clicked() {
                         answer = Some(Answer::Confirm);
                     }
-                    if ui.button("Skip them").clicked() {
+                    if ui.button("Skip them").on_hover_text("Esc").clicked() {
                         answer = Some(Answer::Cancel);
                     }
                 });
@@ -171,68 +200,19 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                 ui.label("No file dialog is available here; type a path.");
                 let label = ui.label("Path");
                 let resp = ui.text_edit_singleline(text).labelled_by(label.id);
-                if !resp.has_focus() && !resp.lost_focus() {
-                    resp.request_focus();
-                }
-                let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                widgets::select_all_on_focus(ui, &resp, text);
+                widgets::focus_unless_taken(ui, &resp);
+                let path = (!text.trim().is_empty()).then(|| Answer::Path(expand_home(text.trim())));
+                on_enter = path.clone();
                 ui.horizontal(|ui| {
-                    let ok = ui.button("OK").clicked() || enter;
-                    if ok && !text.trim().is_empty() {
-                        answer = Some(Answer::Path(expand_home(text.trim())));
+                    if ui
+                        .add_enabled(path.is_some(), egui::Button::new(RichText::new("OK").strong()))
+                        .on_hover_text("Enter")
+                        .clicked()
+                    {
+                        answer = path;
                     }
-                    if ui.button("Cancel").clicked() {
-                        answer = Some(Answer::Cancel);
-                    }
-                });
-            }
-            Prompt::Export {
-                format,
-                only_done,
-                labels,
-                per_document,
-            } => {
-                ui.heading("Export");
-                let l = ui.label("Format");
-                egui::ComboBox::from_id_salt("export-format")
-                    .selected_text(format.title())
-                    .show_ui(ui, |ui| {
-                        for f in ExportFormat::ALL {
-                            ui.selectable_value(format, f, f.title());
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
-                ui.checkbox(only_done, "Only documents marked done");
-                if format.can_split() && !format.always_per_document() {
-                    ui.checkbox(per_document, "One file per document (into a folder)");
-                }
-                ui.label("Labels:");
-                ui.horizontal_wrapped(|ui| {
-                    for (name, on) in labels.iter_mut() {
-                        ui.checkbox(on, name.as_str());
-                    }
-                });
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    let any = labels.iter().any(|(_, on)| *on);
-                    if ui.add_enabled(any, egui::Button::new("Export…")).clicked() {
-                        let all = labels.iter().all(|(_, on)| *on);
-                        answer = Some(Answer::Export(
-                            *format,
-                            ExportOptions {
-                                only_done: *only_done,
-                                labels: (!all).then(|| {
-                                    labels
-                                        .iter()
-                                        .filter(|(_, on)| *on)
-                                        .map(|(n, _)| n.clone())
-                                        .collect()
-                                }),
-                                per_document: *per_document || format.always_per_document(),
-                            },
-                        ));
-                    }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button("Cancel").on_hover_text("Esc").clicked() {
                         answer = Some(Answer::Cancel);
                     }
                 });
@@ -240,7 +220,8 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
             Prompt::Paste { name, text } => {
                 ui.heading("New document from text");
                 let l = ui.label("Name");
-                ui.text_edit_singleline(name).labelled_by(l.id);
+                let resp = ui.text_edit_singleline(name).labelled_by(l.id);
+                widgets::select_all_on_focus(ui, &resp, name);
                 let l = ui.label("Text (paste with Ctrl+V)");
                 egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                     let resp = ui
@@ -250,45 +231,61 @@ pub fn show(ctx: &Context, prompt: &mut Prompt) -> Option<Answer> {
                                 .desired_width(f32::INFINITY),
                         )
                         .labelled_by(l.id);
+                    widgets::mark_multiline(ui.ctx(), resp.id);
                     // Ready for Ctrl+V as soon as the prompt opens.
-                    if text.is_empty() && !resp.has_focus() && ui.memory(|m| m.focused().is_none()) {
-                        resp.request_focus();
+                    if text.is_empty() {
+                        widgets::focus_unless_taken(ui, &resp);
                     }
                 });
+                let ready = !text.trim().is_empty() && !name.trim().is_empty();
+                let paste = ready.then(|| Answer::Paste {
+                    name: name.trim().to_string(),
+                    text: text.clone(),
+                });
+                on_enter = paste.clone();
                 ui.horizontal(|ui| {
-                    let ready = !text.trim().is_empty() && !name.trim().is_empty();
-                    if ui.add_enabled(ready, egui::Button::new("Add document")).clicked() {
-                        answer = Some(Answer::Paste {
-                            name: name.trim().to_string(),
-                            text: text.clone(),
-                        });
+                    if ui
+                        .add_enabled(ready, egui::Button::new(RichText::new("Add document").strong()))
+                        .on_hover_text("Enter in the name, Ctrl+Enter in the text")
+                        .clicked()
+                    {
+                        answer = paste;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button("Cancel").on_hover_text("Esc").clicked() {
                         answer = Some(Answer::Cancel);
                     }
                 });
             }
         }
     });
-    if answer.is_none() && (response.should_close() || escape) {
+    if answer.is_none() && keys.confirm {
+        answer = on_enter;
+    }
+    if answer.is_none() && (keys.cancel || response.backdrop_response.clicked()) {
         answer = Some(Answer::Cancel);
     }
     answer
 }
 
-fn confirm_row(ui: &mut egui::Ui, verb: &str, answer: &mut Option<Answer>) {
+fn confirm_row(
+    ui: &mut egui::Ui,
+    verb: &str,
+    answer: &mut Option<Answer>,
+    on_enter: &mut Option<Answer>,
+) {
     ui.add_space(8.0);
+    *on_enter = Some(Answer::Confirm);
     ui.horizontal(|ui| {
-        if ui.button(verb).clicked() {
+        if button(ui, verb, true).clicked() {
             *answer = Some(Answer::Confirm);
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button("Cancel").on_hover_text("Esc").clicked() {
             *answer = Some(Answer::Cancel);
         }
     });
 }
 
-fn expand_home(path: &str) -> PathBuf {
+pub(super) fn expand_home(path: &str) -> PathBuf {
     match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(path),

@@ -1,4 +1,5 @@
-//! The status bar: document, cursor offset, counts, saved or not, and the last message.
+//! The status bar: document, selection, pointer or caret offset, counts, saved or not, and the
+//! last message (review says there what a key did and where the focus went).
 
 use egui::Ui;
 
@@ -49,6 +50,7 @@ pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usiz
                     .selection
                     .map(|s| format!("selection {}..{}", s.start, s.end))
                     .or_else(|| hover.map(|h| format!("offset {h}")))
+                    .or_else(|| app.view.caret.map(|c| format!("caret {c}")))
                     .unwrap_or_else(|| "offset –".into());
                 ui.weak(at);
             }

@@ -345,8 +345,11 @@ fn export_and_import_through_the_window() {
     h.run();
     h.get_by_role_and_label(egui::Role::CheckBox, "GPE").click();
     h.run();
-    h.get_by_label("Export…").click();
+    // Choose… asks the (scripted) file dialog where; Export writes there.
+    h.get_by_label("Choose…").click();
     h.run();
+    h.get_by_label("Export").click();
+    h.run_steps(3);
     wait_for_job(&mut h);
     let status = h.state().status().unwrap_or_default().to_string();
     assert!(

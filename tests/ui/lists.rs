@@ -89,3 +89,20 @@ fn skipped_lists_stay_skipped_and_are_not_asked_about_again() {
     assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
     assert!(h.query_by_label("Suggestion GPE: Quito").is_some());
 }
+
+#[test]
+fn the_question_answers_to_enter_and_escape() {
+    // Enter: the highlighted answer, "Use them".
+    let (_dir, mut h) = outside_project();
+    assert!(h.query_by_label_contains(QUESTION).is_some());
+    h.key_press(egui::Key::Enter);
+    wait(&mut h);
+    assert!(h.query_by_label_contains(QUESTION).is_none());
+    assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_some());
+    // Esc: skip them.
+    let (_dir, mut h) = outside_project();
+    h.key_press(egui::Key::Escape);
+    wait(&mut h);
+    assert!(h.query_by_label_contains(QUESTION).is_none());
+    assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
+}

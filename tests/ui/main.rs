@@ -3,13 +3,20 @@
 
 mod support;
 
+mod dialog_keys;
 mod documents;
 mod editing;
 mod entities_labels;
+mod export_dialog;
 mod files;
 mod find;
+mod key_names;
+mod keyboard;
 mod lists;
 mod model;
+mod panels;
+mod prefilled;
+mod quote_kinds;
 mod quotes;
 mod review;
 mod team;

@@ -62,8 +62,10 @@ fn a_quote_with_speaker_cue_kind_and_two_parts_by_keyboard() {
     double_click(&mut h, 54);
     assert_eq!(the_quote(&h).unwrap().cue, Some(CharRange::new(53, 57)));
 
-    key(&mut h, Key::K);
+    // No quotation marks around it: reported speech; K cycles on to mixed.
     assert_eq!(the_quote(&h).unwrap().kind, QuoteKind::Indirect);
+    key(&mut h, Key::K);
+    assert_eq!(the_quote(&h).unwrap().kind, QuoteKind::Mixed);
 
     // Shift+Q adds "Li agreed" as a second part.
     drag(&mut h, 89, 97);

@@ -305,3 +305,27 @@ fn the_dashboard_shows_labels_statuses_and_documents() {
     h.run();
     assert_eq!(h.state().view.doc, Some(DocId(2)));
 }
+
+#[test]
+fn enter_starts_curating_and_escape_closes_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = curation_projects(dir.path());
+    let curated = dir.path().join("curated.ron");
+    let dialogs = ScriptedDialogs::new();
+    dialogs.answer(vec![a, b]);
+    dialogs.answer(vec![curated.clone()]);
+    let mut h = harness_for(None, dialogs.clone());
+    menu(&mut h, "File", "Curate annotators…");
+    key(&mut h, Key::Escape);
+    assert!(
+        h.query_by_label("Start curating").is_none(),
+        "Esc closes it"
+    );
+    menu(&mut h, "File", "Curate annotators…");
+    h.get_by_label("Add projects…").click();
+    h.run();
+    key(&mut h, Key::Enter);
+    wait_for_job(&mut h);
+    assert_eq!(h.state().session.path(), Some(curated.as_path()));
+    assert_eq!(h.state().curation_progress(), Some((0, 5)));
+}

@@ -384,14 +384,81 @@ impl Model {
     /// Names found in `text`, code-point offsets end-exclusive, score = calibrated probability
     /// (at least [`MIN_SCORE`]), `why` = the features that weighed most, in words.
     pub fn predict(&self, text: &str, lexicon: &Lexicon) -> Vec<Prediction> {
-        let w = &*self.weights;
+        self.predict_on(text, lexicon, 1)
+    }
+
+    /// [`Model::predict`] with the sentences decoded by `threads` threads (a long document:
+    /// the features of the whole text are computed once, then sentences are handed out in
+    /// blocks). Sentences are decoded independently, so the result is the same whatever the
+    /// number of threads.
+    pub fn predict_on(&self, text: &str, lexicon: &Lexicon, threads: usize) -> Vec<Prediction> {
+        self.predict_map(text, lexicon, threads, Some)
+    }
+
+    /// [`Model::predict_on`], each prediction turned into what the caller needs (or dropped)
+    /// by `map` on the decoding threads, in text order.
+    pub fn predict_map<T: Send>(
+        &self,
+        text: &str,
+        lexicon: &Lexicon,
+        threads: usize,
+        map: impl Fn(Prediction) -> Option<T> + Sync,
+    ) -> Vec<T> {
         let doc = Doc::new(text, lexicon);
-        let tr = w.transitions();
+        let tr = self.weights.transitions();
+        const BLOCK: usize = 256;
+        let blocks = doc.sentences.len().div_ceil(BLOCK);
+        let threads = threads.clamp(1, blocks.max(1));
+        let block = |sents: &[(usize, usize)]| -> Vec<T> {
+            self.predict_sentences(&doc, &tr, sents)
+                .into_iter()
+                .filter_map(&map)
+                .collect()
+        };
+        if threads == 1 {
+            return block(&doc.sentences);
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut parts: Vec<(usize, Vec<T>)> = std::thread::scope(|scope| {
+            let work = || {
+                let mut mine = Vec::new();
+                loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(sents) = doc.sentences.chunks(BLOCK).nth(k) else {
+                        break;
+                    };
+                    mine.push((k, block(sents)));
+                }
+                mine
+            };
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut all = work();
+            for h in helpers {
+                // A helper that panicked has the same bug this thread would hit: re-raise it.
+                match h.join() {
+                    Ok(v) => all.extend(v),
+                    Err(e) => std::panic::resume_unwind(e),
+                }
+            }
+            all
+        });
+        parts.sort_by_key(|(k, _)| *k);
+        parts.into_iter().flat_map(|(_, v)| v).collect()
+    }
+
+    /// The predictions in these sentences of `doc`, in text order.
+    fn predict_sentences(
+        &self,
+        doc: &Doc,
+        tr: &decode::Transitions,
+        sentences: &[(usize, usize)],
+    ) -> Vec<Prediction> {
+        let w = &*self.weights;
         let mut em = Vec::new();
         let mut out = Vec::new();
-        for &(s, e) in &doc.sentences {
-            let feats = SentenceFeatures::of(&doc, s, e, w.bits);
-            let (path, found) = decode_sentence(w, &tr, &feats, &mut em);
+        for &(s, e) in sentences {
+            let feats = SentenceFeatures::of(doc, s, e, w.bits);
+            let (path, found) = decode_sentence(w, tr, &feats, &mut em);
             for f in found {
                 let score = self.platt.prob(f.margin);
                 if score < MIN_SCORE {
@@ -403,7 +470,7 @@ impl Model {
                     end: doc.tokens[b - 1].end,
                     label: self.info.labels.get(f.label).cloned().unwrap_or_default(),
                     score,
-                    why: self.explain(&doc, s, e, a, b, &path[f.start..f.end]),
+                    why: self.explain(doc, s, e, a, b, &path[f.start..f.end]),
                 });
             }
         }

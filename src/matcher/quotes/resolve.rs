@@ -188,6 +188,9 @@ impl People {
         };
         let forms: Vec<String> = raw.iter().map(|r| form(doc, r.a, r.b)).collect();
         let mut by_word: HashMap<&str, Vec<u32>> = HashMap::new();
+        // (word, group) pairs already listed: a common first name shared by thousands of
+        // people would make a scan of its list per occurrence quadratic.
+        let mut listed: std::collections::HashSet<(&str, u32)> = std::collections::HashSet::new();
         for f in forms.iter().filter(|f| f.contains(' ')) {
             let key = people.key_for(f);
             let c = &mut people.canon[key as usize];
@@ -197,9 +200,8 @@ impl People {
             let first = f.split(' ').next();
             let last = f.rsplit(' ').next();
             for w in [first, last].into_iter().flatten() {
-                let v = by_word.entry(w).or_default();
-                if !v.contains(&key) {
-                    v.push(key);
+                if listed.insert((w, key)) {
+                    by_word.entry(w).or_default().push(key);
                 }
             }
         }

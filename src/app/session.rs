@@ -423,7 +423,7 @@ impl Session {
             self.project.name = file_stem(path);
         }
         let text = project_file::to_ron(&self.project);
-        crate::io::write_atomic(path, text.as_bytes())?;
+        atomic::write_project(path, text.as_bytes())?;
         self.path = Some(path.to_path_buf());
         self.saved_position = self.history.position();
         let jpath = journal::path_for(path);

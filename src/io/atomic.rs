@@ -101,6 +101,13 @@ fn stream_into(path: &Path, meta: &std::fs::Metadata, bytes: &[u8]) -> Result<()
     file.flush().map_err(write_err)
 }
 
+/// Replace the project file at `path` atomically, through a symbolic link. Unlike an export,
+/// a project is never streamed into a device or a pipe: anything but a regular file is refused.
+pub fn write_project(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
+    let real = resolve(path)?;
+    replace(&real, bytes)
+}
+
 /// Replace Gloss's own file at `path` (never following a link there) atomically.
 pub fn write_atomic_own(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
     replace(path, bytes)
@@ -118,12 +125,12 @@ pub fn resolve(path: &Path) -> Result<PathBuf, IoError> {
     })
 }
 
-/// Refuse, as a save would, a file that is read-only or not a regular file; a missing file is
-/// fine (a save creates it). For telling the user before any work is done.
+/// Refuse, as a project save would, a file that is read-only or not a regular file (a device
+/// or a pipe too); a missing file is fine (a save creates it). For telling the user before any
+/// work is done.
 pub fn check_writable(path: &Path) -> Result<(), IoError> {
     let real = resolve(path)?;
     match std::fs::metadata(&real) {
-        Ok(meta) if is_stream(&meta) => Ok(()),
         Ok(meta) => replaceable(path, &meta),
         Err(_) => Ok(()),
     }
@@ -291,7 +298,9 @@ mod tests {
     #[test]
     fn devices_and_read_pipes_are_written_into_not_replaced() {
         write_atomic(Path::new("/dev/null"), b"gone").unwrap();
-        check_writable(Path::new("/dev/null")).unwrap();
+        // A project is never a device.
+        assert!(check_writable(Path::new("/dev/null")).is_err());
+        assert!(write_project(Path::new("/dev/null"), b"x").is_err());
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out.jsonl");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();

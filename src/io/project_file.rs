@@ -11,7 +11,7 @@ use std::path::Path;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use super::{IoError, write_atomic};
+use super::IoError;
 use crate::model::{Project, SCHEMA_VERSION, validate};
 
 /// Nesting below which RON writes values on one line: a span (project → documents → document
@@ -48,7 +48,7 @@ pub fn to_ron(project: &Project) -> String {
 
 /// Write the project to `path` atomically.
 pub fn save(path: &Path, project: &Project) -> Result<(), IoError> {
-    write_atomic(path, to_ron(project).as_bytes())
+    super::atomic::write_project(path, to_ron(project).as_bytes())
 }
 
 /// Read, migrate and check a project file (document by document: see `project_stream`).

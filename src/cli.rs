@@ -27,12 +27,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::agreement;
 use crate::app::eval::{self, Annotations, SpeakerNotes};
 use crate::app::{Command, CommandError, Session, formats, gestures, review};
+use crate::io::annotator::Annotator;
 use crate::io::brat::{self, BratImport};
 use crate::io::lock::ProjectLock;
 use crate::io::{IoError, journal, project_file, text_import, write_atomic};
 use crate::model::{DocId, LabelSet, Project, Proposal, Status, Suggestion, validate};
 use crate::ui::Launch;
 
+mod export_args;
 mod git;
 
 const EXIT_STATUS: &str = "\
@@ -122,9 +124,14 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         /// Files or folders to import.
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
-        /// The files' format; txt and brat are supported so far.
+        /// The files' format: txt, jsonl, brat, doccano, conll, label-studio or prodigy.
         #[arg(long, value_enum, default_value_t = ImportFormat::Txt)]
         format: ImportFormat,
+        /// Label Studio: read this annotator's annotation of each task (a `completed_by` user id
+        /// or e-mail) instead of the first one; tasks they did not annotate come in without
+        /// annotations and are reported. Import once per annotator for `gloss agree`.
+        #[arg(long, value_name = "ID")]
+        annotator: Option<String>,
     },
 
     /// Run every matcher over every document and store the suggestions for review.
@@ -180,6 +187,8 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         /// document written under another name is listed as "renamed".
         #[arg(long)]
         per_document: bool,
+        #[command(flatten)]
+        format_args: export_args::FormatArgs,
     },
 
     /// Count documents, spans per label, quotes and entities, overall and per document.
@@ -377,6 +386,8 @@ pub enum CliError {
     Labels(String),
     #[error("{0} is not yet supported")]
     NotSupported(String),
+    #[error("{0}")]
+    Usage(String),
     #[error("nothing to import: no .txt files in {0}")]
     NothingToImport(String),
     #[error("nothing to import: no brat files (NAME.ann with NAME.txt) in {0}")]
@@ -447,7 +458,16 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             project,
             paths,
             format,
-        } => import(&project, &paths, format),
+            annotator,
+        } => {
+            if annotator.is_some() && format != ImportFormat::LabelStudio {
+                return Err(CliError::Usage(
+                    "--annotator applies to --format label-studio only".into(),
+                ));
+            }
+            let annotator = annotator.map_or(Annotator::First, Annotator::Named);
+            import(&project, &paths, format, annotator)
+        }
         Task::Suggest {
             project,
             accept_all,
@@ -468,16 +488,17 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             only_done,
             labels,
             per_document,
-        } => export(
-            &project,
-            format,
-            &output,
-            &formats::ExportOptions {
+            format_args,
+        } => export(&project, format, &output, &{
+            let mut options = formats::ExportOptions {
                 only_done,
                 labels: labels.map(|l| l.iter().map(|s| s.trim().to_string()).collect()),
                 per_document,
-            },
-        ),
+                ..Default::default()
+            };
+            format_args.apply(&mut options);
+            options
+        }),
         Task::Stats { project } => stats(&project),
         Task::Eval {
             gold,
@@ -564,15 +585,27 @@ fn new(path: &Path, labels: Option<Vec<String>>) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(path: &Path, paths: &[PathBuf], format: ImportFormat) -> Result<ExitCode, CliError> {
+fn import(
+    path: &Path,
+    paths: &[PathBuf],
+    format: ImportFormat,
+    annotator: Annotator,
+) -> Result<ExitCode, CliError> {
+    let options = formats::ImportOptions { annotator };
     match format {
         ImportFormat::Txt => import_txt(path, paths),
         ImportFormat::Brat => import_brat(path, paths),
-        ImportFormat::Jsonl => import_other(path, paths, formats::ImportFormat::Jsonl),
-        ImportFormat::Doccano => import_other(path, paths, formats::ImportFormat::Doccano),
-        ImportFormat::Conll => import_other(path, paths, formats::ImportFormat::Conll),
-        ImportFormat::LabelStudio => import_other(path, paths, formats::ImportFormat::LabelStudio),
-        ImportFormat::Prodigy => import_other(path, paths, formats::ImportFormat::Prodigy),
+        ImportFormat::Jsonl => import_other(path, paths, formats::ImportFormat::Jsonl, &options),
+        ImportFormat::Doccano => {
+            import_other(path, paths, formats::ImportFormat::Doccano, &options)
+        }
+        ImportFormat::Conll => import_other(path, paths, formats::ImportFormat::Conll, &options),
+        ImportFormat::LabelStudio => {
+            import_other(path, paths, formats::ImportFormat::LabelStudio, &options)
+        }
+        ImportFormat::Prodigy => {
+            import_other(path, paths, formats::ImportFormat::Prodigy, &options)
+        }
     }
 }
 
@@ -582,13 +615,14 @@ fn import_other(
     path: &Path,
     paths: &[PathBuf],
     format: formats::ImportFormat,
+    options: &formats::ImportOptions,
 ) -> Result<ExitCode, CliError> {
     let Opened {
         mut session,
         existed,
         had_journal,
     } = Opened::for_editing(path)?;
-    let imported = match formats::import(format, paths, &session.project) {
+    let imported = match formats::import_with(format, paths, &session.project, options) {
         Ok(i) => i,
         Err(errors) => {
             close(session, had_journal, false);
@@ -1071,6 +1105,9 @@ fn export(
             Ok(report) => {
                 for line in &report.left_out {
                     eprintln!("gloss: left out: {line}");
+                }
+                if let Some(config) = formats::write_label_studio_config(&project, options)? {
+                    eprintln!("gloss: labelling config written to {}", config.display());
                 }
                 Ok(ExitCode::SUCCESS)
             }

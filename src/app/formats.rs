@@ -139,16 +139,19 @@ impl ExportFormat {
     /// The extension of one output file.
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Jsonl
-            | ExportFormat::Doccano
-            | ExportFormat::Prodigy
-            | ExportFormat::Citron => "jsonl",
+            ExportFormat::Jsonl | ExportFormat::Doccano | ExportFormat::Prodigy => "jsonl",
             ExportFormat::Spacy => "spacy",
             ExportFormat::Conll => "conll",
             ExportFormat::Brat => "",
-            ExportFormat::LabelStudio => "json",
+            ExportFormat::LabelStudio | ExportFormat::Citron => "json",
             ExportFormat::QuotesCsv => "csv",
         }
+    }
+
+    /// Whether quotes are written unless asked otherwise: Prodigy's `ner_manual` has no
+    /// place for them, every other format that can carry them does.
+    pub fn quotes_by_default(self) -> bool {
+        self != ExportFormat::Prodigy
     }
 
     /// brat is always a folder of files, one pair per document.
@@ -165,13 +168,10 @@ impl ExportFormat {
     pub fn folder_extensions(self) -> &'static [&'static str] {
         match self {
             ExportFormat::Brat => &["txt", "ann"],
-            ExportFormat::Jsonl
-            | ExportFormat::Doccano
-            | ExportFormat::Prodigy
-            | ExportFormat::Citron => &["jsonl"],
+            ExportFormat::Jsonl | ExportFormat::Doccano | ExportFormat::Prodigy => &["jsonl"],
             ExportFormat::Spacy => &["spacy"],
             ExportFormat::Conll => &["conll"],
-            ExportFormat::LabelStudio => &["json"],
+            ExportFormat::LabelStudio | ExportFormat::Citron => &["json"],
             ExportFormat::QuotesCsv => &["csv"],
         }
     }
@@ -257,11 +257,28 @@ fn counts<'a>(docs: impl IntoIterator<Item = &'a Document>) -> (usize, usize, us
     })
 }
 
+/// Options of an import that only some formats have.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Label Studio: whose annotation of each task is read (the first, or one annotator's).
+    pub annotator: crate::io::annotator::Annotator,
+}
+
 /// Read `paths` in `format` against `project`. `Err` lists every error; nothing is imported.
 pub fn import(
     format: ImportFormat,
     paths: &[PathBuf],
     project: &Project,
+) -> Result<Imported, Vec<IoError>> {
+    import_with(format, paths, project, &ImportOptions::default())
+}
+
+/// [`import`] with the options of particular formats.
+pub fn import_with(
+    format: ImportFormat,
+    paths: &[PathBuf],
+    project: &Project,
+    options: &ImportOptions,
 ) -> Result<Imported, Vec<IoError>> {
     let name = |n: usize| {
         format!(
@@ -315,7 +332,9 @@ pub fn import(
             let i = match format {
                 ImportFormat::Jsonl => jsonl_import::read_paths(paths, project),
                 ImportFormat::Doccano => doccano::read_paths(paths, project),
-                ImportFormat::LabelStudio => label_studio::read_paths(paths, project),
+                ImportFormat::LabelStudio => {
+                    label_studio::read_paths_by(paths, project, &options.annotator)
+                }
                 ImportFormat::Prodigy => prodigy::read_paths(paths, project),
                 _ => conll::read_paths(paths, project, conll::Scheme::Auto),
             }
@@ -340,13 +359,105 @@ pub fn import(
     }
 }
 
-/// Which documents and labels an export takes, and whether to split it per document.
+/// How many columns a CoNLL export writes.
+pub use crate::io::conll::Columns as ConllColumns;
+/// Which of doccano's two shapes an export writes.
+pub use crate::io::doccano::Shape as DoccanoShape;
+
+/// Which documents and labels an export takes, whether to split it per document, and the
+/// options of the formats that have them (ignored by the others).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExportOptions {
     pub only_done: bool,
     pub labels: Option<Vec<String>>,
     /// One file per document in the output folder (brat always is).
     pub per_document: bool,
+    /// Write quotes (doccano, Label Studio, Prodigy, spaCy, brat). `None`: the format's
+    /// default ([`ExportFormat::quotes_by_default`]), except that a `labels` list naming no
+    /// quote label (`QUOTE`, `QUOTE-INDIRECT`, `QUOTE-MIXED`) leaves quotes out, and one
+    /// naming them but not `CUE` leaves cues out.
+    pub quotes: Option<bool>,
+    /// Only name mentions, not pronouns or descriptions (doccano, Label Studio, Prodigy).
+    pub names_only: bool,
+    /// doccano: relations (the default) or labels.
+    pub doccano_shape: DoccanoShape,
+    /// Label Studio: the `name` of the `<Labels>` tag (default `label`).
+    pub ls_from_name: Option<String>,
+    /// Label Studio: the `name` of the `<Text>` tag (default `text`).
+    pub ls_to_name: Option<String>,
+    /// Label Studio: also write the labelling config (XML) for these labels here.
+    pub ls_config: Option<PathBuf>,
+    /// CoNLL: `TOKEN<TAB>TAG` (the default) or `TOKEN -X- _ TAG`.
+    pub conll_columns: ConllColumns,
+    /// CoNLL: no `-DOCSTART-` line before each document.
+    pub no_docstart: bool,
+}
+
+impl ExportOptions {
+    /// Whether `format` writes quotes with these options.
+    pub fn writes_quotes(&self, format: ExportFormat) -> bool {
+        self.quotes.unwrap_or_else(|| match &self.labels {
+            Some(l) => l
+                .iter()
+                .any(|n| interchange::quote_kind_of(n.trim()).is_some()),
+            None => format.quotes_by_default(),
+        })
+    }
+
+    /// Whether quotes keep their cues: not when a `labels` list leaves `CUE` out and quotes
+    /// were not asked for in so many words.
+    pub fn keeps_cues(&self) -> bool {
+        self.quotes.is_some()
+            || self.labels.as_ref().is_none_or(|l| {
+                l.iter()
+                    .any(|n| n.trim().eq_ignore_ascii_case(interchange::CUE))
+            })
+    }
+
+    /// Label Studio's writer options.
+    pub fn label_studio(&self) -> label_studio::Options {
+        let d = label_studio::Options::default();
+        label_studio::Options {
+            labels: self.labels.clone(),
+            names_only: self.names_only,
+            quotes: self.writes_quotes(ExportFormat::LabelStudio),
+            from_name: self.ls_from_name.clone().unwrap_or(d.from_name),
+            to_name: self.ls_to_name.clone().unwrap_or(d.to_name),
+        }
+    }
+}
+
+/// Where the export dialog writes the labelling config: beside the export, named after it
+/// (`news.json` → `news.config.xml`, folder `news-label-studio` → `news-label-studio.config.xml`).
+pub fn config_path_beside(out: &Path, folder: bool) -> PathBuf {
+    let stem = if folder {
+        out.file_name()
+    } else {
+        out.file_stem()
+    };
+    let name = format!(
+        "{}.config.xml",
+        stem.map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "label-studio".into())
+    );
+    out.with_file_name(name)
+}
+
+/// The Label Studio labelling config for `project` exported with `options`.
+pub fn label_studio_config(project: &Project, options: &ExportOptions) -> String {
+    crate::io::label_studio_config::config(project, &options.label_studio())
+}
+
+/// Write the Label Studio labelling config to `options.ls_config`, if asked.
+pub fn write_label_studio_config(
+    project: &Project,
+    options: &ExportOptions,
+) -> Result<Option<PathBuf>, IoError> {
+    let Some(path) = &options.ls_config else {
+        return Ok(None);
+    };
+    write_atomic(path, label_studio_config(project, options).as_bytes())?;
+    Ok(Some(path.clone()))
 }
 
 /// What an export wrote.
@@ -359,6 +470,10 @@ pub struct Exported {
     /// Documents written to a file whose name is not theirs (to be safe, short enough or
     /// unique): nothing of them is left out.
     pub renamed: Vec<Renamed>,
+    /// Where the Label Studio labelling config was written, if it was.
+    pub config: Option<PathBuf>,
+    /// Things worth knowing that lost nothing (a file name the tool will refuse).
+    pub notes: Vec<String>,
 }
 
 impl Exported {
@@ -377,6 +492,12 @@ impl Exported {
                 if self.renamed.len() == 1 { "" } else { "s" },
                 self.renamed[0]
             ));
+        }
+        for note in &self.notes {
+            s.push_str(&format!("; note: {note}"));
+        }
+        if let Some(config) = &self.config {
+            s.push_str(&format!("; labelling config in {}", config.display()));
         }
         if !self.left_out.is_empty() {
             s.push_str(&format!(
@@ -405,8 +526,26 @@ pub fn export_to(
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> std::io::Result<ExportReport> {
-    let docs = chosen(project, options);
+    let chosen_docs = chosen(project, options);
+    let without_cues: Vec<Document>;
+    let docs: Vec<&Document> = if options.keeps_cues() {
+        chosen_docs
+    } else {
+        without_cues = chosen_docs
+            .iter()
+            .map(|d| {
+                let mut d = (*d).clone();
+                for q in &mut d.quotes {
+                    q.cue = None;
+                }
+                d
+            })
+            .collect();
+        without_cues.iter().collect()
+    };
     let labels = options.labels.clone();
+    let quotes = options.writes_quotes(format);
+    let names_only = options.names_only;
     let n = docs.len();
     let plain = |r: std::io::Result<()>| {
         r.map(|()| ExportReport {
@@ -421,44 +560,34 @@ pub fn export_to(
             project,
             docs,
             &doccano::Options {
+                shape: options.doccano_shape,
                 labels,
-                ..Default::default()
+                names_only,
+                quotes,
             },
             out,
         ),
-        ExportFormat::LabelStudio => label_studio::write(
-            project,
-            docs,
-            &label_studio::Options {
-                labels,
-                ..Default::default()
-            },
-            out,
-        ),
+        ExportFormat::LabelStudio => {
+            label_studio::write(project, docs, &options.label_studio(), out)
+        }
         ExportFormat::Prodigy => prodigy::write(
             project,
             docs,
             &prodigy::Options {
                 labels,
-                ..Default::default()
+                names_only,
+                quotes,
             },
             out,
         ),
-        ExportFormat::Spacy => spacy::write(
-            project,
-            docs,
-            &spacy::Options {
-                labels,
-                ..Default::default()
-            },
-            out,
-        ),
+        ExportFormat::Spacy => spacy::write(project, docs, &spacy::Options { labels, quotes }, out),
         ExportFormat::Conll => conll::write(
             project,
             docs,
             &conll::Options {
                 labels,
-                ..Default::default()
+                docstart: !options.no_docstart,
+                columns: options.conll_columns,
             },
             out,
         ),
@@ -503,7 +632,30 @@ fn filtered(docs: &[&Document], labels: &Option<Vec<String>>) -> Vec<Document> {
 
 /// Write the chosen documents in `format` to `out`: a file (replaced atomically), or a folder
 /// with one file per document when asked (and always for brat). Progress counts documents.
+/// The Label Studio labelling config too when `options.ls_config` asks for it.
 pub fn export(
+    format: ExportFormat,
+    project: &Project,
+    options: &ExportOptions,
+    out: &Path,
+    progress: Option<&Progress>,
+) -> Result<Exported, IoError> {
+    let mut exported = export_documents(format, project, options, out, progress)?;
+    exported.config = write_label_studio_config(project, options)?;
+    if format == ExportFormat::LabelStudio
+        && !exported.files.is_empty()
+        && !(options.per_document || format.always_per_document())
+        && out.extension().and_then(|e| e.to_str()) != Some(format.extension())
+    {
+        exported.notes.push(format!(
+            "Label Studio imports only files named .json; rename {} to end in .json",
+            out.display()
+        ));
+    }
+    Ok(exported)
+}
+
+fn export_documents(
     format: ExportFormat,
     project: &Project,
     options: &ExportOptions,
@@ -525,7 +677,7 @@ pub fn export(
             &docs,
             &brat_export::Options {
                 labels: options.labels.clone(),
-                ..Default::default()
+                quotes: options.writes_quotes(format),
             },
         );
         brat_export::write_export(&export, out)?;
@@ -537,9 +689,14 @@ pub fn export(
             files: vec![out.to_path_buf()],
             left_out: export.report.left_out,
             renamed: export.renamed,
+            config: None,
+            notes: Vec::new(),
         });
     }
-    if options.per_document && format.can_split() {
+    // Citron reads a folder of one-document files, so `-o DIR/` (or an existing folder) is one.
+    let to_folder = format == ExportFormat::Citron
+        && (out.is_dir() || out.as_os_str().to_string_lossy().ends_with(['/', '\\']));
+    if (options.per_document || to_folder) && format.can_split() {
         std::fs::create_dir_all(out).map_err(write_err)?;
         let names = file_names::file_stems(
             docs.iter().map(|d| d.name.as_str()),
@@ -589,6 +746,8 @@ pub fn export(
         files: vec![out.to_path_buf()],
         left_out: report.left_out,
         renamed: Vec::new(),
+        config: None,
+        notes: Vec::new(),
     })
 }
 
@@ -682,6 +841,108 @@ mod tests {
                 assert!(f.unwrap().file_name().len() <= 255);
             }
         }
+    }
+
+    #[test]
+    fn labels_without_quote_labels_leave_quotes_out_unless_asked() {
+        let labels = |l: &[&str]| ExportOptions {
+            labels: Some(l.iter().map(|s| s.to_string()).collect()),
+            ..ExportOptions::default()
+        };
+        let all = ExportOptions::default();
+        assert!(all.writes_quotes(ExportFormat::Doccano) && all.keeps_cues());
+        assert!(!all.writes_quotes(ExportFormat::Prodigy));
+        let person = labels(&["PERSON"]);
+        assert!(!person.writes_quotes(ExportFormat::Doccano));
+        let quote = labels(&["PERSON", "quote"]);
+        assert!(quote.writes_quotes(ExportFormat::Prodigy) && !quote.keeps_cues());
+        assert!(labels(&["QUOTE", "CUE"]).keeps_cues());
+        let asked = ExportOptions {
+            quotes: Some(true),
+            ..person
+        };
+        assert!(asked.writes_quotes(ExportFormat::Doccano) && asked.keeps_cues());
+        // The cue is dropped from the doccano relations too.
+        let p = project(&["a"]);
+        let mut out = Vec::new();
+        export_to(ExportFormat::Doccano, &p, &quote, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("\"QUOTE\"") && !out.contains("CUE") && !out.contains("\"cue\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn the_labelling_config_goes_beside_the_export_and_is_written_with_it() {
+        assert_eq!(
+            config_path_beside(Path::new("/w/news.json"), false),
+            Path::new("/w/news.config.xml")
+        );
+        assert_eq!(
+            config_path_beside(Path::new("/w/news-label-studio"), true),
+            Path::new("/w/news-label-studio.config.xml")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("c.xml");
+        let options = ExportOptions {
+            ls_config: Some(config.clone()),
+            ..ExportOptions::default()
+        };
+        let out = dir.path().join("news.json");
+        let e = export(
+            ExportFormat::LabelStudio,
+            &project(&["a"]),
+            &options,
+            &out,
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.config.as_deref(), Some(config.as_path()));
+        let xml = std::fs::read_to_string(&config).unwrap();
+        assert!(xml.contains("<Label value=\"PERSON\""), "{xml}");
+        assert!(e.notes.is_empty());
+        // A name Label Studio refuses is said so.
+        let out = dir.path().join("news.jsonl");
+        let e = export(
+            ExportFormat::LabelStudio,
+            &project(&["a"]),
+            &ExportOptions::default(),
+            &out,
+            None,
+        )
+        .unwrap();
+        let summary = e.summary(ExportFormat::LabelStudio, &out);
+        assert!(summary.contains("only files named .json"), "{summary}");
+    }
+
+    #[test]
+    fn a_label_studio_import_reads_the_chosen_annotator() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ls.json");
+        let region = |s: usize, e: usize, t: &str| {
+            serde_json::json!({"id": t, "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": s, "end": e, "text": t, "labels": ["PERSON"]}})
+        };
+        let tasks = serde_json::json!([{"data": {"text": "Ana met Bo"}, "annotations": [
+            {"completed_by": 7, "result": [region(0, 3, "Ana")]},
+            {"completed_by": 9, "result": [region(8, 10, "Bo")]}]}]);
+        std::fs::write(&path, tasks.to_string()).unwrap();
+        let p = Project::new("p");
+        let first = import(ImportFormat::LabelStudio, std::slice::from_ref(&path), &p).unwrap();
+        assert_eq!((first.spans, first.skipped.len()), (1, 1));
+        let options = ImportOptions {
+            annotator: crate::io::annotator::Annotator::Named("9".into()),
+        };
+        let nine = import_with(ImportFormat::LabelStudio, &[path], &p, &options).unwrap();
+        assert_eq!((nine.spans, nine.skipped.len()), (1, 0));
+        let Some(Command::Batch { commands, .. }) = nine.command else {
+            panic!("a batch");
+        };
+        let bo = commands.iter().any(|c| {
+            matches!(c, Command::AddDocument { document } if document.spans.iter().any(|s| s.start == 8))
+        });
+        assert!(bo, "annotator 9's span");
     }
 
     #[test]

@@ -67,6 +67,20 @@ pub struct ExportPrefs {
     pub per_document: bool,
     /// Where it was written.
     pub path: String,
+    /// Quotes written or not (`None`: the format's default).
+    pub quotes: Option<bool>,
+    /// Only name mentions.
+    pub names_only: bool,
+    /// doccano's shape: `relations` (also when empty) or `labels`.
+    pub doccano_shape: String,
+    /// Label Studio's `<Labels>` and `<Text>` names (empty: `label`, `text`).
+    pub ls_from_name: String,
+    pub ls_to_name: String,
+    /// Also write Label Studio's labelling config beside the export.
+    pub ls_config: bool,
+    /// CoNLL: four columns instead of two; no `-DOCSTART-` lines.
+    pub conll_four_columns: bool,
+    pub no_docstart: bool,
 }
 
 /// The key a project's settings are kept under: its file's path, or "" while untitled.
@@ -111,6 +125,7 @@ mod tests {
                 left_out: vec!["GPE".into()],
                 per_document: false,
                 path: "/work/out.conll".into(),
+                ..ExportPrefs::default()
             },
         );
         let text = ron::to_string(&p).unwrap();

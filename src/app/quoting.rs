@@ -8,12 +8,7 @@ use super::command::Command;
 use crate::model::{
     CharRange, DocId, Document, Mention, Project, Quote, QuoteId, QuoteKind, Span, SpanId,
 };
-
-/// Words that make a selected speaker a pronoun mention rather than a name.
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "his", "hers",
-    "their", "its", "our",
-];
+use crate::text::is_pronoun;
 
 /// Determiners that start a descriptive mention ("the minister", "a spokeswoman").
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
@@ -22,7 +17,7 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those
 pub fn mention_kind(text: &str) -> Mention {
     let lower = text.trim().to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
-    if PRONOUNS.contains(&lower.as_str()) {
+    if is_pronoun(text) {
         Mention::Pronoun
     } else if DETERMINERS.contains(&first) || text.chars().next().is_some_and(char::is_lowercase) {
         Mention::Nominal
@@ -120,12 +115,8 @@ pub fn speaker_doubt(d: &Document, q: &Quote, range: CharRange) -> Option<String
             "“{text}” has no letters: not a name, pronoun or description"
         ));
     }
-    let lower = text.to_lowercase();
     let one_word = text.split_whitespace().count() == 1;
-    if one_word
-        && text.chars().next().is_some_and(char::is_lowercase)
-        && !PRONOUNS.contains(&lower.as_str())
-    {
+    if one_word && text.chars().next().is_some_and(char::is_lowercase) && !is_pronoun(&text) {
         return Some(format!(
             "“{text}” is a lowercase word, not a name, pronoun or description (“the police”, “she”, “Lind”)"
         ));

@@ -10,7 +10,9 @@
 //! - `T` with any type but `Quote`, `Cue`, `Quotation` or `Speaker` → a span, a name; its type is
 //!   the label (added to the label set, with a free colour and key, when missing).
 //! - `T… Quote` → a quote's content. `T… Cue` (or the trigger of a `Quotation` event) → the
-//!   quote's cue, through `R… Cue Arg1:<quote> Arg2:<cue>`.
+//!   quote's cue, through `R… Cue Arg1:<quote> Arg2:<cue>`. A cue no `R… Cue` line names, alone on
+//!   a line of text with exactly one cueless quote, is that quote's cue; other such cues are
+//!   skipped and reported.
 //! - `R… Speaker Arg1:<quote> Arg2:<mention>` → the quote's speaker. The mention is an entity
 //!   `T`, or a `T… Speaker` span (a pronoun or a description): that becomes a span with
 //!   `Mention::Pronoun` when its text is a pronoun, else `Mention::Nominal`, labelled with the
@@ -22,8 +24,12 @@
 //! - `#… AnnotatorNotes <quote><TAB>speaker=<name>` → the speaker mention is linked to the
 //!   canonical entity of that name (created if missing, with the mention's label, or PERSON).
 //! - `N… Reference T… db:id<TAB>text` → the span is linked to a canonical entity.
-//! - `M` lines (brat's old attributes) are read as `A`; `*` equivalences are reported and left
-//!   out (Gloss links mentions through entities). Two identical entity `T`s make one span.
+//! - `M` lines (brat's old attributes) are read as `A`; `*` equivalences (Gloss links mentions
+//!   through entities), other attributes and free-text notes are valid but not modelled: they are
+//!   told as notices ("ignored"), not skipped, so they do not fail a command-line import.
+//! - Two identical entity `T`s make one span.
+//! - As in brat's own parser, whatever follows a second tab on `R`, `E`, `A` and `M` lines (brat
+//!   writes a trailing tab after relations) is ignored.
 //!
 //! # Decisions
 //! **Speakers named only in a note.** LitBank (and the seed, once) gives a quote a `speaker=`
@@ -56,9 +62,8 @@
 //! **Errors and skips.** A line that is not brat (an unknown line type, bad offsets, a text
 //! column that does not match, a reference to an id the file does not define) is an error: the
 //! whole import fails and every error is returned, each naming file, line and column. A line
-//! that is brat but that the model cannot hold (a split entity, an unknown relation or
-//! attribute, a free-text note) is skipped and reported in [`BratImport::skipped`]; never
-//! dropped silently.
+//! that is brat but that the model cannot hold (a split entity, an unknown relation) is skipped
+//! and reported in [`BratImport::skipped`]; never dropped silently.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -75,50 +80,6 @@ pub const FORMAT: &str = "brat";
 
 /// The label a `Speaker` mention gets when nothing says otherwise.
 const SPEAKER_LABEL: &str = "PERSON";
-
-/// Words that make a `Speaker` mention a pronoun rather than a description.
-const PRONOUNS: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "mine",
-    "myself",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "he",
-    "him",
-    "his",
-    "himself",
-    "she",
-    "her",
-    "hers",
-    "herself",
-    "it",
-    "its",
-    "itself",
-    "we",
-    "us",
-    "our",
-    "ours",
-    "ourselves",
-    "they",
-    "them",
-    "their",
-    "theirs",
-    "themselves",
-    "who",
-    "whom",
-    "whose",
-];
-
-/// True when `text` is a personal, possessive, reflexive or relative pronoun, in any case.
-pub fn is_pronoun(text: &str) -> bool {
-    let word = text.trim().to_lowercase();
-    PRONOUNS.contains(&word.as_str())
-}
 
 /// Everything one import brings in, ready to become commands: the labels to add (in order, at
 /// the end of the set), the entities to add and the existing ones whose aliases grew, and the
@@ -565,6 +526,14 @@ impl Builder {
         }
     }
 
+    /// A valid line of a kind Gloss does not model (`*`, other attributes, free notes): told,
+    /// as brat's own tools would read it, but no annotation of Gloss's is lost, so not skipped.
+    fn ignore(&mut self, path: &Path, line: usize, message: impl fmt::Display) {
+        self.out
+            .notices
+            .push(format!("{}:{line}: {message}; ignored", path.display()));
+    }
+
     fn skip(&mut self, path: &Path, line: usize, message: impl Into<String>) {
         self.out.skipped.push(Skipped {
             path: path.to_path_buf(),
@@ -721,11 +690,8 @@ impl Builder {
             };
             let kind = id.chars().next().unwrap_or(' ');
             if kind == '*' {
-                self.out.skipped.push(Skipped {
-                    path: ann.to_path_buf(),
-                    line: line_no,
-                    message: format!("equivalence {mid:?}: Gloss links mentions through entities"),
-                });
+                let message = format!("equivalence {mid:?}: Gloss links mentions through entities");
+                self.ignore(ann, line_no, message);
                 continue;
             }
             if !"TREAMN#".contains(kind) || id.len() < 2 || id.contains(char::is_whitespace) {
@@ -742,18 +708,9 @@ impl Builder {
                 continue;
             }
             ids.insert(id.to_string(), line_no);
+            // brat's own parser ignores whatever follows the data column of R, E, A and M
+            // lines (brat writes a trailing tab after relations; some tools add a comment).
             let words: Vec<&str> = mid.split_whitespace().collect();
-            let needs_no_text = |err: &mut dyn FnMut(usize, String)| {
-                if text.is_some() {
-                    err(
-                        text_col,
-                        format!("{id}: unexpected text column; {kind} lines have none"),
-                    );
-                    false
-                } else {
-                    true
-                }
-            };
             match kind {
                 'T' => {
                     let Some((label, offsets)) = mid.split_once(char::is_whitespace) else {
@@ -822,9 +779,6 @@ impl Builder {
                     );
                 }
                 'R' => {
-                    if !needs_no_text(&mut err) {
-                        continue;
-                    }
                     let args: Option<Vec<(&str, &str)>> =
                         words.iter().skip(1).map(|w| w.split_once(':')).collect();
                     match (words.first(), args.as_deref()) {
@@ -850,9 +804,6 @@ impl Builder {
                     }
                 }
                 'E' => {
-                    if !needs_no_text(&mut err) {
-                        continue;
-                    }
                     let parts: Option<Vec<(&str, &str)>> =
                         words.iter().map(|w| w.split_once(':')).collect();
                     match parts.as_deref() {
@@ -872,24 +823,19 @@ impl Builder {
                         ),
                     }
                 }
-                'A' | 'M' => {
-                    if !needs_no_text(&mut err) {
-                        continue;
-                    }
-                    match words.as_slice() {
-                        [name, target] | [name, target, _] => p.attributes.push(Attribute {
-                            line: line_no,
-                            id: id.to_string(),
-                            name: name.to_string(),
-                            target: target.to_string(),
-                            value: words.get(2).map(|v| v.to_string()),
-                        }),
-                        _ => err(
-                            mid_col,
-                            format!("{id}: expected TYPE TARGET [VALUE], got {mid:?}"),
-                        ),
-                    }
-                }
+                'A' | 'M' => match words.as_slice() {
+                    [name, target] | [name, target, _] => p.attributes.push(Attribute {
+                        line: line_no,
+                        id: id.to_string(),
+                        name: name.to_string(),
+                        target: target.to_string(),
+                        value: words.get(2).map(|v| v.to_string()),
+                    }),
+                    _ => err(
+                        mid_col,
+                        format!("{id}: expected TYPE TARGET [VALUE], got {mid:?}"),
+                    ),
+                },
                 'N' => match words.as_slice() {
                     [_, target, key] if key.contains(':') => {
                         let text = text.map(str::trim).unwrap_or_default();
@@ -994,7 +940,7 @@ impl Builder {
         self.relations(&mut d);
         self.attributes(&mut d);
         self.notes(&mut d);
-        self.unused_cues(&d);
+        self.unused_cues(&mut d);
         d
     }
 
@@ -1308,7 +1254,7 @@ impl Builder {
                     .as_deref()
                     .map(|v| format!(" {v}"))
                     .unwrap_or_default();
-                self.skip(
+                self.ignore(
                     &d.ann,
                     a.line,
                     format!(
@@ -1344,7 +1290,7 @@ impl Builder {
                 .get(..prefix.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(prefix));
             let Some(name) = named.then(|| n.text[prefix.len()..].trim()) else {
-                self.skip(
+                self.ignore(
                     &d.ann,
                     n.line,
                     format!(
@@ -1377,12 +1323,16 @@ impl Builder {
         d.parsed.notes = notes;
     }
 
-    fn unused_cues(&mut self, d: &Draft) {
+    /// Cues no `R… Cue` line names. One alone on a line of text with exactly one cueless quote
+    /// is that quote's cue (brat users often draw only the speaker relation: "Merkel said
+    /// “hi”"); any other is skipped and reported.
+    fn unused_cues(&mut self, d: &mut Draft) {
         let used: HashSet<(usize, usize)> = d
             .quotes
             .iter()
             .filter_map(|q| q.cue.map(|(r, _)| (r.start, r.end)))
             .collect();
+        let mut orphans: Vec<(String, usize, Vec<CharRange>)> = Vec::new();
         for id in &d.parsed.tb_order {
             let Some(tb) = d.parsed.tbs.get(id) else {
                 continue;
@@ -1393,12 +1343,45 @@ impl Builder {
             let merged = close_gaps(&d.document, &tb.frags);
             let is_used = merged.len() == 1 && used.contains(&(merged[0].start, merged[0].end));
             if !is_used {
-                self.skip(
-                    &d.ann,
-                    tb.line,
-                    format!("the cue {id} belongs to no quote (no R Cue line names it)"),
-                );
+                orphans.push((id.clone(), tb.line, merged));
             }
+        }
+        let one_line = |doc: &Document, a: CharRange, b: CharRange| {
+            let (lo, hi) = (a.start.min(b.start), a.end.max(b.end));
+            !doc.slice(lo, hi).contains('\n')
+        };
+        let single: Vec<Option<CharRange>> = orphans
+            .iter()
+            .map(|(_, _, m)| match m.as_slice() {
+                [r] => Some(*r),
+                _ => None,
+            })
+            .collect();
+        for (i, (id, line, _)) in orphans.iter().enumerate() {
+            if let Some(r) = single[i] {
+                let alone = single
+                    .iter()
+                    .enumerate()
+                    .all(|(j, o)| j == i || !o.is_some_and(|o| one_line(&d.document, r, o)));
+                let quotes: Vec<usize> = (0..d.quotes.len())
+                    .filter(|&q| {
+                        d.quotes[q].cue.is_none()
+                            && d.quotes[q]
+                                .content
+                                .iter()
+                                .all(|c| one_line(&d.document, r, *c))
+                    })
+                    .collect();
+                if let (true, [q]) = (alone, quotes.as_slice()) {
+                    d.quotes[*q].cue = Some((r, *line));
+                    continue;
+                }
+            }
+            self.skip(
+                &d.ann,
+                *line,
+                format!("the cue {id} belongs to no quote (no R Cue line names it)"),
+            );
         }
     }
 
@@ -1595,7 +1578,7 @@ impl Builder {
             .unwrap_or_else(|| SPEAKER_LABEL.to_string());
         self.ensure_label(&label);
         let mut span = Span::new(d.next_span_id(), range, label);
-        span.mention = if is_pronoun(d.document.slice(range.start, range.end)) {
+        span.mention = if d.document.is_pronoun_at(range.start, range.end) {
             Mention::Pronoun
         } else {
             Mention::Nominal
@@ -2155,11 +2138,12 @@ He declared there could be no return. The official said: \u{201c}We back Ukraine
     #[test]
     fn what_the_model_cannot_hold_is_skipped_and_named() {
         let dir = tempfile::tempdir().unwrap();
-        let x = "\u{201c}Yes,\u{201d} said Ann Lee.\n";
+        // The cue is on another line than the quote, so it is not taken as its cue.
+        let x = "\u{201c}Yes,\u{201d} said Ann Lee.\nThey said so.\n";
         let ann = [
             t("T1", "Quote", x, "Yes,", 0),
             t("T2", "PERSON", x, "Ann Lee", 0),
-            t("T3", "Cue", x, "said", 0),
+            t("T3", "Cue", x, "said", 1),
             "R1\tCoref Arg1:T2 Arg2:T2\n".into(),
             "A1\tNegated T2\n".into(),
             "#1\tAnnotatorNotes T2\tcheck this\n".into(),
@@ -2170,17 +2154,23 @@ He declared there could be no return. The official said: \u{201c}We back Ukraine
         pair(dir.path(), "a", x, &ann);
         let import = read(dir.path());
         let lines: Vec<usize> = import.skipped.iter().map(|s| s.line).collect();
-        assert_eq!(lines, [7, 4, 5, 8, 6, 3], "{:#?}", import.skipped);
+        assert_eq!(lines, [4, 8, 3], "{:#?}", import.skipped);
         assert!(
-            import.skipped[5]
+            import.skipped[2]
                 .message
                 .contains("the cue T3 belongs to no quote")
         );
         assert!(
-            import.skipped[3]
+            import.skipped[1]
                 .message
                 .contains("T2 is a PERSON, not a quote")
         );
+        // Valid lines of kinds Gloss does not model are told, not skipped: nothing is lost.
+        let told: Vec<&str> = import.notices.iter().map(String::as_str).collect();
+        assert_eq!(told.len(), 3, "{told:#?}");
+        assert!(told[0].contains("a.ann:7: equivalence") && told[0].ends_with("; ignored"));
+        assert!(told[1].contains("a.ann:5: A1: attribute Negated is not read"));
+        assert!(told[2].contains("a.ann:6: note \"check this\""));
         // The rest still comes in.
         assert_eq!(import.counts().quotes, 1);
     }
@@ -2303,12 +2293,6 @@ He declared there could be no return. The official said: \u{201c}We back Ukraine
                 .contains("T2 (Speaker) has fragments")
         );
         assert_eq!(import.new_entities[0].name, "Ed Stone");
-    }
-
-    #[test]
-    fn pronouns_are_recognised_in_any_case() {
-        assert!(is_pronoun("He") && is_pronoun("THEY") && is_pronoun(" her "));
-        assert!(!is_pronoun("the official") && !is_pronoun("Hermes"));
     }
 
     #[cfg(unix)]

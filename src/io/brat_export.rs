@@ -46,7 +46,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::IoError;
-use super::brat::is_pronoun;
 use super::conll::quoted;
 use super::file_names::{self, Renamed};
 use super::interchange::ExportReport;
@@ -419,8 +418,8 @@ fn plan<'a>(
         let Some(r) = extent(&s.frags) else { continue };
         let kind_reads_back = match s.span.mention {
             Mention::Name => false,
-            Mention::Pronoun => is_pronoun(doc.slice(r.start, r.end)),
-            Mention::Nominal => !is_pronoun(doc.slice(r.start, r.end)),
+            Mention::Pronoun => doc.is_pronoun_at(r.start, r.end),
+            Mention::Nominal => !doc.is_pronoun_at(r.start, r.end),
         };
         let alone = on_range.get(&r) == Some(&1);
         let label_reads_back = if p.speakers.contains(&s.span.id) {

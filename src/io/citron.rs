@@ -40,10 +40,16 @@
 //! Citron's documentation does not say whether `id` is a string or a number (a string is
 //! written), nor whether content spans must include the marks (its example does; hence
 //! `with_marks`). Citron has no quote kind (direct, indirect, mixed), no entity names and no
-//! labels: these are counted in one summary line of the report. Per-document files
-//! ([`write_dir`]) are Citron's layout, one JSON object per file; [`write`] puts the same
-//! objects one per line (JSON Lines) with a leading `"doc"` key naming the document, which
-//! Citron itself does not read.
+//! labels: these are counted in one summary line of the report.
+//!
+//! # Files
+//! Citron reads a folder of `.json` files, each holding ONE document's object (`json.load` per
+//! file). So a folder export (`-o DIR`, [`write_dir`] or the per-document export) writes
+//! `DIR/NAME.json`, one object each: Citron's own layout. A single file ([`write`], `-o
+//! FILE.json`) is always one JSON document too: with one document, exactly that document's
+//! object (a file Citron reads as it is); with none or several, a JSON array of the objects,
+//! each with a leading `"doc"` key naming its document (Citron ignores extra keys, but cannot
+//! read an array, so the report says to export to a folder for Citron itself).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -112,7 +118,7 @@ pub struct CitronDoc {
     pub coreference_groups: Vec<Vec<CitronSpan>>,
 }
 
-/// A JSON Lines record: the document's name, then the Citron object.
+/// An element of a several-document file: the document's name, then the Citron object.
 #[derive(Serialize)]
 struct Line<'a> {
     doc: &'a str,
@@ -145,7 +151,8 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Write `docs` as JSON Lines, one Citron object per document with a leading `"doc"` name.
+/// Write `docs` as one JSON document: the Citron object when there is exactly one document,
+/// else a JSON array of the objects, each with a leading `"doc"` name (see the module doc).
 pub fn write<'a, W: Write>(
     _project: &Project,
     docs: impl IntoIterator<Item = &'a Document>,
@@ -154,17 +161,31 @@ pub fn write<'a, W: Write>(
 ) -> std::io::Result<ExportReport> {
     let mut report = ExportReport::default();
     let mut unsaid = Unsaid::default();
-    for doc in docs {
-        let citron = convert(doc, options, &mut report, &mut unsaid);
-        serde_json::to_writer(
-            &mut out,
-            &Line {
-                doc: &doc.name,
-                citron: &citron,
-            },
-        )?;
-        out.write_all(b"\n")?;
+    let converted: Vec<(&str, CitronDoc)> = docs
+        .into_iter()
+        .map(|doc| {
+            (
+                doc.name.as_str(),
+                convert(doc, options, &mut report, &mut unsaid),
+            )
+        })
+        .collect();
+    if let [(_, citron)] = converted.as_slice() {
+        serde_json::to_writer_pretty(&mut out, citron)?;
+    } else {
+        let lines: Vec<Line> = converted
+            .iter()
+            .map(|(doc, citron)| Line { doc, citron })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &lines)?;
+        if converted.len() > 1 {
+            report.left_out.push(format!(
+                "Citron reads one document per .json file: these {} documents are one JSON array; export to a folder (--per-document) for Citron itself",
+                converted.len()
+            ));
+        }
     }
+    out.write_all(b"\n")?;
     out.flush()?;
     unsaid.summary(&mut report);
     Ok(report)
@@ -446,21 +467,41 @@ mod tests {
     }
 
     #[test]
-    fn jsonl_and_per_document_files() {
+    fn one_json_document_per_file_and_per_document_files() {
         let p = project();
         let docs: Vec<&Document> = p.documents.iter().collect();
         let mut buf = Vec::new();
         let report = write(&p, docs.iter().copied(), &Options::default(), &mut buf).unwrap();
         assert_eq!((report.documents, report.quotes), (1, 1));
-        let line: serde_json::Value = serde_json::from_slice(&buf).unwrap();
-        assert_eq!(line["doc"], "humpty");
-        assert_eq!(line["text"], p.documents[0].text.as_ref());
+        // One document: exactly Citron's object, no name key.
+        let one: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        assert!(one.get("doc").is_none());
+        assert_eq!(one["text"], p.documents[0].text.as_ref());
         let dir = tempfile::tempdir().unwrap();
         write_dir(&p, &docs, &Options::default(), dir.path()).unwrap();
         let file: serde_json::Value =
             serde_json::from_slice(&std::fs::read(dir.path().join("humpty.json")).unwrap())
                 .unwrap();
         assert!(file.get("doc").is_none());
-        assert_eq!(file["quotes"], line["quotes"]);
+        assert_eq!(file["quotes"], one["quotes"]);
+        // Two documents: one JSON array of named objects, and a note that Citron wants a folder.
+        let twice = [docs[0], docs[0]];
+        let mut buf = Vec::new();
+        let report = write(&p, twice, &Options::default(), &mut buf).unwrap();
+        let all: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        assert_eq!(all.as_array().map(Vec::len), Some(2));
+        assert_eq!(all[1]["doc"], "humpty");
+        assert_eq!(all[1]["quotes"], one["quotes"]);
+        assert!(
+            report.left_out.iter().any(|l| l.contains("folder")),
+            "{:?}",
+            report.left_out
+        );
+        let mut buf = Vec::new();
+        write(&p, [], &Options::default(), &mut buf).unwrap();
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&buf).unwrap(),
+            serde_json::json!([])
+        );
     }
 }

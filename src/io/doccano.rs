@@ -2,7 +2,8 @@
 //! both of its shapes, one document per line:
 //!
 //! - the span shape: `{"text", "label": [[start, end, "LABEL"], …]}` (what doccano imports and
-//!   what it exports without relation labelling);
+//!   what it exports without relation labelling); the export writes outermost spans only, so
+//!   it imports into a project without "Allow overlapping entity" (`--doccano-shape labels`);
 //! - the relation shape: `{"id", "text", "entities": [{"id", "label", "start_offset",
 //!   "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}` ("Use relation
 //!   labeling").
@@ -54,9 +55,13 @@ pub const FORMAT: &str = "doccano";
 /// Which of doccano's two JSONL shapes to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Shape {
-    /// `{"text", "label": [[start, end, "LABEL"]]}`: spans only, no relations.
+    /// `{"text", "label": [[start, end, "LABEL"]]}`: outermost spans only (a span inside or
+    /// crossing another is left out and reported), no relations. For a doccano "Sequence
+    /// labeling" project with "Allow overlapping entity" and "Use relation labeling" off.
     Spans,
-    /// `{"text", "entities", "relations"}`: quotes keep their speaker, cue and parts.
+    /// `{"text", "entities", "relations"}`: quotes keep their speaker, cue and parts. For a
+    /// doccano "Sequence labeling" project with "Allow overlapping entity" and "Use relation
+    /// labeling" both on (doccano's importer fails on it otherwise).
     #[default]
     Relations,
 }
@@ -194,7 +199,16 @@ fn write_doc<W: Write>(
                         .map(|(_, _, r, l)| (r.start, r.end, *l)),
                 )
                 .collect();
-            label.sort();
+            label.sort_by_key(|&(start, end, l)| (start, std::cmp::Reverse(end), l));
+            let before = label.len();
+            let label = outermost(label);
+            if label.len() < before {
+                report.left_out.push(format!(
+                    "document {:?}: {} span(s) inside or crossing another left out (the label shape writes outermost spans only, for a doccano project without \"allow overlapping\")",
+                    doc.name,
+                    before - label.len()
+                ));
+            }
             let linked = doc
                 .quotes
                 .iter()
@@ -288,6 +302,18 @@ fn write_doc<W: Write>(
         }
     }
     Ok(report)
+}
+
+/// The spans no other span contains or crosses, from spans sorted by start, longest first:
+/// a span is kept when it starts at or after the end of the last one kept.
+fn outermost(sorted: Vec<(usize, usize, &str)>) -> Vec<(usize, usize, &str)> {
+    let mut kept: Vec<(usize, usize, &str)> = Vec::with_capacity(sorted.len());
+    for item in sorted {
+        if kept.last().is_none_or(|last| item.0 >= last.1) {
+            kept.push(item);
+        }
+    }
+    kept
 }
 
 // ------------------------------------------------------------------------------ import
@@ -561,6 +587,46 @@ mod tests {
             Ok(_) => panic!("the import should fail"),
             Err(r) => r.errors.iter().map(|e| e.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn label_shape_writes_outermost_spans_only_and_says_what_it_left_out() {
+        let p = sample();
+        let options = Options {
+            shape: Shape::Spans,
+            ..Options::default()
+        };
+        let (out, report) = export(&p, &options);
+        let v: Value = serde_json::from_str(out.trim()).unwrap();
+        assert!(v.get("relations").is_none() && v.get("entities").is_none());
+        let label: Vec<(usize, usize, String)> =
+            serde_json::from_value(v["label"].clone()).unwrap();
+        // 東京 (GPE) lies inside the first quote part: the part is written, the name is not.
+        let tokyo = at(TEXT, "東京");
+        assert!(!label.iter().any(|l| l.2 == "GPE"), "{label:?}");
+        assert!(label.contains(&(
+            tokyo.start,
+            at(TEXT, "東京 is ready,").end,
+            "QUOTE-MIXED".into()
+        )));
+        for w in label.windows(2) {
+            assert!(w[0].1 <= w[1].0, "overlap in {label:?}");
+        }
+        assert!(
+            report.left_out.iter().any(|l| l.contains("outermost")),
+            "{:?}",
+            report.left_out
+        );
+        // Without quotes the name comes back.
+        let (out, _) = export(
+            &p,
+            &Options {
+                quotes: false,
+                ..options
+            },
+        );
+        assert!(out.contains("\"GPE\""), "{out}");
+        assert!(!out.contains("QUOTE") && !out.contains("CUE"), "{out}");
     }
 
     #[test]

@@ -34,7 +34,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::IoError;
-use super::brat::is_pronoun;
 use super::files::{self, Links};
 use crate::model::{
     CharRange, DocId, Document, Entity, EntityId, LabelDef, LabelSet, Mention, Origin, Project,
@@ -516,11 +515,13 @@ impl Builder {
         doc
     }
 
-    /// A span of `doc` with the next free id; a whole-word pronoun comes in as a pronoun
-    /// mention (the formats carry no mention kind, and "she" is never a name).
+    /// A span of `doc` with the next free id; a whole-word pronoun as written comes in as a
+    /// pronoun mention (the formats carry no mention kind, and "she" is never a name), every
+    /// other labelled span as a name — "US" or "WHO" in capitals stays a name (case-aware test:
+    /// [`crate::text::is_pronoun_in`]).
     pub fn span(&self, doc: &Document, range: CharRange, label: &str) -> Span {
         let mut span = Span::new(doc.next_span_id(), range, label);
-        if is_pronoun(doc.slice(range.start, range.end)) {
+        if doc.is_pronoun_at(range.start, range.end) {
             span.mention = Mention::Pronoun;
         }
         span.origin = self.origin();

@@ -29,7 +29,6 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::brat::is_pronoun;
 use super::interchange::{self, Builder, Import, Place, Record, Rejected};
 use crate::model::{CharRange, Mention, Project, Quote, QuoteId, QuoteKind, Span};
 
@@ -190,7 +189,7 @@ fn read_line(
                             .to_string();
                         b.ensure_label(&label).map_err(at)?;
                         let mut span = Span::new(doc.next_span_id(), range, &label);
-                        span.mention = if is_pronoun(doc.slice(range.start, range.end)) {
+                        span.mention = if doc.is_pronoun_at(range.start, range.end) {
                             Mention::Pronoun
                         } else {
                             Mention::Nominal

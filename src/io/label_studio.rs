@@ -27,9 +27,11 @@
 //! # What does not
 //! - Canonical entities and mention kinds (as for doccano): imported spans are unlinked; a span
 //!   whose text is a pronoun comes in as a pronoun mention.
-//! - One annotation per task is read: the first that is not cancelled. Other annotators'
-//!   annotations, predictions, and results of other types (choices, text areas, HyperText
-//!   regions) are reported as skipped.
+//! - One annotation per task is read: the first that is not cancelled, or with
+//!   [`Annotator::Named`] (`formats::ImportOptions`) the one by that annotator (`completed_by`:
+//!   a user id or e-mail), so each annotator's work can be imported into a project of its own
+//!   for `gloss agree`. Further annotations (naming their annotator), predictions, and results
+//!   of other types (choices, text areas, HyperText regions) are reported as skipped.
 //! - A region with several labels becomes one span per label (or a quote part and spans).
 //! - The text is read from `data.text`; a config whose `<Text value="$…">` names another data
 //!   key is refused with a message saying so (tasks carry no config to tell).
@@ -317,7 +319,13 @@ struct AnnotationIn {
     result: Vec<Value>,
     #[serde(default)]
     was_cancelled: bool,
+    /// Who made it: a user id, or `{"id", "email", …}` in exports with user details.
+    #[serde(default)]
+    completed_by: Value,
 }
+
+pub use super::annotator::Annotator;
+use super::annotator::{annotator_of, made_by};
 
 #[derive(Deserialize)]
 struct RegionIn {
@@ -348,19 +356,42 @@ struct RelationIn {
 /// for adding to `project`. Either everything comes back, or `Rejected` lists every error,
 /// each naming the file and the task index.
 pub fn read_paths(paths: &[PathBuf], project: &Project) -> Result<Import, Rejected> {
+    read_paths_by(paths, project, &Annotator::First)
+}
+
+/// [`read_paths`], reading `annotator`'s annotation of each task.
+pub fn read_paths_by(
+    paths: &[PathBuf],
+    project: &Project,
+    annotator: &Annotator,
+) -> Result<Import, Rejected> {
     let mut b = Builder::new(project, FORMAT);
-    b.read_files(paths, &["json", "jsonl"], "task", read_file);
+    b.read_files(paths, &["json", "jsonl"], "task", |b, path, records| {
+        read_file(b, path, records, annotator)
+    });
     b.finish()
 }
 
 /// Read Label Studio JSON already in memory; `path` names it in messages.
 pub fn read_str(path: &Path, source: &str, project: &Project) -> Result<Import, Rejected> {
+    read_str_by(path, source, project, &Annotator::First)
+}
+
+/// [`read_str`], reading `annotator`'s annotation of each task.
+pub fn read_str_by(
+    path: &Path,
+    source: &str,
+    project: &Project,
+    annotator: &Annotator,
+) -> Result<Import, Rejected> {
     let mut b = Builder::new(project, FORMAT);
-    b.read_source(path, source, "task", read_file);
+    b.read_source(path, source, "task", |b, path, records| {
+        read_file(b, path, records, annotator)
+    });
     b.finish()
 }
 
-fn read_file(b: &mut Builder, path: &Path, records: Vec<Record>) {
+fn read_file(b: &mut Builder, path: &Path, records: Vec<Record>, annotator: &Annotator) {
     let several = records.len() > 1;
     for rec in records {
         let place = match rec.place {
@@ -371,7 +402,7 @@ fn read_file(b: &mut Builder, path: &Path, records: Vec<Record>) {
             },
             p => p,
         };
-        if let Err(message) = read_task(b, path, place, several, rec.value) {
+        if let Err(message) = read_task(b, path, place, several, rec.value, annotator) {
             b.error(path, place, message);
         }
     }
@@ -449,6 +480,7 @@ fn read_task(
     place: Place,
     several: bool,
     value: Value,
+    annotator: &Annotator,
 ) -> Result<(), String> {
     let task: TaskIn = serde_json::from_value(value).map_err(|e| {
         format!(
@@ -493,10 +525,21 @@ fn read_task(
         );
     }
     let mut chosen = None;
+    let asked = match annotator {
+        Annotator::First => None,
+        Annotator::Named(who) => Some(who.as_str()),
+    };
     for (i, a) in annotations.into_iter().enumerate() {
         let id = id_text(&a.id)
             .map(|id| format!(" (id {id})"))
             .unwrap_or_default();
+        if let Some(who) = asked {
+            // Another annotator's work is theirs to import, not a loss.
+            if chosen.is_none() && !a.was_cancelled && made_by(&a.completed_by, who) {
+                chosen = Some(a);
+            }
+            continue;
+        }
         if a.was_cancelled {
             b.skip(
                 path,
@@ -506,14 +549,29 @@ fn read_task(
         } else if chosen.is_none() {
             chosen = Some(a);
         } else {
+            let by = match annotator_of(&a.completed_by) {
+                (Some(who), _) | (None, Some(who)) => {
+                    format!(" (this one by annotator {who})")
+                }
+                (None, None) => String::new(),
+            };
             b.skip(
                 path,
                 place,
                 format!(
-                    "annotation {i}{id} is a further annotation of the task; only the first is read"
+                    "annotation {i}{id} is a further annotation of the task; only the first is read{by}"
                 ),
             );
         }
+    }
+    if let (Some(who), None) = (asked, &chosen) {
+        b.skip(
+            path,
+            place,
+            format!(
+                "task{label} has no annotation by annotator {who}; its text comes in unannotated"
+            ),
+        );
     }
     if let Some(annotation) = chosen {
         read_result(b, path, place, &mut doc, annotation.result)?;

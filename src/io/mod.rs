@@ -3,6 +3,7 @@
 //! Everything here is pure logic over paths and bytes; nothing knows about egui. Every error
 //! names the file (and the line, where there is one) and says what to do.
 
+pub mod annotator;
 pub mod atomic;
 pub mod brat;
 pub mod brat_export;
@@ -17,6 +18,7 @@ pub mod journal;
 pub mod jsonl;
 pub mod jsonl_import;
 pub mod label_studio;
+pub mod label_studio_config;
 pub mod lock;
 pub mod plot;
 pub mod prodigy;

@@ -1,12 +1,13 @@
 //! Text utilities with no knowledge of annotations' meaning: offset conversion between code
 //! points, bytes and UTF-16; the paragraph index the document view virtualises over; word
 //! boundaries for snapping selections (with a dictionary for Chinese, Japanese, Thai…); the
-//! writing direction of paragraphs; and plain-text search.
+//! writing direction of paragraphs; plain-text search; and the one pronoun list.
 
 mod direction;
 mod find;
 mod offsets;
 mod paragraphs;
+mod pronouns;
 mod segment;
 mod tokens;
 mod words;
@@ -15,6 +16,7 @@ pub use direction::{is_rtl_char, is_rtl_paragraph, strong_direction};
 pub use find::{FindOptions, find_all};
 pub use offsets::{byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char};
 pub use paragraphs::{Paragraph, Paragraphs};
+pub use pronouns::{PRONOUNS, is_pronoun, is_pronoun_in};
 pub use segment::{is_dictionary_script, needs_dictionary};
 pub use tokens::{Token, TokenKind, sentences, tokenize};
 pub use words::{WordEdge, caret_by_word, move_edge_by_word, snap_to_words, word_at};

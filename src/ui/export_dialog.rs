@@ -17,7 +17,7 @@ use egui::{Context, Id, Modal};
 use super::app::{GlossApp, Running};
 use super::widgets;
 use crate::app::dialogs::DialogKind;
-use crate::app::formats::{ExportFormat, ExportOptions};
+use crate::app::formats::{self, ConllColumns, DoccanoShape, ExportFormat, ExportOptions};
 use crate::app::jobs::Job;
 use crate::app::prefs::{self, ExportPrefs};
 use crate::model::Project;
@@ -30,6 +30,18 @@ pub struct ExportDialog {
     /// Every label with whether it is exported.
     pub labels: Vec<(String, bool)>,
     pub per_document: bool,
+    /// Write quotes (`None`: the format's default).
+    pub quotes: Option<bool>,
+    /// Only name mentions (doccano, Label Studio, Prodigy).
+    pub names_only: bool,
+    pub doccano_shape: DoccanoShape,
+    /// Label Studio's `<Labels>` and `<Text>` names (empty: the defaults).
+    pub ls_from_name: String,
+    pub ls_to_name: String,
+    /// Also write Label Studio's labelling config beside the export.
+    pub ls_config: bool,
+    pub conll_columns: ConllColumns,
+    pub no_docstart: bool,
     /// Where to write: a file, or a folder for one file per document.
     pub path: String,
     /// Why the last try failed, shown in the dialog.
@@ -65,6 +77,21 @@ impl ExportDialog {
                 .map(|n| (n.to_string(), !left_out.iter().any(|o| o == n)))
                 .collect(),
             per_document: last.is_some_and(|l| l.per_document),
+            quotes: last.and_then(|l| l.quotes),
+            names_only: last.is_some_and(|l| l.names_only),
+            doccano_shape: match last.map(|l| l.doccano_shape.as_str()) {
+                Some("labels") => DoccanoShape::Spans,
+                _ => DoccanoShape::Relations,
+            },
+            ls_from_name: last.map(|l| l.ls_from_name.clone()).unwrap_or_default(),
+            ls_to_name: last.map(|l| l.ls_to_name.clone()).unwrap_or_default(),
+            ls_config: last.is_some_and(|l| l.ls_config),
+            conll_columns: if last.is_some_and(|l| l.conll_four_columns) {
+                ConllColumns::Four
+            } else {
+                ConllColumns::Two
+            },
+            no_docstart: last.is_some_and(|l| l.no_docstart),
             path: last.map(|l| l.path.clone()).unwrap_or_default(),
             error: None,
             running: false,
@@ -94,9 +121,28 @@ impl ExportDialog {
         }
     }
 
+    /// Whether quotes are written: as chosen, else the format's default.
+    pub fn quotes_on(&self) -> bool {
+        self.quotes
+            .unwrap_or_else(|| self.format.quotes_by_default())
+    }
+
+    /// What is exported, written to `out` (the labelling config goes beside it).
+    pub fn options_for(&self, out: &Path) -> ExportOptions {
+        let mut options = self.options();
+        if self.format == ExportFormat::LabelStudio && self.ls_config {
+            options.ls_config = Some(formats::config_path_beside(out, self.folder()));
+        }
+        options
+    }
+
     /// What is exported.
     pub fn options(&self) -> ExportOptions {
         let all = self.labels.iter().all(|(_, on)| *on);
+        let name = |n: &str| {
+            let n = n.trim();
+            (!n.is_empty()).then(|| n.to_string())
+        };
         ExportOptions {
             only_done: self.only_done,
             labels: (!all).then(|| {
@@ -107,6 +153,14 @@ impl ExportDialog {
                     .collect()
             }),
             per_document: self.folder(),
+            quotes: Some(self.quotes_on()),
+            names_only: self.names_only,
+            doccano_shape: self.doccano_shape,
+            ls_from_name: name(&self.ls_from_name),
+            ls_to_name: name(&self.ls_to_name),
+            ls_config: None,
+            conll_columns: self.conll_columns,
+            no_docstart: self.no_docstart,
         }
     }
 
@@ -123,6 +177,18 @@ impl ExportDialog {
                 .collect(),
             per_document: self.per_document,
             path: self.path.clone(),
+            quotes: self.quotes,
+            names_only: self.names_only,
+            doccano_shape: match self.doccano_shape {
+                DoccanoShape::Spans => "labels",
+                DoccanoShape::Relations => "relations",
+            }
+            .to_string(),
+            ls_from_name: self.ls_from_name.clone(),
+            ls_to_name: self.ls_to_name.clone(),
+            ls_config: self.ls_config,
+            conll_four_columns: self.conll_columns == ConllColumns::Four,
+            no_docstart: self.no_docstart,
         }
     }
 
@@ -155,6 +221,81 @@ impl ExportDialog {
                 .with_extension(self.format.extension())
                 .display()
                 .to_string();
+        }
+    }
+
+    /// The options of the chosen format.
+    fn format_options(&mut self, ui: &mut egui::Ui) {
+        use ExportFormat as F;
+        let f = self.format;
+        if matches!(
+            f,
+            F::Doccano | F::LabelStudio | F::Prodigy | F::Spacy | F::Brat
+        ) {
+            let mut on = self.quotes_on();
+            if ui
+                .checkbox(&mut on, "Quotes (as QUOTE and CUE spans with relations)")
+                .on_hover_text("Quote parts, cues, and their speaker, cue and part relations")
+                .changed()
+            {
+                self.quotes = Some(on);
+            }
+        }
+        if matches!(f, F::Doccano | F::LabelStudio | F::Prodigy) {
+            ui.checkbox(
+                &mut self.names_only,
+                "Names only (no pronouns or descriptions)",
+            );
+        }
+        if f == F::Doccano {
+            ui.horizontal(|ui| {
+                ui.label("doccano shape:");
+                ui.radio_value(&mut self.doccano_shape, DoccanoShape::Relations, "Relations")
+                    .on_hover_text("For a Sequence labeling project with “Allow overlapping entity” and “Use relation labeling” both on");
+                ui.radio_value(&mut self.doccano_shape, DoccanoShape::Spans, "Labels")
+                    .on_hover_text("Outermost spans only, no relations: for a plain Sequence labeling project");
+            });
+        }
+        if f == F::Conll {
+            ui.horizontal(|ui| {
+                ui.label("Columns:");
+                ui.radio_value(&mut self.conll_columns, ConllColumns::Two, "2 (TOKEN, TAG)");
+                ui.radio_value(
+                    &mut self.conll_columns,
+                    ConllColumns::Four,
+                    "4 (TOKEN -X- _ TAG)",
+                );
+            });
+            let mut docstart = !self.no_docstart;
+            if ui
+                .checkbox(&mut docstart, "-DOCSTART- line before each document")
+                .changed()
+            {
+                self.no_docstart = !docstart;
+            }
+        }
+        if f == F::LabelStudio {
+            ui.horizontal(|ui| {
+                let l = ui.label("Labels tag");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.ls_from_name)
+                        .hint_text("label")
+                        .desired_width(100.0),
+                )
+                .labelled_by(l.id);
+                let l = ui.label("Text tag");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.ls_to_name)
+                        .hint_text("text")
+                        .desired_width(100.0),
+                )
+                .labelled_by(l.id);
+            });
+            ui.checkbox(
+                &mut self.ls_config,
+                "Also write the labelling config (NAME.config.xml)",
+            )
+            .on_hover_text("Paste it into the Label Studio project's Labeling Interface");
         }
     }
 
@@ -192,6 +333,7 @@ impl ExportDialog {
             if self.folder() != was_folder {
                 self.folder_changed(was);
             }
+            self.format_options(ui);
             ui.label("Labels:");
             ui.horizontal_wrapped(|ui| {
                 for (name, on) in self.labels.iter_mut() {
@@ -356,7 +498,7 @@ impl GlossApp {
             d.error = Some("Another import or export is still running.".into());
             return;
         }
-        let (format, options) = (d.format, d.options());
+        let (format, options) = (d.format, d.options_for(&out));
         let project = self.session.project.clone();
         let title = format!("exporting {}", format.name());
         let spawned = Job::spawn(title, self.wake.clone(), move |p| {
@@ -431,5 +573,56 @@ mod tests {
             (ExportFormat::Conll, true)
         );
         assert_eq!(again.path, "/elsewhere/mine.txt");
+    }
+
+    #[test]
+    fn format_options_reach_the_export_and_are_remembered() {
+        let p = Project::new("news");
+        let mut d = ExportDialog::new(&p, Some(Path::new("/w/news.ron")), None);
+        d.format = ExportFormat::LabelStudio;
+        d.format_changed(ExportFormat::Jsonl);
+        assert_eq!(
+            d.path, "/w/news.json",
+            "Label Studio reads .json, not .jsonl"
+        );
+        assert!(d.quotes_on());
+        d.format = ExportFormat::Prodigy;
+        assert!(!d.quotes_on(), "Prodigy writes no quotes unless asked");
+        d.quotes = Some(true);
+        d.names_only = true;
+        d.doccano_shape = DoccanoShape::Spans;
+        d.ls_from_name = " ner ".into();
+        d.ls_config = true;
+        // A label left out does not leave the quotes out when they are ticked.
+        if let Some(l) = d.labels.first_mut() {
+            l.1 = false;
+        }
+        let o = d.options();
+        assert_eq!(o.quotes, Some(true));
+        assert!(o.writes_quotes(ExportFormat::Prodigy) && o.keeps_cues());
+        assert!(o.names_only);
+        assert_eq!(o.ls_from_name.as_deref(), Some("ner"));
+        assert_eq!(o.ls_to_name, None);
+        d.format = ExportFormat::LabelStudio;
+        let o = d.options_for(Path::new("/w/news.json"));
+        assert_eq!(
+            o.ls_config.as_deref(),
+            Some(Path::new("/w/news.config.xml"))
+        );
+        let again = ExportDialog::new(&p, Some(Path::new("/w/news.ron")), Some(&d.remembered()));
+        assert_eq!(again.quotes, Some(true));
+        assert!(again.names_only && again.ls_config);
+        assert_eq!(again.doccano_shape, DoccanoShape::Spans);
+        assert_eq!(again.ls_from_name, " ner ");
+        // CoNLL's columns and -DOCSTART- lines.
+        d.conll_columns = ConllColumns::Four;
+        d.no_docstart = true;
+        let o = d.options();
+        assert_eq!((o.conll_columns, o.no_docstart), (ConllColumns::Four, true));
+        let again = ExportDialog::new(&p, Some(Path::new("/w/news.ron")), Some(&d.remembered()));
+        assert_eq!(
+            (again.conll_columns, again.no_docstart),
+            (ConllColumns::Four, true)
+        );
     }
 }

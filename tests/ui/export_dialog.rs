@@ -198,3 +198,55 @@ fn choose_fills_the_path_from_the_file_dialog() {
     wait_for_export(&mut h);
     assert!(out.exists());
 }
+
+#[test]
+fn format_options_show_for_their_format_and_are_remembered() {
+    const QUOTES: &str = "Quotes (as QUOTE and CUE spans with relations)";
+    const CONFIG: &str = "Also write the labelling config (NAME.config.xml)";
+    let (dir, path, mut h) = open();
+    key_mod(&mut h, Modifiers::COMMAND, Key::E);
+    assert!(
+        h.query_by_label(QUOTES).is_none(),
+        "JSONL has no quote option"
+    );
+    h.get_by_label("Format").click();
+    h.run();
+    h.get_by_label("Prodigy JSONL").click();
+    h.run();
+    let quotes = h.get_by_label(QUOTES);
+    assert_eq!(quotes.accesskit_node().toggled(), Some(Toggled::False));
+    quotes.click();
+    h.run();
+    key(&mut h, Key::Escape);
+    key_mod(&mut h, Modifiers::COMMAND, Key::E);
+    let quotes = h.get_by_label(QUOTES);
+    assert_eq!(quotes.accesskit_node().toggled(), Some(Toggled::True));
+    let key_ = gloss::app::prefs::project_key(Some(&path));
+    assert_eq!(
+        h.state().prefs.export.get(&key_).and_then(|k| k.quotes),
+        Some(true)
+    );
+    // Label Studio: a .json file, and the labelling config beside it.
+    h.get_by_label("Format").click();
+    h.run();
+    h.get_by_label("Label Studio JSON").click();
+    h.run();
+    let written = h.get_by_label("Write to").value().unwrap_or_default();
+    assert!(written.ends_with(".json"), "{written}");
+    h.get_by_label(CONFIG).click();
+    h.run();
+    let out = dir.path().join("ls.json");
+    h.get_by_label("Write to").click();
+    h.run();
+    h.get_by_label("Write to")
+        .type_text(&out.display().to_string());
+    h.run();
+    key(&mut h, Key::Enter);
+    wait_for_export(&mut h);
+    assert!(!export_open(&h));
+    let xml = std::fs::read_to_string(dir.path().join("ls.config.xml")).unwrap();
+    assert!(
+        xml.contains("<Labels name=\"label\" toName=\"text\">"),
+        "{xml}"
+    );
+}

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use super::{CharMap, DocId, Quote, QuoteId, Span, SpanId};
@@ -46,6 +47,11 @@ pub struct Document {
     /// The file it was imported from, if any (for the user's reference only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Key–value metadata that came with the article (outlet, date, URL, author, section…),
+    /// from CSV columns, HTML, JSONL `"meta"`, Label Studio `data` fields and the like. Sorted by
+    /// key; absent in project files written before it existed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub meta: BTreeMap<String, String>,
     #[serde(default)]
     pub status: Status,
     /// Shared, because it never changes: snapshots for background work cost nothing.
@@ -75,6 +81,7 @@ impl PartialEq for Document {
         self.id == o.id
             && self.name == o.name
             && self.source == o.source
+            && self.meta == o.meta
             && self.status == o.status
             && self.text == o.text
             && self.spans == o.spans
@@ -88,6 +95,7 @@ impl Document {
             id,
             name: name.into(),
             source: None,
+            meta: BTreeMap::new(),
             status: Status::Todo,
             text: text.into(),
             spans: Vec::new(),

@@ -36,6 +36,7 @@ use crate::ui::Launch;
 
 mod export_args;
 mod git;
+mod import_args;
 
 const EXIT_STATUS: &str = "\
 Exit status: 0 on success, 1 on bad input (the message names the file and line), 2 on bad usage.";
@@ -98,11 +99,16 @@ pub enum Task {
         labels: Option<Vec<String>>,
     },
 
-    /// Add text files, or every .txt file in folders, as documents; or brat annotations.
+    /// Add text files and saved web pages, or every .txt and .html file in folders, as
+    /// documents; or annotations in another tool's format.
     ///
     /// The project is created if it does not exist. A document is named after its file (without
     /// extension) and holds the file's text exactly, line ends included; a UTF-8 byte-order mark
-    /// is dropped and UTF-16 with a byte-order mark is decoded. Files that are not text (invalid
+    /// is dropped and UTF-16 with a byte-order mark is decoded. A web page (.html, .htm, or any
+    /// file with `--format html`) becomes its article's text only — no navigation, header,
+    /// footer, cookie notice, form or script — one paragraph per block, separated by blank
+    /// lines, entities decoded; its title, byline, date, URL and site go into the document's
+    /// metadata. Files that are not text (invalid
     /// UTF-8, binary) or are empty are reported on stderr by name and skipped; the others are
     /// still added and the project saved. A file whose name and text are already in the project
     /// is not added twice, so an import can be re-run after adding files to a folder.
@@ -113,6 +119,10 @@ pub enum Task {
     /// reported with its file and line and nothing is added. Annotations that are valid brat but
     /// that Gloss cannot hold (an entity split by other text, an unknown relation) are reported
     /// with file and line and left out; the rest is added.
+    ///
+    /// With `--format csv` (or `tsv`), each row of a CSV file is a document: the text from
+    /// --text-column, the name from --name-column, every other column as metadata. A missing
+    /// column lists the header's columns; a row with an empty text is reported and skipped.
     #[command(after_help = "\
 Exit status: 0 when every file was imported (or was already in the project); 1 when any file was
 skipped (or any brat annotation left out), even though the rest was added and saved, or when
@@ -124,7 +134,9 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         /// Files or folders to import.
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
-        /// The files' format: txt, jsonl, brat, doccano, conll, label-studio or prodigy.
+        /// The files' format: txt (text files, and web pages by their .html/.htm extension),
+        /// html (every file a web page), csv, jsonl, brat, doccano, conll, label-studio or
+        /// prodigy.
         #[arg(long, value_enum, default_value_t = ImportFormat::Txt)]
         format: ImportFormat,
         /// Label Studio: read this annotator's annotation of each task (a `completed_by` user id
@@ -132,6 +144,8 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         /// annotations and are reported. Import once per annotator for `gloss agree`.
         #[arg(long, value_name = "ID")]
         annotator: Option<String>,
+        #[command(flatten)]
+        csv: import_args::CsvArgs,
     },
 
     /// Run every matcher over every document and store the suggestions for review.
@@ -342,6 +356,11 @@ written); 2 on bad usage.")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ImportFormat {
     Txt,
+    Html,
+    /// One article per row; the other columns become metadata (see --text-column).
+    Csv,
+    /// CSV separated by tabs.
+    Tsv,
     Jsonl,
     Brat,
     Doccano,
@@ -388,7 +407,7 @@ pub enum CliError {
     NotSupported(String),
     #[error("{0}")]
     Usage(String),
-    #[error("nothing to import: no .txt files in {0}")]
+    #[error("nothing to import: no .txt or .html files in {0}")]
     NothingToImport(String),
     #[error("nothing to import: no brat files (NAME.ann with NAME.txt) in {0}")]
     NothingToImportBrat(String),
@@ -459,14 +478,24 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             paths,
             format,
             annotator,
+            csv,
         } => {
             if annotator.is_some() && format != ImportFormat::LabelStudio {
                 return Err(CliError::Usage(
                     "--annotator applies to --format label-studio only".into(),
                 ));
             }
+            let tsv = format == ImportFormat::Tsv;
+            if csv.any() && !tsv && format != ImportFormat::Csv {
+                return Err(CliError::Usage(
+                    "--text-column, --name-column and --delimiter apply to --format csv or tsv only"
+                        .into(),
+                ));
+            }
+            let csv = csv.options(tsv);
             let annotator = annotator.map_or(Annotator::First, Annotator::Named);
-            import(&project, &paths, format, annotator)
+            let options = formats::ImportOptions { annotator, csv };
+            import(&project, &paths, format, options)
         }
         Task::Suggest {
             project,
@@ -589,12 +618,15 @@ fn import(
     path: &Path,
     paths: &[PathBuf],
     format: ImportFormat,
-    annotator: Annotator,
+    options: formats::ImportOptions,
 ) -> Result<ExitCode, CliError> {
-    let options = formats::ImportOptions { annotator };
     match format {
-        ImportFormat::Txt => import_txt(path, paths),
+        ImportFormat::Txt => import_txt(path, paths, text_import::Kind::Auto),
+        ImportFormat::Html => import_txt(path, paths, text_import::Kind::Html),
         ImportFormat::Brat => import_brat(path, paths),
+        ImportFormat::Csv | ImportFormat::Tsv => {
+            import_other(path, paths, formats::ImportFormat::Csv, &options)
+        }
         ImportFormat::Jsonl => import_other(path, paths, formats::ImportFormat::Jsonl, &options),
         ImportFormat::Doccano => {
             import_other(path, paths, formats::ImportFormat::Doccano, &options)
@@ -681,13 +713,17 @@ fn import_other(
     })
 }
 
-fn import_txt(path: &Path, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
+fn import_txt(
+    path: &Path,
+    paths: &[PathBuf],
+    kind: text_import::Kind,
+) -> Result<ExitCode, CliError> {
     let Opened {
         mut session,
         existed,
         had_journal,
     } = Opened::for_editing(path)?;
-    let batch = text_import::read_paths(paths);
+    let batch = text_import::read_paths_as(paths, kind);
     for problem in &batch.skipped {
         eprintln!("gloss: {problem}");
     }

@@ -639,6 +639,7 @@ fn build_command(p: &Project, op: &Op) -> Option<(Command, bool)> {
                     path: PathBuf::from(format!("/imports/{name}.txt")),
                     text: text.clone(),
                     note: None,
+                    meta: Default::default(),
                 })
                 .collect();
             gestures::add_documents(p, &files)?

@@ -69,6 +69,13 @@ pub enum Command {
         doc: DocId,
         status: Status,
     },
+    /// Set one metadata entry of a document (`Some`), or remove it (`None`). The inverse sets
+    /// the value it replaced (or removes the key it added).
+    SetMeta {
+        doc: DocId,
+        key: String,
+        value: Option<String>,
+    },
     /// Insert a label at `index` in the label set.
     AddLabel {
         index: usize,
@@ -360,6 +367,21 @@ impl Command {
                     status: std::mem::replace(&mut d.status, status),
                 }
             }
+            SetMeta { doc, key, value } => {
+                if key.trim().is_empty() && value.is_some() {
+                    return fail("a metadata entry needs a key");
+                }
+                let d = doc_mut(p, doc)?;
+                let old = match value {
+                    Some(v) => d.meta.insert(key.clone(), v),
+                    None => d.meta.remove(&key),
+                };
+                SetMeta {
+                    doc,
+                    key,
+                    value: old,
+                }
+            }
             AddLabel { index, label } => {
                 check_label(p, &label, None)?;
                 if p.labels.contains(&label.name) {
@@ -547,6 +569,10 @@ impl Command {
             RemoveDocument { .. } => "remove document".into(),
             RenameDocument { name, .. } => format!("rename document to {name}"),
             SetStatus { status, .. } => format!("mark document {}", status.name()),
+            SetMeta {
+                key, value: None, ..
+            } => format!("remove metadata {key}"),
+            SetMeta { key, .. } => format!("set metadata {key}"),
             AddLabel { label, .. } => format!("add label {}", label.name),
             RemoveLabel { name } => format!("delete label {name}"),
             UpdateLabel { label } => format!("edit label {}", label.name),
@@ -559,5 +585,43 @@ impl Command {
             SetMatcherSettings { .. } => "change matcher settings".into(),
             Batch { name, .. } => name.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_meta_adds_changes_and_removes_with_exact_inverses() {
+        let mut p = Project::new("t");
+        p.insert_document(Document::new(DocId(1), "a", "Text."));
+        let set = |key: &str, value: Option<&str>| Command::SetMeta {
+            doc: DocId(1),
+            key: key.into(),
+            value: value.map(String::from),
+        };
+        let undo_add = set("outlet", Some("Daily Planet")).apply(&mut p).unwrap();
+        assert_eq!(undo_add, set("outlet", None));
+        let undo_change = set("outlet", Some("The Sun")).apply(&mut p).unwrap();
+        assert_eq!(undo_change, set("outlet", Some("Daily Planet")));
+        let undo_remove = set("outlet", None).apply(&mut p).unwrap();
+        assert_eq!(undo_remove, set("outlet", Some("The Sun")));
+        assert!(p.documents[0].meta.is_empty());
+        undo_remove.apply(&mut p).unwrap();
+        undo_change.apply(&mut p).unwrap();
+        assert_eq!(p.documents[0].meta["outlet"], "Daily Planet");
+        undo_add.apply(&mut p).unwrap();
+        assert!(p.documents[0].meta.is_empty());
+        assert!(set(" ", Some("x")).apply(&mut p).is_err());
+        assert!(
+            Command::SetMeta {
+                doc: DocId(9),
+                key: "k".into(),
+                value: None
+            }
+            .apply(&mut p)
+            .is_err()
+        );
     }
 }

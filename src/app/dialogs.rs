@@ -39,7 +39,7 @@ impl DialogKind {
         match self {
             DialogKind::OpenProject => "Open project",
             DialogKind::SaveProject => "Save project as",
-            DialogKind::AddFiles => "Add text files",
+            DialogKind::AddFiles => "Add text files or web pages",
             DialogKind::AddFolder => "Add a folder of text files",
             DialogKind::Import(_) => "Import",
             DialogKind::Export { .. } => "Export",

@@ -14,8 +14,8 @@ use super::jobs::Progress;
 use crate::io::file_names::{self, Renamed};
 use crate::io::interchange::{self, ExportReport};
 use crate::io::{
-    IoError, brat, brat_export, citron, conll, doccano, jsonl, jsonl_import, label_studio, prodigy,
-    quotes_csv, spacy, text_import, write_atomic,
+    IoError, brat, brat_export, citron, conll, csv_import, doccano, jsonl, jsonl_import,
+    label_studio, prodigy, quotes_csv, spacy, text_import, write_atomic,
 };
 use crate::model::{Document, Entity, LabelDef, Project, Status};
 
@@ -23,6 +23,10 @@ use crate::model::{Document, Entity, LabelDef, Project, Status};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ImportFormat {
     Txt,
+    /// Saved web pages: the article text and its metadata (see `io::html_import`).
+    Html,
+    /// One document per row of a CSV or TSV file (see `io::csv_import`).
+    Csv,
     Jsonl,
     Brat,
     Doccano,
@@ -32,8 +36,10 @@ pub enum ImportFormat {
 }
 
 impl ImportFormat {
-    pub const ALL: [ImportFormat; 7] = [
+    pub const ALL: [ImportFormat; 9] = [
         ImportFormat::Txt,
+        ImportFormat::Html,
+        ImportFormat::Csv,
         ImportFormat::Jsonl,
         ImportFormat::Brat,
         ImportFormat::Doccano,
@@ -45,6 +51,8 @@ impl ImportFormat {
     pub fn name(self) -> &'static str {
         match self {
             ImportFormat::Txt => "txt",
+            ImportFormat::Html => "html",
+            ImportFormat::Csv => "csv",
             ImportFormat::Jsonl => "jsonl",
             ImportFormat::Brat => "brat",
             ImportFormat::Doccano => "doccano",
@@ -58,6 +66,8 @@ impl ImportFormat {
     pub fn title(self) -> &'static str {
         match self {
             ImportFormat::Txt => "Plain text files",
+            ImportFormat::Html => "Saved web pages (HTML)",
+            ImportFormat::Csv => "CSV / TSV (one article per row)",
             ImportFormat::Jsonl => "Gloss JSONL",
             ImportFormat::Brat => "brat standoff (.txt + .ann)",
             ImportFormat::Doccano => "doccano JSONL",
@@ -70,7 +80,9 @@ impl ImportFormat {
     /// File extensions the file dialog offers.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            ImportFormat::Txt => &["txt"],
+            ImportFormat::Txt => &["txt", "html", "htm"],
+            ImportFormat::Html => &["html", "htm"],
+            ImportFormat::Csv => &["csv", "tsv"],
             ImportFormat::Jsonl | ImportFormat::Doccano | ImportFormat::Prodigy => {
                 &["jsonl", "json"]
             }
@@ -262,6 +274,8 @@ fn counts<'a>(docs: impl IntoIterator<Item = &'a Document>) -> (usize, usize, us
 pub struct ImportOptions {
     /// Label Studio: whose annotation of each task is read (the first, or one annotator's).
     pub annotator: crate::io::annotator::Annotator,
+    /// CSV / TSV: the text and name columns and the separator.
+    pub csv: crate::io::csv_import::Options,
 }
 
 /// Read `paths` in `format` against `project`. `Err` lists every error; nothing is imported.
@@ -288,8 +302,13 @@ pub fn import_with(
         )
     };
     match format {
-        ImportFormat::Txt => {
-            let batch = text_import::read_paths(paths);
+        ImportFormat::Txt | ImportFormat::Html => {
+            let kind = if format == ImportFormat::Html {
+                text_import::Kind::Html
+            } else {
+                text_import::Kind::Auto
+            };
+            let batch = text_import::read_paths_as(paths, kind);
             let n = batch.files.len();
             Ok(Imported {
                 command: super::gestures::add_documents(project, &batch.files),
@@ -336,6 +355,7 @@ pub fn import_with(
                     label_studio::read_paths_by(paths, project, &options.annotator)
                 }
                 ImportFormat::Prodigy => prodigy::read_paths(paths, project),
+                ImportFormat::Csv => csv_import::read_paths(paths, project, &options.csv),
                 _ => conll::read_paths(paths, project, conll::Scheme::Auto),
             }
             .map_err(|r: interchange::Rejected| r.errors)?;
@@ -933,6 +953,7 @@ mod tests {
         assert_eq!((first.spans, first.skipped.len()), (1, 1));
         let options = ImportOptions {
             annotator: crate::io::annotator::Annotator::Named("9".into()),
+            ..ImportOptions::default()
         };
         let nine = import_with(ImportFormat::LabelStudio, &[path], &p, &options).unwrap();
         assert_eq!((nine.spans, nine.skipped.len()), (1, 0));

@@ -325,6 +325,7 @@ pub fn add_documents(p: &Project, files: &[TextFile]) -> Option<Command> {
         .map(|f| {
             let mut d = Document::new(DocId(next), f.name.clone(), f.text.clone());
             d.source = Some(f.path.display().to_string());
+            d.meta = f.meta.clone();
             next += 1;
             Command::AddDocument {
                 document: Box::new(d),

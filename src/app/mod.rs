@@ -7,6 +7,7 @@ pub mod agreement;
 pub mod command;
 pub mod curation;
 pub mod dialogs;
+pub mod doc_filter;
 pub mod eval;
 pub mod formats;
 pub mod gestures;

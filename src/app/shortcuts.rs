@@ -460,8 +460,8 @@ impl Action {
             OpenProject => "Open a .ron project file",
             Save => "Save the project (atomically; the old file stays intact until done)",
             SaveAs => "Save the project under a new name",
-            AddFiles => "Import plain-text files as documents",
-            AddFolder => "Import every .txt file in a folder",
+            AddFiles => "Import text files or saved web pages (.html) as documents",
+            AddFolder => "Import every .txt and .html file in a folder",
             PasteDocument => "Make a new document from pasted text",
             Export => {
                 "Write the annotations in another tool's format (spaCy, doccano, brat, CoNLL, Label Studio, Prodigy, JSONL, quotes CSV, citron)"

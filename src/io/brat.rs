@@ -28,6 +28,8 @@
 //!   through entities), other attributes and free-text notes are valid but not modelled: they are
 //!   told as notices ("ignored"), not skipped, so they do not fail a command-line import.
 //! - Two identical entity `T`s make one span.
+//! - A `NAME.meta.json` beside `NAME.txt` (as the brat export writes it, see `io::meta`) is the
+//!   document's metadata; one that is not a JSON object fails the import, naming it.
 //! - As in brat's own parser, whatever follows a second tab on `R`, `E`, `A` and `M` lines (brat
 //!   writes a trailing tab after relations) is ignored.
 //!
@@ -231,6 +233,14 @@ pub fn read_paths(paths: &[PathBuf], project: &Project) -> Result<BratImport, Re
         }
         let mut document = Document::new(DocId(next_doc), name, text);
         document.source = Some(txt.display().to_string());
+        let side = txt
+            .file_stem()
+            .and_then(|stem| super::meta::side_path(txt.parent()?, &stem.to_string_lossy()));
+        match side.map(|p| super::meta::read_side(&p)) {
+            Some(Ok(Some(meta))) => document.meta = meta,
+            Some(Err(e)) => b.errors.push(e),
+            _ => {}
+        }
         next_doc += 1;
         let parsed = b.parse(&ann, &source, &document);
         drafts.push(b.draft(ann, document, parsed));

@@ -36,6 +36,9 @@
 //! suffix, because a reader takes them for a quote's parts). Documents whose file name differs
 //! from their name (see [`file_stems`]) are listed apart, in [`BratExport::renamed`].
 //!
+//! The document's metadata, which brat has no place for, goes into a side file `NAME.meta.json`
+//! (one JSON object of strings, see `io::meta`); `io::brat` reads it back when it is there.
+//!
 //! `annotation.conf` declares the selected labels, `Quote`, `Cue` and `Speaker`, the `Speaker`
 //! and `Cue` relations, the `Kind` attribute and `<OVERLAP>` (Gloss allows nested spans). The
 //! `gloss` normalisation database is not declared in a `tools.conf`; brat shows the `N` lines
@@ -49,6 +52,7 @@ use super::IoError;
 use super::conll::quoted;
 use super::file_names::{self, Renamed};
 use super::interchange::ExportReport;
+use super::meta;
 use crate::model::{CharRange, Document, Mention, Project, Quote, QuoteKind, Span, SpanId};
 
 /// The label `io::brat` gives a `Speaker` span when no entity says otherwise.
@@ -89,6 +93,8 @@ pub struct BratFile {
     pub stem: String,
     pub txt: String,
     pub ann: String,
+    /// The document's metadata as `NAME.meta.json` (see `io::meta`), when it has any.
+    pub meta: Option<String>,
 }
 
 /// A whole export, in memory.
@@ -127,6 +133,9 @@ pub fn write_export(export: &BratExport, dir: &Path) -> Result<(), IoError> {
     for f in &export.files {
         super::write_atomic(&dir.join(format!("{}.txt", f.stem)), f.txt.as_bytes())?;
         super::write_atomic(&dir.join(format!("{}.ann", f.stem)), f.ann.as_bytes())?;
+        if let (Some(text), Some(path)) = (&f.meta, meta::side_path(dir, &f.stem)) {
+            super::write_atomic(&path, text.as_bytes())?;
+        }
     }
     super::write_atomic(&dir.join("annotation.conf"), export.conf.as_bytes())
 }
@@ -298,6 +307,7 @@ pub fn export(project: &Project, docs: &[&Document], options: &Options) -> BratE
             stem: p.stem.clone(),
             txt: p.doc.text.to_string(),
             ann,
+            meta: meta::side_file(p.doc, &p.stem, &mut lost),
         });
     }
     for (label, written) in &renamed {
@@ -857,7 +867,8 @@ mod tests {
 
     #[test]
     fn reads_back_through_io_brat() {
-        let p = seed();
+        let mut p = seed();
+        p.documents[0].meta.insert("outlet".into(), "taz".into());
         let docs: Vec<&Document> = p.documents.iter().collect();
         let dir = tempfile::tempdir().unwrap();
         write(&p, &docs, &Options::default(), dir.path()).unwrap();
@@ -866,6 +877,13 @@ mod tests {
         let d = &back.documents[0].document;
         let orig = &p.documents[0];
         assert_eq!(d.text, orig.text);
+        assert_eq!(d.meta, orig.meta, "through NAME.meta.json");
+        assert!(
+            back.documents
+                .iter()
+                .skip(1)
+                .all(|d| d.document.meta.is_empty())
+        );
         let spans = |d: &Document, names: &dyn Fn(EntityId) -> String| {
             d.spans
                 .iter()

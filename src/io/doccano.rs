@@ -24,6 +24,10 @@
 //! and cues are reported as belonging to no quote (the export report says so per document).
 //! Gloss writes `doc` (the document's name) and `status` beside the text; doccano keeps unknown
 //! keys as metadata and writes them back at the top level, so they survive a trip through it.
+//! The document's metadata is written the same way, one top-level key each (a key doccano or
+//! Gloss uses itself — `id`, `text`, `label`, `entities`, `relations`, `doc`, `status`,
+//! `Comments`, `cats` — is left out and reported), and on import every other top-level key
+//! becomes metadata.
 //!
 //! # What does not
 //! - Canonical entities: doccano has no entity linking, so a span's link to an entity is not
@@ -35,12 +39,12 @@
 //!   of the export and reported.
 //! - Overlapping spans import into doccano only if the doccano project allows them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::IoError;
 use super::interchange::{
@@ -98,6 +102,9 @@ struct SpanLine<'a> {
     label: Vec<(usize, usize, &'a str)>,
     doc: &'a str,
     status: &'static str,
+    /// The document's metadata, one top-level key each.
+    #[serde(flatten)]
+    meta: BTreeMap<&'a str, &'a str>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +115,9 @@ struct RelationLine<'a> {
     relations: Vec<RelationOut>,
     doc: &'a str,
     status: &'static str,
+    /// The document's metadata, one top-level key each.
+    #[serde(flatten)]
+    meta: BTreeMap<&'a str, &'a str>,
 }
 
 #[derive(Serialize)]
@@ -125,6 +135,24 @@ struct RelationOut {
     to_id: u64,
     #[serde(rename = "type")]
     kind: &'static str,
+}
+
+/// Top-level keys doccano or Gloss use themselves; metadata cannot use them.
+const RESERVED_KEYS: [&str; 9] = [
+    "id",
+    "text",
+    "label",
+    "entities",
+    "relations",
+    "doc",
+    "status",
+    "Comments",
+    "cats",
+];
+
+/// The metadata a line carries: every key but the reserved ones.
+fn meta_out(doc: &Document) -> BTreeMap<&str, &str> {
+    super::meta::fields_except(&doc.meta, &RESERVED_KEYS)
 }
 
 /// Write the chosen documents as doccano JSONL, one line each.
@@ -167,6 +195,7 @@ fn write_doc<W: Write>(
         documents: 1,
         ..ExportReport::default()
     };
+    report.left_out = super::meta::clashes(doc, &RESERVED_KEYS, "the line");
     let mut spans = Vec::new();
     for s in &doc.spans {
         if !interchange::takes(&options.labels, options.names_only, s) {
@@ -227,6 +256,7 @@ fn write_doc<W: Write>(
                 label,
                 doc: &doc.name,
                 status: doc.status.key(),
+                meta: meta_out(doc),
             };
             interchange::write_line(out, &line)?;
         }
@@ -297,6 +327,7 @@ fn write_doc<W: Write>(
                 relations,
                 doc: &doc.name,
                 status: doc.status.key(),
+                meta: meta_out(doc),
             };
             interchange::write_line(out, &line)?;
         }
@@ -331,6 +362,9 @@ struct RecordIn {
     entities: Option<Vec<EntityIn>>,
     #[serde(default)]
     relations: Vec<RelationIn>,
+    /// Every other key: the document's metadata (less the reserved keys).
+    #[serde(flatten)]
+    extra: Map<String, Value>,
 }
 
 #[derive(Deserialize)]
@@ -429,6 +463,7 @@ fn read_record(
         None => None,
     };
     let mut doc = b.document(name, rec.text, path);
+    doc.meta = super::meta::from_fields_except(&rec.extra, &RESERVED_KEYS);
     if let Some(st) = status {
         doc.status = st;
     }
@@ -567,6 +602,7 @@ mod tests {
             origin: Origin::Manual,
         });
         d.status = Status::InProgress;
+        d.meta.insert("outlet".into(), "NHK".into());
         p.insert_document(d);
         p
     }
@@ -680,6 +716,42 @@ mod tests {
     }
 
     #[test]
+    fn metadata_travels_as_top_level_keys_in_both_shapes() {
+        let mut p = sample();
+        for shape in [Shape::Relations, Shape::Spans] {
+            let options = Options {
+                shape,
+                ..Options::default()
+            };
+            let (out, _) = export(&p, &options);
+            let v: Value = serde_json::from_str(out.trim()).unwrap();
+            assert_eq!(v["outlet"], "NHK", "{out}");
+            assert_eq!(import(&out).documents[0].meta, p.documents[0].meta);
+        }
+        p.documents[0].meta.insert("label".into(), "x".into());
+        let (out, report) = export(&p, &Options::default());
+        assert!(!out.contains("\"label\":\"x\""), "{out}");
+        assert!(
+            report
+                .left_out
+                .iter()
+                .any(|l| l.contains("metadata \"label\"")),
+            "{report:?}"
+        );
+        // doccano's own keys are not metadata; unknown ones are.
+        let i = import(
+            r#"{"id": 7, "text": "ab", "label": [], "Comments": [], "source": "AP", "n": 2}"#,
+        );
+        let m = &i.documents[0].meta;
+        assert_eq!(
+            m.iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect::<Vec<_>>(),
+            [("n", "2"), ("source", "AP")]
+        );
+    }
+
+    #[test]
     fn relation_shape_round_trips_spans_and_quotes() {
         let p = sample();
         let (out, _) = export(&p, &Options::default());
@@ -694,6 +766,7 @@ mod tests {
             (d.name.as_str(), d.status, d.id),
             ("tokyo 東京", Status::InProgress, DocId(1))
         );
+        assert_eq!(d.meta, orig.meta);
         let key = |doc: &Document| -> Vec<(usize, usize, String, Mention)> {
             doc.spans
                 .iter()

@@ -242,7 +242,7 @@ pub(crate) fn read_each(
 /// one of `extensions` (each file once, through links but never round a loop; see
 /// [`files::Walker`]). A path that does not exist, is not a regular file, or is a folder that
 /// cannot be read is an error.
-fn collect_files(
+pub(crate) fn collect_files(
     paths: &[PathBuf],
     extensions: &[&str],
     errors: &mut Vec<IoError>,

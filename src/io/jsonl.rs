@@ -5,7 +5,10 @@
 //! where `entity` and `speaker_entity` are canonical entity names or null. A span that is a
 //! pronoun or description rather than a name carries `"mention": "pronoun"` (or
 //! `"description"`), so NER consumers can skip it; names carry no `mention` key.
+//! A document with metadata (outlet, date, URL…) carries `"meta": {"key": "value", …}` (string
+//! values, keys sorted) after `status`; a document without any carries no `meta` key.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
@@ -17,6 +20,8 @@ struct Line<'a> {
     doc: &'a str,
     text: &'a str,
     status: &'static str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    meta: &'a BTreeMap<String, String>,
     entities: Vec<EntityOut<'a>>,
     quotes: Vec<QuoteOut<'a>>,
 }
@@ -72,6 +77,7 @@ fn line<'a>(project: &'a Project, doc: &'a Document) -> Line<'a> {
         doc: &doc.name,
         text: &doc.text,
         status: doc.status.key(),
+        meta: &doc.meta,
         entities,
         quotes,
     }

@@ -2,8 +2,11 @@
 //! annotations survive a trip through a user's own pipeline.
 //!
 //! One document per line, offsets in code points, end-exclusive:
-//! `{"doc", "text", "status", "entities": [{"start","end","label","entity","mention"?}],
+//! `{"doc", "text", "status", "meta"?, "entities": [{"start","end","label","entity","mention"?}],
 //!   "quotes": [{"kind","content":[[s,e]],"cue":[s,e]|null,"speaker":[s,e]|null,"speaker_entity"}]}`
+//!
+//! `meta` is the document's metadata, an object of key–value pairs (see [`super::meta`] for
+//! how non-string values are read).
 //!
 //! # How lines become annotations
 //! - Each `entities` item is a span, in file order (so span ids follow the export's order); its
@@ -45,6 +48,8 @@ struct LineIn {
     text: String,
     #[serde(default)]
     status: Option<String>,
+    #[serde(default)]
+    meta: Value,
     #[serde(default)]
     entities: Vec<EntityIn>,
     #[serde(default)]
@@ -132,8 +137,10 @@ fn read_line(
                 .ok_or_else(|| format!("status {s:?} is not todo, in_progress or done"))?,
         ),
     };
+    let meta = super::meta::from_object(&line.meta, "meta")?;
     let name = interchange::record_name(path, place, several, line.doc.as_deref());
     let mut doc = b.document(name, line.text, path);
+    doc.meta = meta;
     if let Some(s) = status {
         doc.status = s;
     }
@@ -295,6 +302,9 @@ mod tests {
             origin: Origin::Manual,
         });
         d.status = Status::Done;
+        d.meta.insert("outlet".into(), "Daily Planet".into());
+        d.meta
+            .insert("url".into(), "https://example.org/xi?a=1&b=“2”".into());
         p.insert_document(d);
         p
     }
@@ -329,6 +339,7 @@ mod tests {
             (d.name.as_str(), d.status, &d.text),
             ("xi", Status::Done, &o.text)
         );
+        assert_eq!(d.meta, o.meta);
         let entity_name = |id: Option<EntityId>, list: &[Entity]| {
             id.and_then(|id| list.iter().find(|e| e.id == id))
                 .map(|e| e.name.clone())
@@ -404,6 +415,33 @@ mod tests {
             ("the minister", Mention::Nominal, "PERSON")
         );
         assert_eq!(s.entity, Some(i.new_entities[0].id));
+    }
+
+    #[test]
+    fn meta_is_read_and_a_line_without_it_has_none() {
+        let src = r#"{"doc": "a", "text": "abc", "meta": {"outlet": "Le Monde", "page": 3, "x": null}}
+{"doc": "b", "text": "abd"}"#;
+        let i = read_str(Path::new("a.jsonl"), src, &Project::new("t")).unwrap();
+        let m = &i.documents[0].meta;
+        assert_eq!(
+            m.iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect::<Vec<_>>(),
+            [("outlet", "Le Monde"), ("page", "3")]
+        );
+        assert!(i.documents[1].meta.is_empty());
+        // A line without meta is exported without a meta key.
+        let mut p = Project::new("t");
+        p.documents = i.documents.clone();
+        let out = export(&p);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(
+            lines[0].contains(r#""meta":{"outlet":"Le Monde","page":"3"}"#),
+            "{out}"
+        );
+        assert!(!lines[1].contains("meta"), "{out}");
+        let errs = errors(r#"{"doc": "b", "text": "abc", "meta": ["outlet"]}"#);
+        assert!(errs[0].contains("meta is an array"), "{errs:?}");
     }
 
     #[test]

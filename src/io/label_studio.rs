@@ -21,8 +21,9 @@
 //! Spans, and quotes as regions with relations (see `io::interchange`: `QUOTE…` parts, a
 //! `CUE`, relations `speaker`, `cue`, `part`; an unlabelled relation means what it joins).
 //! Gloss writes the document's name and status into `data` (`doc`, `status`): Label Studio
-//! keeps data fields and shows them as columns. `from_name` and `to_name` must match the names
-//! in the labelling config; they are options of the export, and import reads any.
+//! keeps data fields and shows them as columns; so is the metadata, a field per key (but
+//! `text`, `doc`, `status`), and on import every other `data` field is metadata. `from_name`
+//! and `to_name` name the config's tags; they are options of the export, and import reads any.
 //!
 //! # What does not
 //! - Canonical entities and mention kinds (as for doccano): imported spans are unlinked; a span
@@ -37,18 +38,18 @@
 //!   key is refused with a message saying so (tasks carry no config to tell).
 //! - A span labelled with a quote label is left out of the export and reported.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::IoError;
 use super::interchange::{
     self, Builder, CUE, CUE_RELATION, ExportReport, Import, Link, PART_RELATION, Place,
     QuoteRegions, Record, Region, Rejected, Relation, SPEAKER_RELATION,
 };
+use super::{IoError, meta};
 use crate::model::{CharRange, Document, Project};
 
 /// The format's name in `Origin::Imported`.
@@ -107,7 +108,10 @@ struct DataOut<'a> {
     text: &'a str,
     doc: &'a str,
     status: &'static str,
+    #[serde(flatten)]
+    meta: BTreeMap<&'a str, &'a str>,
 }
+const DATA_KEYS: [&str; 3] = ["text", "doc", "status"]; // Gloss's own `data` fields, not metadata
 
 #[derive(Serialize)]
 struct AnnotationOut<'a> {
@@ -196,6 +200,7 @@ fn task<'a>(
         documents: 1,
         ..ExportReport::default()
     };
+    report.left_out = meta::clashes(doc, &DATA_KEYS, "data");
     let units = utf16_offsets(&doc.text);
     let u = |c: usize| units.get(c).copied().unwrap_or(units[units.len() - 1]);
     let region = |id: String, range: CharRange, label: &'a str| {
@@ -285,6 +290,7 @@ fn task<'a>(
             text: &doc.text,
             doc: &doc.name,
             status: doc.status.key(),
+            meta: meta::fields_except(&doc.meta, &DATA_KEYS),
         },
         annotations: vec![AnnotationOut {
             result,
@@ -503,6 +509,7 @@ fn read_task(
         task.data.get("doc").and_then(Value::as_str),
     );
     let mut doc = b.document(name, text.to_string(), path);
+    doc.meta = meta::from_fields_except(&task.data, &DATA_KEYS);
     if let Some(s) = task.data.get("status").and_then(Value::as_str) {
         match interchange::status_named(s) {
             Some(st) => doc.status = st,

@@ -8,6 +8,10 @@
 //! Offsets are code points, end-exclusive (Prodigy is Python; research notes §2.3); token
 //! indices are inclusive at both ends, as Prodigy writes them.
 //!
+//! The document's metadata goes into `meta` beside `doc` and `status` (Prodigy shows `meta` under
+//! the task), one field per key; a key called `doc` or `status` is left out and reported. On
+//! import every `meta` field but those two becomes metadata (`"source": "The New York Times"`).
+//!
 //! # Tokens
 //! Tokens are `text::tokenize`'s: words (with internal apostrophes and hyphens), numbers,
 //! possessive "'s", and single pieces of punctuation or emoji; white space is never a token.
@@ -110,7 +114,13 @@ struct RelationOut<'a> {
 struct MetaOut<'a> {
     doc: &'a str,
     status: &'static str,
+    /// The document's metadata, one field per key.
+    #[serde(flatten)]
+    meta: std::collections::BTreeMap<&'a str, &'a str>,
 }
+
+/// The `meta` fields Gloss itself writes and reads; metadata cannot use them.
+const META_KEYS: [&str; 2] = ["doc", "status"];
 
 /// Write the chosen documents as Prodigy JSONL, one task per line.
 pub fn write<'a, W: Write>(
@@ -169,6 +179,7 @@ fn write_doc<'a, W: Write>(
         documents: 1,
         ..ExportReport::default()
     };
+    report.left_out = super::meta::clashes(doc, &META_KEYS, "meta");
     let text: &'a str = &doc.text;
     let toks = tokenize(text);
     let tokens: Vec<TokenOut> = toks
@@ -317,6 +328,7 @@ fn write_doc<'a, W: Write>(
         meta: MetaOut {
             doc: &doc.name,
             status: doc.status.key(),
+            meta: super::meta::fields_except(&doc.meta, &META_KEYS),
         },
         answer: "accept",
     };
@@ -400,6 +412,7 @@ fn read_task(
     let name = interchange::record_name(path, place, several, meta_str("doc"));
     let len = task.text.chars().count();
     let mut doc = b.document(name, task.text, path);
+    doc.meta = super::meta::from_fields_except(&meta, &META_KEYS);
     if let Some(s) = meta_str("status") {
         match interchange::status_named(s) {
             Some(st) => doc.status = st,
@@ -621,6 +634,30 @@ mod tests {
     }
 
     #[test]
+    fn metadata_travels_in_meta() {
+        let mut p = sample();
+        p.documents[0]
+            .meta
+            .insert("outlet".into(), "Le Monde".into());
+        let (v, report) = export(&p, &Options::default());
+        assert_eq!(v["meta"]["outlet"], "Le Monde");
+        assert_eq!(v["meta"]["doc"], "ready");
+        assert!(report.left_out.iter().all(|l| !l.contains("metadata")));
+        let i = read_str(Path::new("a.jsonl"), &v.to_string(), &Project::new("t")).unwrap();
+        assert_eq!(i.documents[0].meta, p.documents[0].meta);
+        p.documents[0].meta.insert("doc".into(), "other".into());
+        let (v, report) = export(&p, &Options::default());
+        assert_eq!(v["meta"]["doc"], "ready");
+        assert!(
+            report
+                .left_out
+                .iter()
+                .any(|l| l.contains("metadata \"doc\"")),
+            "{report:?}"
+        );
+    }
+
+    #[test]
     fn the_prodigy_research_record_imports_and_rejected_tasks_are_skipped() {
         let accepted = r#"{"text":"Uber’s Lesson: Silicon Valley’s Start-Up Machine Needs Fixing","meta":{"source":"The New York Times"},"_input_hash":1886699658,"_task_hash":-1952856502,"tokens":[{"text":"Uber","start":0,"end":4,"id":0},{"text":"’s","start":4,"end":6,"id":1}],"_session_id":null,"_view_id":"ner_manual","spans":[{"start":0,"end":4,"token_start":0,"token_end":0,"label":"ORG"},{"start":15,"end":29,"token_start":4,"token_end":5,"label":"LOCATION"}],"answer":"accept"}"#;
         let rejected = r#"{"text":"Nothing here","spans":[],"answer":"reject"}"#;
@@ -633,6 +670,7 @@ mod tests {
         assert_eq!(i.documents.len(), 1);
         let d = &i.documents[0];
         assert_eq!(d.name, "news-1");
+        assert_eq!(d.meta["source"], "The New York Times");
         let texts: Vec<_> = d.spans.iter().map(|s| d.slice(s.start, s.end)).collect();
         assert_eq!(texts, ["Uber", "Silicon Valley"]);
         assert_eq!(

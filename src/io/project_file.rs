@@ -369,6 +369,33 @@ mod tests {
     }
 
     #[test]
+    fn a_file_from_before_metadata_loads_and_metadata_round_trips() {
+        // Schema 1 as written before documents had `meta`: no such field anywhere.
+        let old = to_ron(&sample());
+        assert!(!old.contains("meta"), "{old}");
+        let p = from_ron(&old, Path::new("old.ron")).unwrap();
+        assert!(p.documents.iter().all(|d| d.meta.is_empty()));
+        assert_eq!(p, sample());
+        // With metadata: written after `source`, only where there is some, and read back.
+        let mut p = sample();
+        let d = &mut p.documents[0];
+        d.meta.insert("outlet".into(), "Daily Planet".into());
+        d.meta
+            .insert("url".into(), "https://example.org/a?q=\"x\"\n👋".into());
+        let text = to_ron(&p);
+        assert_eq!(text.matches("meta:").count(), 1, "{text}");
+        let back = from_ron(&text, Path::new("x.ron")).unwrap();
+        assert_eq!(back, p);
+        assert_eq!(back.documents[0].meta["outlet"], "Daily Planet");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        save(&path, &p).unwrap();
+        assert_eq!(load(&path).unwrap(), p);
+        // Metadata is content: a project differing only in it is not equal.
+        assert_ne!(back, sample());
+    }
+
+    #[test]
     fn save_and_load_through_disk() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.ron");

@@ -18,7 +18,8 @@
 //!   can be put back together), `kb_id_` = the speaker's entity name.
 //! - `doc.spans["speakers"]`: each quote's speaker mention, label `SPEAKER`, same `id_` and
 //!   `kb_id_`; `doc.spans["cues"]`: each quote's cue, label `CUE`, same `id_`.
-//! - `doc.user_data`: `{"gloss_doc": name, "gloss_status": "todo"|"in_progress"|"done"}`.
+//! - `doc.user_data`: `{"gloss_doc": name, "gloss_status": "todo"|"in_progress"|"done"}`, and
+//!   `"gloss_meta": {key: value, …}` for a document with metadata.
 //!
 //! An annotation with white space at an end is trimmed (spaCy's NER cannot learn an entity that
 //! starts or ends with white space), and one of white space only is left out; both are
@@ -217,6 +218,7 @@ struct Built {
     groups: Vec<(&'static str, Vec<SpanC>)>,
     name: String,
     status: &'static str,
+    meta: std::collections::BTreeMap<String, String>,
 }
 
 /// A token of the DocBin: a piece of a word, or a run of white space.
@@ -425,6 +427,7 @@ fn build(
         groups,
         name: doc.name.clone(),
         status: doc.status.key(),
+        meta: doc.meta.clone(),
     }
 }
 
@@ -613,11 +616,19 @@ fn docbin(docs: &[Built], strings: &BTreeSet<String>) -> Vec<u8> {
     p.array(docs.len());
     for d in docs {
         let mut u = Pack::default();
-        u.map(2);
+        u.map(if d.meta.is_empty() { 2 } else { 3 });
         u.str("gloss_doc");
         u.str(&d.name);
         u.str("gloss_status");
         u.str(d.status);
+        if !d.meta.is_empty() {
+            u.str("gloss_meta");
+            u.map(d.meta.len());
+            for (k, v) in &d.meta {
+                u.str(k);
+                u.str(v);
+            }
+        }
         p.bin(&u.0);
     }
     p.0
@@ -871,6 +882,7 @@ mod tests {
         });
         let mut d = Document::new(DocId(1), "merkel", text);
         d.status = Status::Done;
+        d.meta.insert("outlet".into(), "FAZ".into());
         let at = |needle: &str| {
             let (b, _) = text.match_indices(needle).next().unwrap();
             let s = text[..b].chars().count();
@@ -974,6 +986,10 @@ mod tests {
         let user = unpack(v.get("user_data").arr()[0].bin());
         assert_eq!(user.get("gloss_doc"), &V::Str("merkel".into()));
         assert_eq!(user.get("gloss_status"), &V::Str("done".into()));
+        assert_eq!(
+            user.get("gloss_meta"),
+            &V::Map(vec![(V::Str("outlet".into()), V::Str("FAZ".into()))])
+        );
 
         let groups = unpack(v.get("span_groups").arr()[0].bin());
         let V::Map(groups) = groups else { panic!() };

@@ -5,7 +5,12 @@
 //! byte-order mark is decoded. Files that are not text (invalid UTF-8, half a UTF-16 code
 //! unit, a NUL byte anywhere) or hold nothing but white space are reported by name and skipped,
 //! whatever their encoding: the rest of the batch still comes in.
+//!
+//! Saved web pages (`.html`, `.htm`, or any file with [`Kind::Html`]) come in through the same
+//! path: decoded by the same rules, then reduced to the article's text and metadata by
+//! [`super::html_import`]. A page with no article text is skipped and named.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::IoError;
@@ -20,6 +25,33 @@ pub struct TextFile {
     pub text: String,
     /// Something the user should know about the conversion (e.g. "decoded from UTF-16").
     pub note: Option<String>,
+    /// The document's metadata (title, byline, date… of a web page; empty for plain text).
+    pub meta: BTreeMap<String, String>,
+}
+
+/// How the files of an import are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    /// By extension: `.html` and `.htm` as web pages, everything else as plain text; folders
+    /// are walked for `.txt`, `.html` and `.htm` files.
+    #[default]
+    Auto,
+    /// Every file as a web page; folders are walked for `.html` and `.htm` files.
+    Html,
+}
+
+impl Kind {
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Kind::Auto => &["txt", "html", "htm"],
+            Kind::Html => &["html", "htm"],
+        }
+    }
+}
+
+/// Whether a path names a web page by its extension.
+pub fn is_html(path: &Path) -> bool {
+    files::has_extension(&["html", "htm"])(path)
 }
 
 /// What a batch import found: the texts to add, and each file skipped with the reason.
@@ -29,16 +61,27 @@ pub struct Batch {
     pub skipped: Vec<IoError>,
 }
 
-/// Read every text file named in `paths`; folders are walked for `*.txt` files in name order.
+/// Read every text file named in `paths`; folders are walked for `*.txt` (and web pages) in
+/// name order.
 pub fn read_paths(paths: &[PathBuf]) -> Batch {
     read_paths_with(paths, |_, _| true).unwrap_or_default()
+}
+
+/// [`read_paths`] read as `kind`.
+pub fn read_paths_as(paths: &[PathBuf], kind: Kind) -> Batch {
+    read_paths_with_as(paths, kind, |_, _| true).unwrap_or_default()
 }
 
 /// The files `paths` name: files as given, folders walked for `*.txt` in name order (see
 /// [`files::Walker`]: each file once, through links but never round a loop). What cannot be
 /// taken (a folder that cannot be read, a FIFO, a device, a broken link) is reported by name.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IoError>) {
-    let found = files::collect(paths, &files::has_extension(&["txt"]));
+    collect_as(paths, Kind::Auto)
+}
+
+/// [`collect`] for files read as `kind`.
+pub fn collect_as(paths: &[PathBuf], kind: Kind) -> (Vec<PathBuf>, Vec<IoError>) {
+    let found = files::collect(paths, &files::has_extension(kind.extensions()));
     (found.files, found.problems)
 }
 
@@ -46,16 +89,30 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IoError>) {
 /// and then nothing is returned.
 pub fn read_paths_with(
     paths: &[PathBuf],
+    progress: impl FnMut(usize, usize) -> bool,
+) -> Option<Batch> {
+    read_paths_with_as(paths, Kind::Auto, progress)
+}
+
+/// [`read_paths_with`] read as `kind`.
+pub fn read_paths_with_as(
+    paths: &[PathBuf],
+    kind: Kind,
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Option<Batch> {
-    let (found, skipped) = collect(paths);
+    let (found, skipped) = collect_as(paths, kind);
     let mut batch = Batch {
         files: Vec::with_capacity(found.len()),
         skipped,
     };
     let total = found.len();
     for (i, file) in found.iter().enumerate() {
-        match read_text_file(file) {
+        let read = if kind == Kind::Html || is_html(file) {
+            read_html_file(file)
+        } else {
+            read_text_file(file)
+        };
+        match read {
             Ok(t) => batch.files.push(t),
             Err(e) => batch.skipped.push(e),
         }
@@ -80,6 +137,41 @@ pub fn read_text_file(path: &Path) -> Result<TextFile, IoError> {
         path: path.to_path_buf(),
         text,
         note,
+        meta: BTreeMap::new(),
+    })
+}
+
+/// Read one saved web page: its article text and metadata (see [`super::html_import`]). The
+/// same checks as [`read_text_file`] hold for the file and its bytes, except that a page that
+/// is not UTF-8 but declares windows-1252 or ISO-8859-1 is decoded as such; a page with no
+/// article text is refused.
+pub fn read_html_file(path: &Path) -> Result<TextFile, IoError> {
+    let bytes = files::read_regular(path, Links::Follow, files::TEXT_CAP)?;
+    let (html, note) = match decode(path, &bytes) {
+        Ok(decoded) => decoded,
+        // Older pages declare a Western single-byte charset rather than UTF-8.
+        Err(IoError::NotUtf8 { .. }) if super::html_import::declares_windows_1252(&bytes) => (
+            super::html_import::decode_windows_1252(&bytes),
+            Some("decoded from windows-1252 (the page's declared charset)".to_string()),
+        ),
+        Err(e) => return Err(e),
+    };
+    let page = super::html_import::extract(&html);
+    if page.text.trim().is_empty() {
+        return Err(IoError::Other {
+            path: path.to_path_buf(),
+            message: "a web page with no article text found; nothing to import".into(),
+        });
+    }
+    Ok(TextFile {
+        name: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "untitled".into()),
+        path: path.to_path_buf(),
+        text: page.text,
+        note,
+        meta: page.meta,
     })
 }
 

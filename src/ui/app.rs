@@ -60,6 +60,7 @@ pub enum RightTab {
     Span,
     Suggestions,
     Quotes,
+    Document,
 }
 
 pub struct GlossApp {

@@ -55,7 +55,7 @@ fn ask(kind: DialogKind, suggested: Option<String>) -> Vec<PathBuf> {
             .into_iter()
             .collect(),
         DialogKind::AddFiles => dialog
-            .add_filter("Text", &["txt", "text"])
+            .add_filter("Text and web pages", &["txt", "text", "html", "htm"])
             .pick_files()
             .unwrap_or_default(),
         DialogKind::AddFolder => dialog.pick_folder().into_iter().collect(),

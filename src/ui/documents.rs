@@ -148,10 +148,15 @@ impl DocumentsPanel {
                 intents.push(Intent::Do(Action::PasteDocument));
             }
         });
-        if project.documents.len() > 8 {
+        if project.documents.len() > 8 || project.documents.iter().any(|d| !d.meta.is_empty()) {
             let label = ui.label("Filter");
             ui.text_edit_singleline(&mut self.filter)
-                .labelled_by(label.id);
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Words the name or a metadata value holds; key:word for one entry \
+                     (outlet:planet); key>=value and key<value for ranges \
+                     (date>=2025-03-01 date<2025-04)",
+                );
         }
         ui.separator();
 
@@ -170,13 +175,13 @@ impl DocumentsPanel {
             ui.separator();
         }
 
-        let filter = self.filter.to_lowercase();
+        let filter = crate::app::doc_filter::Filter::parse(&self.filter);
         // Only the rows on screen are drawn, so ten thousand documents cost what ten do.
         let shown: Vec<usize> = if filter.is_empty() {
             (0..project.documents.len()).collect()
         } else {
             (0..project.documents.len())
-                .filter(|i| project.documents[*i].name.to_lowercase().contains(&filter))
+                .filter(|i| filter.keeps(&project.documents[*i]))
                 .collect()
         };
         if project.documents.is_empty() {

@@ -14,6 +14,7 @@ mod curation;
 mod curation_setup;
 mod dashboard;
 mod dialogs;
+mod document_tab;
 mod document_view;
 mod documents;
 mod entities;

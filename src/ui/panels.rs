@@ -209,6 +209,7 @@ impl GlossApp {
             ui.selectable_value(&mut self.right_tab, RightTab::Span, "Span");
             ui.selectable_value(&mut self.right_tab, RightTab::Suggestions, "Suggestions");
             ui.selectable_value(&mut self.right_tab, RightTab::Quotes, "Quotes");
+            ui.selectable_value(&mut self.right_tab, RightTab::Document, "Document");
         });
         ui.separator();
         let project = &self.session.project;
@@ -230,6 +231,7 @@ impl GlossApp {
                     });
             }
             RightTab::Span => intents.extend(span_panel::ui(ui, project, doc, span)),
+            RightTab::Document => super::document_tab::ui(ui, doc, intents),
             RightTab::Quotes => {
                 let jump = self
                     .quotes

@@ -4,6 +4,7 @@
 mod support;
 
 mod dialog_keys;
+mod document_meta;
 mod documents;
 mod editing;
 mod entities_labels;

@@ -7,10 +7,13 @@
 //! content ranges, so the same annotation made by both is made once. Theirs' new spans and
 //! quotes keep their ids unless ours (or the base) uses them; quotes' speakers follow.
 //!
+//! Metadata is merged key by key: a key one side added, changed or removed is taken; a key
+//! changed differently on both sides is a conflict, kept as ours.
+//!
 //! A quote's speaker mention that one side removed while the other's quote still names it is
 //! kept, so the quote keeps its speaker; that is reported.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::{Log, pick};
 use crate::model::{CharRange, Document, Mention, Quote, QuoteId, Span, SpanId};
@@ -58,6 +61,7 @@ pub(super) fn merge(
     doc.source = pick(&base.source, &ours.source, &theirs.source)
         .unwrap_or_else(|o| o)
         .clone();
+    doc.meta = merge_meta(&base.meta, &ours.meta, &theirs.meta, &name, log);
     // Status set differently on both sides is not worth a conflict (one side's first span
     // moves a document to "in progress" by itself): the less finished status wins, so the
     // document is looked at again, and the merge says so.
@@ -93,6 +97,46 @@ pub(super) fn merge(
     doc.resort_spans();
     doc.resort_quotes();
     doc
+}
+
+/// Three-way merge of metadata, key by key (a missing key is a removed or unset value).
+fn merge_meta(
+    base: &BTreeMap<String, String>,
+    ours: &BTreeMap<String, String>,
+    theirs: &BTreeMap<String, String>,
+    name: &str,
+    log: &mut Log,
+) -> BTreeMap<String, String> {
+    let keys: BTreeSet<&String> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .collect();
+    let mut out = BTreeMap::new();
+    for key in keys {
+        let (b, o, t) = (base.get(key), ours.get(key), theirs.get(key));
+        let kept = match pick(&b, &o, &t) {
+            Ok(v) => *v,
+            Err(v) => {
+                let show =
+                    |v: Option<&String>| v.map_or("removed".to_string(), |v| format!("{v:?}"));
+                log.conflict(
+                    Some(name),
+                    format!(
+                        "metadata {key:?}: {} in ours, {} in theirs (was {}); kept ours",
+                        show(o),
+                        show(t),
+                        show(b)
+                    ),
+                );
+                *v
+            }
+        };
+        if let Some(v) = kept {
+            out.insert(key.clone(), v.clone());
+        }
+    }
+    out
 }
 
 /// The same annotation in another version: same id, and still overlapping (a later annotation

@@ -758,3 +758,53 @@ fn the_same_quote_marked_by_both_is_one_quote_with_both_sides_details() {
     let strike = r.project.document(DocId(1)).unwrap();
     assert_eq!(strike.quotes[0].kind, QuoteKind::Direct);
 }
+
+#[test]
+fn metadata_merges_key_by_key_and_a_clash_keeps_ours() {
+    let mut b = base();
+    doc(&mut b, 1)
+        .meta
+        .insert("outlet".into(), "Karsk Post".into());
+    doc(&mut b, 1)
+        .meta
+        .insert("date".into(), "2025-03-01".into());
+    let mut o = b.clone();
+    let mut t = b.clone();
+    // Ours fixes the date and adds a URL; theirs removes the outlet and adds a span.
+    doc(&mut o, 1)
+        .meta
+        .insert("date".into(), "2025-03-02".into());
+    doc(&mut o, 1)
+        .meta
+        .insert("url".into(), "https://example.org/1".into());
+    doc(&mut t, 1).meta.remove("outlet");
+    add_span(&mut t, 1, span(2, STRIKE, "Mira Holt", "PERSON"));
+    let r = merge(&b, &o, &t);
+    assert!(r.is_clean(), "{:?}", r.conflicts);
+    let m = &r.project.document(DocId(1)).unwrap().meta;
+    assert_eq!(
+        m.iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect::<Vec<_>>(),
+        [("date", "2025-03-02"), ("url", "https://example.org/1")]
+    );
+    assert_eq!(r.project.document(DocId(1)).unwrap().spans.len(), 2);
+    // Both change the same key differently: ours is kept, and it is a conflict.
+    doc(&mut t, 1)
+        .meta
+        .insert("date".into(), "2025-03-03".into());
+    let r = merge(&b, &o, &t);
+    assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
+    assert!(
+        r.conflicts[0]
+            .what
+            .contains("metadata \"date\": \"2025-03-02\" in ours, \"2025-03-03\" in theirs"),
+        "{:?}",
+        r.conflicts
+    );
+    assert_eq!(
+        r.project.document(DocId(1)).unwrap().meta["date"],
+        "2025-03-02"
+    );
+    sound(&r);
+}

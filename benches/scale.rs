@@ -224,7 +224,7 @@ fn bench(c: &mut Criterion) {
     e.set_model(bundled_model(), &[]);
     let mut memory = Incremental::default();
     let learned = Arc::new(Learned::from_project(&p, p.matcher.min_learned_len));
-    let first = memory.exact(&e, &p, &p.documents[0], learned);
+    let first = memory.exact(&e, &p, &p.documents[0], learned, &[]);
     let d = p.documents[0].clone();
     let mut acc = Acceptor::new(&p);
     for s in first.iter().step_by(2).take(50_000) {
@@ -246,7 +246,9 @@ fn bench(c: &mut Criterion) {
     }
     let spans = p.documents[0].spans.len();
     let learned = Arc::new(Learned::from_project(&p, p.matcher.min_learned_len));
-    let (t_base, base) = best(1, || memory.exact(&e, &p, &p.documents[0], learned.clone()));
+    let (t_base, base) = best(1, || {
+        memory.exact(&e, &p, &p.documents[0], learned.clone(), &[])
+    });
     // One more acceptance: the first suggestion still shown.
     let d = p.documents[0].clone();
     let shown = engines::visible(&d, &p.verdicts, &base);
@@ -267,7 +269,7 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
     let l = Arc::new(Learned::from_project(&p, p.matcher.min_learned_len));
-    let (t_exact, _) = best(1, || memory.exact(&e, &p, d, l.clone()).len());
+    let (t_exact, _) = best(1, || memory.exact(&e, &p, d, l.clone(), &[]).len());
     println!(
         "scale: after one accepted suggestion on the {:.1} MB book with {spans} annotations: quick answer {:.1} ms ({} suggestions changed; target < 50 ms), exact answer {:.2} s (first run {:.2} s)",
         d.text.len() as f64 / 1e6,

@@ -17,6 +17,14 @@ document by document, what src/io/spacy.rs promises, derived independently from 
 
 With --train it also runs `spacy train` (ner + spancat, two steps) on the export, which proves
 the file is usable as training data. Exit status 0 when everything matches, 1 otherwise.
+
+    check_spacy.py --import GLOSS
+
+checks the other way: spaCy builds a DocBin (a blank English pipeline; doc.ents with kb ids,
+overlapping spans in doc.spans groups, doc.cats, user_data), the gloss program GLOSS imports it
+(`gloss import P.ron made.spacy`, the format chosen by the extension) and exports it as JSONL,
+and every Doc's text, entities and span-group spans (label, offsets, kb_id as the entity),
+cats (metadata `cat:LABEL`) and user_data must be in the JSONL.
 """
 
 import argparse
@@ -133,7 +141,87 @@ def train(path):
             raise SystemExit("spacy train failed on the export")
 
 
+def made_by_spacy():
+    """Docs as a spaCy user makes them, and a DocBin holding them."""
+    nlp = spacy.blank("en")
+
+    def span(doc, needle, label, kb_id=""):
+        start = doc.text.index(needle)
+        made = doc.char_span(start, start + len(needle), label=label, kb_id=kb_id)
+        assert made is not None, f"{needle!r} is not whole tokens of {doc.text!r}"
+        return made
+
+    docs = []
+    d = nlp("Angela Merkel met Emmanuel Macron in Paris 👋🏽 on Monday.")
+    d.ents = [span(d, "Angela Merkel", "PERSON", "Q567"), span(d, "Emmanuel Macron", "PERSON"),
+              span(d, "Paris", "GPE")]
+    d.spans["sc"] = [span(d, "Angela Merkel", "PERSON"), span(d, "Merkel met Emmanuel Macron", "MEETING"),
+                     span(d, "Emmanuel Macron in Paris", "TRIP", "trip-1")]
+    d.spans["topics"] = [span(d, "Paris 👋🏽", "PLACE")]
+    d.cats = {"POLITICS": 0.75, "SPORT": 0.0}
+    d.user_data["url"] = "https://example.org/1"
+    d.user_data["words"] = 9
+    docs.append(d)
+    d = nlp("Zoë visited 東京 and the Bank of England in São Paulo.")
+    d.ents = [span(d, "Zoë", "PERSON"), span(d, "東京", "GPE"),
+              span(d, "Bank of England", "ORG", "Q183"), span(d, "São Paulo", "GPE")]
+    d.spans["sc"] = [span(d, "England", "GPE"), span(d, "Bank of England", "ORG")]
+    d.cats = {"TRAVEL": 1.0}
+    docs.append(d)
+    docs.append(nlp("Nothing to see here."))
+    db = DocBin(store_user_data=True)
+    for d in docs:
+        db.add(d)
+    return docs, db
+
+
+def check_import(gloss):
+    docs, db = made_by_spacy()
+    with tempfile.TemporaryDirectory() as tmp:
+        db.to_disk(Path(tmp) / "made.spacy")
+        for args in (["import", "p.ron", "made.spacy"],
+                     ["export", "p.ron", "--format", "jsonl", "-o", "p.jsonl"]):
+            run = subprocess.run([gloss, *args], cwd=tmp, capture_output=True, text=True)
+            if run.returncode != 0:
+                print(run.stdout, run.stderr, sep="\n", file=sys.stderr)
+                raise SystemExit(f"gloss {args[0]} failed")
+        with open(Path(tmp) / "p.jsonl", encoding="utf-8") as f:
+            records = [json.loads(line) for line in f if line.strip()]
+    problems = []
+    if len(records) != len(docs):
+        problems.append(f"{len(records)} documents imported, {len(docs)} made")
+    for i, (doc, rec) in enumerate(zip(docs, records)):
+        if rec["text"] != doc.text:
+            problems.append(f"doc {i}: text {rec['text']!r}, spaCy's {doc.text!r}")
+            continue
+        # The same range and label is one span in Gloss, linked if any copy names an entity.
+        want = {}
+        for s in [*doc.ents, *(s for group in doc.spans.values() for s in group)]:
+            key = (s.start_char, s.end_char, s.label_)
+            want[key] = want.get(key) or s.kb_id_ or None
+        got = {(e["start"], e["end"], e["label"]): e["entity"] for e in rec["entities"]}
+        if got != want:
+            problems.append(f"doc {i}: spans\n  spaCy {sorted(want.items())}\n  Gloss {sorted(got.items())}")
+        meta = rec.get("meta", {})
+        cats = {k[4:]: float(v) for k, v in meta.items() if k.startswith("cat:")}
+        if cats != doc.cats:
+            problems.append(f"doc {i}: cats {doc.cats}, metadata {meta}")
+        for key, value in doc.user_data.items():
+            if meta.get(key) != str(value):
+                problems.append(f"doc {i}: user_data {key}={value!r}, metadata {meta}")
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        return 1
+    n = sum(len(r["entities"]) for r in records)
+    print(f"spaCy {spacy.__version__}: gloss imported {len(records)} documents and {n} spans "
+          "as spaCy made them, with cats and user_data")
+    return 0
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--import":
+        return check_import(sys.argv[2])
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("export")
     ap.add_argument("expected")

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Load a Gloss spaCy export with spaCy itself and compare it with Gloss's native JSONL export of
-# the same documents (see scripts/check_spacy.py for what is compared).
+# the same documents; with --import, have spaCy write a DocBin and check what Gloss imports of it
+# (see scripts/check_spacy.py for what is compared).
 #
 #   gloss export P.ron --format spacy -o out.spacy
 #   gloss export P.ron --format jsonl -o out.jsonl
 #   scripts/check_spacy.sh out.spacy out.jsonl [--labels A,B] [--no-quotes] [--train]
+#   scripts/check_spacy.sh --import target/debug/gloss   (spaCy writes, Gloss imports)
 #
 # spaCy comes from PyPI into a virtual environment: $GLOSS_SPACY_VENV when set (created there if
 # missing, and kept for next time), otherwise a temporary one removed afterwards. A blank English
@@ -13,7 +15,7 @@
 set -euo pipefail
 
 if [ "$#" -lt 2 ]; then
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 here=$(cd "$(dirname "$0")" && pwd)

@@ -3,7 +3,9 @@
 # (unit, property, CLI, crash, and the window tests, which need no display or GPU), then the
 # crash test at full length: 1,000 SIGKILLed rounds (about 2 minutes on 2 cores).
 # GLOSS_SPACY_CHECK=1 makes the spaCy export test install spaCy from PyPI into a temporary
-# virtual environment and load the .spacy files with it (about a minute).
+# virtual environment and load the .spacy files with it (about a minute), and the spaCy engine
+# test compare the bundled engine's suggestions with spaCy's own entities (another venv, unless
+# GLOSS_SPACY_VENV names one to share and keep).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -37,6 +37,8 @@ use crate::ui::Launch;
 mod export_args;
 mod git;
 mod import_args;
+mod split_annotators;
+mod suggest_args;
 
 const EXIT_STATUS: &str = "\
 Exit status: 0 on success, 1 on bad input (the message names the file and line), 2 on bad usage.";
@@ -123,6 +125,23 @@ pub enum Task {
     /// With `--format csv` (or `tsv`), each row of a CSV file is a document: the text from
     /// --text-column, the name from --name-column, every other column as metadata. A missing
     /// column lists the header's columns; a row with an empty text is reported and skipped.
+    ///
+    /// With `--format spacy`, a spaCy DocBin (.spacy) brings each Doc's text, `doc.ents`, every
+    /// `doc.spans` group (Gloss's own quotes, speakers and cues as quotes), `doc.cats` as
+    /// metadata `cat:LABEL`, and the name, status and metadata Gloss's export keeps in
+    /// `user_data`.
+    ///
+    /// Without `--format`, the files' extension chooses: .csv is csv, .tsv tsv, .html and .htm
+    /// html, .spacy spacy, when every path given is such a file; anything else (.txt, folders)
+    /// is txt, which reads web pages among text files by their extension too. Paths of
+    /// different formats at once (a .csv and a .txt) need `--format`. An explicit `--format`
+    /// always wins.
+    ///
+    /// With `--format label-studio --split-annotators DIR`, every annotator in the files gets a
+    /// project of their own, DIR/annotator-ID.ron (their `completed_by` id, else e-mail), with
+    /// PROJECT.ron's labels and matcher settings (PROJECT.ron itself is not changed), holding
+    /// the tasks they annotated; compare them with `gloss agree DIR/*.ron`. A project already in
+    /// DIR is added to, like any import.
     #[command(after_help = "\
 Exit status: 0 when every file was imported (or was already in the project); 1 when any file was
 skipped (or any brat annotation left out), even though the rest was added and saved, or when
@@ -135,15 +154,19 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
         /// The files' format: txt (text files, and web pages by their .html/.htm extension),
-        /// html (every file a web page), csv, jsonl, brat, doccano, conll, label-studio or
-        /// prodigy.
-        #[arg(long, value_enum, default_value_t = ImportFormat::Txt)]
-        format: ImportFormat,
+        /// html (every file a web page), csv, tsv, jsonl, brat, doccano, conll, label-studio,
+        /// prodigy or spacy. Default: by extension (.csv, .tsv, .html/.htm, .spacy), else txt.
+        #[arg(long, value_enum)]
+        format: Option<ImportFormat>,
         /// Label Studio: read this annotator's annotation of each task (a `completed_by` user id
         /// or e-mail) instead of the first one; tasks they did not annotate come in without
         /// annotations and are reported. Import once per annotator for `gloss agree`.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", conflicts_with = "split_annotators")]
         annotator: Option<String>,
+        /// Label Studio: write every annotator's annotations into a project of their own in
+        /// DIR (DIR/annotator-ID.ron, with PROJECT.ron's labels), for `gloss agree`.
+        #[arg(long, value_name = "DIR")]
+        split_annotators: Option<PathBuf>,
         #[command(flatten)]
         csv: import_args::CsvArgs,
     },
@@ -155,6 +178,8 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
     /// the file given with -o (`-o -` for standard output). With --accept-all they become
     /// annotations instead, each remembering the rule that proposed it, and the project is
     /// saved. What is already annotated, rejected or never to be suggested is left out.
+    /// Outside engines the project switches on (and spaCy with --spacy) run too, each once
+    /// over all documents; one that fails stops the command, showing what it wrote on stderr.
     #[command(after_help = EXIT_STATUS)]
     Suggest {
         /// The project file.
@@ -173,6 +198,8 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         /// skipped and named, since a project file can name any file on the machine).
         #[arg(long)]
         allow_outside_lists: bool,
+        #[command(flatten)]
+        engines: suggest_args::EngineArgs,
     },
 
     /// Write the annotations in another tool's format.
@@ -367,6 +394,8 @@ pub enum ImportFormat {
     Conll,
     LabelStudio,
     Prodigy,
+    /// spaCy DocBin (.spacy): doc.ents, doc.spans groups, doc.cats.
+    Spacy,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -427,6 +456,9 @@ pub enum CliError {
     Eval(String),
     #[error("{0}")]
     Agree(String),
+    /// An outside engine that failed (its standard error is shown before).
+    #[error("{0}")]
+    Engine(String),
     #[error("{}: {source}", path.display())]
     Command { path: PathBuf, source: CommandError },
     #[error(
@@ -478,12 +510,26 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             paths,
             format,
             annotator,
+            split_annotators,
             csv,
         } => {
-            if annotator.is_some() && format != ImportFormat::LabelStudio {
-                return Err(CliError::Usage(
-                    "--annotator applies to --format label-studio only".into(),
-                ));
+            let format = match format {
+                Some(format) => format,
+                None => import_args::format_by_extension(&paths).map_err(CliError::Usage)?,
+            };
+            let split = split_annotators.is_some();
+            if (annotator.is_some() || split) && format != ImportFormat::LabelStudio {
+                let option = if split {
+                    "--split-annotators"
+                } else {
+                    "--annotator"
+                };
+                return Err(CliError::Usage(format!(
+                    "{option} applies to --format label-studio only"
+                )));
+            }
+            if let Some(dir) = split_annotators {
+                return split_annotators::split(&project, &paths, &dir);
             }
             let tsv = format == ImportFormat::Tsv;
             if csv.any() && !tsv && format != ImportFormat::Csv {
@@ -503,12 +549,14 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             min_score,
             output,
             allow_outside_lists,
+            engines,
         } => suggest(
             &project,
             accept_all,
             min_score.unwrap_or(0.0),
             output.as_deref(),
             allow_outside_lists,
+            &engines,
         ),
         Task::Export {
             project,
@@ -638,6 +686,7 @@ fn import(
         ImportFormat::Prodigy => {
             import_other(path, paths, formats::ImportFormat::Prodigy, &options)
         }
+        ImportFormat::Spacy => import_other(path, paths, formats::ImportFormat::Spacy, &options),
     }
 }
 
@@ -1257,6 +1306,7 @@ fn suggest(
     min_score: f32,
     output: Option<&Path>,
     allow_outside_lists: bool,
+    engines: &suggest_args::EngineArgs,
 ) -> Result<ExitCode, CliError> {
     if accept_all {
         let Opened {
@@ -1264,7 +1314,19 @@ fn suggest(
             had_journal,
             ..
         } = Opened::for_editing(path)?;
-        let found = run_engines(&session.project, path, min_score, allow_outside_lists);
+        let found = match run_engines(
+            &session.project,
+            path,
+            min_score,
+            allow_outside_lists,
+            engines,
+        ) {
+            Ok(found) => found,
+            Err(e) => {
+                close(session, had_journal, false);
+                return Err(e);
+            }
+        };
         let (total, summary) = summarise(&found);
         let command = {
             let p = &session.project;
@@ -1304,7 +1366,7 @@ fn suggest(
     }
 
     let p = open_for_reading(path)?;
-    let found = run_engines(&p, path, min_score, allow_outside_lists);
+    let found = run_engines(&p, path, min_score, allow_outside_lists, engines)?;
     let (total, summary) = summarise(&found);
     let mut jsonl = String::new();
     for (doc, items) in &found {
@@ -1378,15 +1440,20 @@ fn suggest(
 /// Every engine over every document, with a progress line on a terminal; suggestions below
 /// `min_score` dropped; problems with the project's own lists reported on stderr. Lists outside
 /// the project's folder are read only with `allow_outside_lists`; otherwise each is named as
-/// skipped, with how to allow it.
+/// skipped, with how to allow it. The engines are the project's, as `engines` chooses them;
+/// outside engines run first, in the project's folder.
 fn run_engines(
     p: &Project,
     path: &Path,
     min_score: f32,
     allow_outside_lists: bool,
-) -> Vec<(DocId, Vec<Suggestion>)> {
+    engines: &suggest_args::EngineArgs,
+) -> Result<Vec<(DocId, Vec<Suggestion>)>, CliError> {
     use std::io::IsTerminal;
-    let read = review::read_user_lists(&p.matcher, path.parent(), |_| allow_outside_lists);
+    let settings = engines.settings(&p.matcher).map_err(CliError::Usage)?;
+    let outside =
+        suggest_args::run_outside(p, &settings, path.parent()).map_err(CliError::Engine)?;
+    let read = review::read_user_lists(&settings, path.parent(), |_| allow_outside_lists);
     let (lists, mut problems) = (read.lists, read.problems);
     for o in &read.outside {
         problems.push(format!(
@@ -1398,15 +1465,26 @@ fn run_engines(
     let tty = std::io::stderr().is_terminal();
     // The model learns from the project's annotations (cached beside it), or starts from the
     // weights shipped with Gloss.
-    let model = crate::app::learning::model_for(p, Some(path));
-    let (mut found, list_problems) = review::suggest_project(p, &lists, model, |done, total| {
+    let model = if !settings.model {
+        Default::default()
+    } else if p.matcher.model {
+        crate::app::learning::model_for(p, Some(path))
+    } else {
+        // Chosen with --engines in a project that has it off.
+        let mut on = p.clone();
+        on.matcher.model = true;
+        crate::app::learning::model_for(&on, Some(path))
+    };
+    let progress = |done, total| {
         if tty {
             eprint!("\rmatching: {done} of {total} documents");
             if done == total {
                 eprintln!();
             }
         }
-    });
+    };
+    let (mut found, list_problems) =
+        review::suggest_project_with(p, &settings, &lists, model, &outside, progress);
     problems.extend(list_problems);
     for pr in &problems {
         eprintln!("gloss: {pr}");
@@ -1414,7 +1492,7 @@ fn run_engines(
     for (_, items) in &mut found {
         items.retain(|s| s.score >= min_score);
     }
-    found
+    Ok(found)
 }
 
 /// The total and a per-label line ("GPE 12, PERSON 30").
@@ -1447,12 +1525,16 @@ impl Opened {
     /// yet (it is written by the first save). A read-only project is refused before anything
     /// is done.
     fn for_editing(path: &Path) -> Result<Self, CliError> {
+        Self::for_editing_or(path, || Project::new(file_stem(path)))
+    }
+
+    /// [`Opened::for_editing`], with `new` making the project when the file does not exist.
+    fn for_editing_or(path: &Path, new: impl FnOnce() -> Project) -> Result<Self, CliError> {
         crate::io::atomic::check_writable(path)?;
         let real = crate::io::atomic::resolve(path)?;
         let lock = ProjectLock::acquire_with(&real, crate::io::lock::wait_limit(), waiting_for)?;
         let had_journal = journal::path_for(&real).symlink_metadata().is_ok();
-        let (mut session, existed) =
-            Session::open_or_new_locked(lock, || Project::new(file_stem(path)))?;
+        let (mut session, existed) = Session::open_or_new_locked(lock, new)?;
         report_notices(&mut session);
         Ok(Self {
             session,

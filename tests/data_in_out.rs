@@ -1,7 +1,7 @@
 //! Data in and out as the real tools write and read it (issue 14): all-caps names through
 //! doccano, Label Studio and Prodigy import, brat's own line shapes, the Citron export as
-//! Citron reads it, the import help naming the formats, and one annotator's Label Studio
-//! annotations.
+//! Citron reads it, the import help naming the formats, one annotator's Label Studio
+//! annotations or every annotator's into a project each, and the format chosen by extension.
 
 use std::path::Path;
 
@@ -74,6 +74,9 @@ fn import_help_lists_the_formats_it_reads() {
         "conll",
         "label-studio",
         "prodigy",
+        "spacy",
+        "--split-annotators",
+        "by extension",
     ] {
         assert!(
             run.stdout.contains(format),
@@ -227,4 +230,156 @@ fn label_studio_import_reads_the_annotator_asked_for() {
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("--annotator applies to"), "{run:?}");
     assert!(!d.join("x.ron").exists());
+}
+
+/// Every annotator's work into a project of their own, with the template's labels; a task one
+/// annotator did not do is left out of their project, so `gloss agree` compares the rest.
+#[test]
+fn label_studio_split_annotators_makes_a_project_per_annotator() {
+    let dir = scratch();
+    let d = dir.path();
+    let region = |s: usize, e: usize, t: &str, label: &str| {
+        format!(
+            r#"{{"id": "{t}", "from_name": "label", "to_name": "text", "type": "labels", "value": {{"start": {s}, "end": {e}, "text": "{t}", "labels": ["{label}"]}}}}"#
+        )
+    };
+    let tasks = format!(
+        r#"[{{"id": 1, "data": {{"text": "Ana met Bo in Oslo", "doc": "one"}}, "annotations": [
+            {{"completed_by": 7, "result": [{}, {}]}},
+            {{"completed_by": {{"id": 9, "email": "bo@news.example"}}, "result": [{}]}},
+            {{"completed_by": 11, "was_cancelled": true, "result": []}}]}},
+          {{"id": 2, "data": {{"text": "Cy left", "doc": "two"}}, "annotations": [
+            {{"completed_by": 7, "result": [{}]}}]}}]"#,
+        region(0, 3, "Ana", "PERSON"),
+        region(14, 18, "Oslo", "PLACE"),
+        region(0, 3, "Ana", "PERSON"),
+        region(0, 2, "Cy", "PERSON")
+    );
+    std::fs::write(d.join("ls.json"), tasks).unwrap();
+    let run = gloss(d, &["new", "p.ron", "--labels", "PERSON,ORG,STANCE"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let before = std::fs::read(d.join("p.ron")).unwrap();
+    let split = [
+        "import",
+        "p.ron",
+        "ls.json",
+        "--format",
+        "label-studio",
+        "--split-annotators",
+        "team",
+    ];
+    let run = gloss(d, &split);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("wrote team/annotator-7.ron: annotator 7, 2 documents (3 spans")
+            && run
+                .stdout
+                .contains("wrote team/annotator-9.ron: annotator 9, 1 document (1 spans"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr
+            .contains("has no annotation by annotator 9; left out"),
+        "{run:?}"
+    );
+    assert!(
+        !d.join("team/annotator-11.ron").exists(),
+        "cancelled work is no one's"
+    );
+    assert_eq!(
+        std::fs::read(d.join("p.ron")).unwrap(),
+        before,
+        "the template is untouched"
+    );
+    for (who, docs, labels) in [
+        ("7", vec!["one", "two"], "PERSON, ORG, STANCE, PLACE"),
+        ("9", vec!["one"], "PERSON, ORG, STANCE"),
+    ] {
+        let project = format!("team/annotator-{who}.ron");
+        let out = format!("team/{who}.jsonl");
+        let run = gloss(d, &["export", &project, "--format", "jsonl", "-o", &out]);
+        assert_eq!(run.code, 0, "{run:?}");
+        let text = std::fs::read_to_string(d.join(&out)).unwrap();
+        let names: Vec<String> = text
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].to_string())
+            .collect();
+        let want: Vec<String> = docs.iter().map(|n| format!("{n:?}")).collect();
+        assert_eq!(names, want, "{who}");
+        let p = gloss::io::project_file::load(&d.join(&project)).unwrap();
+        assert_eq!(p.labels.names().collect::<Vec<_>>().join(", "), labels);
+    }
+    let run = gloss(
+        d,
+        &["agree", "team/annotator-7.ron", "team/annotator-9.ron"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("two"),
+        "the task 9 did not do is listed: {run:?}"
+    );
+    // Again: every document is already there, and nothing is added twice.
+    let run = gloss(d, &split);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("nothing new for team/annotator-7.ron"),
+        "{run:?}"
+    );
+    // Only Label Studio has annotators.
+    let run = gloss(
+        d,
+        &["import", "p.ron", "ls.json", "--split-annotators", "team"],
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr.contains("--split-annotators applies to"),
+        "{run:?}"
+    );
+}
+
+/// Without --format the extension chooses (.csv, .tsv, .html, .spacy; else txt); paths of
+/// two formats need --format, and an explicit one always wins.
+#[test]
+fn import_picks_the_format_by_extension() {
+    let dir = scratch();
+    let d = dir.path();
+    std::fs::write(
+        d.join("news.csv"),
+        "id,outlet,text\nn1,Planet,Ana met Bo.\nn2,Sun,Cy left.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("page.html"),
+        "<html><head><title>Vote</title></head><body><article><p>Ana won the vote in Oslo today, \
+         the count showed.</p></article></body></html>",
+    )
+    .unwrap();
+    std::fs::write(d.join("notes.txt"), "Just notes.").unwrap();
+    let run = gloss(d, &["import", "c.ron", "news.csv"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("added 2 documents"), "{run:?}");
+    let run = gloss(d, &["import", "h.ron", "page.html", "notes.txt"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("added 2 documents"), "{run:?}");
+    let run = gloss(
+        d,
+        &["export", "h.ron", "--format", "jsonl", "-o", "h.jsonl"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let h = std::fs::read_to_string(d.join("h.jsonl")).unwrap();
+    assert!(h.contains("Ana won the vote") && !h.contains("<p>"), "{h}");
+    // An explicit --format wins: the CSV as one plain text.
+    let run = gloss(d, &["import", "t.ron", "news.csv", "--format", "txt"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("added 1 document "), "{run:?}");
+    // Two formats at once need --format.
+    let run = gloss(d, &["import", "m.ron", "news.csv", "notes.txt"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("news.csv is csv but other paths are text files or folders: give --format"),
+        "{run:?}"
+    );
+    assert!(!d.join("m.ron").exists());
 }

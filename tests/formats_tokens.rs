@@ -14,13 +14,14 @@
 //!   form valid IOB2.
 //! - spaCy: when `$GLOSS_SPACY_CHECK` is set, `scripts/check_spacy.sh` loads exports of sample
 //!   and random projects with spaCy itself and compares them with the native JSONL export
-//!   (and runs `spacy train` on one). Without it the test prints a note and passes, so CI
+//!   (and runs `spacy train` on one), and has spaCy write a DocBin that `gloss import` must
+//!   read back whole. Without it the test prints a note and passes, so CI
 //!   without network still passes.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use gloss::io::{brat, brat_export, conll, jsonl, spacy};
+use gloss::io::{brat, brat_export, conll, jsonl, spacy, spacy_import};
 use gloss::model::{
     CharRange, DocId, Document, Entity, EntityId, LabelSet, Mention, Origin, Project, Quote,
     QuoteId, QuoteKind, Span, SpanId,
@@ -485,6 +486,107 @@ proptest! {
     }
 }
 
+/// `r` without white space at its ends, as the spaCy export trims it; `None` when nothing is left.
+fn trim_range(text: &[char], r: CharRange) -> Option<CharRange> {
+    let (mut start, mut end) = (r.start, r.end);
+    while start < end && text[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && text[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    (start < end).then(|| CharRange::new(start, end))
+}
+
+/// `p` with every annotation trimmed as the spaCy export trims it (white-space-only ones
+/// dropped, a span that becomes the same range and label as another one merged into it), so
+/// that its export changes nothing.
+fn trimmed(p: &Project) -> Project {
+    let mut p = p.clone();
+    for d in &mut p.documents {
+        let text: Vec<char> = d.text.chars().collect();
+        let mut kept: Vec<Span> = Vec::new();
+        let mut same: HashMap<SpanId, SpanId> = HashMap::new();
+        for s in &d.spans {
+            let Some(r) = trim_range(&text, s.range()) else {
+                continue;
+            };
+            if let Some(k) = kept.iter().find(|k| k.range() == r && k.label == s.label) {
+                same.insert(s.id, k.id);
+                continue;
+            }
+            same.insert(s.id, s.id);
+            kept.push(Span {
+                start: r.start,
+                end: r.end,
+                ..s.clone()
+            });
+        }
+        d.spans = kept;
+        d.resort_spans();
+        d.quotes.retain_mut(|q| {
+            q.content = q
+                .content
+                .iter()
+                .filter_map(|r| trim_range(&text, *r))
+                .collect();
+            q.cue = q.cue.and_then(|c| trim_range(&text, c));
+            q.speaker = q.speaker.and_then(|s| same.get(&s).copied());
+            !q.content.is_empty()
+        });
+    }
+    p
+}
+
+/// spaCy export then import gives the project back: spans with their labels, mention kinds and
+/// entities, quotes with their parts, speakers and cues (white space trimmed off their ends
+/// first, which the export does and reports).
+fn spacy_round_trip(p: &Project) -> Result<(), TestCaseError> {
+    let p = &trimmed(p);
+    let (bytes, report) = spacy::to_bytes(p, &p.documents, &spacy::Options::default());
+    prop_assert!(
+        !report.left_out.iter().any(|l| l.contains("white space")),
+        "{:#?}",
+        report.left_out
+    );
+    let fresh = Project::with_labels("back", p.labels.clone());
+    let back = spacy_import::read_bytes(Path::new("p.spacy"), &bytes, &fresh)
+        .map_err(|e| TestCaseError::fail(format!("import failed: {e}")))?;
+    let skipped: Vec<String> = back.skipped.iter().map(|s| s.to_string()).collect();
+    prop_assert!(skipped.is_empty(), "import skipped {:#?}", skipped);
+    prop_assert_eq!(back.documents.len(), p.documents.len());
+    let new_name = |e: EntityId| {
+        back.new_entities
+            .iter()
+            .find(|x| x.id == e)
+            .map(|x| x.name.clone())
+    };
+    let old_name = |e: EntityId| p.entity(e).map(|x| x.name.clone());
+    for (d, b) in p.documents.iter().zip(&back.documents) {
+        prop_assert_eq!(&b.name, &d.name);
+        prop_assert_eq!(&b.text, &d.text);
+        prop_assert_eq!(b.status, d.status);
+        prop_assert_eq!(span_keys(b, &new_name), span_keys(d, &old_name));
+        let mut want = quote_keys(d, false);
+        for q in &mut want {
+            q.0.sort();
+            q.0.dedup();
+        }
+        want.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        prop_assert_eq!(quote_keys(b, false), want, "quotes of {:?}", d.name);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    #[test]
+    fn spacy_export_reads_back_the_same(p in project_strategy()) {
+        spacy_round_trip(&p)?;
+    }
+}
+
 #[test]
 fn brat_speakers_take_the_speaker_form_when_it_reads_back() {
     // Deterministic cases the random ones reach rarely: a PERSON pronoun speaking for an
@@ -709,6 +811,26 @@ fn spacy_sample() -> Project {
     p.insert_document(Document::new(DocId(2), "empty", ""));
     p.insert_document(Document::new(DocId(3), "spaces", "  \n "));
     p
+}
+
+/// The other way round: spaCy itself builds a DocBin (doc.ents, doc.spans groups, doc.cats,
+/// user_data) and `gloss import` must bring all of it back (see `check_spacy.py --import`).
+#[test]
+fn gloss_imports_what_spacy_writes() {
+    if std::env::var_os("GLOSS_SPACY_CHECK").is_none() {
+        eprintln!("note: skipped; set GLOSS_SPACY_CHECK=1 to import a DocBin spaCy itself wrote");
+        return;
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/check_spacy.sh");
+    let status = std::process::Command::new("bash")
+        .arg(script)
+        .args(["--import", env!("CARGO_BIN_EXE_gloss")])
+        .status()
+        .expect("run scripts/check_spacy.sh");
+    assert!(
+        status.success(),
+        "Gloss's import disagrees with spaCy (see above)"
+    );
 }
 
 fn run_check(dir: &Path, p: &Project, tag: &str, options: &spacy::Options, extra: &[&str]) {

@@ -87,8 +87,19 @@ fn csv_import_names_documents_and_keeps_other_columns_as_meta() {
         ),
         "{run:?}"
     );
-    // CSV options belong to CSV.
-    let run = gloss(d, &["import", "e.ron", "news.csv", "--text-column", "text"]);
+    // CSV options belong to CSV: an explicit --format wins over the .csv extension.
+    let run = gloss(
+        d,
+        &[
+            "import",
+            "e.ron",
+            "news.csv",
+            "--format",
+            "txt",
+            "--text-column",
+            "text",
+        ],
+    );
     assert_ne!(run.code, 0, "{run:?}");
     assert!(run.stderr.contains("--format csv or tsv"), "{run:?}");
 }

@@ -15,7 +15,7 @@ use crate::io::file_names::{self, Renamed};
 use crate::io::interchange::{self, ExportReport};
 use crate::io::{
     IoError, brat, brat_export, citron, conll, csv_import, doccano, jsonl, jsonl_import,
-    label_studio, prodigy, quotes_csv, spacy, text_import, write_atomic,
+    label_studio, prodigy, quotes_csv, spacy, spacy_import, text_import, write_atomic,
 };
 use crate::model::{Document, Entity, LabelDef, Project, Status};
 
@@ -33,10 +33,12 @@ pub enum ImportFormat {
     Conll,
     LabelStudio,
     Prodigy,
+    /// spaCy DocBin: `doc.ents`, `doc.spans` groups, `doc.cats` (see `io::spacy_import`).
+    Spacy,
 }
 
 impl ImportFormat {
-    pub const ALL: [ImportFormat; 9] = [
+    pub const ALL: [ImportFormat; 10] = [
         ImportFormat::Txt,
         ImportFormat::Html,
         ImportFormat::Csv,
@@ -46,6 +48,7 @@ impl ImportFormat {
         ImportFormat::Conll,
         ImportFormat::LabelStudio,
         ImportFormat::Prodigy,
+        ImportFormat::Spacy,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +62,7 @@ impl ImportFormat {
             ImportFormat::Conll => "conll",
             ImportFormat::LabelStudio => "label-studio",
             ImportFormat::Prodigy => "prodigy",
+            ImportFormat::Spacy => "spacy",
         }
     }
 
@@ -74,6 +78,7 @@ impl ImportFormat {
             ImportFormat::Conll => "CoNLL (IOB1, IOB2, BIOES)",
             ImportFormat::LabelStudio => "Label Studio JSON",
             ImportFormat::Prodigy => "Prodigy JSONL",
+            ImportFormat::Spacy => "spaCy DocBin (.spacy)",
         }
     }
 
@@ -89,6 +94,7 @@ impl ImportFormat {
             ImportFormat::Brat => &["ann", "txt"],
             ImportFormat::Conll => &["conll", "iob", "bio", "txt", "tsv"],
             ImportFormat::LabelStudio => &["json"],
+            ImportFormat::Spacy => &["spacy"],
         }
     }
 }
@@ -294,6 +300,29 @@ pub fn import_with(
     project: &Project,
     options: &ImportOptions,
 ) -> Result<Imported, Vec<IoError>> {
+    import_with_progress(format, paths, project, options, None)
+}
+
+/// Tell `progress` how far a CSV import has read (bytes of the files' size, and rows); false
+/// once the user has cancelled.
+fn report_reading(progress: Option<&Progress>, r: csv_import::Reading) -> bool {
+    let Some(p) = progress else { return true };
+    p.count_bytes();
+    p.set_total(usize::try_from(r.total).unwrap_or(usize::MAX));
+    p.set_done(usize::try_from(r.bytes).unwrap_or(usize::MAX));
+    p.set_stage(format!("{} rows read", r.rows));
+    !p.is_cancelled()
+}
+
+/// [`import_with`], reporting to `progress` as it reads (CSV: bytes and rows) and stopping
+/// when it is cancelled, with nothing imported (an `Err` saying so).
+pub fn import_with_progress(
+    format: ImportFormat,
+    paths: &[PathBuf],
+    project: &Project,
+    options: &ImportOptions,
+    progress: Option<&Progress>,
+) -> Result<Imported, Vec<IoError>> {
     let name = |n: usize| {
         format!(
             "import {n} {} document{}",
@@ -355,7 +384,12 @@ pub fn import_with(
                     label_studio::read_paths_by(paths, project, &options.annotator)
                 }
                 ImportFormat::Prodigy => prodigy::read_paths(paths, project),
-                ImportFormat::Csv => csv_import::read_paths(paths, project, &options.csv),
+                ImportFormat::Spacy => spacy_import::read_paths(paths, project),
+                ImportFormat::Csv => {
+                    csv_import::read_paths_with(paths, project, &options.csv, |r| {
+                        report_reading(progress, r)
+                    })
+                }
                 _ => conll::read_paths(paths, project, conll::Scheme::Auto),
             }
             .map_err(|r: interchange::Rejected| r.errors)?;

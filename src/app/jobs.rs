@@ -15,6 +15,8 @@ pub struct Progress {
     done: AtomicUsize,
     total: AtomicUsize,
     cancelled: AtomicBool,
+    /// Done and total count bytes (of files being read), not items.
+    bytes: AtomicBool,
     stage: Mutex<String>,
 }
 
@@ -45,6 +47,15 @@ impl Progress {
             self.total.load(Ordering::Relaxed),
             stage,
         )
+    }
+
+    /// Say that done and total count bytes, so they are shown as sizes.
+    pub fn count_bytes(&self) {
+        self.bytes.store(true, Ordering::Relaxed);
+    }
+
+    pub fn counts_bytes(&self) -> bool {
+        self.bytes.load(Ordering::Relaxed)
     }
 
     pub fn cancel(&self) {

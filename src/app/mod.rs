@@ -9,6 +9,7 @@ pub mod curation;
 pub mod dialogs;
 pub mod doc_filter;
 pub mod eval;
+pub mod external;
 pub mod formats;
 pub mod gestures;
 pub mod history;

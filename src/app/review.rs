@@ -52,6 +52,8 @@ impl Key {
 mod incremental;
 mod worker;
 
+use super::external::{self, Monitor};
+
 pub use incremental::{Incremental, Layered, patch};
 use worker::{Request, Response};
 
@@ -76,14 +78,15 @@ pub enum Order {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
     pub label: Option<String>,
-    pub engine: Option<&'static str>,
+    /// Suggestions this engine had a part in (alone or merged with others).
+    pub engine: Option<String>,
     pub min_score: f32,
 }
 
 impl Filter {
     pub fn admits(&self, s: &Suggestion) -> bool {
         self.label.as_deref().is_none_or(|l| l == s.label())
-            && self.engine.is_none_or(|e| e == s.engine)
+            && self.engine.as_deref().is_none_or(|e| s.is_from(e))
             && s.score >= self.min_score
     }
 }
@@ -107,6 +110,10 @@ pub struct Review {
     pub progress: Option<(usize, usize)>,
     /// Problems loading lists, to show once.
     pub problems: Vec<String>,
+    /// Outside engines at work, their failures and reports; shared with the worker.
+    monitor: Arc<Monitor>,
+    /// The project's folder, where outside engines run.
+    folder: Option<PathBuf>,
 }
 
 impl Review {
@@ -115,10 +122,12 @@ impl Review {
         let (tx, worker_rx) = channel();
         let (worker_tx, rx) = channel();
         let w = wake.clone();
+        let monitor = Arc::new(Monitor::default());
+        let m = monitor.clone();
         // If the thread cannot start, suggestions stay empty; editing is unaffected.
         let _ = std::thread::Builder::new()
             .name("matcher".into())
-            .spawn(move || worker::worker(worker_rx, worker_tx, w));
+            .spawn(move || worker::worker(worker_rx, worker_tx, w, m));
         Self {
             tx,
             rx,
@@ -132,6 +141,8 @@ impl Review {
             threshold: 0.9,
             progress: None,
             problems: Vec::new(),
+            monitor,
+            folder: None,
         }
     }
 
@@ -157,6 +168,32 @@ impl Review {
         self.configured = None;
     }
 
+    /// The project's folder (`None` for a project not saved yet): outside engines run there,
+    /// so an engine's relative paths are read from beside the project file.
+    pub fn set_folder(&mut self, folder: Option<PathBuf>) {
+        if self.folder != folder {
+            self.folder = folder;
+            self.configured = None;
+        }
+    }
+
+    /// Outside engines: the one at work, failures and what they dropped.
+    pub fn engine_status(&self) -> external::Status {
+        self.monitor.status()
+    }
+
+    /// Stop the outside engine at work; none runs again until [`Review::retry_engines`].
+    pub fn cancel_engines(&self) {
+        self.monitor.cancel();
+    }
+
+    /// Run outside engines again, where they failed or were cancelled.
+    pub fn retry_engines(&mut self) {
+        let _ = self.tx.send(Request::RetryEngines);
+        self.results.clear();
+        self.requested = None;
+    }
+
     /// Once a frame: take the worker's answers, and ask for the open document's suggestions
     /// when they are older than the project. Returns true while work is pending.
     pub fn tick(
@@ -170,6 +207,7 @@ impl Review {
             let _ = self.tx.send(Request::Configure {
                 settings: project.matcher.clone(),
                 user_lists: lists(),
+                folder: self.folder.clone(),
             });
             self.configured = Some(project.matcher.clone());
             self.results.clear();
@@ -409,7 +447,7 @@ impl<'p> Acceptor<'p> {
         *next += 1;
         span.entity = entity;
         span.origin = Origin::Suggested {
-            engine: s.engine.into(),
+            engine: s.engine,
             rule: (&s.rule).into(),
             score: s.score,
         };
@@ -457,7 +495,7 @@ impl<'p> Acceptor<'p> {
                 span.entity = entity;
                 span.mention = *speaker_mention;
                 span.origin = Origin::Suggested {
-                    engine: s.engine.into(),
+                    engine: s.engine,
                     rule: format!("{} (speaker)", s.rule).into(),
                     score: s.score,
                 };
@@ -481,7 +519,7 @@ impl<'p> Acceptor<'p> {
             cue: cue.map(|(a, b)| CharRange::new(a, b)),
             kind: *kind,
             origin: Origin::Suggested {
-                engine: s.engine.into(),
+                engine: s.engine,
                 rule: (&s.rule).into(),
                 score: s.score,
             },
@@ -656,15 +694,37 @@ pub fn suggest_project(
     project: &Project,
     user_lists: &[(String, String)],
     model: Learnt,
+    progress: impl FnMut(usize, usize),
+) -> (Vec<(DocId, Vec<Suggestion>)>, Vec<String>) {
+    let none = HashMap::new();
+    suggest_project_with(
+        project,
+        &project.matcher,
+        user_lists,
+        model,
+        &none,
+        progress,
+    )
+}
+
+/// [`suggest_project`] with these settings instead of the project's (engines chosen by name),
+/// and what outside engines found in each document (`app::external::run`).
+pub fn suggest_project_with(
+    project: &Project,
+    settings: &crate::model::MatcherSettings,
+    user_lists: &[(String, String)],
+    model: Learnt,
+    external: &HashMap<DocId, Vec<Suggestion>>,
     mut progress: impl FnMut(usize, usize),
 ) -> (Vec<(DocId, Vec<Suggestion>)>, Vec<String>) {
-    let (mut engines, problems) = Engines::new(&project.matcher, user_lists);
+    let (mut engines, problems) = Engines::new(settings, user_lists);
     engines.set_model(model.model, &model.names);
-    let learned = Learned::from_project(project, project.matcher.min_learned_len);
+    let learned = Learned::from_project(project, settings.min_learned_len);
     let index = ProjectIndex::new(project);
     let total = project.documents.len();
     let one = |d: &Document| -> Vec<Suggestion> {
-        let all = engines.suggest_in(&index, d, Some(&learned));
+        let found = external.get(&d.id).map_or(&[][..], Vec::as_slice);
+        let all = engines.suggest_with(&index, d, Some(&learned), found);
         let keep = if all.len() < 100_000 {
             engines::visible(d, &project.verdicts, &all)
         } else {
@@ -874,111 +934,4 @@ impl OutsideConsent {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{MatcherSettings, UserList};
-
-    fn settings(paths: &[&str]) -> MatcherSettings {
-        MatcherSettings {
-            user_lists: paths
-                .iter()
-                .map(|p| UserList {
-                    path: p.to_string(),
-                    fold_case: false,
-                })
-                .collect(),
-            ..MatcherSettings::default()
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn lists_are_read_from_the_project_folder_and_others_are_held_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let project = dir.path().join("project");
-        std::fs::create_dir(&project).unwrap();
-        std::fs::write(project.join("in.tsv"), "Orvala\tMISC\n").unwrap();
-        std::fs::write(dir.path().join("outside.tsv"), "Karsk\tGPE\n").unwrap();
-        std::os::unix::fs::symlink("../outside.tsv", project.join("link.tsv")).unwrap();
-        let made = std::process::Command::new("mkfifo")
-            .arg(project.join("fifo.tsv"))
-            .status();
-        assert!(made.unwrap().success());
-        let s = settings(&[
-            "in.tsv",
-            "../outside.tsv",
-            "link.tsv",
-            "/dev/zero",
-            "fifo.tsv",
-            "missing.tsv",
-        ]);
-
-        let read = read_user_lists(&s, Some(&project), |_| false);
-        assert_eq!(
-            read.lists,
-            [("in.tsv".to_string(), "Orvala\tMISC\n".to_string())]
-        );
-        let outside: Vec<&str> = read.outside.iter().map(|o| o.name.as_str()).collect();
-        assert_eq!(outside, ["../outside.tsv", "link.tsv"]);
-        let real = std::fs::canonicalize(dir.path().join("outside.tsv")).unwrap();
-        assert!(read.outside.iter().all(|o| o.path == real));
-        assert_eq!(read.problems.len(), 3, "{:?}", read.problems);
-        assert!(
-            read.problems[0].contains("/dev/zero: is a device"),
-            "{:?}",
-            read.problems
-        );
-        assert!(
-            read.problems[1].contains("fifo.tsv: is a named pipe"),
-            "{:?}",
-            read.problems
-        );
-        assert!(
-            read.problems[2].contains("missing.tsv: cannot read"),
-            "{:?}",
-            read.problems
-        );
-
-        // Allowed, the outside lists are read; the device and the FIFO still are not.
-        let read = read_user_lists(&s, Some(&project), |p| p == real);
-        assert_eq!(read.lists.len(), 3);
-        assert!(read.outside.is_empty());
-        assert_eq!(read.problems.len(), 3, "{:?}", read.problems);
-    }
-
-    #[test]
-    fn a_list_too_big_is_refused_by_name() {
-        let dir = tempfile::tempdir().unwrap();
-        let big = dir.path().join("big.tsv");
-        let file = std::fs::File::create(&big).unwrap();
-        file.set_len(files::LIST_CAP + 1024 * 1024).unwrap();
-        let read = read_user_lists(&settings(&["big.tsv"]), Some(dir.path()), |_| false);
-        assert!(read.lists.is_empty());
-        assert_eq!(read.problems.len(), 1);
-        assert!(
-            read.problems[0].contains("big.tsv: is 65 MB, more than the 64 MB"),
-            "{:?}",
-            read.problems
-        );
-    }
-
-    #[test]
-    fn each_outside_list_is_asked_about_once() {
-        let one = OutsideList {
-            name: "../a.tsv".into(),
-            path: PathBuf::from("/x/a.tsv"),
-        };
-        let mut consent = OutsideConsent::default();
-        consent.met(std::slice::from_ref(&one));
-        consent.met(std::slice::from_ref(&one));
-        let asked = consent.question().unwrap();
-        assert_eq!(asked, std::slice::from_ref(&one));
-        consent.answer(&asked, false);
-        assert!(consent.question().is_none());
-        consent.met(std::slice::from_ref(&one));
-        assert!(consent.question().is_none());
-        assert!(!consent.allows(&one.path));
-        consent.answer(&asked, true);
-        assert!(consent.allows(&one.path));
-    }
-}
+mod tests;

@@ -1,10 +1,75 @@
-//! The options of `gloss import` that belong to CSV and TSV files: which column holds the text,
-//! which names the document, and the separator. They fill the `csv_import::Options` the import
-//! reads; the other columns become each document's metadata.
+//! The options of `gloss import` beyond the project and the paths: the format the paths'
+//! extensions choose when `--format` is not given, and those that belong to CSV and TSV files
+//! (which column holds the text, which names the document, and the separator). The CSV options
+//! fill the `csv_import::Options` the import reads; the other columns become each document's
+//! metadata.
+
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use super::ImportFormat;
 use crate::io::csv_import;
+
+/// The format a file's extension names, any case; `None` for anything else (text files, and
+/// folders, which are walked for text files and web pages).
+fn format_of(path: &Path) -> Option<ImportFormat> {
+    if path.is_dir() {
+        return None;
+    }
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" => Some(ImportFormat::Csv),
+        "tsv" => Some(ImportFormat::Tsv),
+        "html" | "htm" => Some(ImportFormat::Html),
+        "spacy" => Some(ImportFormat::Spacy),
+        _ => None,
+    }
+}
+
+/// The format of `paths` when no `--format` is given: csv, tsv, html or spacy when every path
+/// is a file with that extension, txt when none is (and for text files and web pages together,
+/// which the txt import reads each by its extension). Paths of two of those formats at once are
+/// an error asking for `--format`.
+pub fn format_by_extension(paths: &[PathBuf]) -> Result<ImportFormat, String> {
+    let mut chosen: Option<(ImportFormat, &Path)> = None;
+    let mut text = false;
+    for path in paths {
+        match (format_of(path), chosen) {
+            (None, _) => text = true,
+            (Some(f), None) => chosen = Some((f, path)),
+            (Some(f), Some((g, _))) if f == g => {}
+            (Some(f), Some((g, other))) => {
+                return Err(format!(
+                    "{} is {} but {} is {}: give --format to say how to read them",
+                    other.display(),
+                    name(g),
+                    path.display(),
+                    name(f)
+                ));
+            }
+        }
+    }
+    match chosen {
+        None => Ok(ImportFormat::Txt),
+        // The txt import reads web pages by their extension too.
+        Some((ImportFormat::Html, _)) if text => Ok(ImportFormat::Txt),
+        Some((f, first)) if text => Err(format!(
+            "{} is {} but other paths are text files or folders: give --format to say how to \
+             read them",
+            first.display(),
+            name(f)
+        )),
+        Some((f, _)) => Ok(f),
+    }
+}
+
+fn name(format: ImportFormat) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string())
+}
 
 /// `--text-column`, `--name-column`, `--delimiter`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Args)]
@@ -55,6 +120,29 @@ fn delimiter(s: &str) -> Result<u8, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_extension_chooses_the_format_unless_they_disagree() {
+        let f = |names: &[&str]| {
+            format_by_extension(&names.iter().map(PathBuf::from).collect::<Vec<_>>())
+        };
+        assert_eq!(f(&["a.txt", "b"]), Ok(ImportFormat::Txt));
+        assert_eq!(f(&["a.csv", "b.CSV"]), Ok(ImportFormat::Csv));
+        assert_eq!(f(&["a.tsv"]), Ok(ImportFormat::Tsv));
+        assert_eq!(f(&["a.html", "b.htm"]), Ok(ImportFormat::Html));
+        assert_eq!(f(&["a.html", "b.txt"]), Ok(ImportFormat::Txt));
+        assert_eq!(f(&["news.spacy"]), Ok(ImportFormat::Spacy));
+        let mixed = f(&["a.csv", "b.spacy"]).unwrap_err();
+        assert!(
+            mixed.contains("a.csv is csv but b.spacy is spacy"),
+            "{mixed}"
+        );
+        let mixed = f(&["a.txt", "b.spacy"]).unwrap_err();
+        assert!(
+            mixed.contains("b.spacy is spacy but other paths"),
+            "{mixed}"
+        );
+    }
 
     #[test]
     fn separators_parse() {

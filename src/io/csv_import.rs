@@ -12,6 +12,11 @@
 //! separator is the one given, else a tab for `.tsv` files, else whichever of `,` `;` and tab
 //! the header line uses most (outside quotes). Texts are kept exactly as the cells hold them.
 //!
+//! Big files report how far they have read ([`read_paths_with`]: bytes of the files' size,
+//! and rows) and stop when asked, importing nothing. [`preview`] reads only a file's first
+//! rows (a few megabytes at most) so the window can show them and guess the text column
+//! before anything is imported.
+//!
 //! All or nothing, like the other interchange imports: a missing column (the message lists the
 //! header's columns), a row with more cells than the header, or a cell that is not UTF-8 fails
 //! the import with file and line. A row whose text is empty is reported as skipped.
@@ -21,7 +26,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use super::IoError;
-use super::interchange::{self, Builder, Import, Place, Rejected};
+use super::interchange::{self, Builder, Import, Place, Rejected, error_at};
 use super::meta::Meta;
 use crate::model::Project;
 
@@ -56,26 +61,13 @@ pub fn read_paths(
     project: &Project,
     options: &Options,
 ) -> Result<Import, Rejected> {
-    let mut b = Builder::new(project, FORMAT);
-    let files = interchange::collect_files(paths, &["csv", "tsv"], &mut b.errors);
-    for path in files {
-        if b.errors.len() >= MAX_ERRORS {
-            break;
-        }
-        match File::open(&path) {
-            Ok(f) => read_one(
-                &mut b,
-                &path,
-                BufReader::with_capacity(SNIFF_BYTES, f),
-                options,
-            ),
-            Err(source) => b.errors.push(IoError::Read {
-                path: path.clone(),
-                source,
-            }),
-        }
-    }
-    b.finish()
+    read_paths_with(paths, project, options, |_| true)
+}
+
+/// The CSV and TSV files `paths` name, folders walked, as an import would read them (a path
+/// that is not there is left out: the import names it).
+pub fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    interchange::collect_files(paths, &["csv", "tsv"], &mut Vec::new())
 }
 
 /// Read CSV already in memory; `path` names it in messages (and its extension says TSV).
@@ -86,7 +78,7 @@ pub fn read_str(
     options: &Options,
 ) -> Result<Import, Rejected> {
     let mut b = Builder::new(project, FORMAT);
-    read_one(&mut b, path, source.as_bytes(), options);
+    read_one(&mut b, path, source.as_bytes(), options, &mut |_, _| true);
     b.finish()
 }
 
@@ -149,54 +141,264 @@ fn list(headers: &[String]) -> String {
         .join(", ")
 }
 
-/// The line a csv error is on (1 when it has none).
-fn line_of(e: &csv::Error) -> usize {
-    e.position().map_or(1, |p| p.line() as usize)
+/// What the csv reader reads, with its line ends noted, so that a record's line is exact.
+///
+/// The csv crate gives a record the position where reading it began. After a `\r\n` line end
+/// that is before the `\n` (and before any blank lines that follow), so with Windows line ends
+/// its line number names the line above. Runs of line-end bytes are noted here as they pass,
+/// and a record's line is counted past the run its position falls in. Only the runs since the
+/// last record asked about are kept: memory is bounded by the longest record.
+struct Lines<R> {
+    inner: R,
+    /// Bytes read so far.
+    read: u64,
+    /// `\n` bytes read so far.
+    newlines: u64,
+    runs: std::collections::VecDeque<Run>,
 }
 
-fn read_one<R: BufRead>(b: &mut Builder, path: &Path, mut input: R, options: &Options) {
-    let head = match input.fill_buf() {
-        Ok(h) => h.to_vec(),
-        Err(source) => {
-            b.errors.push(IoError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-            return;
+/// A run of `\r` and `\n` bytes: `start..end` in the input.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    start: u64,
+    end: u64,
+    /// `\n` bytes before the run, and in it.
+    newlines_before: u64,
+    newlines_in: u64,
+}
+
+impl<R> Lines<R> {
+    fn new(inner: R) -> Self {
+        Self {
+            inner,
+            read: 0,
+            newlines: 0,
+            runs: Default::default(),
         }
-    };
-    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head);
-    let delimiter = delimiter_for(path, head, options);
+    }
+
+    /// The 1-based line of the first byte at or after `offset` that is not a line end.
+    /// Offsets asked about only grow (records are read in order).
+    fn line_at(&mut self, offset: u64) -> usize {
+        while self.runs.front().is_some_and(|r| r.end < offset) {
+            self.runs.pop_front();
+        }
+        let before = match self.runs.front() {
+            Some(r) if r.start <= offset => r.newlines_before + r.newlines_in,
+            Some(r) => r.newlines_before,
+            None => self.newlines,
+        };
+        usize::try_from(before).map_or(usize::MAX, |n| n + 1)
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for i in memchr::memchr2_iter(b'\r', b'\n', &buf[..n]) {
+            let newline = u64::from(buf[i] == b'\n');
+            let at = self.read + i as u64;
+            match self.runs.back_mut() {
+                Some(r) if r.end == at => {
+                    r.end += 1;
+                    r.newlines_in += newline;
+                }
+                _ => self.runs.push_back(Run {
+                    start: at,
+                    end: at + 1,
+                    newlines_before: self.newlines,
+                    newlines_in: newline,
+                }),
+            }
+            self.newlines += newline;
+        }
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// The line at csv position `pos` (1 when there is none).
+fn line_at<R: std::io::Read>(
+    reader: &mut csv::Reader<Lines<R>>,
+    pos: Option<&csv::Position>,
+) -> usize {
+    pos.map_or(1, |p| reader.get_mut().line_at(p.byte()))
+}
+
+/// An open file: its csv reader, header row and separator.
+type Opened<R> = (csv::Reader<Lines<R>>, Vec<String>, u8);
+
+/// A csv reader over `input` (a UTF-8 byte-order mark dropped, the separator as given or
+/// guessed from the first bytes), with the header row it read and the separator it uses.
+fn open<R: BufRead>(
+    path: &Path,
+    mut input: R,
+    delimiter: Option<u8>,
+) -> Result<Opened<R>, IoError> {
+    let head = input.fill_buf().map_err(|source| IoError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let bom = head.starts_with(b"\xef\xbb\xbf");
+    let head = if bom { &head[3..] } else { head };
+    let delimiter = delimiter_for(
+        path,
+        head,
+        &Options {
+            delimiter,
+            ..Options::default()
+        },
+    );
+    if bom {
+        input.consume(3);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .from_reader(input);
+        .from_reader(Lines::new(input));
     let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let h = if i == 0 {
-                    h.strip_prefix('\u{feff}').unwrap_or(h)
-                } else {
-                    h
-                };
-                h.to_string()
-            })
-            .collect(),
+        Ok(h) => h.iter().map(str::to_string).collect(),
         Err(e) => {
-            b.error(path, Place::Line(line_of(&e)), format!("header: {e}"));
-            return;
+            return Err(error_at(
+                path,
+                Place::Line(line_at(&mut reader, e.position())),
+                format!("header: {}", row_error(&e, 0).0),
+            ));
         }
     };
     if headers.iter().all(|h| h.trim().is_empty()) {
-        b.error(
+        return Err(error_at(
             path,
             Place::Line(1),
             "no header row; the first row must name the columns",
-        );
-        return;
+        ));
     }
+    Ok((reader, headers, delimiter))
+}
+
+/// What a row that could not be read says, and whether reading must stop there.
+fn row_error(e: &csv::Error, row: usize) -> (String, bool) {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } if row == 0 => (
+            "not UTF-8 text; save the file as UTF-8 and import it again".into(),
+            false,
+        ),
+        csv::ErrorKind::Utf8 { .. } => (
+            format!("row {row} is not UTF-8 text; save the file as UTF-8 and import it again"),
+            false,
+        ),
+        csv::ErrorKind::Io(io) => (format!("cannot read: {io}"), true),
+        _ => (e.to_string(), false),
+    }
+}
+
+/// The message for a row with more cells than the header has columns.
+fn too_many_cells(row: usize, cells: usize, columns: usize) -> String {
+    format!(
+        "row {row} has {cells} cells but the header has {columns} columns (a separator inside an unquoted cell?)"
+    )
+}
+
+/// The metadata key of header column `index` (a blank header is "column N").
+pub fn meta_key(index: usize, header: &str) -> String {
+    match header.trim() {
+        "" => format!("column {}", index + 1),
+        k => k.to_string(),
+    }
+}
+
+/// How far an import has read, for a progress bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Bytes read so far, over all the files.
+    pub bytes: u64,
+    /// The files' size together, in bytes.
+    pub total: u64,
+    /// Data rows read so far, over all the files.
+    pub rows: usize,
+}
+
+/// Progress is reported after this many rows (and at the end of each file).
+const REPORT_EVERY: usize = 200;
+
+/// [`read_paths`], telling `on_progress` how far it has read now and then; when it answers
+/// `false` the import stops and fails ("cancelled"), so nothing is imported.
+pub fn read_paths_with(
+    paths: &[PathBuf],
+    project: &Project,
+    options: &Options,
+    mut on_progress: impl FnMut(Reading) -> bool,
+) -> Result<Import, Rejected> {
+    let mut b = Builder::new(project, FORMAT);
+    let files = interchange::collect_files(paths, &["csv", "tsv"], &mut b.errors);
+    let total = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let mut done = Reading {
+        total,
+        ..Reading::default()
+    };
+    if !on_progress(done) {
+        return cancelled(b, paths.first().map_or(Path::new(""), PathBuf::as_path));
+    }
+    for path in files {
+        if b.errors.len() >= MAX_ERRORS {
+            break;
+        }
+        let file = match File::open(&path) {
+            Ok(f) => f,
+            Err(source) => {
+                b.errors.push(IoError::Read {
+                    path: path.clone(),
+                    source,
+                });
+                continue;
+            }
+        };
+        let before = done;
+        let input = BufReader::with_capacity(SNIFF_BYTES, file);
+        let going = read_one(&mut b, &path, input, options, &mut |bytes, rows| {
+            done = Reading {
+                bytes: before.bytes + bytes,
+                rows: before.rows + rows,
+                total,
+            };
+            on_progress(done)
+        });
+        if !going {
+            return cancelled(b, &path);
+        }
+    }
+    b.finish()
+}
+
+/// An import stopped by the user: it fails, so nothing of it is imported.
+fn cancelled(mut b: Builder, path: &Path) -> Result<Import, Rejected> {
+    b.errors.push(IoError::Other {
+        path: path.to_path_buf(),
+        message: "import cancelled; nothing was imported".into(),
+    });
+    b.finish()
+}
+
+/// Read one file's rows into `b`. `progress` hears (bytes, rows) read of this file now and
+/// then; false from it stops the reading, and then this returns false.
+fn read_one<R: BufRead>(
+    b: &mut Builder,
+    path: &Path,
+    input: R,
+    options: &Options,
+    progress: &mut dyn FnMut(u64, usize) -> bool,
+) -> bool {
+    let (mut reader, headers, _) = match open(path, input, options.delimiter) {
+        Ok(r) => r,
+        Err(e) => {
+            b.errors.push(e);
+            return true;
+        }
+    };
     let text_col = match &options.text_column {
         Some(name) => column(&headers, name).ok_or_else(|| {
             format!(
@@ -229,16 +431,13 @@ fn read_one<R: BufRead>(b: &mut Builder, path: &Path, mut input: R, options: &Op
             for e in [t.err(), n.err()].into_iter().flatten() {
                 b.error(path, Place::Line(1), e);
             }
-            return;
+            return true;
         }
     };
     let keys: Vec<String> = headers
         .iter()
         .enumerate()
-        .map(|(i, h)| match h.trim() {
-            "" => format!("column {}", i + 1),
-            k => k.to_string(),
-        })
+        .map(|(i, h)| meta_key(i, h))
         .collect();
     let stem = path
         .file_stem()
@@ -247,45 +446,38 @@ fn read_one<R: BufRead>(b: &mut Builder, path: &Path, mut input: R, options: &Op
     let mut record = csv::StringRecord::new();
     let mut row = 0usize;
     loop {
+        if row.is_multiple_of(REPORT_EVERY) && !progress(reader.position().byte(), row) {
+            return false;
+        }
         if b.errors.len() >= MAX_ERRORS {
             b.error(
                 path,
-                Place::Line(line_of_record(&record)),
+                Place::Line(line_at(&mut reader, record.position())),
                 format!("stopped after {MAX_ERRORS} errors"),
             );
-            return;
+            return true;
         }
         match reader.read_record(&mut record) {
-            Ok(false) => return,
+            Ok(false) => return progress(reader.position().byte(), row),
             Ok(true) => {}
             Err(e) => {
                 row += 1;
-                let message = match e.kind() {
-                    csv::ErrorKind::Utf8 { .. } => format!(
-                        "row {row} is not UTF-8 text; save the file as UTF-8 and import it again"
-                    ),
-                    csv::ErrorKind::Io(io) => format!("cannot read: {io}"),
-                    _ => e.to_string(),
-                };
-                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                b.error(path, Place::Line(line_of(&e)), message);
+                let (message, fatal) = row_error(&e, row);
+                let line = line_at(&mut reader, e.position());
+                b.error(path, Place::Line(line), message);
                 if fatal {
-                    return;
+                    return true;
                 }
                 continue;
             }
         }
         row += 1;
-        let line = line_of_record(&record);
+        let line = line_at(&mut reader, record.position());
         if record.len() > headers.len() {
             b.error(
                 path,
                 Place::Line(line),
-                format!(
-                    "row {row} has {} cells but the header has {} columns (a separator inside an unquoted cell?)",
-                    record.len(),
-                    headers.len()
-                ),
+                too_many_cells(row, record.len(), headers.len()),
             );
             continue;
         }
@@ -318,8 +510,109 @@ fn read_one<R: BufRead>(b: &mut Builder, path: &Path, mut input: R, options: &Op
     }
 }
 
-fn line_of_record(record: &csv::StringRecord) -> usize {
-    record.position().map_or(1, |p| p.line() as usize)
+// ------------------------------------------------------------------------------ the preview
+
+/// At most this much of a file is read for a preview, however its rows are shaped (a quote
+/// that never closes would otherwise make the first row the whole file).
+const PREVIEW_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A previewed cell longer than this many characters is cut, ending in "…".
+pub const PREVIEW_CELL_CHARS: usize = 2000;
+
+/// The first rows of a CSV or TSV file, to choose its columns from before importing it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    /// The separator the rows were split on: the one asked for, else the one guessed.
+    pub delimiter: u8,
+    /// The header row (a byte-order mark dropped).
+    pub headers: Vec<String>,
+    /// The first data rows, cells as the file has them; a cell longer than
+    /// [`PREVIEW_CELL_CHARS`] is cut there and ends in "…". A row may have fewer cells than
+    /// the header.
+    pub rows: Vec<Vec<String>>,
+    /// The column an import without `--text-column` would take (one called text, body,
+    /// content or article), else the one with the longest cells in these rows.
+    pub text_column: usize,
+    /// Whether the file goes on after the rows shown.
+    pub more: bool,
+}
+
+impl Preview {
+    /// Whether column `i` is one an import finds by its name alone.
+    pub fn text_column_named(&self) -> bool {
+        TEXT_COLUMNS
+            .iter()
+            .any(|n| column(&self.headers, n) == Some(self.text_column))
+    }
+}
+
+/// Read the header and up to `rows` data rows of `path` (no more than a few megabytes
+/// whatever the file's size), split on `delimiter` or, when `None`, on the separator an import
+/// would guess. Fails, naming the file and line, where the import would fail on those rows:
+/// no header, text that is not UTF-8, a row with more cells than the header.
+pub fn preview(path: &Path, delimiter: Option<u8>, rows: usize) -> Result<Preview, IoError> {
+    use std::io::Read as _;
+    let file = File::open(path).map_err(|source| IoError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let input = BufReader::with_capacity(SNIFF_BYTES, file.take(PREVIEW_BYTES));
+    let (mut reader, headers, delimiter) = open(path, input, delimiter)?;
+    let mut lengths = vec![0usize; headers.len()];
+    let mut shown = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut more = false;
+    while shown.len() <= rows {
+        let row = shown.len() + 1;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) if shown.len() == rows => {
+                more = true;
+                break;
+            }
+            Ok(true) => {}
+            Err(e) => {
+                let line = line_at(&mut reader, e.position());
+                return Err(error_at(path, Place::Line(line), row_error(&e, row).0));
+            }
+        }
+        if record.len() > headers.len() {
+            let line = line_at(&mut reader, record.position());
+            let message = too_many_cells(row, record.len(), headers.len());
+            return Err(error_at(path, Place::Line(line), message));
+        }
+        for (i, cell) in record.iter().enumerate() {
+            lengths[i] += cell.chars().count();
+        }
+        shown.push(record.iter().map(cut).collect());
+    }
+    let text_column = TEXT_COLUMNS
+        .iter()
+        .find_map(|n| column(&headers, n))
+        .unwrap_or_else(|| {
+            // The longest cells; the first such column on a tie.
+            (0..lengths.len()).fold(
+                0,
+                |best, i| {
+                    if lengths[i] > lengths[best] { i } else { best }
+                },
+            )
+        });
+    Ok(Preview {
+        delimiter,
+        headers,
+        rows: shown,
+        text_column,
+        more,
+    })
+}
+
+/// A cell as a preview keeps it: whole, or cut at [`PREVIEW_CELL_CHARS`] with "…".
+fn cut(cell: &str) -> String {
+    match cell.char_indices().nth(PREVIEW_CELL_CHARS) {
+        Some((at, _)) => format!("{}…", &cell[..at]),
+        None => cell.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -443,6 +736,25 @@ mod tests {
     }
 
     #[test]
+    fn lines_are_counted_right_with_windows_line_ends_and_blank_lines() {
+        let p = Project::new("t");
+        let src = "id,text\r\n1,first\r\n2,\r\n\r\n3,\"two\r\nlines\"\r\n4,\r\n5,a,b\r\n";
+        let errs = errors(read_str(Path::new("w.csv"), src, &p, &opts("text", None)));
+        assert!(errs[0].contains("w.csv:8:1: row 5 has 3 cells"), "{errs:?}");
+        let src = "id,text\r\n1,first\r\n2,\r\n\r\n3,\"two\r\nlines\"\r\n4,\r\n";
+        let i = read_str(Path::new("w.csv"), src, &p, &opts("text", None)).unwrap();
+        let skipped: Vec<String> = i.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            skipped,
+            [
+                "w.csv:3: row 2: the text column \"text\" is empty; not imported",
+                "w.csv:7: row 4: the text column \"text\" is empty; not imported"
+            ]
+        );
+        assert_eq!(&*i.documents[1].text, "two\r\nlines");
+    }
+
+    #[test]
     fn invalid_utf8_names_the_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.csv");
@@ -495,5 +807,130 @@ mod tests {
         let i = read_str(Path::new("n.csv"), src, &p, &opts("text", Some("id"))).unwrap();
         assert_eq!(i.documents.len(), 1);
         assert_eq!(i.notices.len(), 1);
+    }
+
+    fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_preview_shows_the_first_rows_and_guesses_the_separator_and_text_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = "\u{feff}\"id\";outlet;body\r\n\
+                   a1;Daily Planet;\"Merkel met Macron;\r\nthey agreed.\"\r\n\
+                   a2;The Sun;Short.\r\n\
+                   a3;Le Monde;Third.\r\n";
+        let path = write(&dir, "news.csv", src.as_bytes());
+        let p = preview(&path, None, 2).unwrap();
+        assert_eq!(p.delimiter, b';');
+        assert_eq!(p.headers, ["id", "outlet", "body"], "the BOM is dropped");
+        assert_eq!(p.rows.len(), 2);
+        assert_eq!(p.rows[0][2], "Merkel met Macron;\r\nthey agreed.");
+        assert_eq!(p.rows[1], ["a2", "The Sun", "Short."]);
+        assert!(p.more, "a third row follows");
+        assert_eq!(p.text_column, 2, "called body");
+        assert!(p.text_column_named());
+        // All rows, nothing more; a separator asked for wins over the guess.
+        let p = preview(&path, None, 8).unwrap();
+        assert_eq!((p.rows.len(), p.more), (3, false));
+        let p = preview(&path, Some(b','), 8).unwrap();
+        assert_eq!(p.delimiter, b',');
+        assert_eq!(p.headers.len(), 1);
+    }
+
+    #[test]
+    fn without_a_text_name_the_longest_column_is_guessed_and_long_cells_are_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = "word ".repeat(PREVIEW_CELL_CHARS);
+        let src =
+            format!("slug\ttitle\tstory\tdate\nx\tA title\t{long}\t2025\ny\tB\tshort\t2024\n");
+        let path = write(&dir, "gdelt.tsv", src.as_bytes());
+        let p = preview(&path, None, 8).unwrap();
+        assert_eq!(p.delimiter, b'\t');
+        assert_eq!(p.text_column, 2);
+        assert!(!p.text_column_named());
+        let cell = &p.rows[0][2];
+        assert_eq!(cell.chars().count(), PREVIEW_CELL_CHARS + 1);
+        assert!(cell.ends_with('…'));
+        assert_eq!(meta_key(1, " title "), "title");
+        assert_eq!(meta_key(4, ""), "column 5");
+    }
+
+    #[test]
+    fn a_preview_of_a_broken_file_names_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = write(&dir, "bad.csv", b"text,x\nok,1\nbad \xff,2\n");
+        let e = preview(&bad, None, 8).unwrap_err().to_string();
+        assert!(e.contains("bad.csv:3:1: row 2 is not UTF-8"), "{e}");
+        let wide = write(&dir, "wide.csv", b"text,x\nok,1\nno,2,3\n");
+        let e = preview(&wide, None, 8).unwrap_err().to_string();
+        assert!(e.contains("wide.csv:3:1: row 2 has 3 cells"), "{e}");
+        // Windows line ends count the same.
+        let crlf = write(
+            &dir,
+            "crlf.csv",
+            b"text,x\r\nok,1\r\n\"two\r\nlines\",1\r\nno,2,3\r\n",
+        );
+        let e = preview(&crlf, None, 8).unwrap_err().to_string();
+        assert!(e.contains("crlf.csv:5:1: row 3 has 3 cells"), "{e}");
+        let binary = write(&dir, "photo.csv", b"\x89PNG\r\n\x1a\n\x00\xff\xfe");
+        let e = preview(&binary, None, 8).unwrap_err().to_string();
+        assert!(
+            e.contains("photo.csv:1:1") && e.contains("not UTF-8"),
+            "{e}"
+        );
+        let empty = write(&dir, "empty.csv", b"");
+        let e = preview(&empty, None, 8).unwrap_err().to_string();
+        assert!(e.contains("empty.csv:1:1: no header row"), "{e}");
+        let e = preview(&dir.path().join("missing.csv"), None, 8)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("missing.csv: cannot read"), "{e}");
+    }
+
+    #[test]
+    fn a_preview_reads_a_bounded_start_of_an_unclosed_quote() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("open.csv");
+        let mut f = std::io::BufWriter::new(File::create(&path).unwrap());
+        write!(f, "id,text\n1,\"never closed ").unwrap();
+        for _ in 0..(2 * PREVIEW_BYTES / 64) {
+            f.write_all(&[b'x'; 64]).unwrap();
+        }
+        drop(f);
+        let p = preview(&path, None, 8).unwrap();
+        assert_eq!(p.rows.len(), 1);
+        assert!(p.rows[0][1].ends_with('…'));
+    }
+
+    #[test]
+    fn progress_counts_bytes_and_rows_and_a_cancel_imports_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut src = String::from("id,text\n");
+        for i in 0..1000 {
+            src.push_str(&format!("{i},\"Row {i}\nof text.\"\n"));
+        }
+        let path = write(&dir, "rows.csv", src.as_bytes());
+        let p = Project::new("t");
+        let mut seen = Vec::new();
+        let i = read_paths_with(std::slice::from_ref(&path), &p, &Options::default(), |r| {
+            seen.push(r);
+            true
+        })
+        .unwrap();
+        assert_eq!(i.documents.len(), 1000);
+        let last = seen.last().copied().unwrap_or_default();
+        assert_eq!(last.total, src.len() as u64);
+        assert_eq!((last.bytes, last.rows), (src.len() as u64, 1000));
+        assert!(seen.len() > 3, "reported along the way: {seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].bytes <= w[1].bytes));
+        // Stopping half way imports nothing.
+        let errs = errors(read_paths_with(&[path], &p, &Options::default(), |r| {
+            r.rows < 500
+        }));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].contains("cancelled"), "{errs:?}");
     }
 }

@@ -269,7 +269,11 @@ pub(crate) fn collect_files(
 /// The records of one file: a JSON array (items named `noun`), one object over several lines,
 /// or JSON Lines (blank lines ignored). A UTF-8 byte-order mark is dropped. Errors name the
 /// file with the line and column serde_json reports.
-fn read_records(path: &Path, noun: &'static str, errors: &mut Vec<IoError>) -> Vec<Record> {
+pub(crate) fn read_records(
+    path: &Path,
+    noun: &'static str,
+    errors: &mut Vec<IoError>,
+) -> Vec<Record> {
     let bytes = match files::read_regular(path, Links::Follow, files::TEXT_CAP) {
         Ok(b) => b,
         Err(e) => {
@@ -444,6 +448,13 @@ impl Builder {
 
     pub fn error(&mut self, path: &Path, place: Place, message: impl Into<String>) {
         self.errors.push(error_at(path, place, message));
+    }
+
+    /// Something the user should know that lost nothing, naming the file and place.
+    pub fn notice(&mut self, path: &Path, place: Place, message: impl std::fmt::Display) {
+        self.out
+            .notices
+            .push(format!("{}: {place}: {message}", path.display()));
     }
 
     pub fn skip(&mut self, path: &Path, place: Place, message: impl Into<String>) {

@@ -29,9 +29,9 @@
 //! - Canonical entities and mention kinds (as for doccano): imported spans are unlinked; a span
 //!   whose text is a pronoun comes in as a pronoun mention.
 //! - One annotation per task is read: the first that is not cancelled, or with
-//!   [`Annotator::Named`] (`formats::ImportOptions`) the one by that annotator (`completed_by`:
-//!   a user id or e-mail), so each annotator's work can be imported into a project of its own
-//!   for `gloss agree`. Further annotations (naming their annotator), predictions, and results
+//!   [`Annotator::Named`] the one by that annotator (`completed_by`: a user id or e-mail), so
+//!   each annotator's work can go into a project of its own for `gloss agree` ([`Annotator::Only`]
+//!   leaves out tasks they did not do). Further annotations, predictions, and results
 //!   of other types (choices, text areas, HyperText regions) are reported as skipped.
 //! - A region with several labels becomes one span per label (or a quote part and spans).
 //! - The text is read from `data.text`; a config whose `<Text value="$…">` names another data
@@ -331,7 +331,7 @@ struct AnnotationIn {
 }
 
 pub use super::annotator::Annotator;
-use super::annotator::{annotator_of, made_by};
+use super::annotator::{annotator_name, made_by};
 
 #[derive(Deserialize)]
 struct RegionIn {
@@ -532,10 +532,7 @@ fn read_task(
         );
     }
     let mut chosen = None;
-    let asked = match annotator {
-        Annotator::First => None,
-        Annotator::Named(who) => Some(who.as_str()),
-    };
+    let asked = annotator.who();
     for (i, a) in annotations.into_iter().enumerate() {
         let id = id_text(&a.id)
             .map(|id| format!(" (id {id})"))
@@ -556,12 +553,9 @@ fn read_task(
         } else if chosen.is_none() {
             chosen = Some(a);
         } else {
-            let by = match annotator_of(&a.completed_by) {
-                (Some(who), _) | (None, Some(who)) => {
-                    format!(" (this one by annotator {who})")
-                }
-                (None, None) => String::new(),
-            };
+            let by = annotator_name(&a.completed_by)
+                .map(|who| format!(" (this one by annotator {who})"))
+                .unwrap_or_default();
             b.skip(
                 path,
                 place,
@@ -572,6 +566,11 @@ fn read_task(
         }
     }
     if let (Some(who), None) = (asked, &chosen) {
+        if matches!(annotator, Annotator::Only(_)) {
+            let left_out = format!("task{label} has no annotation by annotator {who}; left out");
+            b.notice(path, place, left_out);
+            return Ok(());
+        }
         b.skip(
             path,
             place,

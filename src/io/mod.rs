@@ -11,6 +11,7 @@ pub mod citron;
 pub mod conll;
 pub mod csv_import;
 pub mod doccano;
+pub mod engine_process;
 mod error;
 pub mod file_names;
 pub mod files;
@@ -29,6 +30,8 @@ pub mod project_file;
 pub mod project_stream;
 pub mod quotes_csv;
 pub mod spacy;
+pub mod spacy_common;
+pub mod spacy_import;
 pub mod text_import;
 
 pub use atomic::write_atomic;

@@ -37,6 +37,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::external;
 use super::gazetteer::{Entry, Gazetteer, Match, parse_patterns_jsonl, parse_tsv};
 use super::learned::Learned;
 use super::lookup::ProjectIndex;
@@ -258,6 +259,19 @@ impl Engines {
         doc: &Document,
         learned: Option<&Learned>,
     ) -> Vec<Suggestion> {
+        self.suggest_with(index, doc, learned, &[])
+    }
+
+    /// [`Engines::suggest_in`] with what outside engines found in the document
+    /// (`matcher::external`): their findings join the others' before labels are fitted and
+    /// findings merged, so a span two engines agree on is one suggestion naming both.
+    pub fn suggest_with(
+        &self,
+        index: &ProjectIndex,
+        doc: &Document,
+        learned: Option<&Learned>,
+        external: &[Suggestion],
+    ) -> Vec<Suggestion> {
         let threads = threads_for(doc);
         let model = self.active_model();
         let (gazetteer, found, from_model) = match model {
@@ -290,7 +304,7 @@ impl Engines {
             }
         };
         drop(gazetteer);
-        self.finish(index, doc, found, from_model)
+        self.finish(index, doc, found, from_model, external)
     }
 
     /// What the engines find from the text alone — list matches and the model's predictions —
@@ -313,7 +327,7 @@ impl Engines {
         })
     }
 
-    /// [`Engines::suggest_in`], also returning the text findings (as
+    /// [`Engines::suggest_with`], also returning the text findings (as
     /// [`Engines::text_findings`] makes them) for later [`Engines::suggest_from`] calls: the
     /// model runs beside the other engines, whatever the document's length.
     pub fn suggest_keeping(
@@ -321,6 +335,7 @@ impl Engines {
         index: &ProjectIndex,
         doc: &Document,
         learned: Option<&Learned>,
+        external: &[Suggestion],
     ) -> (Vec<Suggestion>, TextFindings) {
         let threads = threads_for(doc);
         let model = self.active_model();
@@ -342,7 +357,7 @@ impl Engines {
             .iter()
             .filter_map(|p| self.model_suggestion(index, doc, p))
             .collect();
-        let items = self.finish(index, doc, found, from_model);
+        let items = self.finish(index, doc, found, from_model, external);
         let findings = TextFindings {
             gazetteer,
             model: predictions,
@@ -350,15 +365,16 @@ impl Engines {
         (items, findings)
     }
 
-    /// [`Engines::suggest_in`] from text findings made earlier by [`Engines::text_findings`]
-    /// for this document's text with these engines: the same result, without the lists and
-    /// the model running again.
+    /// [`Engines::suggest_with`] from text findings made earlier by
+    /// [`Engines::text_findings`] for this document's text with these engines: the same
+    /// result, without the lists and the model running again.
     pub fn suggest_from(
         &self,
         index: &ProjectIndex,
         doc: &Document,
         learned: Option<&Learned>,
         text: &TextFindings,
+        external: &[Suggestion],
     ) -> Vec<Suggestion> {
         let found = self.entity_findings(index, doc, learned, &text.gazetteer);
         let from_model = text
@@ -366,7 +382,7 @@ impl Engines {
             .iter()
             .filter_map(|p| self.model_suggestion(index, doc, p))
             .collect();
-        self.finish(index, doc, found, from_model)
+        self.finish(index, doc, found, from_model, external)
     }
 
     /// A prediction of the model as a suggestion (before the threshold: see `settle`).
@@ -399,7 +415,7 @@ impl Engines {
                 new_entity: entity.is_none().then(|| text.to_string()),
             },
             score: p.score,
-            engine: model::ENGINE,
+            engine: model::ENGINE.into(),
             rule: "model: statistical".into(),
         })
     }
@@ -452,7 +468,7 @@ impl Engines {
                     new_entity: entity.is_none().then_some(canonical),
                 },
                 score,
-                engine: "gazetteer",
+                engine: "gazetteer".into(),
                 rule: format!("{}: {what}", entry.list),
                 reason,
             });
@@ -493,16 +509,19 @@ impl Engines {
         found
     }
 
-    /// The model's findings added to the others', labels fitted, merged, overlaps resolved;
-    /// then the quotes, with every mention known so far. A long document's findings are cut
-    /// where none crosses (`split`) and settled part by part on the machine's cores.
+    /// The model's findings and outside engines' added to the others', labels fitted, merged,
+    /// overlaps resolved; then the quotes (outside engines' among them), with every mention
+    /// known so far. A long document's findings are cut where none crosses (`split`) and
+    /// settled part by part on the machine's cores.
     fn finish(
         &self,
         index: &ProjectIndex,
         doc: &Document,
-        found: Vec<Suggestion>,
+        mut found: Vec<Suggestion>,
         from_model: Vec<Suggestion>,
+        external: &[Suggestion],
     ) -> Vec<Suggestion> {
+        found.extend(external::link_spans(index, external));
         let threads = threads_for(doc);
         let cuts = if threads > 1 {
             let ranges = found.iter().chain(&from_model).map(Suggestion::range);
@@ -539,9 +558,19 @@ impl Engines {
                 out
             })
         };
-        if let Some(quotes) = &self.quotes {
+        let outside_quotes = external
+            .iter()
+            .any(|s| matches!(s.proposal, Proposal::Quote { .. }));
+        if self.quotes.is_some() || outside_quotes {
             let mentions = known_mentions(index, doc, &out);
-            let mut said = quotes.suggest(&doc.text, &mentions);
+            let mut said = match &self.quotes {
+                Some(quotes) => quotes.suggest(&doc.text, &mentions),
+                None => Vec::new(),
+            };
+            if outside_quotes {
+                said.extend(external::link_quotes(external, &mentions));
+                said = resolve(merge(said));
+            }
             fit_speakers(index, doc, &mut said);
             out.extend(said);
             out.sort_by_key(|s| s.range());
@@ -850,132 +879,4 @@ fn known_mentions(index: &ProjectIndex, doc: &Document, found: &[Suggestion]) ->
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{DocId, LabelSet};
-
-    fn suggest(labels: &[&str], text: &str) -> Vec<Suggestion> {
-        let mut p = Project::with_labels(
-            "p",
-            LabelSet::from_names(labels.iter().map(|l| l.to_string())),
-        );
-        p.insert_document(Document::new(DocId(1), "d", text));
-        let (engines, problems) = Engines::new(&p.matcher, &[]);
-        assert!(problems.is_empty(), "{problems:?}");
-        engines.suggest(&p, &p.documents[0], None)
-    }
-
-    fn spans(found: &[Suggestion]) -> Vec<(String, String)> {
-        found
-            .iter()
-            .filter(|s| matches!(s.proposal, Proposal::Span { .. }))
-            .map(|s| (s.label().to_string(), s.reason.clone()))
-            .collect()
-    }
-
-    const TEXT: &str = "Officials of the United Nations met Maria Lopez in Portugal. \
-                        “We are ready,” she said later in Lisbon.";
-
-    #[test]
-    fn only_the_projects_labels_are_suggested() {
-        // With the news set the lists find the country and the city…
-        let news = suggest(&["PERSON", "ORG", "GPE"], TEXT);
-        assert!(spans(&news).iter().any(|(l, _)| l == "GPE"), "{news:?}");
-        // …which a PERSON, ORG project cannot hold: they are not suggested.
-        let found = suggest(&["PERSON", "ORG"], TEXT);
-        let labels: Vec<String> = spans(&found).into_iter().map(|(l, _)| l).collect();
-        assert!(
-            labels.iter().all(|l| l == "PERSON" || l == "ORG"),
-            "{labels:?}"
-        );
-        assert!(labels.contains(&"ORG".to_string()) && labels.contains(&"PERSON".to_string()));
-        assert!(
-            found.iter().any(|s| matches!(
-                &s.proposal,
-                Proposal::Quote {
-                    speaker: Some(_),
-                    ..
-                }
-            )),
-            "the quote keeps its speaker: {found:?}"
-        );
-    }
-
-    #[test]
-    fn obvious_equivalents_and_other_cases_are_mapped_and_said() {
-        let found = suggest(&["Per", "LOC", "organisation"], TEXT);
-        let s = spans(&found);
-        let labels: Vec<&str> = s.iter().map(|(l, _)| l.as_str()).collect();
-        assert!(labels.contains(&"LOC"), "{s:?}");
-        assert!(labels.contains(&"organisation"), "{s:?}");
-        assert!(labels.contains(&"Per"), "{s:?}");
-        assert!(
-            s.iter().any(|(l, r)| l == "LOC"
-                && r.ends_with("suggested as LOC: the project has no GPE label")),
-            "{s:?}"
-        );
-        // A pronoun speaker is made with the project's person label, not PERSON.
-        let quote = found
-            .iter()
-            .find_map(|s| match &s.proposal {
-                Proposal::Quote { speaker_label, .. } => Some(speaker_label.clone()),
-                Proposal::Span { .. } => None,
-            })
-            .expect("a quote");
-        assert_eq!(quote.as_deref(), Some("Per"));
-        assert_eq!(project_label(&LabelSet::news(), "GPE"), Some("GPE"));
-        assert_eq!(
-            project_label(&LabelSet::from_names(["ORG".into()]), "GPE"),
-            None
-        );
-    }
-
-    #[test]
-    fn a_quote_whose_speaker_needs_a_missing_label_comes_without_one() {
-        let found = suggest(&["ORG", "EVENT"], TEXT);
-        let (speaker, label, reason) = found
-            .iter()
-            .find_map(|s| match &s.proposal {
-                Proposal::Quote {
-                    speaker,
-                    speaker_label,
-                    ..
-                } => Some((*speaker, speaker_label.clone(), s.reason.clone())),
-                Proposal::Span { .. } => None,
-            })
-            .expect("the quote is still suggested");
-        assert_eq!((speaker, label), (None, None));
-        assert!(
-            reason.contains(
-                "no speaker: \"she\" would be a PERSON mention, and the project has no PERSON label"
-            ),
-            "{reason}"
-        );
-        assert!(spans(&found).iter().all(|(l, _)| l == "ORG"));
-    }
-
-    #[test]
-    fn a_speaker_already_annotated_is_kept_whatever_its_label() {
-        let mut p = Project::with_labels("p", LabelSet::from_names(["ORG".to_string()]));
-        let text = "“We are ready,” Lopez said.";
-        let mut d = Document::new(DocId(1), "d", text);
-        d.insert_span(crate::model::Span::new(
-            crate::model::SpanId(1),
-            crate::model::CharRange::new(16, 21),
-            "PERSON",
-        ));
-        p.insert_document(d);
-        let (engines, _) = Engines::new(&p.matcher, &[]);
-        let found = engines.suggest(&p, &p.documents[0], None);
-        assert!(
-            found.iter().any(|s| matches!(
-                &s.proposal,
-                Proposal::Quote {
-                    speaker: Some((16, 21)),
-                    ..
-                }
-            )),
-            "{found:?}"
-        );
-    }
-}
+mod tests;

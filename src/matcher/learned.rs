@@ -315,7 +315,7 @@ impl Learned {
                 new_entity: None,
             },
             score: pat.score,
-            engine: "learned",
+            engine: "learned".into(),
             rule: pat.rule.to_string(),
             reason: pat.reason.clone(),
         }
@@ -415,7 +415,7 @@ impl Learned {
                     new_entity: None,
                 },
                 score: pat.score,
-                engine: "learned",
+                engine: "learned".into(),
                 rule: pat.rule.to_string(),
                 reason: pat.reason.clone(),
             });
@@ -438,7 +438,7 @@ impl Learned {
                         new_entity: None,
                     },
                     score: SURNAME_SCORE,
-                    engine: "learned",
+                    engine: "learned".into(),
                     rule: "surname after full name".into(),
                     reason: format!(
                         "“{}” after {} was mentioned in full",

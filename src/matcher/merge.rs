@@ -15,7 +15,8 @@ use std::collections::{BTreeSet, HashSet};
 use crate::model::{Document, Proposal, Suggestion, VerdictMemory};
 
 /// Merge findings for the same range and label: scores as independent evidence, reasons and
-/// rules joined, the entity of the strongest finding kept.
+/// rules joined, the entity of the strongest finding kept; findings of several engines name
+/// them all (see `join_engines`).
 pub fn merge(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
     // Reasons are one line, even when the text they quote crosses a line break.
     for s in &mut found {
@@ -39,7 +40,7 @@ pub fn merge(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
             if !last.rule.contains(&s.rule) {
                 last.rule = format!("{} + {}", last.rule, s.rule);
             }
-            last.reason = format!("{}; {}", last.reason, s.reason);
+            join_engines(last, &s);
             if let (
                 Proposal::Span {
                     entity, new_entity, ..
@@ -64,6 +65,27 @@ pub fn merge(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
         out.push(s);
     }
     out
+}
+
+/// Join the reason and engine of `s` to those of `last`, the same finding from another
+/// engine or rule. Once two engines agree, each reason says whose it is
+/// ("gazetteer: Paris in the cities list; spacy: Paris as GPE"), and the engine names them all.
+fn join_engines(last: &mut Suggestion, s: &Suggestion) {
+    let new: Vec<&str> = s.engines().filter(|e| !last.is_from(e)).collect();
+    if new.is_empty() {
+        last.reason = format!("{}; {}", last.reason, s.reason);
+        return;
+    }
+    if !last.engine.contains('+') {
+        last.reason = format!("{}: {}", last.engine, last.reason);
+    }
+    last.reason = format!("{}; {}: {}", last.reason, s.engine, s.reason);
+    let mut engine = last.engine.to_string();
+    for e in new {
+        engine.push('+');
+        engine.push_str(e);
+    }
+    last.engine = engine.into();
 }
 
 /// Keep a non-overlapping set: higher score first, then the longer range. Spans and quotes are

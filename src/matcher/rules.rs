@@ -2256,7 +2256,7 @@ impl<'r, 'd> Finder<'r, 'd> {
                     new_entity: c.new_entity,
                 },
                 score: c.score.clamp(0.0, 1.0),
-                engine: ENGINE,
+                engine: ENGINE.into(),
                 rule: c.rule,
                 reason: c.reason,
             });

@@ -30,7 +30,7 @@ pub use origin::Origin;
 pub use project::{Project, SCHEMA_VERSION};
 pub use quote::{Quote, QuoteKind};
 pub use range::CharRange;
-pub use settings::{MatcherSettings, UserList};
+pub use settings::{ENGINE_TIMEOUT_SECS, ExternalEngine, MatcherSettings, SpacyEngine, UserList};
 pub use span::{Mention, Span};
 pub use suggestion::{Proposal, Suggestion};
 pub use symbol::Symbol;

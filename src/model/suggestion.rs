@@ -3,7 +3,7 @@
 //! Suggestions are derived from the text, the project's annotations and the bundled lists, so
 //! they are never saved; what is saved is the user's verdict on them (see `verdict`).
 
-use super::{EntityId, Mention, QuoteKind};
+use super::{EntityId, Mention, QuoteKind, Symbol};
 
 /// What a suggestion proposes.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +40,10 @@ pub struct Suggestion {
     pub proposal: Proposal,
     /// Confidence in 0..=1.
     pub score: f32,
-    /// Which engine made it ("gazetteer", "learned", "rules", "quotes").
-    pub engine: &'static str,
+    /// Which engine made it ("gazetteer", "learned", "rules", "model", "quotes", or an outside
+    /// engine's name); for findings of several engines merged into one, their names joined by
+    /// `+`, the strongest first ("gazetteer+spacy").
+    pub engine: Symbol,
     /// Which rule or list inside the engine ("countries", "title+name", …).
     pub rule: String,
     /// One line for the user: why this was suggested.
@@ -59,6 +61,16 @@ impl Suggestion {
                 (s, e)
             }
         }
+    }
+
+    /// The engines behind it, the strongest first.
+    pub fn engines(&self) -> impl Iterator<Item = &'static str> {
+        self.engine.as_str().split('+')
+    }
+
+    /// True when `engine` is one of the engines behind it.
+    pub fn is_from(&self, engine: &str) -> bool {
+        self.engines().any(|e| e == engine)
     }
 
     /// The label of a span suggestion ("QUOTE" for a quote).

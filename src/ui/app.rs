@@ -3,6 +3,7 @@
 //! the project goes through `Session::execute` and lands in the undo history and the journal.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::{Context, ViewportCommand};
 
@@ -95,6 +96,8 @@ pub struct GlossApp {
     pub(super) job: Option<Running>,
     /// The export dialog, while open.
     pub(super) export: Option<super::export_dialog::ExportDialog>,
+    /// The CSV / TSV import dialog, while open.
+    pub(super) csv_import: Option<super::import_dialog::CsvImportDialog>,
     pub(super) panel_rects: super::panels::PanelRects,
     /// Repaints the window from another thread.
     pub(super) wake: std::sync::Arc<dyn Fn() + Send + Sync>,
@@ -167,6 +170,7 @@ impl GlossApp {
             after_save: None,
             job: None,
             export: None,
+            csv_import: None,
             panel_rects: Default::default(),
             wake: {
                 let ctx = ctx.clone();
@@ -466,7 +470,14 @@ impl GlossApp {
                 }
             }
             DialogKind::AddFiles | DialogKind::AddFolder => self.import_paths(&paths),
-            DialogKind::Import(format) => self.start_import(format, paths.clone()),
+            DialogKind::Import(crate::app::formats::ImportFormat::Csv) => {
+                self.open_csv_import(paths.clone());
+            }
+            DialogKind::Import(format) => {
+                if let Err(e) = self.start_import(format, paths.clone(), Default::default()) {
+                    self.say(e);
+                }
+            }
             DialogKind::Export { .. } => self.export_path_chosen(first),
             DialogKind::AddList => self.add_user_list(&first),
             DialogKind::CompareProjects | DialogKind::CurateProjects => {
@@ -548,23 +559,6 @@ impl GlossApp {
         });
         self.execute(Command::SetMatcherSettings { settings });
         self.say(format!("added list {rel}"));
-    }
-
-    /// Read files in another format on a worker thread; the result is applied as one step.
-    fn start_import(&mut self, format: crate::app::formats::ImportFormat, paths: Vec<PathBuf>) {
-        let project = self.session.project.clone();
-        let title = format!("importing {}", format.name());
-        match Job::spawn(title, self.wake.clone(), move |p| {
-            p.set_stage("reading");
-            p.set_total(1);
-            let out = crate::app::formats::import(format, &paths, &project)
-                .map_err(|errors| errors.iter().map(ToString::to_string).collect());
-            p.set_done(1);
-            out
-        }) {
-            Ok(job) => self.job = Some(Running::ImportFormat(job)),
-            Err(e) => self.say(format!("could not start the import: {e}")),
-        }
     }
 
     /// Save, or ask where if the project has no file yet. Returns true if saved now.
@@ -682,25 +676,9 @@ impl GlossApp {
             }
             Running::ImportFormat(job) => {
                 if let Some(result) = job.poll() {
+                    let cancelled = job.progress.is_cancelled();
                     self.job = None;
-                    match result {
-                        Ok(imported) => {
-                            let first = self.session.project.next_doc_id();
-                            let summary = imported.summary();
-                            if let Some(c) = imported.command {
-                                self.execute(c);
-                                self.view.open_doc(Some(first));
-                            }
-                            self.say(summary);
-                        }
-                        Err(errors) => {
-                            self.say(format!("nothing imported: {} errors", errors.len()));
-                            self.prompt = Some(Prompt::Notice {
-                                title: "Nothing imported".into(),
-                                message: errors.join("\n"),
-                            });
-                        }
-                    }
+                    self.import_finished(result, cancelled);
                     return;
                 }
             }
@@ -728,15 +706,14 @@ impl GlossApp {
     }
 
     /// The running job's title and progress, for the status bar.
-    pub(super) fn job_progress(&self) -> Option<(String, usize, usize, String)> {
+    pub(super) fn job_progress(&self) -> Option<(String, Arc<crate::app::jobs::Progress>)> {
         let (title, progress) = match self.job.as_ref()? {
             Running::Import(job) => (&job.title, &job.progress),
             Running::ImportFormat(job) => (&job.title, &job.progress),
             Running::Export(job) => (&job.title, &job.progress),
             Running::Team(job) => (&job.title, &job.progress),
         };
-        let (done, total, stage) = progress.get();
-        Some((title.clone(), done, total, stage))
+        Some((title.clone(), progress.clone()))
     }
 
     /// True while an import or export runs in the background (for tests).
@@ -883,7 +860,7 @@ impl eframe::App for GlossApp {
         self.poll_dialogs(&ctx);
         self.poll_job(&ctx);
         self.handle_close_request(&ctx);
-        if self.prompt.is_none() && self.export.is_none() {
+        if self.prompt.is_none() && self.export.is_none() && self.csv_import.is_none() {
             let actions = self.fired_actions(&ctx);
             for a in actions {
                 self.perform(&ctx, a);
@@ -908,6 +885,8 @@ impl eframe::App for GlossApp {
         if let Some(after) = learnt.again {
             ctx.request_repaint_after(after);
         }
+        // Outside engines run in the project's folder.
+        self.review.set_folder(lists_base.clone());
         let settings = self.session.project.matcher.clone();
         let consent = &self.outside_lists;
         let mut read = None;
@@ -968,6 +947,7 @@ impl eframe::App for GlossApp {
             }
         }
         self.export_dialog(&ctx);
+        self.csv_import_dialog(&ctx);
         if self.overlay_open {
             self.overlay_open = overlay::show(&ctx, &self.session.project);
         }

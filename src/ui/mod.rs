@@ -20,6 +20,7 @@ mod documents;
 mod entities;
 mod export_dialog;
 mod find_bar;
+mod import_dialog;
 mod keyboard;
 mod labels;
 mod menu;

@@ -9,17 +9,13 @@ use super::app::GlossApp;
 pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usize>) -> bool {
     let project = &app.session.project;
     let mut cancel = false;
-    if let Some((title, done, total, stage)) = app.job_progress() {
+    if let Some((title, progress)) = app.job_progress() {
         ui.horizontal(|ui| {
-            let fraction = if total > 0 {
-                done as f32 / total as f32
-            } else {
-                0.0
-            };
+            let (fraction, text, stage) = progress_bar(&title, &progress);
             ui.add(
                 egui::ProgressBar::new(fraction)
                     .desired_width(260.0)
-                    .text(format!("{title}: {done} of {total}")),
+                    .text(text),
             );
             ui.weak(stage);
             if ui.button("Cancel").clicked() {
@@ -69,4 +65,22 @@ pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usiz
         }
     });
     cancel
+}
+
+/// A job's progress as a bar shows it: the fraction done, the bar's text ("importing csv: 12
+/// of 40", or sizes when the job counts bytes: "importing csv: 1.2 of 8.0 MB"), and the stage.
+pub fn progress_bar(title: &str, progress: &crate::app::jobs::Progress) -> (f32, String, String) {
+    let (done, total, stage) = progress.get();
+    let fraction = if total > 0 {
+        (done as f64 / total as f64) as f32
+    } else {
+        0.0
+    };
+    let text = if progress.counts_bytes() {
+        let mb = |n: usize| n as f64 / 1_000_000.0;
+        format!("{title}: {:.1} of {:.1} MB", mb(done), mb(total))
+    } else {
+        format!("{title}: {done} of {total}")
+    };
+    (fraction, text, stage)
 }

@@ -1,9 +1,15 @@
 //! The Suggestions tab: the open document's suggestions, sortable and filterable, with the
-//! threshold slider that bulk-accepts above a score and a run over the whole project.
+//! threshold slider that bulk-accepts above a score and a run over the whole project; the
+//! matcher's settings, outside engines among them (each edit one command, so undoable and
+//! journaled; a text field commits on Enter or when it loses focus, so a half-typed command
+//! never starts a process); and what outside engines are doing — progress and Cancel while one
+//! runs, its standard error when it fails.
 
 use egui::{RichText, Ui};
 
 use super::Intent;
+use crate::app::Command;
+use crate::app::external;
 use crate::app::learning::Learner;
 use crate::app::review::{Key, Order, Review};
 use crate::app::shortcuts::Action;
@@ -58,8 +64,10 @@ pub fn ui(
     for p in &review.problems {
         ui.colored_label(ui.visuals().warn_fg_color, p);
     }
+    engine_status_ui(ui, review);
     model_ui(ui, project, learner);
     settings_ui(ui, project, intents);
+    outside_engines_ui(ui, project, intents);
 
     // Filters.
     ui.horizontal_wrapped(|ui| {
@@ -76,17 +84,18 @@ pub fn ui(
             .labelled_by(l.id);
         let l = ui.label("Engine");
         egui::ComboBox::from_id_salt("sugg-engine")
-            .selected_text(review.filter.engine.unwrap_or("all"))
+            .selected_text(review.filter.engine.as_deref().unwrap_or("all"))
             .show_ui(ui, |ui| {
-                for e in [
-                    None,
-                    Some("gazetteer"),
-                    Some("learned"),
-                    Some("rules"),
-                    Some(crate::matcher::model::ENGINE),
-                    Some("quotes"),
-                ] {
-                    ui.selectable_value(&mut review.filter.engine, e, e.unwrap_or("all"));
+                ui.selectable_value(&mut review.filter.engine, None, "all");
+                let mut names: Vec<String> =
+                    external::BUILT_IN.iter().map(|s| s.to_string()).collect();
+                if project.matcher.spacy.enabled {
+                    names.push(external::SPACY.into());
+                }
+                names.extend(project.matcher.external.iter().map(|e| e.name.clone()));
+                for e in names {
+                    let shown = e.clone();
+                    ui.selectable_value(&mut review.filter.engine, Some(e), shown);
                 }
             })
             .response
@@ -149,7 +158,7 @@ pub fn ui(
                 let size = egui::vec2(ui.available_width(), row_height);
                 let row = egui::Layout::right_to_left(egui::Align::Center);
                 ui.allocate_ui_with_layout(size, row, |ui| {
-                    ui.weak(s.engine);
+                    ui.weak(s.engine.as_str());
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                         let text =
                             format!("{:.2} {} {}", s.score, s.label(), row_text(doc, s, a, b));
@@ -253,7 +262,6 @@ fn model_ui(ui: &mut Ui, project: &Project, learner: &Learner) {
 }
 
 pub fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
-    use crate::app::Command;
     use crate::matcher::engines::BUNDLED;
     let current = &project.matcher;
     let mut s = current.clone();
@@ -324,6 +332,257 @@ pub fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
                 .clicked()
             {
                 intents.push(Intent::AddList);
+            }
+        });
+    if s != *current {
+        intents.push(Intent::Execute(Command::SetMatcherSettings { settings: s }));
+    }
+}
+
+/// Outside engines at work: which, how far, for how long, with a Cancel; then each failure
+/// with what the engine wrote on standard error, and what each run dropped.
+fn engine_status_ui(ui: &mut Ui, review: &mut Review) {
+    let status = review.engine_status();
+    if let Some(r) = &status.running {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            let secs = r.since.elapsed().as_secs();
+            let text = if r.total > 1 {
+                format!(
+                    "{}: {} of {} documents, {secs} s",
+                    r.engine, r.done, r.total
+                )
+            } else {
+                format!("{}: running, {secs} s", r.engine)
+            };
+            let fraction = if r.total > 1 {
+                r.done as f32 / r.total as f32
+            } else {
+                0.0
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .text(text)
+                    .desired_width(ui.available_width() - 80.0)
+                    .animate(r.total <= 1),
+            );
+            if ui
+                .button("Cancel")
+                .on_hover_text(format!(
+                    "Stop {}; outside engines then wait until you run them again",
+                    r.engine
+                ))
+                .clicked()
+            {
+                review.cancel_engines();
+            }
+        });
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(250));
+    }
+    for f in &status.failures {
+        let color = if f.cancelled {
+            ui.visuals().warn_fg_color
+        } else {
+            ui.visuals().error_fg_color
+        };
+        ui.colored_label(color, &f.message);
+        if !f.stderr.trim().is_empty() {
+            egui::CollapsingHeader::new(format!("What {} wrote on standard error", f.engine))
+                .id_salt(("engine-stderr", &f.engine))
+                .default_open(!f.cancelled)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt(("engine-stderr-text", &f.engine))
+                        .max_height(160.0)
+                        .show(ui, |ui| {
+                            ui.label(RichText::new(f.stderr.trim_end()).monospace().small());
+                        });
+                });
+        }
+    }
+    for (_, lines) in &status.reports {
+        for l in lines {
+            ui.colored_label(ui.visuals().warn_fg_color, l);
+        }
+    }
+    if (status.paused || !status.failures.is_empty()) && status.running.is_none() {
+        let why = if status.paused {
+            "Outside engines are paused (cancelled)."
+        } else {
+            "Fix the engine's settings, then run it again."
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.weak(why);
+            if ui
+                .button("Run engines again")
+                .on_hover_text("Run outside engines again where they failed or were cancelled")
+                .clicked()
+            {
+                review.retry_engines();
+            }
+        });
+    }
+}
+
+/// A one-line text field that commits on Enter or when it loses focus: `Some(text)` then, if
+/// the text changed. While it has focus the typed text is kept in egui's memory; otherwise it
+/// shows `current` (so an undo shows at once).
+fn committed_text(
+    ui: &mut Ui,
+    id: egui::Id,
+    current: &str,
+    width: f32,
+    label: egui::Id,
+) -> Option<String> {
+    let key = id.with("draft");
+    let mut draft: String = ui
+        .data(|d| d.get_temp::<String>(key))
+        .unwrap_or_else(|| current.to_string());
+    let resp = ui
+        .add(
+            egui::TextEdit::singleline(&mut draft)
+                .id_salt(id)
+                .desired_width(width),
+        )
+        .labelled_by(label);
+    if resp.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(key));
+        return (draft != current).then_some(draft);
+    }
+    if resp.has_focus() {
+        ui.data_mut(|d| d.insert_temp(key, draft));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(key));
+    }
+    None
+}
+
+/// A labelled [`committed_text`] on its own row.
+fn field(ui: &mut Ui, name: &str, id: egui::Id, current: &str, hover: &str) -> Option<String> {
+    ui.horizontal(|ui| {
+        let l = ui.label(name).on_hover_text(hover);
+        let width = ui.available_width().max(80.0);
+        committed_text(ui, id, current, width, l.id)
+    })
+    .inner
+}
+
+/// The timeout as a field of seconds; `Some` with a new whole number of seconds, at least 1.
+fn timeout_field(ui: &mut Ui, id: egui::Id, secs: u64) -> Option<u64> {
+    let typed = field(
+        ui,
+        "Timeout (s)",
+        id,
+        &secs.to_string(),
+        "Stopped when it goes this long without reading a document or writing a line",
+    )?;
+    typed.trim().parse::<u64>().ok().filter(|s| *s > 0)
+}
+
+/// Outside engines and the bundled spaCy engine: on or off, name, command, label mapping,
+/// timeout; add and remove. Every change is one command.
+fn outside_engines_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
+    let current = &project.matcher;
+    let mut s = current.clone();
+    egui::CollapsingHeader::new("Outside engines")
+        .id_salt("outside-engines")
+        .show(ui, |ui| {
+            ui.weak(
+                "Programs that read documents as JSON Lines and write suggestions \
+                 (see \"Engines of your own\" in the README). They run in the project's folder.",
+            );
+            ui.separator();
+            let spacy = &mut s.spacy;
+            ui.checkbox(&mut spacy.enabled, "spaCy (bundled engine)")
+                .on_hover_text("engines/spacy_engine.py with any installed spaCy pipeline");
+            if let Some(m) = field(
+                ui,
+                "spaCy model",
+                ui.make_persistent_id("spacy-model"),
+                &spacy.model,
+                "An installed pipeline (en_core_web_sm, en_core_web_trf…) or the folder of a saved one",
+            ) {
+                spacy.model = m.trim().to_string();
+            }
+            if let Some(p) = field(
+                ui,
+                "Python",
+                ui.make_persistent_id("spacy-python"),
+                &spacy.python,
+                "The Python that has spaCy installed: python3, or a virtual environment's bin/python",
+            ) {
+                spacy.python = p.trim().to_string();
+            }
+            if let Some(t) = timeout_field(ui, ui.make_persistent_id("spacy-timeout"), spacy.timeout_secs)
+            {
+                spacy.timeout_secs = t;
+            }
+            let mut remove = None;
+            for (i, e) in s.external.iter_mut().enumerate() {
+                ui.separator();
+                let id = ui.make_persistent_id(("outside-engine", i));
+                ui.horizontal(|ui| {
+                    let on = format!("{} on", e.name);
+                    ui.checkbox(&mut e.enabled, on);
+                    if ui
+                        .small_button("Remove")
+                        .on_hover_text(format!("Remove the engine {}", e.name))
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+                if let Some(n) = field(ui, "Name", id.with("name"), &e.name, "Its name in suggestions and filters") {
+                    e.name = n.trim().to_string();
+                }
+                let line = external::join_command(&e.command, &e.args);
+                if let Some(c) = field(
+                    ui,
+                    "Command",
+                    id.with("command"),
+                    &line,
+                    "The program and its arguments, quoted as in a shell",
+                ) {
+                    let mut words = external::split_command(&c).into_iter();
+                    e.command = words.next().unwrap_or_default();
+                    e.args = words.collect();
+                }
+                let shown = external::show_mapping(&e.labels);
+                if let Some(m) = field(
+                    ui,
+                    "Labels",
+                    id.with("labels"),
+                    &shown,
+                    "The engine's labels as the project's: PERSON=PER, GPE=LOC",
+                ) {
+                    match external::parse_mapping(&m) {
+                        Ok(map) => e.labels = map,
+                        Err(why) => intents.push(Intent::Say(format!("labels of {}: {why}", e.name))),
+                    }
+                }
+                if let Some(t) = timeout_field(ui, id.with("timeout"), e.timeout_secs) {
+                    e.timeout_secs = t;
+                }
+            }
+            if let Some(i) = remove {
+                s.external.remove(i);
+            }
+            ui.separator();
+            if ui
+                .button("Add an engine")
+                .on_hover_text("A program of your own that speaks the engine protocol")
+                .clicked()
+            {
+                let taken = |n: &str| s.external.iter().any(|e| e.name == n);
+                let name = (1..)
+                    .map(|k| format!("engine{k}"))
+                    .find(|n| !taken(n))
+                    .unwrap_or_default();
+                let mut e = crate::model::ExternalEngine::new(name, "");
+                // A new engine runs once it has a command.
+                e.enabled = false;
+                s.external.push(e);
             }
         });
     if s != *current {

@@ -3,10 +3,12 @@
 
 mod support;
 
+mod csv_import;
 mod dialog_keys;
 mod document_meta;
 mod documents;
 mod editing;
+mod engines;
 mod entities_labels;
 mod export_dialog;
 mod files;

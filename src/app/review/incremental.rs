@@ -121,7 +121,7 @@ pub fn patch(
                 break;
             }
             let x = &items[i];
-            if x.engine == "learned" && x.label() == label {
+            if x.engines().next() == Some("learned") && x.label() == label {
                 hidden.insert(i);
             }
         }
@@ -202,8 +202,8 @@ impl Incremental {
         Some(patch(&b.items, &b.ranges, &b.learned, learned, doc))
     }
 
-    /// Every engine's suggestions for `doc` (a document of `project`), exactly as
-    /// `Engines::suggest` gives them — from the kept text findings when there are some — and
+    /// Every engine's suggestions for `doc` (a document of `project`), with what outside
+    /// engines found in it (`external`), exactly as `Engines::suggest_with` gives them — from the kept text findings when there are some — and
     /// remembered as the base of the next quick answers.
     pub fn exact(
         &mut self,
@@ -211,16 +211,18 @@ impl Incremental {
         project: &Project,
         doc: &Document,
         learned: Arc<Learned>,
+        external: &[Suggestion],
     ) -> Arc<Vec<Suggestion>> {
         let index = ProjectIndex::new(project);
         let (items, findings) = match self.base(doc) {
             Some(b) => {
                 let findings = b.findings.clone();
-                let items = engines.suggest_from(&index, doc, Some(&learned), &findings);
+                let items = engines.suggest_from(&index, doc, Some(&learned), &findings, external);
                 (items, findings)
             }
             None => {
-                let (items, findings) = engines.suggest_keeping(&index, doc, Some(&learned));
+                let (items, findings) =
+                    engines.suggest_keeping(&index, doc, Some(&learned), external);
                 (items, Arc::new(findings))
             }
         };

@@ -62,7 +62,7 @@ fn span(start: usize, len: usize, label: &str, score: f32) -> Suggestion {
             new_entity: None,
         },
         score,
-        engine: "test",
+        engine: "test".into(),
         rule: format!("r{start}"),
         reason: format!("at {start}"),
     }
@@ -81,7 +81,7 @@ fn quote(parts: &[(usize, usize)], score: f32) -> Suggestion {
             kind: QuoteKind::Direct,
         },
         score,
-        engine: "quotes",
+        engine: "quotes".into(),
         rule: "q".into(),
         reason: String::new(),
     }

@@ -556,7 +556,7 @@ impl Quotes {
                 kind: c.kind,
             },
             score: score.clamp(0.05, 0.99),
-            engine: ENGINE,
+            engine: ENGINE.into(),
             rule: c.rule.name().to_string(),
             reason,
         }

@@ -117,7 +117,9 @@ fn after_random_edits_the_exact_answer_is_a_full_run() {
         let mut memory = Incremental::default();
         let mut undo = Vec::new();
         let l = Arc::new(Learned::from_project(&p, p.matcher.min_learned_len));
-        let mut shown = memory.exact(&e, &p, &p.documents[0], l.clone()).to_vec();
+        let mut shown = memory
+            .exact(&e, &p, &p.documents[0], l.clone(), &[])
+            .to_vec();
         assert_eq!(shown, e.suggest(&p, &p.documents[0], Some(&l)));
         for step in 0..12 {
             done += usize::from(edit(&mut p, &shown, &mut rng, &mut undo));
@@ -129,7 +131,7 @@ fn after_random_edits_the_exact_answer_is_a_full_run() {
                 quick.windows(2).all(|w| w[0].range() <= w[1].range()),
                 "seed {seed} step {step}: quick answer out of order"
             );
-            let exact = memory.exact(&e, &p, d, Arc::new(l));
+            let exact = memory.exact(&e, &p, d, Arc::new(l), &[]);
             assert_eq!(*exact, full, "seed {seed} step {step}");
             shown = full;
         }
@@ -143,7 +145,7 @@ fn a_string_just_tagged_is_suggested_elsewhere_at_once() {
     let mut p = project();
     let mut memory = Incremental::default();
     let l = Arc::new(Learned::from_project(&p, p.matcher.min_learned_len));
-    memory.exact(&e, &p, &p.documents[0], l);
+    memory.exact(&e, &p, &p.documents[0], l, &[]);
     // Tag the first "Lopez" alone as ORG: every other "Lopez" becomes an ORG suggestion at
     // once, beating the PERSON the rules found there.
     let at = TEXT.find("Lopez said").expect("in the text");
@@ -168,6 +170,6 @@ fn a_string_just_tagged_is_suggested_elsewhere_at_once() {
     );
     assert!(quick.iter().all(|s| s.range() != (b, b + 5) || is_org(s)));
     // And the exact answer agrees.
-    let exact = memory.exact(&e, &p, d, Arc::new(l));
+    let exact = memory.exact(&e, &p, d, Arc::new(l), &[]);
     assert!(exact.iter().any(is_org), "{exact:#?}");
 }

@@ -1,0 +1,130 @@
+//! Tests of running every engine over a document: labels fitted to the project, speakers.
+
+use super::*;
+use crate::model::{DocId, LabelSet};
+
+fn suggest(labels: &[&str], text: &str) -> Vec<Suggestion> {
+    let mut p = Project::with_labels(
+        "p",
+        LabelSet::from_names(labels.iter().map(|l| l.to_string())),
+    );
+    p.insert_document(Document::new(DocId(1), "d", text));
+    let (engines, problems) = Engines::new(&p.matcher, &[]);
+    assert!(problems.is_empty(), "{problems:?}");
+    engines.suggest(&p, &p.documents[0], None)
+}
+
+fn spans(found: &[Suggestion]) -> Vec<(String, String)> {
+    found
+        .iter()
+        .filter(|s| matches!(s.proposal, Proposal::Span { .. }))
+        .map(|s| (s.label().to_string(), s.reason.clone()))
+        .collect()
+}
+
+const TEXT: &str = "Officials of the United Nations met Maria Lopez in Portugal. \
+                    “We are ready,” she said later in Lisbon.";
+
+#[test]
+fn only_the_projects_labels_are_suggested() {
+    // With the news set the lists find the country and the city…
+    let news = suggest(&["PERSON", "ORG", "GPE"], TEXT);
+    assert!(spans(&news).iter().any(|(l, _)| l == "GPE"), "{news:?}");
+    // …which a PERSON, ORG project cannot hold: they are not suggested.
+    let found = suggest(&["PERSON", "ORG"], TEXT);
+    let labels: Vec<String> = spans(&found).into_iter().map(|(l, _)| l).collect();
+    assert!(
+        labels.iter().all(|l| l == "PERSON" || l == "ORG"),
+        "{labels:?}"
+    );
+    assert!(labels.contains(&"ORG".to_string()) && labels.contains(&"PERSON".to_string()));
+    assert!(
+        found.iter().any(|s| matches!(
+            &s.proposal,
+            Proposal::Quote {
+                speaker: Some(_),
+                ..
+            }
+        )),
+        "the quote keeps its speaker: {found:?}"
+    );
+}
+
+#[test]
+fn obvious_equivalents_and_other_cases_are_mapped_and_said() {
+    let found = suggest(&["Per", "LOC", "organisation"], TEXT);
+    let s = spans(&found);
+    let labels: Vec<&str> = s.iter().map(|(l, _)| l.as_str()).collect();
+    assert!(labels.contains(&"LOC"), "{s:?}");
+    assert!(labels.contains(&"organisation"), "{s:?}");
+    assert!(labels.contains(&"Per"), "{s:?}");
+    assert!(
+        s.iter()
+            .any(|(l, r)| l == "LOC"
+                && r.ends_with("suggested as LOC: the project has no GPE label")),
+        "{s:?}"
+    );
+    // A pronoun speaker is made with the project's person label, not PERSON.
+    let quote = found
+        .iter()
+        .find_map(|s| match &s.proposal {
+            Proposal::Quote { speaker_label, .. } => Some(speaker_label.clone()),
+            Proposal::Span { .. } => None,
+        })
+        .expect("a quote");
+    assert_eq!(quote.as_deref(), Some("Per"));
+    assert_eq!(project_label(&LabelSet::news(), "GPE"), Some("GPE"));
+    assert_eq!(
+        project_label(&LabelSet::from_names(["ORG".into()]), "GPE"),
+        None
+    );
+}
+
+#[test]
+fn a_quote_whose_speaker_needs_a_missing_label_comes_without_one() {
+    let found = suggest(&["ORG", "EVENT"], TEXT);
+    let (speaker, label, reason) = found
+        .iter()
+        .find_map(|s| match &s.proposal {
+            Proposal::Quote {
+                speaker,
+                speaker_label,
+                ..
+            } => Some((*speaker, speaker_label.clone(), s.reason.clone())),
+            Proposal::Span { .. } => None,
+        })
+        .expect("the quote is still suggested");
+    assert_eq!((speaker, label), (None, None));
+    assert!(
+        reason.contains(
+            "no speaker: \"she\" would be a PERSON mention, and the project has no PERSON label"
+        ),
+        "{reason}"
+    );
+    assert!(spans(&found).iter().all(|(l, _)| l == "ORG"));
+}
+
+#[test]
+fn a_speaker_already_annotated_is_kept_whatever_its_label() {
+    let mut p = Project::with_labels("p", LabelSet::from_names(["ORG".to_string()]));
+    let text = "“We are ready,” Lopez said.";
+    let mut d = Document::new(DocId(1), "d", text);
+    d.insert_span(crate::model::Span::new(
+        crate::model::SpanId(1),
+        crate::model::CharRange::new(16, 21),
+        "PERSON",
+    ));
+    p.insert_document(d);
+    let (engines, _) = Engines::new(&p.matcher, &[]);
+    let found = engines.suggest(&p, &p.documents[0], None);
+    assert!(
+        found.iter().any(|s| matches!(
+            &s.proposal,
+            Proposal::Quote {
+                speaker: Some((16, 21)),
+                ..
+            }
+        )),
+        "{found:?}"
+    );
+}

@@ -34,9 +34,11 @@ use crate::io::{IoError, journal, project_file, text_import, write_atomic};
 use crate::model::{DocId, LabelSet, Project, Proposal, Status, Suggestion, validate};
 use crate::ui::Launch;
 
+mod engine_table;
 mod export_args;
 mod git;
 mod import_args;
+mod predictions;
 mod split_annotators;
 mod suggest_args;
 
@@ -169,6 +171,11 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         split_annotators: Option<PathBuf>,
         #[command(flatten)]
         csv: import_args::CsvArgs,
+        /// Read the file's spans and quotes (Label Studio: its `predictions`, with their scores
+        /// and `model_version`) as suggestions to review, stored in the project, instead of
+        /// annotations. The engine is the model_version, else the file's name.
+        #[arg(long, conflicts_with = "split_annotators")]
+        as_suggestions: bool,
     },
 
     /// Run every matcher over every document and store the suggestions for review.
@@ -512,6 +519,7 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             annotator,
             split_annotators,
             csv,
+            as_suggestions,
         } => {
             let format = match format {
                 Some(format) => format,
@@ -541,6 +549,10 @@ pub fn run(task: Task) -> Result<ExitCode, CliError> {
             let csv = csv.options(tsv);
             let annotator = annotator.map_or(Annotator::First, Annotator::Named);
             let options = formats::ImportOptions { annotator, csv };
+            if as_suggestions {
+                let format = predictions::app_format(format);
+                return predictions::import(&project, &paths, format, &options);
+            }
             import(&project, &paths, format, options)
         }
         Task::Suggest {
@@ -1175,6 +1187,9 @@ fn export(
     if !to_stdout && same_file(path, output) {
         return Err(CliError::OutputIsProject(output.to_path_buf()));
     }
+    if options.with_suggestions {
+        return predictions::export(path, format, output, options);
+    }
     let project = open_for_reading(path)?;
     if to_stdout {
         if !format.to_stdout_ok() || options.per_document {
@@ -1243,7 +1258,14 @@ fn stats_text(project: &Project, path: &Path) -> String {
     }
     totals.push(row(["quotes", &quotes.to_string()]));
     totals.push(row(["entities", &entities.to_string()]));
+    if let Some(line) = crate::app::predictions::stats_line(project) {
+        totals.push(row(["suggestions", &line]));
+    }
     let mut text = table(&totals, &[false, false]);
+    if let Some(engines) = engine_table::engine_precision(project) {
+        text.push('\n');
+        text.push_str(&engines);
+    }
 
     if !project.documents.is_empty() {
         let mut rows = vec![row(["document", "status", "spans", "quotes"])];

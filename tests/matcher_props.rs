@@ -70,7 +70,7 @@ proptest! {
         let items = &first[0].1;
         if reject_first && let Some(s) = items.first() {
             let (a, b) = s.range();
-            p.verdicts.rejected.push(Rejection { doc: DocId(1), start: a, end: b, label: s.label().into() });
+            p.verdicts.rejected.push(Rejection { doc: DocId(1), start: a, end: b, label: s.label().into(), engine: None });
         }
         // "Never this string" is about names (`review::reject` never records it for a quote).
         if never_first && let Some(s) = items.iter().rev().find(|s| matches!(s.proposal, Proposal::Span { .. })) {

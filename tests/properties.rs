@@ -340,6 +340,7 @@ fn build(raw: RawProject) -> Project {
             start: a.min(b),
             end: a.max(b) + 1,
             label: label(l),
+            engine: None,
         });
     }
     for (t, l) in raw.never {

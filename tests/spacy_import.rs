@@ -94,6 +94,14 @@ fn sample() -> Project {
     p
 }
 
+/// A quote by its ranges: content, speaker, cue, kind.
+type QuoteView = (
+    Vec<CharRange>,
+    Option<CharRange>,
+    Option<CharRange>,
+    QuoteKind,
+);
+
 /// What a project holds, by names rather than ids, to compare two projects.
 #[derive(Debug, PartialEq)]
 struct View {
@@ -102,12 +110,7 @@ struct View {
     status: Status,
     meta: Vec<(String, String)>,
     spans: Vec<(CharRange, String, Mention, Option<String>)>,
-    quotes: Vec<(
-        Vec<CharRange>,
-        Option<CharRange>,
-        Option<CharRange>,
-        QuoteKind,
-    )>,
+    quotes: Vec<QuoteView>,
 }
 
 fn view<'a>(entities: &[Entity], docs: impl IntoIterator<Item = &'a Document>) -> Vec<View> {

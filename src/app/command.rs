@@ -12,8 +12,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    DocId, Document, Entity, EntityId, LabelDef, MatcherSettings, Project, Quote, QuoteId,
-    Rejection, Span, SpanId, Status,
+    DocId, Document, Entity, EntityId, LabelDef, MatcherSettings, Prediction, Project, Quote,
+    QuoteId, Rejection, Span, SpanId, Status,
 };
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -75,6 +75,12 @@ pub enum Command {
         doc: DocId,
         key: String,
         value: Option<String>,
+    },
+    /// Replace a document's stored predictions (imported suggestions); the inverse puts the
+    /// old ones back.
+    SetPredictions {
+        doc: DocId,
+        predictions: Vec<Prediction>,
     },
     /// Insert a label at `index` in the label set.
     AddLabel {
@@ -382,6 +388,23 @@ impl Command {
                     value: old,
                 }
             }
+            SetPredictions { doc, predictions } => {
+                let d = doc_mut(p, doc)?;
+                let len = d.char_len();
+                if let Some(bad) = predictions.iter().find(|x| !x.fits(len)) {
+                    let (s, e) = bad.range();
+                    return fail(format!(
+                        "prediction {s}..{e} does not fit in {:?} ({len} code points)",
+                        d.name
+                    ));
+                }
+                let old = std::mem::replace(&mut d.predictions, predictions);
+                d.revision += 1;
+                SetPredictions {
+                    doc,
+                    predictions: old,
+                }
+            }
             AddLabel { index, label } => {
                 check_label(p, &label, None)?;
                 if p.labels.contains(&label.name) {
@@ -573,6 +596,9 @@ impl Command {
                 key, value: None, ..
             } => format!("remove metadata {key}"),
             SetMeta { key, .. } => format!("set metadata {key}"),
+            SetPredictions { predictions, .. } => {
+                format!("set {} imported suggestions", predictions.len())
+            }
             AddLabel { label, .. } => format!("add label {}", label.name),
             RemoveLabel { name } => format!("delete label {name}"),
             UpdateLabel { label } => format!("edit label {}", label.name),

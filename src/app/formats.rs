@@ -445,6 +445,8 @@ pub struct ExportOptions {
     pub conll_columns: ConllColumns,
     /// CoNLL: no `-DOCSTART-` line before each document.
     pub no_docstart: bool,
+    /// Label Studio, Prodigy: add the pending suggestions (`app::predictions`).
+    pub with_suggestions: bool,
 }
 
 impl ExportOptions {
@@ -694,6 +696,11 @@ pub fn export(
     out: &Path,
     progress: Option<&Progress>,
 ) -> Result<Exported, IoError> {
+    if options.with_suggestions {
+        // The window's export: the matcher's pending suggestions, stored ones among them.
+        let pending = super::predictions::computed(project, None);
+        return super::predictions::export_with(format, project, options, out, &pending);
+    }
     let mut exported = export_documents(format, project, options, out, progress)?;
     exported.config = write_label_studio_config(project, options)?;
     if format == ExportFormat::LabelStudio

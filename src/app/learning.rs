@@ -485,6 +485,7 @@ mod tests {
             start: 14,
             end: 24,
             label: "ORG".into(),
+            engine: None,
         });
         p.verdicts.never.push(("They".into(), "ORG".into()));
         let ex = examples(&p);

@@ -620,6 +620,7 @@ pub fn reject(doc: &Document, s: &Suggestion, never: bool) -> Command {
             start,
             end,
             label: label.clone(),
+            engine: Some(s.engine),
         }],
     }];
     if never {

@@ -71,6 +71,11 @@ pub struct FormatArgs {
     /// CoNLL: no `-DOCSTART- -X- O O` line before each document.
     #[arg(long)]
     pub no_docstart: bool,
+    /// Label Studio, Prodigy: add the pending suggestions (every engine the project has on,
+    /// and imported ones; not what is annotated or rejected) as Label Studio `predictions`
+    /// (score, model_version = engine) or Prodigy spans (score, source = engine).
+    #[arg(long)]
+    pub with_suggestions: bool,
 }
 
 impl FormatArgs {
@@ -94,5 +99,6 @@ impl FormatArgs {
             ConllColumnsArg::Four => ConllColumns::Four,
         };
         options.no_docstart = self.no_docstart;
+        options.with_suggestions = self.with_suggestions;
     }
 }

@@ -25,6 +25,7 @@ pub mod label_studio_config;
 pub mod lock;
 pub mod meta;
 pub mod plot;
+pub mod predictions;
 pub mod prodigy;
 pub mod project_file;
 pub mod project_stream;

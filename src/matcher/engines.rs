@@ -521,6 +521,18 @@ impl Engines {
         from_model: Vec<Suggestion>,
         external: &[Suggestion],
     ) -> Vec<Suggestion> {
+        // Predictions imported into the document join as an outside engine's findings.
+        let with_stored: Vec<Suggestion>;
+        let external = if doc.predictions.is_empty() {
+            external
+        } else {
+            with_stored = external
+                .iter()
+                .cloned()
+                .chain(doc.predictions.iter().map(|p| p.to_suggestion()))
+                .collect();
+            &with_stored
+        };
         found.extend(external::link_spans(index, external));
         let threads = threads_for(doc);
         let cuts = if threads > 1 {

@@ -530,6 +530,7 @@ mod tests {
             start: 36,
             end: 46,
             label: "ORG".into(),
+            engine: None,
         });
         let l = Learned::from_project(&p, 3);
         let s = l.suggest(&p.documents[1]);

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use super::{CharMap, DocId, Quote, QuoteId, Span, SpanId};
+use super::{CharMap, DocId, Prediction, Quote, QuoteId, Span, SpanId};
 
 /// How far annotation of a document has got.
 #[derive(
@@ -63,6 +63,10 @@ pub struct Document {
     /// Kept sorted by first content offset, then id.
     #[serde(default, deserialize_with = "exact_vec")]
     pub quotes: Vec<Quote>,
+    /// Suggestions imported from another tool's predictions (`import --as-suggestions`), kept
+    /// because they cannot be computed again; absent in files written before they existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predictions: Vec<Prediction>,
     /// Bumped by every change to this document's annotations; derived views cache on it.
     #[serde(skip)]
     pub revision: u64,
@@ -86,6 +90,7 @@ impl PartialEq for Document {
             && self.text == o.text
             && self.spans == o.spans
             && self.quotes == o.quotes
+            && self.predictions == o.predictions
     }
 }
 
@@ -100,6 +105,7 @@ impl Document {
             text: text.into(),
             spans: Vec::new(),
             quotes: Vec::new(),
+            predictions: Vec::new(),
             revision: 0,
             char_len: None,
             char_map: OnceLock::new(),

@@ -42,6 +42,8 @@ pub struct ExportDialog {
     pub ls_config: bool,
     pub conll_columns: ConllColumns,
     pub no_docstart: bool,
+    /// Label Studio, Prodigy: add the pending suggestions (not remembered).
+    pub with_suggestions: bool,
     /// Where to write: a file, or a folder for one file per document.
     pub path: String,
     /// Why the last try failed, shown in the dialog.
@@ -92,6 +94,7 @@ impl ExportDialog {
                 ConllColumns::Two
             },
             no_docstart: last.is_some_and(|l| l.no_docstart),
+            with_suggestions: false,
             path: last.map(|l| l.path.clone()).unwrap_or_default(),
             error: None,
             running: false,
@@ -161,6 +164,11 @@ impl ExportDialog {
             ls_config: None,
             conll_columns: self.conll_columns,
             no_docstart: self.no_docstart,
+            with_suggestions: self.with_suggestions
+                && matches!(
+                    self.format,
+                    ExportFormat::LabelStudio | ExportFormat::Prodigy
+                ),
         }
     }
 
@@ -246,6 +254,10 @@ impl ExportDialog {
                 &mut self.names_only,
                 "Names only (no pronouns or descriptions)",
             );
+        }
+        if matches!(f, F::LabelStudio | F::Prodigy) {
+            ui.checkbox(&mut self.with_suggestions, "With pending suggestions")
+                .on_hover_text("Add the suggestions not yet accepted or rejected, with their scores and engines, as pre-annotations (Label Studio predictions, Prodigy spans)");
         }
         if f == F::Doccano {
             ui.horizontal(|ui| {

@@ -66,6 +66,7 @@ pub fn ui(
     }
     engine_status_ui(ui, review);
     model_ui(ui, project, learner);
+    precision_ui(ui, project);
     settings_ui(ui, project, intents);
     outside_engines_ui(ui, project, intents);
 
@@ -200,6 +201,49 @@ fn row_text(doc: &crate::model::Document, s: &Suggestion, a: usize, b: usize) ->
         } if *y <= doc.char_len() && x < y => format!("{}: {short}", doc.slice(*x, *y)),
         _ => short,
     }
+}
+
+/// The user's own precision per engine in this project: accepted, rejected and accepted /
+/// decided, one row per engine (`app::engine_stats`; a suggestion several engines made counts
+/// for each).
+fn precision_ui(ui: &mut Ui, project: &Project) {
+    use crate::app::engine_stats::{decided_total, engine_tallies};
+    let decided = decided_total(project);
+    egui::CollapsingHeader::new(format!("Your precision per engine ({decided} decided)"))
+        .id_salt("engine-precision")
+        .show(ui, |ui| {
+            ui.weak("Of each engine's suggestions in this project: accepted, rejected, and accepted / decided.");
+            egui::Grid::new("engine-precision-grid")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    ui.strong("engine");
+                    ui.strong("accepted");
+                    ui.strong("rejected");
+                    ui.strong("your precision");
+                    ui.end_row();
+                    for t in engine_tallies(project) {
+                        let e = &t.engine;
+                        ui.label(e);
+                        // Each number is read out with its engine and meaning ("spacy: 3
+                        // accepted"), not as a bare figure.
+                        let cells = [
+                            (t.accepted.to_string(), format!("{e}: {} accepted", t.accepted)),
+                            (t.rejected.to_string(), format!("{e}: {} rejected", t.rejected)),
+                            (
+                                t.precision_text(),
+                                format!("{e}: your precision {}", t.precision_text()),
+                            ),
+                        ];
+                        for (text, spoken) in cells {
+                            ui.label(text).widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken)
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
 }
 
 /// The matcher settings: engines on or off, the bundled lists (on, off, matched regardless of

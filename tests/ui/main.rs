@@ -8,6 +8,7 @@ mod dialog_keys;
 mod document_meta;
 mod documents;
 mod editing;
+mod engine_precision;
 mod engines;
 mod entities_labels;
 mod export_dialog;

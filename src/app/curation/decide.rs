@@ -55,6 +55,7 @@ fn rejection_of(doc: &Document, it: &Item) -> Rejection {
         start: range.start,
         end: range.end,
         label: label.to_string(),
+        engine: None,
     }
 }
 

@@ -370,6 +370,7 @@ fn documents_added_on_both_sides_are_both_added_and_rejections_follow() {
         start: 0,
         end: 3,
         label: "ORG".into(),
+        engine: None,
     });
     // The same article imported on both sides is one document.
     let twin = |p: &mut Project, id: u64, label: &str| {
@@ -510,6 +511,7 @@ fn settings_and_verdicts() {
         start: 0,
         end: 4,
         label: "ORG".into(),
+        engine: None,
     });
     let mut t = base();
     t.matcher.rules = false;
@@ -520,6 +522,7 @@ fn settings_and_verdicts() {
         start: 0,
         end: 4,
         label: "PERSON".into(),
+        engine: None,
     });
     let r = merge(&b, &o, &t);
     assert!(r.is_clean(), "{:?}", r.conflicts);

@@ -147,8 +147,8 @@ proptest! {
         for k in rejected {
             if let Some(s) = found.get(k) {
                 let (start, end) = s.range();
-                v.rejected.push(Rejection { doc: DocId(1), start, end, label: s.label().into() });
-                v.rejected.push(Rejection { doc: DocId(2), start, end: end + 1, label: "A".into() });
+                v.rejected.push(Rejection { doc: DocId(1), start, end, label: s.label().into(), engine: None });
+                v.rejected.push(Rejection { doc: DocId(2), start, end: end + 1, label: "A".into(), engine: None });
             }
         }
         for k in never {

@@ -57,6 +57,7 @@ pub fn article(i: usize, spans: usize) -> Document {
         cue: None,
         kind: QuoteKind::Indirect,
         origin: Origin::Manual,
+        attributes: Default::default(),
     });
     d.status = [Status::Todo, Status::InProgress, Status::Done][i % 3];
     d
@@ -79,6 +80,7 @@ pub fn project(articles: usize, spans: usize) -> Project {
             name: name.to_string(),
             label: label.to_string(),
             aliases: vec![],
+            attributes: Default::default(),
         });
     }
     for i in 0..articles {

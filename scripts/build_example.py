@@ -24,6 +24,12 @@ Header lines:
                                aliases follow, separated by " | ". Entities are shared by the
                                whole project: a KEY may be declared in several files, but then
                                identically. Entity ids follow the order of first declaration.
+    category: SCHEME VALUE, VALUE ...
+                               the document's values in a category scheme of SCHEMES below.
+    attribute: @KEY NAME VALUE an attribute of entity KEY (one of ATTRIBUTES, target Entity);
+                               an entity's attributes may be given in any of its files, but
+                               never differently.
+    attribute: QTAG NAME VALUE an attribute of quote QTAG of this file (target Quote).
 
 Body: one paragraph per line (paragraphs are joined with a single "\\n"; blank lines are an
 error). Plain text is copied as is; this inline markup adds annotations and is removed:
@@ -87,6 +93,31 @@ NEWS_LABELS = [
     ("MISC", "#9aa8b5", "7", "Other names: laws, works, products, languages."),
 ]
 LABELS = {name for name, *_ in NEWS_LABELS}
+# Category schemes for documents: name, several values per document?, values (name, key,
+# colour), description. Keys are letters free in categorise mode (`shortcuts::category_letters`).
+SCHEMES = [
+    (
+        "topic",
+        True,
+        [
+            ("politics", "p", "#7aa6e8"),
+            ("economy", "o", "#e8a35a"),
+            ("environment", "n", "#6cc47e"),
+            ("energy", "y", "#d9c74a"),
+        ],
+        "What the article is about; several may apply.",
+    ),
+]
+# Attributes: name, target (Entity, Span or Quote), values (none: free text), description.
+ATTRIBUTES = [
+    (
+        "gender",
+        "Entity",
+        ["female", "male", "unknown"],
+        "The person's gender as the article presents it (titles, pronouns); Gloss suggests it from first names and pronouns.",
+    ),
+    ("tone", "Quote", ["negative", "neutral", "positive"], "The tone of what was said."),
+]
 STATUSES = ("Todo", "InProgress", "Done")
 KINDS = {"": "Direct", "ind": "Indirect", "mix": "Mixed"}
 MENTIONS = {"pro": "Pronoun", "nom": "Nominal"}
@@ -107,6 +138,7 @@ class Entity:
     aliases: list[str]
     where: str
     used: set[str] = field(default_factory=set)
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -130,6 +162,7 @@ class QuoteDraft:
     cue: tuple[int, int] | None = None
     speaker: Span | None = None
     id: int = 0
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -140,6 +173,7 @@ class Doc:
     text: str
     spans: list[Span]
     quotes: list[QuoteDraft]
+    categories: dict[str, list[str]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,6 +322,8 @@ def parse_file(path: Path, entities: dict[str, Entity], doc_id: int) -> Doc:
     except ValueError:
         raise BuildError(f"{path.name}: no '---' line between header and body") from None
     name = status = None
+    categories: dict[str, list[str]] = {}
+    quote_attributes: list[tuple[str, str, str, str]] = []
     for n, line in enumerate(lines[:sep], 1):
         where = f"{path.name}:{n}"
         if not line.strip() or line.startswith("#"):
@@ -300,8 +336,34 @@ def parse_file(path: Path, entities: dict[str, Entity], doc_id: int) -> Doc:
                 raise BuildError(f"{where}: status must be one of {', '.join(STATUSES)}")
         elif line.startswith("@"):
             declare_entity(line, where, entities)
+        elif line.startswith("category:"):
+            scheme, _, rest = line[9:].strip().partition(" ")
+            defs = {s[0]: s for s in SCHEMES}
+            values = [v.strip() for v in rest.split(",")]
+            if scheme not in defs or scheme in categories:
+                raise BuildError(f"{where}: unknown or repeated scheme {scheme!r}")
+            order = [v[0] for v in defs[scheme][2]]
+            if any(v not in order for v in values) or len(set(values)) != len(values):
+                raise BuildError(f"{where}: values must be some of {order}, once each")
+            if not defs[scheme][1] and len(values) > 1:
+                raise BuildError(f"{where}: {scheme} takes one value")
+            categories[scheme] = sorted(values, key=order.index)
+        elif line.startswith("attribute:"):
+            item, attr, value = (line[10:].split(None, 2) + ["", ""])[:3]
+            target = "Entity" if item.startswith("@") else "Quote"
+            allowed = [a[2] for a in ATTRIBUTES if a[0] == attr and a[1] == target]
+            if not allowed or (allowed[0] and value not in allowed[0]):
+                raise BuildError(f"{where}: no {target} attribute {attr!r} with value {value!r}")
+            quote_attributes.append((item, attr, value, where))
         else:
             raise BuildError(f"{where}: not a header line: {line!r}")
+    # Entity attributes once every entity of the header is declared.
+    for item, attr, value, where in [a for a in quote_attributes if a[0].startswith("@")]:
+        e = entities.get(item[1:])
+        if e is None or e.attributes.get(attr, value) != value:
+            raise BuildError(f"{where}: unknown entity {item} or a different {attr}")
+        e.attributes[attr] = value
+    quote_attributes = [a for a in quote_attributes if not a[0].startswith("@")]
     if not name:
         raise BuildError(f"{path.name}: the header has no 'name:'")
 
@@ -349,8 +411,12 @@ def parse_file(path: Path, entities: dict[str, Entity], doc_id: int) -> Doc:
     quotes.sort(key=lambda q: (q.ranges[0][0], q.tag))
     for n, q in enumerate(quotes, 1):
         q.id = n
+    for tag, attr, value, where in quote_attributes:
+        if tag not in body.quotes:
+            raise BuildError(f"{where}: no quote {tag} in this file")
+        body.quotes[tag].attributes[attr] = value
 
-    return Doc(doc_id, name, status or "Todo", text, spans, quotes)
+    return Doc(doc_id, name, status or "Todo", text, spans, quotes, categories)
 
 
 def declare_entity(line: str, where: str, entities: dict[str, Entity]) -> None:
@@ -418,6 +484,36 @@ def write_ron(entities: list[Entity], docs: list[Doc]) -> str:
         put(f"      description: {ron_str(description)},")
         put("    ),")
     put("  ],")
+    if SCHEMES:
+        put("  schemes: [")
+        for name, multiple, values, description in SCHEMES:
+            put("    (")
+            put(f"      name: {ron_str(name)},")
+            if multiple:
+                put("      multiple: true,")
+            put("      values: [")
+            for value, key, color in values:
+                put(f"        (name: {ron_str(value)}, key: Some({ron_char(key)}), color: {ron_str(color)}),")
+            put("      ],")
+            if description:
+                put(f"      description: {ron_str(description)},")
+            put("    ),")
+        put("  ],")
+    if ATTRIBUTES:
+        put("  attributes: [")
+        for name, target, values, description in ATTRIBUTES:
+            put("    (")
+            put(f"      name: {ron_str(name)},")
+            put(f"      target: {target},")
+            if values:
+                put("      values: [")
+                for v in values:
+                    put(f"        {ron_str(v)},")
+                put("      ],")
+            if description:
+                put(f"      description: {ron_str(description)},")
+            put("    ),")
+        put("  ],")
     put("  entities: [" if entities else "  entities: [],")
     for e in entities:
         put("    (")
@@ -429,6 +525,11 @@ def write_ron(entities: list[Entity], docs: list[Doc]) -> str:
             for a in e.aliases:
                 put(f"        {ron_str(a)},")
             put("      ],")
+        if e.attributes:
+            put("      attributes: {")
+            for k in sorted(e.attributes):
+                put(f"        {ron_str(k)}: {ron_str(e.attributes[k])},")
+            put("      },")
         put("    ),")
     if entities:
         put("  ],")
@@ -438,6 +539,12 @@ def write_ron(entities: list[Entity], docs: list[Doc]) -> str:
         put(f"      id: {d.id},")
         put(f"      name: {ron_str(d.name)},")
         put(f"      status: {d.status},")
+        if d.categories:
+            put("      categories: {")
+            for k in sorted(d.categories):
+                values = ", ".join(ron_str(v) for v in d.categories[k])
+                put(f"        {ron_str(k)}: [{values}],")
+            put("      },")
         put(f"      text: {ron_str(d.text)},")
         put("      spans: [" if d.spans else "      spans: [],")
         for s in d.spans:
@@ -457,6 +564,9 @@ def write_ron(entities: list[Entity], docs: list[Doc]) -> str:
             if q.cue is not None:
                 fields.append(f"cue: Some(({q.cue[0]}, {q.cue[1]}))")
             fields.append(f"kind: {q.kind}")
+            if q.attributes:
+                pairs = ", ".join(f"{ron_str(k)}: {ron_str(q.attributes[k])}" for k in sorted(q.attributes))
+                fields.append(f"attributes: {{{pairs}}}")
             put(f"        ({', '.join(fields)}),")
         if d.quotes:
             put("      ],")

@@ -34,6 +34,7 @@ use crate::io::{IoError, journal, project_file, text_import, write_atomic};
 use crate::model::{DocId, LabelSet, Project, Proposal, Status, Suggestion, validate};
 use crate::ui::Launch;
 
+mod breakdown;
 mod engine_table;
 mod export_args;
 mod git;
@@ -988,6 +989,7 @@ pub fn brat_command(project: &Project, import: &BratImport) -> Option<Command> {
         project,
         format!("import {n} brat document{}", plural(n)),
         &import.labels,
+        (&import.schemes, &import.attributes),
         &import.new_entities,
         &import.updated_entities,
         import.documents.iter().map(|d| &d.document),
@@ -1262,6 +1264,7 @@ fn stats_text(project: &Project, path: &Path) -> String {
         totals.push(row(["suggestions", &line]));
     }
     let mut text = table(&totals, &[false, false]);
+    text.push_str(&breakdown::tables(project, table));
     if let Some(engines) = engine_table::engine_precision(project) {
         text.push('\n');
         text.push_str(&engines);

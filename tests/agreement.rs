@@ -334,6 +334,7 @@ fn quotes_project(b_side: bool) -> Project {
         name: "Lena Ortiz".into(),
         label: "PERSON".into(),
         aliases: vec![],
+        attributes: Default::default(),
     });
     let e = p.entities[0].id;
     let mut d = Document::new(DocId(1), "mayor", MAYOR);
@@ -365,6 +366,7 @@ fn quotes_project(b_side: bool) -> Project {
         cue: Some(at(MAYOR, "said", 0)),
         kind: QuoteKind::Direct,
         origin: Default::default(),
+        attributes: Default::default(),
     });
     d.insert_quote(Quote {
         id: QuoteId(2),
@@ -373,6 +375,7 @@ fn quotes_project(b_side: bool) -> Project {
         cue: (!b_side).then(|| at(MAYOR, "told", 0)),
         kind: QuoteKind::Direct,
         origin: Default::default(),
+        attributes: Default::default(),
     });
     p.insert_document(d);
     p

@@ -160,6 +160,7 @@ fn annotated(name: &str) -> Project {
         name: "Ana Ruiz".into(),
         label: "PERSON".into(),
         aliases: vec!["Ruiz".into()],
+        attributes: Default::default(),
     });
     let mut d = Document::new(DocId(1), "ruiz", text);
     let mut ana = Span::new(SpanId(1), chars_of(text, "Ana Ruiz", 0), "PERSON");
@@ -173,6 +174,7 @@ fn annotated(name: &str) -> Project {
         cue: Some(chars_of(text, "said", 0)),
         kind: QuoteKind::Direct,
         origin: Default::default(),
+        attributes: Default::default(),
     });
     p.insert_document(d);
     p.insert_document(Document::new(DocId(2), "strike", STRIKE));

@@ -60,6 +60,7 @@ fn annotated_project(name: &str) -> Project {
         name: "Ana Ruiz".into(),
         label: "PERSON".into(),
         aliases: vec!["Ruiz".into()],
+        attributes: Default::default(),
     });
 
     let mut d = Document::new(DocId(1), "ruiz-leon", RUIZ);
@@ -77,6 +78,7 @@ fn annotated_project(name: &str) -> Project {
         cue: Some(chars_of(RUIZ, "told", 0)),
         kind: QuoteKind::Direct,
         origin: Default::default(),
+        attributes: Default::default(),
     });
     d.status = Status::Done;
     p.insert_document(d);
@@ -717,8 +719,10 @@ fn export_quotes_as_csv() {
     assert_eq!(run.code, 0, "{run:?}");
     let text = std::fs::read_to_string(dir.path().join("quotes.csv")).unwrap();
     let mut r = csv::Reader::from_reader(text.as_bytes());
+    // The fixed columns, then the example's speaker and quote attributes (issue 17).
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
-        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        header[..8],
         [
             "document",
             "speaker_entity",
@@ -730,6 +734,12 @@ fn export_quotes_as_csv() {
             "end"
         ]
     );
+    assert!(
+        header[8..]
+            .iter()
+            .all(|h| h.starts_with("speaker_") || h.starts_with("quote_"))
+    );
+    assert!(header.iter().any(|h| h == "speaker_gender"), "{header:?}");
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
     let example = load(std::path::Path::new(example));
     let quotes: usize = example.documents.iter().map(|d| d.quotes.len()).sum();

@@ -220,3 +220,61 @@ fn file_is_in_the_layout_gloss_writes() {
         );
     }
 }
+
+/// Issue 17: a topic scheme with every document categorised, a gender attribute on the quoted
+/// people and a quote attribute on every quote; the one quoted person left without a gender
+/// (in the document still to do) gets a suggestion with its reason.
+#[test]
+fn documents_are_categorised_and_speakers_and_quotes_have_attributes() {
+    use gloss::model::AttrTarget;
+    let p = project();
+    let topic = p.scheme("topic").expect("a topic scheme");
+    for d in &p.documents {
+        let values = d
+            .categories
+            .get("topic")
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        assert!(!values.is_empty(), "{:?} has no topic", d.name);
+        assert!(
+            values.iter().all(|v| topic.value(v).is_some()),
+            "{values:?}"
+        );
+    }
+    let gender = p.attribute(AttrTarget::Entity, "gender").expect("gender");
+    let quote_attr = p
+        .attributes_of(AttrTarget::Quote)
+        .next()
+        .expect("a quote attribute");
+    let mut unset = Vec::new();
+    for d in &p.documents {
+        for q in &d.quotes {
+            let v = q.attributes.value(&quote_attr.name);
+            assert!(
+                v.is_some_and(|v| quote_attr.allows(v)),
+                "{:?} quote {}",
+                d.name,
+                q.id
+            );
+            let speaker = q.speaker.and_then(|s| d.span(s)).and_then(|s| s.entity);
+            let Some(e) = speaker.and_then(|e| p.entity(e)) else {
+                continue;
+            };
+            if e.label != "PERSON" {
+                continue;
+            }
+            match e.attributes.value(&gender.name) {
+                Some(v) => assert!(gender.allows(v), "{}: {v}", e.name),
+                None => {
+                    assert_eq!(d.status, Status::Todo, "{} has no gender", e.name);
+                    unset.push(e.id);
+                }
+            }
+        }
+    }
+    unset.dedup();
+    assert_eq!(unset.len(), 1, "one speaker is left for the suggestion");
+    let s = gloss::app::gender::suggest(&p, unset[0]).expect("a suggestion");
+    assert_eq!(s.value, "male");
+    assert!(s.reason.contains("'he'"), "{}", s.reason);
+}

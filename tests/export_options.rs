@@ -41,6 +41,7 @@ fn save(dir: &Path) {
         cue: Some(at("told", 0)),
         kind: QuoteKind::Direct,
         origin: Default::default(),
+        attributes: Default::default(),
     });
     p.insert_document(d);
     project_file::save(&dir.join("p.ron"), &p).unwrap();

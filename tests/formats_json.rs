@@ -200,6 +200,7 @@ fn build(raw: RawProject) -> Project {
             name,
             label: label(l),
             aliases: vec![],
+            attributes: Default::default(),
         });
     }
     let entity_ids: Vec<EntityId> = p.entities.iter().map(|e| e.id).collect();
@@ -234,6 +235,7 @@ fn build(raw: RawProject) -> Project {
                 cue: q.cue.and_then(|(a, b)| mk_range(len, a, b)),
                 kind: [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed][q.kind % 3],
                 origin: Default::default(),
+                attributes: Default::default(),
             });
         }
         p.documents.push(doc);

@@ -220,6 +220,7 @@ fn build(entities: &[(usize, usize)], raw: Vec<RawDoc>) -> Project {
             name: NAMES[name].to_string(),
             label: LABELS[label].to_string(),
             aliases: vec![],
+            attributes: Default::default(),
         });
     }
     let n_entities = entities.len();
@@ -276,6 +277,7 @@ fn build(entities: &[(usize, usize)], raw: Vec<RawDoc>) -> Project {
                 cue: q.cue.and_then(|(a, b)| mk_range(&chars, a, b)),
                 kind: [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed][q.kind],
                 origin: Origin::Manual,
+                attributes: Default::default(),
             });
         }
         p.documents.push(doc);
@@ -602,6 +604,7 @@ fn brat_speakers_take_the_speaker_form_when_it_reads_back() {
             name: name.into(),
             label: label.into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
     }
     let mut d = Document::new(DocId(1), "acme", text);
@@ -624,6 +627,7 @@ fn brat_speakers_take_the_speaker_form_when_it_reads_back() {
             cue: Some(CharRange::new(cue.0, cue.1)),
             kind: QuoteKind::Indirect,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
     }
     p.insert_document(d);
@@ -767,6 +771,7 @@ fn spacy_sample() -> Project {
             name: name.into(),
             label: label.into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
     }
     let at = |needle: &str| {
@@ -798,6 +803,7 @@ fn spacy_sample() -> Project {
         cue: Some(at("said")),
         kind: QuoteKind::Direct,
         origin: Origin::Manual,
+        attributes: Default::default(),
     });
     d.quotes.push(Quote {
         id: QuoteId(2),
@@ -806,6 +812,7 @@ fn spacy_sample() -> Project {
         cue: None,
         kind: QuoteKind::Mixed,
         origin: Origin::Manual,
+        attributes: Default::default(),
     });
     p.insert_document(d);
     p.insert_document(Document::new(DocId(2), "empty", ""));

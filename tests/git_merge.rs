@@ -123,6 +123,7 @@ fn repository_with(driver: bool) -> (tempfile::TempDir, PathBuf) {
         name: "Ambry".into(),
         label: "GPE".into(),
         aliases: vec![],
+        attributes: Default::default(),
     });
     let mut flood = Document::new(DocId(1), "flood", FLOOD);
     let mut ambry = Span::new(SpanId(1), at(FLOOD, "Ambry"), "GPE");
@@ -215,6 +216,7 @@ fn edit_b(_: &Project) -> Vec<Command> {
                 cue: Some(at(STRIKE, "said")),
                 kind: QuoteKind::Direct,
                 origin: Default::default(),
+                attributes: Default::default(),
             },
         },
         Command::AddSpans {
@@ -311,6 +313,7 @@ fn without_the_driver_entities_added_on_both_branches_conflict() {
                     name: name.into(),
                     label: "PERSON".into(),
                     aliases: vec![],
+                    attributes: Default::default(),
                 },
             }]
         }
@@ -387,6 +390,7 @@ fn new_entity_with_mention(
                 name: needle.into(),
                 label: label.into(),
                 aliases: vec![],
+                attributes: Default::default(),
             },
         },
         Command::AddSpans {

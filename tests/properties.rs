@@ -287,6 +287,7 @@ fn build(raw: RawProject) -> Project {
             name: e.name,
             label: label(e.label),
             aliases: e.aliases,
+            attributes: Default::default(),
         });
     }
     let entity_ids: Vec<EntityId> = p.entities.iter().map(|e| e.id).collect();
@@ -329,6 +330,7 @@ fn build(raw: RawProject) -> Project {
                 cue: q.cue.and_then(|(a, b)| mk_range(len, a, b)),
                 kind: [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed][q.kind % 3],
                 origin: origin(q.origin.0, q.origin.1),
+                attributes: Default::default(),
             });
         }
         p.documents.push(doc);
@@ -699,6 +701,7 @@ fn build_command(p: &Project, op: &Op) -> Option<(Command, bool)> {
                     kind: [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed]
                         [quote.kind % 3],
                     origin: origin(quote.origin.0, quote.origin.1),
+                    attributes: Default::default(),
                 },
             }
         }

@@ -43,6 +43,7 @@ fn sample() -> Project {
             name: name.into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
     }
     let text = "“We  will win,” said Angela Merkel 👋🏽, “and soon.”\n\
@@ -74,6 +75,7 @@ fn sample() -> Project {
         cue: Some(at(text, "said")),
         kind: QuoteKind::Direct,
         origin: Origin::Manual,
+        attributes: Default::default(),
     });
     d.insert_quote(Quote {
         id: QuoteId(2),
@@ -82,6 +84,7 @@ fn sample() -> Project {
         cue: Some(at(text, "agreed")),
         kind: QuoteKind::Indirect,
         origin: Origin::Manual,
+        attributes: Default::default(),
     });
     p.insert_document(d);
     let text = "Zoë 👍🏽 e\u{301}té\tà 東京\n\n";

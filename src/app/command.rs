@@ -12,8 +12,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    DocId, Document, Entity, EntityId, LabelDef, MatcherSettings, Prediction, Project, Quote,
-    QuoteId, Rejection, Span, SpanId, Status,
+    AttrItem, AttrTarget, AttributeDef, CategoryScheme, DocId, Document, Entity, EntityId,
+    LabelDef, MatcherSettings, Prediction, Project, Quote, QuoteId, Rejection, Span, SpanId,
+    Status,
 };
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -116,6 +117,46 @@ pub enum Command {
     RemoveNever {
         text: String,
         label: String,
+    },
+    /// Set the values a document has in one category scheme (empty: none), put in the
+    /// scheme's order; the inverse sets the values it had. See `app::schemes`.
+    SetCategories {
+        doc: DocId,
+        scheme: String,
+        values: Vec<String>,
+    },
+    /// Set an attribute of an entity, span or quote (`Some`), or clear it (`None`).
+    SetAttribute {
+        item: AttrItem,
+        name: String,
+        value: Option<String>,
+    },
+    /// Insert a category scheme at `index`.
+    AddScheme {
+        index: usize,
+        scheme: CategoryScheme,
+    },
+    /// Remove a category scheme no document uses.
+    RemoveScheme {
+        name: String,
+    },
+    /// Replace the scheme of the same name (its values, keys, colours, choice, description).
+    UpdateScheme {
+        scheme: CategoryScheme,
+    },
+    /// Insert an attribute definition at `index`.
+    AddAttribute {
+        index: usize,
+        attribute: AttributeDef,
+    },
+    /// Remove an attribute definition no item uses.
+    RemoveAttribute {
+        target: AttrTarget,
+        name: String,
+    },
+    /// Replace the attribute of the same target and name (its values or description).
+    UpdateAttribute {
+        attribute: AttributeDef,
     },
     /// Replace the matcher settings.
     SetMatcherSettings {
@@ -527,6 +568,22 @@ impl Command {
                 p.verdicts.never.remove(i);
                 AddNever { text, label }
             }
+            SetCategories {
+                doc,
+                scheme,
+                values,
+            } => super::schemes::set_categories(p, doc, scheme, values)?,
+            SetAttribute { item, name, value } => {
+                super::schemes::set_attribute(p, item, name, value)?
+            }
+            AddScheme { index, scheme } => super::schemes::add_scheme(p, index, scheme)?,
+            RemoveScheme { name } => super::schemes::remove_scheme(p, name)?,
+            UpdateScheme { scheme } => super::schemes::update_scheme(p, scheme)?,
+            AddAttribute { index, attribute } => {
+                super::schemes::add_attribute(p, index, attribute)?
+            }
+            RemoveAttribute { target, name } => super::schemes::remove_attribute(p, target, name)?,
+            UpdateAttribute { attribute } => super::schemes::update_attribute(p, attribute)?,
             SetMatcherSettings { settings } => SetMatcherSettings {
                 settings: std::mem::replace(&mut p.matcher, settings),
             },
@@ -608,6 +665,24 @@ impl Command {
             RemoveRejections { .. } => "forget rejection".into(),
             AddNever { text, label } => format!("never suggest “{text}” as {label}"),
             RemoveNever { text, label } => format!("suggest “{text}” as {label} again"),
+            SetCategories { scheme, values, .. } if values.is_empty() => {
+                format!("clear {scheme}")
+            }
+            SetCategories { scheme, values, .. } => format!("set {scheme} {}", values.join(", ")),
+            SetAttribute {
+                name, value: None, ..
+            } => format!("clear {name}"),
+            SetAttribute {
+                name,
+                value: Some(v),
+                ..
+            } => format!("set {name} {v}"),
+            AddScheme { scheme, .. } => format!("add category scheme {}", scheme.name),
+            RemoveScheme { name } => format!("delete category scheme {name}"),
+            UpdateScheme { scheme } => format!("edit category scheme {}", scheme.name),
+            AddAttribute { attribute, .. } => format!("add attribute {}", attribute.name),
+            RemoveAttribute { name, .. } => format!("delete attribute {name}"),
+            UpdateAttribute { attribute } => format!("edit attribute {}", attribute.name),
             SetMatcherSettings { .. } => "change matcher settings".into(),
             Batch { name, .. } => name.clone(),
         }

@@ -19,6 +19,8 @@ pub enum DialogKind {
     AddFolder,
     /// Files (or a folder) to import in a format.
     Import(ImportFormat),
+    /// Files (or a folder) of a model's predictions in a format, to import as suggestions.
+    ImportSuggestions(ImportFormat),
     /// Where to write an export: a file, or a folder for one file per document.
     Export {
         format: ExportFormat,
@@ -42,6 +44,7 @@ impl DialogKind {
             DialogKind::AddFiles => "Add text files or web pages",
             DialogKind::AddFolder => "Add a folder of text files",
             DialogKind::Import(_) => "Import",
+            DialogKind::ImportSuggestions(_) => "Import as suggestions",
             DialogKind::Export { .. } => "Export",
             DialogKind::AddList => "Add a list of names (TSV or patterns JSONL)",
             DialogKind::CompareProjects => "Annotators' projects to compare",

@@ -3,7 +3,8 @@
 //! A filter is words separated by spaces, and a document is kept when every word matches
 //! (case is ignored):
 //! - `word`: the name or any metadata value holds it (an outlet, an author, a URL…);
-//! - `key:word`: that metadata entry holds it (`outlet:planet`, `byline:lopez`);
+//! - `key:word`: that metadata entry holds it (`outlet:planet`, `byline:lopez`), or the
+//!   document's values in the category scheme of that name (`topic:politics`);
 //! - `key>=v`, `key<=v`, `key>v`, `key<v`: that metadata entry compares so with `v`, as text —
 //!   which orders ISO dates and times rightly, so `date>=2025-03-01 date<2025-04` is March.
 //!
@@ -85,7 +86,13 @@ impl Filter {
                 doc.name.to_lowercase().contains(w)
                     || doc.meta.values().any(|v| v.to_lowercase().contains(w))
             }
-            Term::Field(key, w) => value(key).is_some_and(|v| v.contains(w)),
+            Term::Field(key, w) => {
+                value(key).is_some_and(|v| v.contains(w))
+                    || doc.categories.iter().any(|(scheme, values)| {
+                        scheme.to_lowercase() == *key
+                            && values.iter().any(|v| v.to_lowercase().contains(w))
+                    })
+            }
             Term::Compare(key, allowed, bound) => value(key).is_some_and(|v| {
                 let i = match v.as_str().cmp(bound.as_str()) {
                     Ordering::Less => 0,
@@ -139,6 +146,12 @@ mod tests {
         assert_eq!(kept("planet"), ["art-1"]);
         assert_eq!(kept("daily planet"), ["art-1"]);
         assert_eq!(kept("outlet:sun"), ["art-2"]);
+        let mut categorised = doc("art-3", &[]);
+        categorised
+            .categories
+            .insert("Topic".into(), vec!["politics".into()]);
+        let f = Filter::parse("topic:polit");
+        assert!(f.keeps(&categorised) && !f.keeps(&a));
         // A URL is a word, not `https:` and a value.
         assert_eq!(kept("https://example.org/2"), ["art-2"]);
         assert_eq!(kept("url:example.org"), ["art-2"]);

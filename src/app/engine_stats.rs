@@ -212,6 +212,7 @@ mod tests {
                 rule: "said".into(),
                 score: 0.9,
             },
+            attributes: Default::default(),
         });
         p.insert_document(d);
         p

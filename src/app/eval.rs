@@ -791,6 +791,7 @@ mod tests {
             cue: None,
             kind,
             origin: Origin::Manual,
+            attributes: Default::default(),
         }
     }
 
@@ -812,6 +813,7 @@ mod tests {
             name: "Vladimir Putin".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         // Predicted: 50..90 shares 40 of gold 1's 100 (at least 30%: a match), with the same
         // speaker span, unlinked, so its name is its text "xxxxx", and an overlapping cue;

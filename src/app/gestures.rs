@@ -148,6 +148,7 @@ pub fn create_entity_from_span(p: &Project, doc_id: DocId, id: SpanId) -> Option
         name: name.clone(),
         label: s.label.to_string(),
         aliases: Vec::new(),
+        attributes: Default::default(),
     };
     let link = Command::UpdateSpan {
         doc: doc_id,

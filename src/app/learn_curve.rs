@@ -202,12 +202,14 @@ mod tests {
             name: "Mara Lind".into(),
             label: "PERSON".into(),
             aliases: vec!["Lind".into()],
+            attributes: Default::default(),
         });
         p.insert_entity(Entity {
             id: EntityId(2),
             name: "Oskar Vale".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         let texts = [
             ("a", "Mara Lind spoke in Oslo.", "Mara Lind", EntityId(1)),

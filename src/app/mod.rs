@@ -4,6 +4,8 @@
 //! the CLI both drive this layer.
 
 pub mod agreement;
+pub mod breakdown;
+pub mod coding;
 pub mod command;
 pub mod curation;
 pub mod dialogs;
@@ -12,6 +14,7 @@ pub mod engine_stats;
 pub mod eval;
 pub mod external;
 pub mod formats;
+pub mod gender;
 pub mod gestures;
 pub mod history;
 pub mod jobs;
@@ -22,6 +25,7 @@ pub mod predictions;
 pub mod prefs;
 pub mod quoting;
 pub mod review;
+pub mod schemes;
 pub mod session;
 pub mod shortcuts;
 pub mod text_index;

@@ -149,6 +149,7 @@ pub fn new_quote(p: &Project, doc: DocId, range: CharRange) -> Option<(Command, 
                 cue: None,
                 kind,
                 origin: crate::model::Origin::Manual,
+                attributes: Default::default(),
             },
         },
         id,
@@ -185,9 +186,28 @@ pub fn cycle_kind(p: &Project, doc: DocId, id: QuoteId) -> Option<Command> {
     update(p.document(doc)?, id, |q| q.kind = q.kind.next())
 }
 
-/// Make an existing span the speaker.
+/// Make an existing span the speaker — or, when the quote's speaker is a description or a
+/// pronoun ("the minister", "he") and the clicked span names an entity, fix who that mention
+/// is: it stays the speaker, with its text and kind, and now links to the clicked entity (the
+/// one-key fix for a wrongly resolved speaker, `S` then a click). The link also teaches the
+/// quotes engine: a description linked to an entity resolves the same description elsewhere
+/// in the document to it (`matcher::quotes::roles`).
 pub fn set_speaker_span(p: &Project, doc: DocId, id: QuoteId, span: SpanId) -> Option<Command> {
-    update(p.document(doc)?, id, |q| q.speaker = Some(span))
+    let d = p.document(doc)?;
+    let q = d.quote(id)?;
+    if let Some(old) = q.speaker.and_then(|s| d.span(s))
+        && old.id != span
+        && matches!(old.mention, Mention::Nominal | Mention::Pronoun)
+        && let Some(new) = d.span(span)
+        && let Some(e) = new.entity
+        && old.entity != Some(e)
+    {
+        let mut fixed = old.clone();
+        fixed.entity = Some(e);
+        fixed.label = new.label;
+        return Some(Command::UpdateSpan { doc, span: fixed });
+    }
+    update(d, id, |q| q.speaker = Some(span))
 }
 
 /// Make a selected stretch of text the speaker: the span there if there is one, else a new
@@ -291,6 +311,7 @@ mod tests {
             name: "Mara Lind".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         let mut d = Document::new(
             DocId(1),
@@ -334,6 +355,32 @@ mod tests {
             "Mara Lind said (indirect): “We will rebuild”"
         );
         assert!(validate(&p).is_empty());
+    }
+
+    #[test]
+    fn picking_a_named_span_for_a_description_speaker_relinks_the_description() {
+        let mut p = project();
+        let (c, id) = new_quote(&p, DocId(1), CharRange::new(1, 16)).unwrap();
+        c.apply(&mut p).unwrap();
+        // "She" is the speaker mention, wrongly linked to nobody; S then a click on "Lind".
+        set_speaker_range(&p, DocId(1), id, CharRange::new(42, 45))
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
+        let c = set_speaker_span(&p, DocId(1), id, SpanId(1)).unwrap();
+        let undo = c.apply(&mut p).unwrap();
+        let d = &p.documents[0];
+        let s = d.span(d.quote(id).unwrap().speaker.unwrap()).unwrap();
+        assert_eq!(d.slice(s.start, s.end), "She", "the mention keeps its text");
+        assert_eq!((s.mention, s.entity), (Mention::Pronoun, Some(EntityId(1))));
+        assert_eq!(
+            speaker_name(&p, d, d.quote(id).unwrap()).as_deref(),
+            Some("Mara Lind")
+        );
+        undo.apply(&mut p).unwrap();
+        let d = &p.documents[0];
+        let s = d.span(d.quote(id).unwrap().speaker.unwrap()).unwrap();
+        assert_eq!(s.entity, None);
     }
 
     #[test]

@@ -523,6 +523,7 @@ impl<'p> Acceptor<'p> {
                 rule: (&s.rule).into(),
                 score: s.score,
             },
+            attributes: Default::default(),
         };
         *next += 1;
         self.quotes.push(Command::AddQuote { doc: doc.id, quote });
@@ -579,6 +580,7 @@ impl<'p> Acceptor<'p> {
                 name: name.to_string(),
                 label: label.to_string(),
                 aliases,
+                attributes: Default::default(),
             },
         });
         self.created.insert(key, id);

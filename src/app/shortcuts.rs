@@ -96,6 +96,16 @@ pub enum Action {
     CuratePrevious,
     /// The label with this digit key: tags the selection, or relabels the selected span.
     ApplyLabel(char),
+    /// Categorise mode on or off: category keys set the document's categories, digits the
+    /// selected item's attributes (see `app::coding`).
+    Categorise,
+    /// The next attribute of the selection for the digit keys to set.
+    NextAttribute,
+    /// Set the active attribute to its n-th value (1–9); 0 clears it.
+    AttributeValue(u8),
+    /// In categorise mode: accept or reject the suggested value (a speaker's gender).
+    AcceptAttributeSuggestion,
+    RejectAttributeSuggestion,
 }
 
 /// What the window is doing, for keys that mean different things in different modes.
@@ -105,6 +115,8 @@ pub enum Mode {
     Annotate,
     /// Curating annotators' disagreements.
     Curate,
+    /// Categorise mode: letters set the document's categories, digits attributes.
+    Categorise,
 }
 
 /// Where a shortcut works: everywhere, or only when no text field has the keyboard.
@@ -227,8 +239,13 @@ impl Action {
             CurateNeither,
             CurateNext,
             CuratePrevious,
+            Categorise,
+            NextAttribute,
+            AcceptAttributeSuggestion,
+            RejectAttributeSuggestion,
         ];
         v.extend((1..=9).map(CurateTake));
+        v.extend((0..=9).map(AttributeValue));
         v.extend(DIGITS.iter().map(|(c, _)| ApplyLabel(*c)));
         v
     }
@@ -240,9 +257,10 @@ impl Action {
             CurateTake(_) | CurateTakeAll | CurateNeither | CurateNext | CuratePrevious => {
                 Some(Mode::Curate)
             }
-            // The keys curating gives another meaning.
+            // The keys curating and categorising give another meaning.
             ApplyLabel(_) | NextSuggestion | PreviousSuggestion | AcceptSuggestion
             | RejectSuggestion => Some(Mode::Annotate),
+            AcceptAttributeSuggestion | RejectAttributeSuggestion => Some(Mode::Categorise),
             _ => None,
         }
     }
@@ -333,6 +351,15 @@ impl Action {
                 .filter(|(d, _)| *d == c)
                 .map(|(_, k)| sc(NONE, *k))
                 .collect(),
+            Categorise => vec![sc(NONE, Key::G)],
+            NextAttribute => vec![sc(NONE, Key::V)],
+            AttributeValue(n) => DIGITS
+                .iter()
+                .filter(|(d, _)| d.to_digit(10) == Some(u32::from(n)))
+                .map(|(_, k)| sc(ALT, *k))
+                .collect(),
+            AcceptAttributeSuggestion => vec![sc(NONE, Key::A)],
+            RejectAttributeSuggestion => vec![sc(NONE, Key::X)],
         }
     }
 
@@ -449,6 +476,12 @@ impl Action {
             CurateNext => "Next open disagreement".into(),
             CuratePrevious => "Previous open disagreement".into(),
             ApplyLabel(c) => format!("Apply label on key {c}"),
+            Categorise => "Categorise mode".into(),
+            NextAttribute => "Next attribute".into(),
+            AttributeValue(0) => "Clear the attribute".into(),
+            AttributeValue(n) => format!("Set the attribute to value {n}"),
+            AcceptAttributeSuggestion => "Accept the suggested attribute".into(),
+            RejectAttributeSuggestion => "Reject the suggested attribute".into(),
         }
     }
 
@@ -542,6 +575,18 @@ impl Action {
             ApplyLabel(_) => {
                 "Tag the selection with the label on this key, or relabel the selected span"
             }
+            Categorise => {
+                "Category keys (letters, set in the Labels tab) set the document's categories; digits set the selected item's attribute; G or Esc leaves"
+            }
+            NextAttribute => {
+                "Which attribute of the selected quote, span or entity the digit keys set"
+            }
+            AttributeValue(_) => {
+                "Set the active attribute of the selected quote, span or entity to its n-th value (0 clears; plain digits in categorise mode)"
+            }
+            AcceptAttributeSuggestion | RejectAttributeSuggestion => {
+                "In categorise mode: take or dismiss the suggested value (a speaker's gender) and its reason"
+            }
         }
     }
 
@@ -611,11 +656,29 @@ pub fn display_text(ctx: &egui::Context, s: &KeyboardShortcut) -> String {
     out
 }
 
+/// The letters free for category values: no key of the table uses them plainly in categorise
+/// mode (where a category key would otherwise shadow the action).
+pub fn category_letters() -> Vec<char> {
+    let taken: Vec<Key> = bindings()
+        .into_iter()
+        .filter(|(a, s)| a.works_in(Mode::Categorise) && s.modifiers.is_none())
+        .map(|(_, s)| s.logical_key)
+        .collect();
+    ('a'..='z')
+        .filter(|c| {
+            Key::from_name(&c.to_ascii_uppercase().to_string()).is_some_and(|k| !taken.contains(&k))
+        })
+        .collect()
+}
+
 /// The keyboard table of the README, generated from this table (a test keeps them equal).
 pub fn markdown_table() -> String {
     let mut out = String::from("| keys | action | what it does |\n|---|---|---|\n");
     for action in Action::all() {
-        if matches!(action, Action::ApplyLabel(_) | Action::CurateTake(_)) {
+        if matches!(
+            action,
+            Action::ApplyLabel(_) | Action::CurateTake(_) | Action::AttributeValue(_)
+        ) {
             continue;
         }
         let keys: Vec<String> = action
@@ -642,6 +705,13 @@ pub fn markdown_table() -> String {
         "| `1` … `9` | Take annotator 1 … 9 | {} |\n",
         Action::CurateTake(1).help()
     ));
+    out.push_str(&format!(
+        "| `Alt+1` … `Alt+9`, `Alt+0` | Set or clear an attribute | {} |\n",
+        Action::AttributeValue(1).help()
+    ));
+    out.push_str(
+        "| `Alt+letter` | Set a category | Toggle the category value on that letter (the Labels tab sets them) on the open document; the letter alone in categorise mode |\n",
+    );
     out
 }
 
@@ -687,7 +757,7 @@ mod tests {
         for (i, (a, s)) in all.iter().enumerate() {
             for (b, t) in &all[i + 1..] {
                 let same_key = s.logical_key == t.logical_key && s.modifiers == t.modifiers;
-                let same_mode = [Mode::Annotate, Mode::Curate]
+                let same_mode = [Mode::Annotate, Mode::Curate, Mode::Categorise]
                     .iter()
                     .any(|m| a.works_in(*m) && b.works_in(*m));
                 assert!(!(same_key && same_mode), "{a:?} and {b:?} both use {s:?}");

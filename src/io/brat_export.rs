@@ -38,6 +38,11 @@
 //!
 //! The document's metadata, which brat has no place for, goes into a side file `NAME.meta.json`
 //! (one JSON object of strings, see `io::meta`); `io::brat` reads it back when it is there.
+//! So do its categories, as a side note: a key `category:SCHEME` each, the values joined by
+//! `|` (`"category:topic": "politics"`).
+//!
+//! Attributes of spans and quotes → `A<n>\tNAME T<k> VALUE` on the span's or quote's `T` line
+//! (white space in a name or value becomes `_`, reported). Entity attributes have no place.
 //!
 //! `annotation.conf` declares the selected labels, `Quote`, `Cue` and `Speaker`, the `Speaker`
 //! and `Cue` relations, the `Kind` attribute and `<OVERLAP>` (Gloss allows nested spans). The
@@ -307,7 +312,7 @@ pub fn export(project: &Project, docs: &[&Document], options: &Options) -> BratE
             stem: p.stem.clone(),
             txt: p.doc.text.to_string(),
             ann,
-            meta: meta::side_file(p.doc, &p.stem, &mut lost),
+            meta: side_note(p.doc, &p.stem, &mut lost),
         });
     }
     for (label, written) in &renamed {
@@ -338,7 +343,7 @@ pub fn export(project: &Project, docs: &[&Document], options: &Options) -> BratE
         }
     }
     BratExport {
-        conf: annotation_conf(&types),
+        conf: annotation_conf(&types) + &attribute_conf(docs),
         report: ExportReport {
             documents: files.len(),
             spans: counts.0,
@@ -555,6 +560,7 @@ fn render(
     let mut n_lines = String::new();
     let mut notes = String::new();
     let (mut t, mut r, mut a, mut n, mut h) = (0, 0, 0, 0, 0);
+    let mut quotes = 0;
     // Planned index → T number.
     let mut tid: Vec<usize> = vec![0; p.spans.len()];
 
@@ -580,6 +586,8 @@ fn render(
             offsets(&s.frags),
             covered(doc, &s.frags)
         );
+        let what = format!("{name}: span {} {}", s.span.range(), s.span.label);
+        attribute_lines(&mut a_lines, &mut a, t, &s.span.attributes, &what, lost);
         if !s.as_speaker && s.span.mention != Mention::Name {
             let r = extent(&s.frags).unwrap_or(s.span.range());
             lost.push(format!(
@@ -671,7 +679,16 @@ fn render(
             covered(doc, &frags)
         );
         a += 1;
+        quotes += 1;
         let _ = writeln!(a_lines, "A{a}\tKind T{qt} {}", kind_value(q.kind));
+        attribute_lines(
+            &mut a_lines,
+            &mut a,
+            qt,
+            &q.attributes,
+            &format!("{name}: quote {}", q.id),
+            lost,
+        );
         if let Some(cue) = q.cue {
             let cf = fragments(doc, cue);
             if cf.is_empty() {
@@ -732,13 +749,60 @@ fn render(
         }
     }
     let spans = tid.iter().collect::<HashSet<_>>().len();
-    let quotes = a;
     let mut out = t_lines;
     out.push_str(&r_lines);
     out.push_str(&a_lines);
     out.push_str(&n_lines);
     out.push_str(&notes);
     (out, spans, quotes)
+}
+
+/// The side file: the metadata, and the categories as `category:SCHEME` keys.
+fn side_note(doc: &Document, stem: &str, lost: &mut Vec<String>) -> Option<String> {
+    if doc.categories.is_empty() {
+        return meta::side_file(doc, stem, lost);
+    }
+    let mut all = doc.meta.clone();
+    for (scheme, values) in &doc.categories {
+        all.insert(super::coding::side_key(scheme), values.join("|"));
+    }
+    if meta::side_path(Path::new(""), stem).is_none() {
+        lost.push(format!(
+            "{}: metadata and categories not written (the file name is too long for a side file)",
+            doc.name
+        ));
+        return None;
+    }
+    Some(meta::side_json(&all))
+}
+
+/// `A<n>\tNAME T<t> VALUE` for each attribute; brat's names and values are single tokens, so
+/// white space becomes `_` (reported), and an attribute named `Kind` (a quote's kind to
+/// `io::brat`) is written `Kind_`.
+fn attribute_lines(
+    out: &mut String,
+    a: &mut usize,
+    t: usize,
+    attrs: &crate::model::Attributes,
+    what: &str,
+    lost: &mut Vec<String>,
+) {
+    for (k, v) in attrs.iter() {
+        let token = |s: &str| s.split_whitespace().collect::<Vec<_>>().join("_");
+        let (name, value) = (token(k), token(v));
+        let name = if name.eq_ignore_ascii_case("Kind") || name.eq_ignore_ascii_case("QuoteType") {
+            format!("{name}_")
+        } else {
+            name
+        };
+        if name != *k || value != *v {
+            lost.push(format!(
+                "{what}: attribute {k} = {v:?} is written {name} {value}"
+            ));
+        }
+        *a += 1;
+        let _ = writeln!(out, "A{a}\t{name} T{t} {value}");
+    }
 }
 
 /// `annotation.conf` for the entity type names `types`.
@@ -757,302 +821,31 @@ pub fn annotation_conf(types: &[String]) -> String {
     s
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::io::brat;
-    use crate::model::{DocId, Entity, EntityId, Origin, QuoteId};
-
-    fn range(text: &str, needle: &str) -> CharRange {
-        let (b, _) = text.match_indices(needle).next().expect("needle");
-        let start = text[..b].chars().count();
-        CharRange::new(start, start + needle.chars().count())
-    }
-
-    fn seed() -> Project {
-        let text = "“We will win,” said Angela Merkel in Berlin.\nShe added that the\nchancellor never gives up, her aide said.";
-        let mut p = Project::new("t");
-        p.insert_entity(Entity {
-            id: EntityId(7),
-            name: "Angela Merkel".into(),
-            label: "PERSON".into(),
-            aliases: vec![],
-        });
-        let mut d = Document::new(DocId(1), "merkel/berlin", text);
-        let mut merkel = Span::new(SpanId(1), range(text, "Angela Merkel"), "PERSON");
-        merkel.entity = Some(EntityId(7));
-        d.insert_span(merkel);
-        d.insert_span(Span::new(SpanId(2), range(text, "Berlin"), "GPE"));
-        let mut she = Span::new(SpanId(3), range(text, "She"), "PERSON");
-        she.mention = Mention::Pronoun;
-        she.entity = Some(EntityId(7));
-        d.insert_span(she);
-        let mut aide = Span::new(SpanId(4), range(text, "her aide"), "PERSON");
-        aide.mention = Mention::Nominal;
-        d.insert_span(aide);
-        d.quotes.push(Quote {
-            id: QuoteId(1),
-            content: vec![range(text, "We will win,")],
-            speaker: Some(SpanId(1)),
-            cue: Some(range(text, "said")),
-            kind: QuoteKind::Direct,
-            origin: Origin::Manual,
-        });
-        d.quotes.push(Quote {
-            id: QuoteId(2),
-            content: vec![range(text, "the\nchancellor never gives up")],
-            speaker: Some(SpanId(3)),
-            cue: Some(range(text, "added")),
-            kind: QuoteKind::Indirect,
-            origin: Origin::Manual,
-        });
-        d.quotes.push(Quote {
-            id: QuoteId(3),
-            content: vec![range(text, "chancellor never gives up")],
-            speaker: Some(SpanId(4)),
-            cue: Some(CharRange::new(
-                range(text, "aide said").end - 4,
-                range(text, "aide said").end,
-            )),
-            kind: QuoteKind::Mixed,
-            origin: Origin::Manual,
-        });
-        p.insert_document(d);
-        p
-    }
-
-    #[test]
-    fn writes_the_seed_conventions() {
-        let p = seed();
-        let docs: Vec<&Document> = p.documents.iter().collect();
-        let e = export(&p, &docs, &Options::default());
-        assert_eq!(e.files[0].stem, "merkel_berlin");
-        assert_eq!(
-            e.files[0].ann,
-            "T1\tPERSON 20 33\tAngela Merkel\n\
-             T2\tGPE 37 43\tBerlin\n\
-             T3\tSpeaker 45 48\tShe\n\
-             T4\tSpeaker 91 99\ther aide\n\
-             T5\tQuote 1 13\tWe will win,\n\
-             T6\tCue 15 19\tsaid\n\
-             T7\tQuote 60 63;64 89\tthe chancellor never gives up\n\
-             T8\tCue 49 54\tadded\n\
-             T9\tQuote 64 89\tchancellor never gives up\n\
-             T10\tCue 100 104\tsaid\n\
-             R1\tCue Arg1:T5 Arg2:T6\n\
-             R2\tSpeaker Arg1:T5 Arg2:T1\n\
-             R3\tCue Arg1:T7 Arg2:T8\n\
-             R4\tSpeaker Arg1:T7 Arg2:T3\n\
-             R5\tCue Arg1:T9 Arg2:T10\n\
-             R6\tSpeaker Arg1:T9 Arg2:T4\n\
-             A1\tKind T5 Direct\n\
-             A2\tKind T7 Indirect\n\
-             A3\tKind T9 Mixed\n\
-             N1\tReference T1 gloss:7\tAngela Merkel\n\
-             #1\tAnnotatorNotes T7\tspeaker=Angela Merkel\n"
-        );
-        // A renamed file is a rename, not something left out.
-        assert!(e.report.left_out.is_empty(), "{:?}", e.report.left_out);
-        assert_eq!(
-            e.renamed,
-            [Renamed {
-                document: "merkel/berlin".into(),
-                file: "merkel_berlin.txt and merkel_berlin.ann".into()
-            }]
-        );
-        assert!(e.conf.contains(
-            "[entities]\nPERSON\nORG\nGPE\nLOC\nNORP\nEVENT\nMISC\nQuote\nCue\nSpeaker\n"
-        ));
-    }
-
-    #[test]
-    fn reads_back_through_io_brat() {
-        let mut p = seed();
-        p.documents[0].meta.insert("outlet".into(), "taz".into());
-        let docs: Vec<&Document> = p.documents.iter().collect();
-        let dir = tempfile::tempdir().unwrap();
-        write(&p, &docs, &Options::default(), dir.path()).unwrap();
-        let back = brat::read_paths(&[dir.path().to_path_buf()], &Project::new("b")).unwrap();
-        assert!(back.skipped.is_empty(), "{:?}", back.skipped);
-        let d = &back.documents[0].document;
-        let orig = &p.documents[0];
-        assert_eq!(d.text, orig.text);
-        assert_eq!(d.meta, orig.meta, "through NAME.meta.json");
-        assert!(
-            back.documents
-                .iter()
-                .skip(1)
-                .all(|d| d.document.meta.is_empty())
-        );
-        let spans = |d: &Document, names: &dyn Fn(EntityId) -> String| {
-            d.spans
-                .iter()
-                .map(|s| (s.range(), s.label, s.mention, s.entity.map(names)))
-                .collect::<Vec<_>>()
-        };
-        let old_names = |e: EntityId| p.entity(e).unwrap().name.clone();
-        let new_names = |e: EntityId| {
-            back.new_entities
-                .iter()
-                .find(|x| x.id == e)
-                .unwrap()
-                .name
-                .clone()
-        };
-        assert_eq!(spans(d, &new_names), spans(orig, &old_names));
-        assert_eq!(d.quotes.len(), 3);
-        for (a, b) in d.quotes.iter().zip(&orig.quotes) {
-            assert_eq!(a.content, b.content);
-            assert_eq!(a.cue, b.cue);
-            assert_eq!(a.kind, b.kind);
-            let sp = |d: &Document, q: &Quote| q.speaker.and_then(|s| d.span(s)).map(|s| s.range());
-            assert_eq!(sp(d, a), sp(orig, b));
+/// `[attributes]` lines for the span and quote attributes `docs` use: `NAME Arg:<ENTITY>,
+/// Value:v1|v2`, names and values as `attribute_lines` writes them.
+fn attribute_conf(docs: &[&Document]) -> String {
+    let token = |s: &str| s.split_whitespace().collect::<Vec<_>>().join("_");
+    let mut values: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let attrs = docs.iter().flat_map(|d| {
+        (d.spans.iter().map(|s| s.attributes)).chain(d.quotes.iter().map(|q| q.attributes))
+    });
+    for a in attrs {
+        for (k, v) in a.iter() {
+            let mut name = token(k);
+            if name.eq_ignore_ascii_case("Kind") || name.eq_ignore_ascii_case("QuoteType") {
+                name.push('_');
+            }
+            values.entry(name).or_default().insert(token(v));
         }
     }
-
-    #[test]
-    fn mentions_that_would_not_read_back_as_speakers_are_labelled_names_and_reported() {
-        let mut p = seed();
-        let d = &mut p.documents[0];
-        // An ORG description that speaks for nobody cannot be a `Speaker` T.
-        let r = range(&d.text, "the\nchancellor");
-        let mut s = Span::new(SpanId(9), r, "ORG");
-        s.mention = Mention::Nominal;
-        d.insert_span(s);
-        let docs: Vec<&Document> = p.documents.iter().collect();
-        let e = export(&p, &docs, &Options::default());
-        assert!(
-            e.files[0]
-                .ann
-                .contains("\tORG 60 63;64 74\tthe chancellor\n")
-        );
-        assert!(
-            e.report.left_out.iter().any(|l| l
-                .contains("60..74 ORG \"the\\nchancellor\": this description is written as a name labelled ORG")),
-            "{:?}",
-            e.report.left_out
-        );
+    let mut s = String::new();
+    for (name, vs) in values {
+        let vs: Vec<String> = vs.into_iter().collect();
+        s.push_str(&format!("{name}\tArg:<ENTITY>, Value:{}\n", vs.join("|")));
     }
-
-    #[test]
-    fn labels_selected_and_renamed_and_duplicates_written_once() {
-        let mut p = seed();
-        let d = &mut p.documents[0];
-        d.insert_span(Span::new(SpanId(10), range(&d.text, "Berlin"), "GPE"));
-        d.insert_span(Span::new(SpanId(11), range(&d.text, "win"), "quote"));
-        d.insert_span(Span::new(SpanId(12), range(&d.text, "will"), "TIME WORD"));
-        let docs: Vec<&Document> = p.documents.iter().collect();
-        let e = export(&p, &docs, &Options::default());
-        let ann = &e.files[0].ann;
-        assert_eq!(ann.matches("\tGPE 37 43\tBerlin").count(), 1);
-        assert!(ann.contains("\tquote_ 9 12\twin\n") && ann.contains("\tTIME_WORD 4 8\twill\n"));
-        assert!(
-            e.report
-                .left_out
-                .iter()
-                .any(|l| l.contains("37..43 GPE \"Berlin\" is there twice"))
-        );
-        assert!(
-            e.report
-                .left_out
-                .iter()
-                .any(|l| l.starts_with("label \"TIME WORD\" is written as \"TIME_WORD\""))
-        );
-
-        let only = Options {
-            labels: Some(vec!["GPE".into()]),
-            quotes: true,
-        };
-        let e = export(&p, &docs, &only);
-        let ann = &e.files[0].ann;
-        // Merkel speaks a quote, so she is written although PERSON is not selected.
-        assert!(ann.contains("\tPERSON 20 33\tAngela Merkel\n"));
-        assert!(!ann.contains("TIME_WORD") && !ann.contains("quote_"));
-        let no_quotes = Options {
-            labels: Some(vec!["GPE".into()]),
-            quotes: false,
-        };
-        let e = export(&p, &docs, &no_quotes);
-        assert_eq!(e.files[0].ann, "T1\tGPE 37 43\tBerlin\n");
-    }
-
-    #[test]
-    fn file_stems_are_safe_and_unique() {
-        let names = [
-            "a/b",
-            "A_b",
-            "  .hidden. ",
-            "",
-            "CON",
-            "com1.txt",
-            "x\ny",
-            "ok",
-        ];
-        let docs: Vec<Document> = names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| Document::new(DocId(i as u64), *n, ""))
-            .collect();
-        let refs: Vec<&Document> = docs.iter().collect();
-        let (stems, renamed) = file_stems(&refs);
-        assert_eq!(
-            stems,
-            [
-                "a_b",
-                "A_b-2",
-                "hidden",
-                "untitled",
-                "CON_",
-                "com1.txt_",
-                "x_y",
-                "ok"
-            ]
-        );
-        assert_eq!(renamed.len(), 7);
-    }
-
-    #[test]
-    fn long_names_are_written_cut_to_fit_and_unique() {
-        let mut p = Project::new("t");
-        let long = "東".repeat(100);
-        for (i, name) in [long.clone(), long.clone(), "😀".repeat(120)]
-            .into_iter()
-            .enumerate()
-        {
-            p.insert_document(Document::new(DocId(i as u64 + 1), name, "text"));
-        }
-        let docs: Vec<&Document> = p.documents.iter().collect();
-        let dir = tempfile::tempdir().unwrap();
-        let e = export(&p, &docs, &Options::default());
-        write_export(&e, dir.path()).unwrap();
-        let files = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(files, 7, "two files per document and annotation.conf");
-        assert_eq!(e.renamed.len(), 3);
-        for f in &e.files {
-            assert!(f.stem.len() + 4 <= 255);
-            assert_eq!(
-                std::fs::read_to_string(dir.path().join(format!("{}.ann", f.stem))).unwrap(),
-                f.ann
-            );
-        }
-        assert!(e.files[1].stem.ends_with("-2"));
-    }
-
-    #[test]
-    fn every_t_line_text_is_the_slice_and_line_breaks_split_fragments() {
-        let text = "a\r\nb\u{2028}c 👩‍👩‍👧\n\nd";
-        let mut p = Project::new("t");
-        let mut d = Document::new(DocId(1), "d", text);
-        d.insert_span(Span::new(
-            SpanId(1),
-            CharRange::new(0, text.chars().count()),
-            "MISC",
-        ));
-        d.insert_span(Span::new(SpanId(2), CharRange::new(1, 3), "MISC"));
-        p.insert_document(d);
-        let docs: Vec<&Document> = p.documents.iter().collect();
-        let e = export(&p, &docs, &Options::default());
-        assert_eq!(e.files[0].ann, "T1\tMISC 0 1;3 4;5 12;14 15\ta b c 👩‍👩‍👧 d\n");
-        assert!(e.report.left_out[0].contains("d: 1..3 MISC \"\\r\\n\" is only line breaks"));
-    }
+    s
 }
+
+#[cfg(test)]
+#[path = "brat_export_tests.rs"]
+mod tests;

@@ -377,6 +377,7 @@ mod tests {
             name: "Humpty Dumpty".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         let mut d = Document::new(DocId(1), "humpty", text);
         let mut full = Span::new(SpanId(1), range(text, "Humpty Dumpty"), "PERSON");
@@ -405,6 +406,7 @@ mod tests {
                 rule: "split".into(),
                 score: 0.8123,
             },
+            attributes: Default::default(),
         });
         d.quotes.push(Quote {
             id: QuoteId(2),
@@ -413,6 +415,7 @@ mod tests {
             cue: None,
             kind: QuoteKind::Indirect,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
         p.insert_document(d);
         p

@@ -1088,6 +1088,7 @@ mod tests {
             cue: None,
             kind: QuoteKind::Indirect,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
         let mut p = Project::new("t");
         p.insert_entity(Entity {
@@ -1095,6 +1096,7 @@ mod tests {
             name: "Vladimir Putin".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         let mut buf = Vec::new();
         let report = write(&p, [&d], &Options::default(), &mut buf).unwrap();

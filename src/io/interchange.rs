@@ -36,8 +36,8 @@ use std::path::{Path, PathBuf};
 use super::IoError;
 use super::files::{self, Links};
 use crate::model::{
-    CharRange, DocId, Document, Entity, EntityId, LabelDef, LabelSet, Mention, Origin, Project,
-    Quote, QuoteId, QuoteKind, Span, SpanId, Status,
+    AttributeDef, CategoryScheme, CharRange, DocId, Document, Entity, EntityId, LabelDef, LabelSet,
+    Mention, Origin, Project, Quote, QuoteId, QuoteKind, Span, SpanId, Status,
 };
 
 /// The label of a direct quote's content regions.
@@ -93,6 +93,9 @@ pub struct Import {
     pub skipped: Vec<Skipped>,
     /// Things the user should know that lost nothing (a document already in the project).
     pub notices: Vec<String>,
+    /// Category schemes and attributes to add, or to update by name (see `io::coding`).
+    pub schemes: Vec<CategoryScheme>,
+    pub attributes: Vec<AttributeDef>,
 }
 
 impl Import {
@@ -404,6 +407,10 @@ pub(crate) struct Builder {
     next_doc: u64,
     seen: HashSet<(String, String)>,
     pub errors: Vec<IoError>,
+    /// The project's schemes and attributes, as the import grows them.
+    pub codes: super::coding::Codes,
+    /// Project entities (by index) whose attributes the import set.
+    changed: BTreeSet<usize>,
     out: Import,
 }
 
@@ -423,6 +430,8 @@ impl Builder {
                 .map(|d| (d.name.clone(), d.text.to_string()))
                 .collect(),
             errors: Vec::new(),
+            codes: super::coding::Codes::new(project),
+            changed: BTreeSet::new(),
             out: Import {
                 format,
                 ..Import::default()
@@ -502,8 +511,32 @@ impl Builder {
             name: name.to_string(),
             label: label.to_string(),
             aliases: Vec::new(),
+            attributes: Default::default(),
         });
         Ok(id)
+    }
+
+    /// Set attribute `attr` = `value` on the entity `id` (defining the attribute if needed);
+    /// a project entity that changes is among the import's updated entities.
+    pub fn entity_attribute(
+        &mut self,
+        id: EntityId,
+        attr: &str,
+        value: &str,
+    ) -> Result<(), String> {
+        let Some(i) = self.entities.iter().position(|e| e.id == id) else {
+            return Err(format!("entity {id} is not known"));
+        };
+        let mut attrs = self.entities[i].attributes;
+        self.codes
+            .attribute(&mut attrs, crate::model::AttrTarget::Entity, attr, value)?;
+        if attrs != self.entities[i].attributes {
+            self.entities[i].attributes = attrs;
+            if i < self.existing {
+                self.changed.insert(i);
+            }
+        }
+        Ok(())
     }
 
     /// The label of the entity called `name` (the first of that name).
@@ -611,7 +644,7 @@ impl Builder {
             .enumerate()
             .map(|(i, e)| (e.id, i))
             .collect();
-        let mut grown = BTreeSet::new();
+        let mut grown = std::mem::take(&mut self.changed);
         for d in &self.out.documents {
             for s in d.spans.iter().filter(|s| s.mention.is_name()) {
                 let Some(&i) = s.entity.and_then(|e| index.get(&e)) else {
@@ -629,6 +662,7 @@ impl Builder {
         }
         self.out.updated_entities = grown.iter().map(|&i| self.entities[i].clone()).collect();
         self.out.new_entities = self.entities.split_off(self.existing);
+        (self.out.schemes, self.out.attributes) = self.codes.finish();
         Ok(self.out)
     }
 }
@@ -814,6 +848,7 @@ pub(crate) fn assemble_quotes(
             cue: cue_of.get(&root).map(|(c, _)| regions[*c].range),
             kind,
             origin: origin.clone(),
+            attributes: Default::default(),
         });
     }
     quotes.sort_by_key(|q| q.content.first().copied());
@@ -866,127 +901,5 @@ pub(crate) fn speaker_note(doc: &Document, quote: &Quote) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn region(
-        range: (usize, usize),
-        part: Option<QuoteKind>,
-        cue: bool,
-        span: Option<u64>,
-    ) -> Region {
-        Region {
-            range: CharRange::new(range.0, range.1),
-            part,
-            cue,
-            span: span.map(SpanId),
-            name: format!("{range:?}"),
-        }
-    }
-
-    #[test]
-    fn labels_carry_quote_kinds_and_are_reserved() {
-        for k in [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed] {
-            assert_eq!(quote_kind_of(quote_label(k)), Some(k));
-        }
-        assert_eq!(quote_kind_of("quote-mixed"), Some(QuoteKind::Mixed));
-        assert!(is_reserved("Cue") && is_reserved("QUOTE") && !is_reserved("PERSON"));
-    }
-
-    #[test]
-    fn parts_speakers_and_cues_assemble_whatever_the_direction() {
-        let regions = vec![
-            region((0, 5), Some(QuoteKind::Mixed), false, None),
-            region((20, 25), Some(QuoteKind::Mixed), false, None),
-            region((10, 14), None, true, None),
-            region((15, 19), None, false, Some(7)),
-            region((30, 33), Some(QuoteKind::Direct), false, None),
-            region((40, 43), None, true, None),
-        ];
-        let rel = |a, b, link| Relation {
-            a,
-            b,
-            link,
-            name: format!("{a}-{b}"),
-        };
-        let relations = vec![
-            rel(1, 0, Some(Link::Part)),
-            rel(3, 1, Some(Link::Speaker)),
-            rel(0, 2, None),
-            rel(4, 3, None),
-            rel(2, 3, None),
-        ];
-        let (quotes, lost) = assemble_quotes(&regions, &relations, &Origin::Manual);
-        assert_eq!(quotes.len(), 2);
-        let q = &quotes[0];
-        assert_eq!(q.content, [CharRange::new(0, 5), CharRange::new(20, 25)]);
-        assert_eq!(
-            (q.speaker, q.cue, q.kind),
-            (
-                Some(SpanId(7)),
-                Some(CharRange::new(10, 14)),
-                QuoteKind::Mixed
-            )
-        );
-        assert_eq!(quotes[1].speaker, Some(SpanId(7)));
-        assert_eq!(quotes[1].id, QuoteId(2));
-        // The cue-to-mention relation means nothing; the stray cue belongs to no quote.
-        assert_eq!(lost.len(), 2, "{lost:?}");
-    }
-
-    #[test]
-    fn records_come_from_arrays_lines_or_one_pretty_object() {
-        let p = Path::new("x.json");
-        let mut errors = Vec::new();
-        let r = parse_records(p, "\u{feff}[{\"a\": 1}, {\"a\": 2}]", "task", &mut errors);
-        assert_eq!(r.len(), 2);
-        assert_eq!(
-            r[1].place,
-            Place::Item {
-                noun: "task",
-                index: 1
-            }
-        );
-        let r = parse_records(p, "{\"a\": 1}\r\n\r\n{\"a\": 2}\r\n", "record", &mut errors);
-        assert_eq!(
-            r.iter().map(|r| r.place).collect::<Vec<_>>(),
-            [Place::Line(1), Place::Line(3)]
-        );
-        let r = parse_records(p, "{\n  \"a\": 1\n}\n", "record", &mut errors);
-        assert_eq!(r.len(), 1);
-        assert!(errors.is_empty());
-        parse_records(p, "{\"a\": 1}\n{\"a\": \n", "record", &mut errors);
-        assert_eq!(errors.len(), 1);
-        assert!(
-            errors[0].to_string().starts_with("x.json:2:"),
-            "{}",
-            errors[0]
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn folders_are_walked_once_through_links_and_devices_are_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        std::fs::write(root.join("a.jsonl"), "{}\n").unwrap();
-        std::os::unix::fs::symlink(".", root.join("self")).unwrap();
-        std::os::unix::fs::symlink("/dev/zero", root.join("z.jsonl")).unwrap();
-        let mut errors = Vec::new();
-        let files = collect_files(
-            &[root.to_path_buf(), root.join("a.jsonl")],
-            &["jsonl"],
-            &mut errors,
-        );
-        assert_eq!(files, [root.join("a.jsonl")]);
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(
-            errors[0].to_string().contains("z.jsonl: is a device"),
-            "{errors:?}"
-        );
-        let mut errors = Vec::new();
-        let records = read_records(&root.join("z.jsonl"), "task", &mut errors);
-        assert!(records.is_empty());
-        assert!(errors[0].to_string().contains("is a device"), "{errors:?}");
-    }
-}
+#[path = "interchange_tests.rs"]
+mod tests;

@@ -7,13 +7,19 @@
 //! `"description"`), so NER consumers can skip it; names carry no `mention` key.
 //! A document with metadata (outlet, date, URL…) carries `"meta": {"key": "value", …}` (string
 //! values, keys sorted) after `status`; a document without any carries no `meta` key.
+//!
+//! Categories and attributes (`model::scheme`), each key only when there is something in it:
+//! `"categories": {"topic": ["politics"]}` (scheme → chosen values, after `meta`);
+//! `"entity_attributes": {"Mara Lind": {"gender": "female"}}` (the attributes of each canonical
+//! entity the document's spans link to); `"attributes": {"role": "mayor"}` on an `entities`
+//! item (the span's own) and on a quote.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
 
-use crate::model::{Document, Project};
+use crate::model::{Attributes, Categories, Document, Project};
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -22,6 +28,10 @@ struct Line<'a> {
     status: &'static str,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     meta: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    categories: &'a Categories,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    entity_attributes: BTreeMap<&'a str, &'a Attributes>,
     entities: Vec<EntityOut<'a>>,
     quotes: Vec<QuoteOut<'a>>,
 }
@@ -35,6 +45,8 @@ struct EntityOut<'a> {
     /// Present only for pronoun and descriptive mentions ("pronoun", "description").
     #[serde(skip_serializing_if = "Option::is_none")]
     mention: Option<&'static str>,
+    #[serde(skip_serializing_if = "Attributes::is_empty")]
+    attributes: Attributes,
 }
 
 #[derive(Serialize)]
@@ -44,6 +56,8 @@ struct QuoteOut<'a> {
     cue: Option<(usize, usize)>,
     speaker: Option<(usize, usize)>,
     speaker_entity: Option<&'a str>,
+    #[serde(skip_serializing_if = "Attributes::is_empty")]
+    attributes: Attributes,
 }
 
 fn line<'a>(project: &'a Project, doc: &'a Document) -> Line<'a> {
@@ -57,6 +71,7 @@ fn line<'a>(project: &'a Project, doc: &'a Document) -> Line<'a> {
             label: &s.label,
             entity: s.entity.and_then(entity_name),
             mention: (!s.mention.is_name()).then(|| s.mention.name()),
+            attributes: s.attributes,
         })
         .collect();
     let quotes = doc
@@ -70,6 +85,7 @@ fn line<'a>(project: &'a Project, doc: &'a Document) -> Line<'a> {
                 cue: q.cue.map(Into::into),
                 speaker: speaker.map(|s| (s.start, s.end)),
                 speaker_entity: speaker.and_then(|s| s.entity).and_then(entity_name),
+                attributes: q.attributes,
             }
         })
         .collect();
@@ -78,6 +94,14 @@ fn line<'a>(project: &'a Project, doc: &'a Document) -> Line<'a> {
         text: &doc.text,
         status: doc.status.key(),
         meta: &doc.meta,
+        categories: &doc.categories,
+        entity_attributes: doc
+            .spans
+            .iter()
+            .filter_map(|s| project.entity(s.entity?))
+            .filter(|e| !e.attributes.is_empty())
+            .map(|e| (e.name.as_str(), &e.attributes))
+            .collect(),
         entities,
         quotes,
     }
@@ -109,6 +133,7 @@ mod tests {
             name: "Vladimir Putin".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         let mut d = Document::new(DocId(1), "putin-obama", "Putin said: “We’ll see 👀.”");
         let mut s = Span::new(SpanId(1), CharRange::new(0, 5), "PERSON");
@@ -121,6 +146,7 @@ mod tests {
             cue: Some(CharRange::new(6, 10)),
             kind: QuoteKind::Direct,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
         d.status = Status::Done;
         p.insert_document(d);

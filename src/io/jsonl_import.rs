@@ -5,6 +5,11 @@
 //! `{"doc", "text", "status", "meta"?, "entities": [{"start","end","label","entity","mention"?}],
 //!   "quotes": [{"kind","content":[[s,e]],"cue":[s,e]|null,"speaker":[s,e]|null,"speaker_entity"}]}`
 //!
+//! `categories` (scheme → values), `entity_attributes` (entity name → attributes) and the
+//! `attributes` of entities items and quotes come back as the project's categories and
+//! attributes; schemes, attributes and values the project lacks are defined by the import
+//! (`io::coding`).
+//!
 //! `meta` is the document's metadata, an object of key–value pairs (see [`super::meta`] for
 //! how non-string values are read).
 //!
@@ -27,13 +32,16 @@
 //! free ones). Anything else that is not the contract (a bad offset, an unknown kind) fails the
 //! whole import with file and line.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::interchange::{self, Builder, Import, Place, Record, Rejected};
-use crate::model::{CharRange, Mention, Project, Quote, QuoteId, QuoteKind, Span};
+use crate::model::{
+    AttrTarget, Attributes, CharRange, Mention, Project, Quote, QuoteId, QuoteKind, Span,
+};
 
 /// The format's name in `Origin::Imported`.
 pub const FORMAT: &str = "jsonl";
@@ -51,6 +59,10 @@ struct LineIn {
     #[serde(default)]
     meta: Value,
     #[serde(default)]
+    categories: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    entity_attributes: BTreeMap<String, Value>,
+    #[serde(default)]
     entities: Vec<EntityIn>,
     #[serde(default)]
     quotes: Vec<QuoteIn>,
@@ -65,6 +77,8 @@ struct EntityIn {
     entity: Option<String>,
     #[serde(default)]
     mention: Option<String>,
+    #[serde(default)]
+    attributes: Value,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +92,8 @@ struct QuoteIn {
     speaker: Option<(usize, usize)>,
     #[serde(default)]
     speaker_entity: Option<String>,
+    #[serde(default)]
+    attributes: Value,
 }
 
 /// Read the native JSONL files `paths` name (folders are walked for `.jsonl` and `.json`)
@@ -144,6 +160,11 @@ fn read_line(
     if let Some(s) = status {
         doc.status = s;
     }
+    for (scheme, values) in &line.categories {
+        for v in values {
+            b.codes.category(&mut doc, scheme, v)?;
+        }
+    }
     for (i, e) in line.entities.into_iter().enumerate() {
         let at = |m: String| format!("entities[{i}]: {m}");
         let range = interchange::checked_range(e.start, e.end, len).map_err(at)?;
@@ -154,6 +175,9 @@ fn read_line(
         if let Some(name) = &e.entity {
             span.entity = Some(b.entity(name, &e.label).map_err(at)?);
         }
+        b.codes
+            .attributes_from_json(&mut span.attributes, AttrTarget::Span, &e.attributes)
+            .map_err(at)?;
         doc.insert_span(span);
     }
     let mut quotes = Vec::new();
@@ -235,6 +259,10 @@ fn read_line(
                 Some(id)
             }
         };
+        let mut attributes = Attributes::default();
+        b.codes
+            .attributes_from_json(&mut attributes, AttrTarget::Quote, &q.attributes)
+            .map_err(at)?;
         quotes.push(Quote {
             id: QuoteId(quotes.len() as u64 + 1),
             content,
@@ -242,7 +270,31 @@ fn read_line(
             cue,
             kind,
             origin: b.origin(),
+            attributes,
         });
+    }
+    for (name, attrs) in &line.entity_attributes {
+        let at = |m: String| format!("entity_attributes {name:?}: {m}");
+        let Some(id) = doc
+            .spans
+            .iter()
+            .filter_map(|s| s.entity)
+            .find(|&e| b.entity_name(e) == Some(name.as_str()))
+        else {
+            b.skip(
+                path,
+                place,
+                at("no span of the document links to it; not read".into()),
+            );
+            continue;
+        };
+        let mut set = Attributes::default();
+        b.codes
+            .attributes_from_json(&mut set, AttrTarget::Entity, attrs)
+            .map_err(at)?;
+        for (k, v) in set.iter() {
+            b.entity_attribute(id, k, v).map_err(at)?;
+        }
     }
     for q in quotes {
         doc.insert_quote(q);
@@ -275,12 +327,14 @@ mod tests {
             name: "Ana Ruiz".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         p.insert_entity(Entity {
             id: EntityId(5),
             name: "Xi Jinping".into(),
             label: "PERSON".into(),
             aliases: vec!["習近平".into()],
+            attributes: Default::default(),
         });
         let mut d = Document::new(DocId(1), "xi", TEXT);
         let mut ana = Span::new(SpanId(1), at(TEXT, "Ana\u{301} Ruiz"), "PERSON");
@@ -300,6 +354,7 @@ mod tests {
             cue: Some(at(TEXT, "wrote")),
             kind: QuoteKind::Direct,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
         d.status = Status::Done;
         d.meta.insert("outlet".into(), "Daily Planet".into());
@@ -384,12 +439,14 @@ mod tests {
             name: "Paris".into(),
             label: "GPE".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         p.insert_entity(Entity {
             id: EntityId(2),
             name: "Paris".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         let src = r#"{"doc": "p", "text": "Paris Hilton left Paris.", "entities": [{"start": 0, "end": 12, "label": "PERSON", "entity": "Paris"}, {"start": 18, "end": 23, "label": "GPE", "entity": "Paris"}, {"start": 0, "end": 5, "label": "MISC", "entity": "Paris"}], "quotes": []}"#;
         let i = read_str(Path::new("a.jsonl"), src, &p).unwrap();

@@ -32,7 +32,8 @@
 //!   [`Annotator::Named`] the one by that annotator (`completed_by`: a user id or e-mail), so
 //!   each annotator's work can go into a project of its own for `gloss agree` ([`Annotator::Only`]
 //!   leaves out tasks they did not do). Further annotations, predictions, and results
-//!   of other types (choices, text areas, HyperText regions) are reported as skipped.
+//!   of other types (HyperText regions…) are reported as skipped. Choices and text areas are
+//!   categories and attributes (see `io::label_studio_codes`).
 //! - A region with several labels becomes one span per label (or a quote part and spans).
 //! - The text is read from `data.text`; a config whose `<Text value="$…">` names another data
 //!   key is refused with a message saying so (tasks carry no config to tell).
@@ -49,7 +50,7 @@ use super::interchange::{
     self, Builder, CUE, CUE_RELATION, ExportReport, Import, Link, PART_RELATION, Place,
     QuoteRegions, Record, Region, Rejected, Relation, SPEAKER_RELATION,
 };
-use super::{IoError, meta};
+use super::{IoError, label_studio_codes, meta};
 use crate::model::{CharRange, Document, Project};
 
 /// The format's name in `Origin::Imported`.
@@ -125,6 +126,8 @@ struct AnnotationOut<'a> {
 enum ResultOut<'a> {
     Region(RegionOut<'a>),
     Relation(RelationOut),
+    /// Choices and text areas: categories and attributes (`io::label_studio_codes`).
+    Choice(Value),
 }
 
 #[derive(Serialize)]
@@ -192,7 +195,7 @@ pub fn write_files<'a>(
 }
 
 fn task<'a>(
-    _project: &Project,
+    project: &Project,
     doc: &'a Document,
     options: &'a Options,
 ) -> (TaskOut<'a>, ExportReport) {
@@ -244,6 +247,7 @@ fn task<'a>(
         result.push(region(id, s.range(), &s.label));
         report.spans += 1;
     }
+    let mut quote_first = HashMap::new();
     if options.quotes {
         report.quotes = doc.quotes.len();
         let mut part_region = HashMap::new();
@@ -253,6 +257,9 @@ fn task<'a>(
             let id = match part {
                 Some(pi) => {
                     let id = format!("q{qid}.{}", pi + 1);
+                    if pi == 0 {
+                        quote_first.insert(qi, (id.clone(), range));
+                    }
                     part_region.insert((qi, pi), id.clone());
                     id
                 }
@@ -284,6 +291,15 @@ fn task<'a>(
             }
         }
     }
+    let codes = label_studio_codes::results(
+        project,
+        doc,
+        &options.to_name,
+        &span_region,
+        &quote_first,
+        &u,
+    );
+    result.extend(codes.into_iter().map(ResultOut::Choice));
     let task = TaskOut {
         id: doc.id.0,
         data: DataOut {
@@ -600,6 +616,7 @@ fn read_result(
     let mut region_of: HashMap<String, Vec<usize>> = HashMap::new();
     let mut other_ids: HashMap<String, String> = HashMap::new();
     let mut relations_in = Vec::new();
+    let mut choices = Vec::new();
     for (k, item) in result.into_iter().enumerate() {
         let kind = item
             .get("type")
@@ -650,6 +667,7 @@ fn read_result(
                     None => {}
                 }
             }
+            "choices" | "textarea" => choices.push(label_studio_codes::read(k, &item, id)?),
             "relation" => {
                 let r: RelationIn = serde_json::from_value(item)
                     .map_err(|e| format!("result {k}: not a relation: {e}"))?;
@@ -750,249 +768,21 @@ fn read_result(
     for q in quotes {
         doc.insert_quote(q);
     }
-    Ok(())
+    let mut spans: HashMap<String, Vec<crate::model::SpanId>> = HashMap::new();
+    let mut parts: HashMap<String, Vec<CharRange>> = HashMap::new();
+    for (id, list) in &region_of {
+        for &i in list {
+            let r = &regions[i];
+            match (r.span, r.part) {
+                (Some(s), _) => spans.entry(id.clone()).or_default().push(s),
+                (None, Some(_)) => parts.entry(id.clone()).or_default().push(r.range),
+                _ => {}
+            }
+        }
+    }
+    label_studio_codes::apply(b, path, place, doc, choices, &spans, &parts)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::*;
-
-    /// Emoji (a ZWJ family, a flag, a skin tone), a combining accent, CJK and CRLF.
-    const TEXT: &str = "👩‍👩‍👧🇫🇷 Zoe\u{301} Ruiz 👍🏽 said:\r\n“北京 is ready,” she added, “really.”\r\n";
-
-    fn at(text: &str, needle: &str) -> CharRange {
-        let byte = text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in text"));
-        let start = text[..byte].chars().count();
-        CharRange::new(start, start + needle.chars().count())
-    }
-
-    fn sample() -> Project {
-        let mut p = Project::new("t");
-        let mut d = Document::new(DocId(2), "beijing", TEXT);
-        d.insert_span(Span::new(SpanId(1), at(TEXT, "Zoe\u{301} Ruiz"), "PERSON"));
-        d.insert_span(Span::new(SpanId(2), at(TEXT, "北京"), "GPE"));
-        d.insert_span(Span::new(SpanId(3), at(TEXT, "she"), "PERSON"));
-        d.insert_quote(Quote {
-            id: QuoteId(1),
-            content: vec![at(TEXT, "北京 is ready,"), at(TEXT, "really.")],
-            speaker: Some(SpanId(3)),
-            cue: Some(at(TEXT, "added")),
-            kind: QuoteKind::Indirect,
-            origin: Origin::Manual,
-        });
-        d.status = Status::Done;
-        p.insert_document(d);
-        p
-    }
-
-    fn export(p: &Project) -> String {
-        let mut buf = Vec::new();
-        write(p, &p.documents, &Options::default(), &mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
-    }
-
-    fn import(source: &str) -> Import {
-        read_str(Path::new("tasks.json"), source, &Project::new("t"))
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    fn errors(source: &str) -> Vec<String> {
-        match read_str(Path::new("tasks.json"), source, &Project::new("t")) {
-            Ok(_) => panic!("the import should fail"),
-            Err(r) => r.errors.iter().map(|e| e.to_string()).collect(),
-        }
-    }
-
-    fn utf16_slice(text: &str, s: usize, e: usize) -> String {
-        let units: Vec<u16> = text.encode_utf16().collect();
-        String::from_utf16(&units[s..e]).unwrap()
-    }
-
-    #[test]
-    fn offsets_are_utf16_units_and_value_text_is_their_slice() {
-        let out = export(&sample());
-        let v: Value = serde_json::from_str(&out).unwrap();
-        let task = &v[0];
-        assert_eq!(task["data"]["doc"], "beijing");
-        assert_eq!(task["data"]["status"], "done");
-        let result = task["annotations"][0]["result"].as_array().unwrap();
-        let zoe = &result[0]["value"];
-        // Family emoji: 5 code points, 8 units; flag: 2 code points, 4 units.
-        assert_eq!(
-            (zoe["start"].as_u64(), at(TEXT, "Zoe").start),
-            (Some(13), 8)
-        );
-        for r in result.iter().filter(|r| r["type"] == "labels") {
-            let (s, e) = (
-                r["value"]["start"].as_u64().unwrap() as usize,
-                r["value"]["end"].as_u64().unwrap() as usize,
-            );
-            assert_eq!(
-                r["value"]["text"].as_str().unwrap(),
-                utf16_slice(TEXT, s, e)
-            );
-            assert_eq!(
-                (r["from_name"].as_str(), r["to_name"].as_str()),
-                (Some("label"), Some("text"))
-            );
-        }
-        let relations: Vec<(String, String, String)> = result
-            .iter()
-            .filter(|r| r["type"] == "relation")
-            .map(|r| {
-                (
-                    r["from_id"].as_str().unwrap().into(),
-                    r["to_id"].as_str().unwrap().into(),
-                    r["labels"][0].as_str().unwrap().into(),
-                )
-            })
-            .collect();
-        let expect = [
-            ("q1.1", "q1.2", "part"),
-            ("q1.1", "s3", "speaker"),
-            ("q1.1", "c1", "cue"),
-        ];
-        assert_eq!(
-            relations,
-            expect.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-        );
-    }
-
-    #[test]
-    fn export_then_import_gives_back_spans_and_quotes() {
-        let p = sample();
-        let import = import(&export(&p));
-        assert!(import.skipped.is_empty(), "{:?}", import.skipped);
-        let d = &import.documents[0];
-        let o = &p.documents[0];
-        assert_eq!((d.name.as_str(), d.status), ("beijing", Status::Done));
-        let key = |doc: &Document| -> Vec<(usize, usize, String)> {
-            doc.spans
-                .iter()
-                .map(|s| (s.start, s.end, s.label.to_string()))
-                .collect()
-        };
-        assert_eq!(key(d), key(o));
-        let q = &d.quotes[0];
-        assert_eq!(
-            (&q.content, q.cue, q.kind),
-            (&o.quotes[0].content, o.quotes[0].cue, QuoteKind::Indirect)
-        );
-        let speaker = d.span(q.speaker.unwrap()).unwrap();
-        assert_eq!(
-            (speaker.range(), speaker.mention),
-            (at(TEXT, "she"), Mention::Pronoun)
-        );
-    }
-
-    #[test]
-    fn the_research_example_imports_with_an_emoji_offset() {
-        // Issue #1347's text: the annotation starts at 2 UTF-16 units after the emoji.
-        let src = serde_json::json!([{
-            "id": 1,
-            "data": {"text": "💩This is an annotation."},
-            "annotations": [{"id": 10, "result": [
-                {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
-                 "value": {"start": 2, "end": 6, "text": "This", "labels": ["MISC"]}},
-                {"id": "r2", "from_name": "label", "to_name": "text", "type": "labels",
-                 "value": {"start": 10, "end": 23, "text": "an annotation", "labels": ["QUOTE"]}},
-                {"from_id": "r2", "to_id": "r1", "type": "relation", "direction": "right", "labels": []},
-                {"id": "r1", "from_name": "note", "to_name": "text", "type": "textarea", "value": {"text": ["x"]}}
-            ]}, {"id": 11, "result": []}],
-            "predictions": [{"result": []}]
-        }])
-        .to_string();
-        let i = import(&src);
-        let d = &i.documents[0];
-        assert_eq!(d.name, "tasks");
-        assert_eq!(d.spans[0].range(), CharRange::new(1, 5));
-        assert_eq!(d.quotes[0].content, [CharRange::new(9, 22)]);
-        assert_eq!(
-            d.quotes[0].speaker,
-            Some(d.spans[0].id),
-            "an unlabelled relation to a mention is the speaker"
-        );
-        // The textarea, the second annotation and the predictions are reported.
-        assert_eq!(i.skipped.len(), 3, "{:?}", i.skipped);
-        assert!(
-            i.skipped
-                .iter()
-                .all(|s| s.to_string().starts_with("tasks.json: task index 0: "))
-        );
-    }
-
-    #[test]
-    fn an_offset_inside_a_surrogate_pair_is_refused_with_file_and_task_index() {
-        let task = |start: u64, text: &str| {
-            serde_json::json!({"data": {"text": "ok"}, "annotations": []}).to_string()
-                + ",\n"
-                + &serde_json::json!({"id": 7, "data": {"text": "😀 Merkel"}, "annotations": [{"result": [
-                    {"id": "a", "type": "labels", "value": {"start": start, "end": 9, "text": text, "labels": ["PERSON"]}}]}]})
-                .to_string()
-        };
-        let errs = errors(&format!("[{}]", task(1, "\u{fffd} Merkel")));
-        assert_eq!(errs.len(), 1);
-        assert!(
-            errs[0].starts_with("tasks.json: task index 1: region a: start 1 falls inside the surrogate pair of '😀' (UTF-16 units 0..2)"),
-            "{errs:?}"
-        );
-        // Python offsets (code points) are recognised by their text.
-        let errs = errors(&format!(
-            "[{}]",
-            serde_json::json!({"data": {"text": "😀 Merkel"}, "annotations": [{"result": [
-                {"id": "a", "type": "labels", "value": {"start": 2, "end": 8, "text": "Merkel", "labels": ["PERSON"]}}]}]})
-        ));
-        assert!(errs[0].contains("Python-style offsets"), "{errs:?}");
-        let errs = errors(
-            r#"[{"data": {"text": "ab"}, "annotations": [{"result": [{"from_id": "x", "to_id": "y", "type": "relation"}]}]}]"#,
-        );
-        assert!(
-            errs[0].contains("relation 0 refers to region \"x\""),
-            "{errs:?}"
-        );
-        let errs = errors(r#"[{"data": {"body": "ab"}}, {"no": "data"}]"#);
-        assert_eq!(errs.len(), 2);
-        assert!(
-            errs[0].starts_with("tasks.json: task index 0: task has no data.text"),
-            "{errs:?}"
-        );
-        let errs = errors("[{\"data\": {\"text\": \"ab\"}},\n{oops}]");
-        assert!(errs[0].starts_with("tasks.json:2:"), "{errs:?}");
-    }
-
-    #[test]
-    fn options_name_the_config_tags_and_filter_labels() {
-        let p = sample();
-        let options = Options {
-            labels: Some(vec!["GPE".into()]),
-            from_name: "ner".into(),
-            to_name: "article".into(),
-            ..Options::default()
-        };
-        let mut buf = Vec::new();
-        let report = write(&p, &p.documents, &options, &mut buf).unwrap();
-        let v: Value = serde_json::from_slice(&buf).unwrap();
-        let result = v[0]["annotations"][0]["result"].as_array().unwrap();
-        assert_eq!(result[0]["from_name"], "ner");
-        assert_eq!(result[0]["to_name"], "article");
-        assert_eq!(report.spans, 1);
-        assert!(
-            report.left_out[0].contains("keeps no speaker"),
-            "{:?}",
-            report.left_out
-        );
-    }
-
-    #[test]
-    fn one_file_per_document_is_an_array_of_one_task() {
-        let p = sample();
-        let dir = tempfile::tempdir().unwrap();
-        let (paths, _) = write_files(&p, &p.documents, &Options::default(), dir.path()).unwrap();
-        assert_eq!(paths, [dir.path().join("beijing.json")]);
-        let i = read_paths(&[dir.path().to_path_buf()], &Project::new("t")).unwrap();
-        assert_eq!(i.documents[0].quotes.len(), 1);
-    }
-}
+#[path = "label_studio_tests.rs"]
+mod tests;

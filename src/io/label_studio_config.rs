@@ -18,11 +18,15 @@
 //!
 //! The `<Labels>` and `<Text>` names are the export's `from_name` and `to_name`; the labels
 //! are the exported ones (the `labels` option), in the project's order and colours; the quote
-//! labels and relations are there when quotes are exported.
+//! labels and relations are there when quotes are exported. Then a `<Choices>` per category
+//! scheme (`choice="multiple"` for multiple choice), and a per-region `<Choices>` (or
+//! `<TextArea>` for free text) per span attribute (`span.NAME`) and quote attribute
+//! (`quote.NAME`), as `io::label_studio_codes` writes and reads them.
 
 use super::interchange::{self, CUE, CUE_RELATION, PART_RELATION, SPEAKER_RELATION};
 use super::label_studio::Options;
-use crate::model::{Project, QuoteKind};
+use super::label_studio_codes;
+use crate::model::{AttrTarget, Project, QuoteKind};
 
 /// Quote labels' colours: they should stand apart from the entity labels.
 const QUOTE_COLOR: &str = "#9e9e9e";
@@ -92,7 +96,51 @@ pub fn config(project: &Project, options: &Options) -> String {
         "  <Text name=\"{}\" value=\"$text\"/>\n",
         attr(&options.to_name)
     ));
+    x.push_str(&choices(project, options));
     x.push_str("</View>\n");
+    x
+}
+
+/// `<Choices>` for each category scheme (the document's), and per-region `<Choices>` or
+/// `<TextArea>` for each span and quote attribute (see `io::label_studio_codes`).
+fn choices(project: &Project, options: &Options) -> String {
+    let to = attr(&options.to_name);
+    let mut x = String::new();
+    for s in &project.schemes {
+        let multiple = if s.multiple {
+            " choice=\"multiple\""
+        } else {
+            ""
+        };
+        x.push_str(&format!(
+            "  <Header value=\"{}\"/>\n  <Choices name=\"{}\" toName=\"{to}\"{multiple} showInline=\"true\">\n",
+            attr(&s.name),
+            attr(&s.name)
+        ));
+        for v in &s.values {
+            x.push_str(&format!("    <Choice value=\"{}\"/>\n", attr(&v.name)));
+        }
+        x.push_str("  </Choices>\n");
+    }
+    for a in &project.attributes {
+        if a.target == AttrTarget::Entity || (a.target == AttrTarget::Quote && !options.quotes) {
+            continue;
+        }
+        let name = attr(&label_studio_codes::control(a.target, &a.name));
+        if a.is_free_text() {
+            x.push_str(&format!(
+                "  <TextArea name=\"{name}\" toName=\"{to}\" perRegion=\"true\" maxSubmissions=\"1\"/>\n"
+            ));
+            continue;
+        }
+        x.push_str(&format!(
+            "  <Choices name=\"{name}\" toName=\"{to}\" perRegion=\"true\">\n"
+        ));
+        for v in &a.values {
+            x.push_str(&format!("    <Choice value=\"{}\"/>\n", attr(v)));
+        }
+        x.push_str("  </Choices>\n");
+    }
     x
 }
 
@@ -136,5 +184,44 @@ mod tests {
         assert!(x.contains("<Labels name=\"ner\" toName=\"body\">"), "{x}");
         assert!(x.contains("<Text name=\"body\" value=\"$text\"/>"), "{x}");
         assert!(!x.contains("A&amp;B") && !x.contains("QUOTE") && !x.contains("Relation"));
+    }
+
+    #[test]
+    fn config_has_choices_for_schemes_and_attributes() {
+        use crate::model::{AttributeDef, CategoryScheme, CategoryValue, Color};
+        let mut p = Project::new("p");
+        p.schemes.push(CategoryScheme {
+            name: "topic".into(),
+            multiple: true,
+            values: vec![CategoryValue {
+                name: "politics".into(),
+                key: None,
+                color: Color([0, 0, 0]),
+            }],
+            description: String::new(),
+        });
+        p.attributes.push(AttributeDef {
+            name: "stance".into(),
+            target: AttrTarget::Quote,
+            values: vec!["for".into()],
+            description: String::new(),
+        });
+        p.attributes.push(AttributeDef {
+            name: "role".into(),
+            target: AttrTarget::Span,
+            values: vec![],
+            description: String::new(),
+        });
+        let x = config(&p, &Options::default());
+        assert!(
+            x.contains("<Choices name=\"topic\" toName=\"text\" choice=\"multiple\""),
+            "{x}"
+        );
+        assert!(x.contains("<Choice value=\"politics\"/>"), "{x}");
+        assert!(
+            x.contains("<Choices name=\"quote.stance\" toName=\"text\" perRegion=\"true\">"),
+            "{x}"
+        );
+        assert!(x.contains("<TextArea name=\"span.role\""), "{x}");
     }
 }

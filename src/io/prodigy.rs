@@ -12,6 +12,10 @@
 //! the task), one field per key; a key called `doc` or `status` is left out and reported. On
 //! import every `meta` field but those two becomes metadata (`"source": "The New York Times"`).
 //!
+//! Document categories are a `choice` task's: `"options": [{"id": "topic:politics", "text":
+//! "topic: politics"}, …]` (every value of the project's schemes) and `"accept":
+//! ["topic:politics"]` (the document's); on import `accept` becomes categories (`io::coding`).
+//!
 //! # Tokens
 //! Tokens are `text::tokenize`'s: words (with internal apostrophes and hyphens), numbers,
 //! possessive "'s", and single pieces of punctuation or emoji; white space is never a token.
@@ -78,7 +82,43 @@ struct TaskOut<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     relations: Vec<RelationOut<'a>>,
     meta: MetaOut<'a>,
+    /// Document categories as Prodigy's `choice` interface has them: every value of the
+    /// project's schemes as an option, the document's own in `accept`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    options: Vec<OptionOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    accept: Vec<String>,
     answer: &'static str,
+}
+
+#[derive(Serialize)]
+struct OptionOut {
+    id: String,
+    text: String,
+}
+
+/// Every category value of the project (and any other the document has), as choice options.
+fn options_out(project: &Project, doc: &Document) -> Vec<OptionOut> {
+    let mut ids: Vec<String> = project
+        .schemes
+        .iter()
+        .flat_map(|s| {
+            s.values
+                .iter()
+                .map(|v| super::coding::cat_label(&s.name, &v.name))
+        })
+        .collect();
+    for c in super::coding::cat_labels(doc) {
+        if !ids.contains(&c) {
+            ids.push(c);
+        }
+    }
+    ids.into_iter()
+        .map(|id| OptionOut {
+            text: id.replacen(super::coding::SEP, ": ", 1),
+            id,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -170,7 +210,7 @@ fn token_span(tokens: &[Token], range: CharRange) -> (Option<(usize, usize)>, bo
 }
 
 fn write_doc<'a, W: Write>(
-    _project: &Project,
+    project: &Project,
     doc: &'a Document,
     options: &Options,
     out: &mut W,
@@ -330,6 +370,8 @@ fn write_doc<'a, W: Write>(
             status: doc.status.key(),
             meta: super::meta::fields_except(&doc.meta, &META_KEYS),
         },
+        options: options_out(project, doc),
+        accept: super::coding::cat_labels(doc),
         answer: "accept",
     };
     interchange::write_line(out, &task)?;
@@ -349,6 +391,9 @@ struct TaskIn {
     meta: Option<Map<String, Value>>,
     #[serde(default)]
     answer: Option<String>,
+    /// The options chosen in a `choice` task: category labels (`scheme:value`).
+    #[serde(default)]
+    accept: Vec<Value>,
 }
 
 #[derive(Deserialize)]
@@ -413,6 +458,13 @@ fn read_task(
     let len = task.text.chars().count();
     let mut doc = b.document(name, task.text, path);
     doc.meta = super::meta::from_fields_except(&meta, &META_KEYS);
+    for c in &task.accept {
+        match c {
+            Value::String(c) => b.codes.flat_category(&mut doc, c)?,
+            Value::Number(n) => b.codes.flat_category(&mut doc, &n.to_string())?,
+            other => return Err(format!("accept holds {other}, not an option id")),
+        }
+    }
     if let Some(s) = meta_str("status") {
         match interchange::status_named(s) {
             Some(st) => doc.status = st,
@@ -533,6 +585,7 @@ mod tests {
             cue: Some(at(TEXT, "said")),
             kind: QuoteKind::Direct,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
         p.insert_document(d);
         p

@@ -257,6 +257,7 @@ mod tests {
             name: "Ana Ruiz".into(),
             label: "PERSON".into(),
             aliases: vec!["Ruiz".into()],
+            attributes: Default::default(),
         });
         let mut d = Document::new(
             DocId(1),
@@ -274,6 +275,7 @@ mod tests {
             cue: Some(CharRange::new(20, 24)),
             kind: QuoteKind::Direct,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
         d.status = Status::InProgress;
         p.insert_document(d);

@@ -489,6 +489,7 @@ mod tests {
             name: "Ana, \"the\" Ruiz".into(),
             label: "PERSON".into(),
             aliases: vec!["Ruiz]".into()],
+            attributes: Default::default(),
         });
         let texts = [
             "“We stay,” Ana Ruiz said in Léon 👋.\nRuiz left.",

@@ -22,6 +22,9 @@
 //!   "gloss_mentions": [[start, end, "pronoun"|"description", label], …]}` (the `sc` spans that
 //!   are not names, so the import, `io::spacy_import`, brings mention kinds back), and
 //!   `"gloss_meta": {key: value, …}` for a document with metadata.
+//! - `doc.cats`: one-hot per category value, `scheme:value` = 1.0 or 0.0, and the categories and
+//!   attributes exactly in `user_data` (`gloss_categories`, `gloss_attributes`); see
+//!   `io::spacy_codes`.
 //!
 //! An annotation with white space at an end is trimmed (spaCy's NER cannot learn an entity that
 //! starts or ends with white space), and one of white space only is left out; both are
@@ -55,7 +58,9 @@ use super::IoError;
 use super::conll::{Piece, flatten, pieces, quoted, trim};
 use super::file_names::{self, Written};
 use super::interchange::ExportReport;
+use super::spacy_codes;
 use super::spacy_common::{ENT_IOB, ENT_KB_ID, ENT_TYPE, IOB_B, IOB_I, IOB_O, ORTH, string_id};
+use super::spacy_pack::Pack;
 use crate::model::{CharRange, Document, Mention, Project, Span};
 
 /// spaCy's attribute ids of what each token row holds.
@@ -162,6 +167,9 @@ struct Built {
     meta: std::collections::BTreeMap<String, String>,
     /// The `sc` spans that are pronoun or description mentions: range, kind, label.
     mentions: Vec<(CharRange, &'static str, String)>,
+    /// `doc.cats`, and the user_data entries of categories and attributes (`io::spacy_codes`).
+    cats: Vec<(String, f64)>,
+    codes: Vec<(&'static str, Vec<u8>)>,
 }
 
 /// A token of the DocBin: a piece of a word, or a run of white space.
@@ -375,6 +383,8 @@ fn build(
         status: doc.status.key(),
         meta: doc.meta.clone(),
         mentions,
+        cats: spacy_codes::cats(project, doc),
+        codes: spacy_codes::user_data(project, doc),
     }
 }
 
@@ -397,86 +407,6 @@ fn trimmed(doc: &Document, r: CharRange, what: &str, lost: &mut Vec<String>) -> 
 }
 
 // ------------------------------------------------------------------------------ serialising
-
-/// The MessagePack that srsly writes (`use_bin_type=True`), for the few types a DocBin holds.
-#[derive(Default)]
-struct Pack(Vec<u8>);
-
-impl Pack {
-    fn len_header(&mut self, n: usize, fix: u8, fix_max: usize, m16: u8, m32: u8) {
-        if n <= fix_max {
-            self.0.push(fix | n as u8);
-        } else if n <= u16::MAX as usize {
-            self.0.push(m16);
-            self.0.extend_from_slice(&(n as u16).to_be_bytes());
-        } else {
-            self.0.push(m32);
-            self.0.extend_from_slice(&(n as u32).to_be_bytes());
-        }
-    }
-
-    fn map(&mut self, n: usize) {
-        self.len_header(n, 0x80, 15, 0xde, 0xdf);
-    }
-
-    fn array(&mut self, n: usize) {
-        self.len_header(n, 0x90, 15, 0xdc, 0xdd);
-    }
-
-    fn str(&mut self, s: &str) {
-        let n = s.len();
-        if n <= 31 {
-            self.0.push(0xa0 | n as u8);
-        } else if n <= u8::MAX as usize {
-            self.0.push(0xd9);
-            self.0.push(n as u8);
-        } else if n <= u16::MAX as usize {
-            self.0.push(0xda);
-            self.0.extend_from_slice(&(n as u16).to_be_bytes());
-        } else {
-            self.0.push(0xdb);
-            self.0.extend_from_slice(&(n as u32).to_be_bytes());
-        }
-        self.0.extend_from_slice(s.as_bytes());
-    }
-
-    fn bin(&mut self, b: &[u8]) {
-        let n = b.len();
-        if n <= u8::MAX as usize {
-            self.0.push(0xc4);
-            self.0.push(n as u8);
-        } else if n <= u16::MAX as usize {
-            self.0.push(0xc5);
-            self.0.extend_from_slice(&(n as u16).to_be_bytes());
-        } else {
-            self.0.push(0xc6);
-            self.0.extend_from_slice(&(n as u32).to_be_bytes());
-        }
-        self.0.extend_from_slice(b);
-    }
-
-    fn uint(&mut self, v: u64) {
-        if v < 0x80 {
-            self.0.push(v as u8);
-        } else if v <= u8::MAX as u64 {
-            self.0.push(0xcc);
-            self.0.push(v as u8);
-        } else if v <= u16::MAX as u64 {
-            self.0.push(0xcd);
-            self.0.extend_from_slice(&(v as u16).to_be_bytes());
-        } else if v <= u32::MAX as u64 {
-            self.0.push(0xce);
-            self.0.extend_from_slice(&(v as u32).to_be_bytes());
-        } else {
-            self.0.push(0xcf);
-            self.0.extend_from_slice(&v.to_be_bytes());
-        }
-    }
-
-    fn bool(&mut self, v: bool) {
-        self.0.push(if v { 0xc3 } else { 0xc2 });
-    }
-}
 
 /// `SpanGroups.to_bytes` of one document.
 fn span_groups(groups: &[(&str, Vec<SpanC>)]) -> Vec<u8> {
@@ -544,8 +474,8 @@ fn docbin(docs: &[Built], strings: &BTreeSet<String>) -> Vec<u8> {
     }
     p.str("cats");
     p.array(docs.len());
-    for _ in docs {
-        p.map(0);
+    for d in docs {
+        spacy_codes::pack_cats(&mut p, &d.cats);
     }
     p.str("flags");
     p.array(docs.len());
@@ -563,7 +493,7 @@ fn docbin(docs: &[Built], strings: &BTreeSet<String>) -> Vec<u8> {
     p.array(docs.len());
     for d in docs {
         let mut u = Pack::default();
-        u.map(if d.meta.is_empty() { 3 } else { 4 });
+        u.map(if d.meta.is_empty() { 3 } else { 4 } + d.codes.len());
         u.str("gloss_doc");
         u.str(&d.name);
         u.str("gloss_status");
@@ -584,6 +514,10 @@ fn docbin(docs: &[Built], strings: &BTreeSet<String>) -> Vec<u8> {
                 u.str(k);
                 u.str(v);
             }
+        }
+        for (key, packed) in &d.codes {
+            u.str(key);
+            u.0.extend_from_slice(packed);
         }
         p.bin(&u.0);
     }
@@ -736,6 +670,7 @@ mod tests {
             name: "Angela Merkel".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         let mut d = Document::new(DocId(1), "merkel", text);
         d.status = Status::Done;
@@ -760,6 +695,7 @@ mod tests {
             cue: Some(at("said")),
             kind: QuoteKind::Direct,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
         p.insert_document(d);
         p

@@ -27,9 +27,11 @@
 //!   `speakers` (SPEAKER) and `cues` (CUE) spans with the same `id_` are its speaker and cue. A
 //!   speaker range no span covers becomes a mention of its own, as the JSONL import makes one.
 //!   The same range and label met twice (a name in `ents` and in `sc`) is one span.
-//! - `doc.cats` become metadata `cat:LABEL` = score: the model has no place for categories,
-//!   and metadata is what the Document tab shows, the documents list filters on and exports
-//!   carry. They win over `user_data` entries of the same key (a model's newer verdict).
+//! - Categories and attributes: `user_data`'s `gloss_categories` and `gloss_attributes`, and
+//!   `doc.cats` labels `scheme:value` of the project's schemes (see `io::spacy_codes`). Other
+//!   `doc.cats` become metadata `cat:LABEL` = score, which the Document tab shows, the documents
+//!   list filters on and exports carry; they win over `user_data` entries of the same key (a
+//!   model's newer verdict).
 //! - `user_data`: Gloss's `gloss_doc` (the name), `gloss_status`, `gloss_meta` (metadata) and
 //!   `gloss_mentions` (which spans are pronoun or description mentions; when it is there, every
 //!   other span is a name); any other entry with a text key and a plain value (text, number,
@@ -355,6 +357,8 @@ struct UserData {
     meta: BTreeMap<String, String>,
     /// `gloss_mentions`: the mention kind of each (start, end, label) that is not a name.
     mentions: Option<HashMap<(usize, usize, String), Mention>>,
+    /// `gloss_categories` and `gloss_attributes`.
+    codes: super::spacy_codes::Found,
 }
 
 /// Everything one document's spans say, before it becomes a document.
@@ -544,8 +548,9 @@ fn read_doc(
     if let Some(status) = user.status {
         doc.status = status;
     }
+    let codes = user.codes;
     if let Some(cats) = bin.cats.get(index) {
-        read_cats(b, path, place, cats, &mut doc);
+        read_cats(b, path, place, cats, &mut doc, codes.has_categories());
     }
 
     // Spans in text order, so their ids follow it.
@@ -580,6 +585,11 @@ fn read_doc(
         found.speakers,
         found.cues,
     )?;
+    let mut missing = Vec::new();
+    codes.apply(b, &mut doc, &mut missing)?;
+    for m in missing {
+        b.skip(path, place, m);
+    }
     b.push(doc, path, place);
     Ok(())
 }
@@ -673,16 +683,39 @@ fn group(data: &[u8]) -> Result<(String, Vec<RawSpan>), String> {
     Ok((name, spans))
 }
 
-/// `doc.cats` as metadata `cat:LABEL` = score.
-fn read_cats(b: &mut Builder, path: &Path, place: Place, cats: &ValueRef, doc: &mut Document) {
+/// `doc.cats` as categories (`scheme:value` of the project's schemes, unless `gloss_categories`
+/// said them already) or metadata `cat:LABEL` = score.
+fn read_cats(
+    b: &mut Builder,
+    path: &Path,
+    place: Place,
+    cats: &ValueRef,
+    doc: &mut Document,
+    said: bool,
+) {
     match cats {
         ValueRef::Nil => {}
         ValueRef::Map(items) => {
             for (k, v) in items {
                 match (text(k), v) {
                     (Some(label), ValueRef::F64(_) | ValueRef::F32(_) | ValueRef::Integer(_)) => {
-                        if let Some(score) = plain(v) {
-                            doc.meta.insert(format!("cat:{label}"), score);
+                        let Some(score) = plain(v) else { continue };
+                        let number = score.parse::<f64>().unwrap_or(0.0);
+                        let split = super::coding::split_cat_label(label);
+                        if said && split.is_some() {
+                            continue;
+                        }
+                        let known = split.is_some_and(|(s, v)| b.codes.knows(s, v));
+                        match super::spacy_codes::category_of(&b.codes, label, number) {
+                            Some((s, v)) => {
+                                if let Err(e) = b.codes.category(doc, s, v) {
+                                    b.skip(path, place, e);
+                                }
+                            }
+                            None if known => {}
+                            None => {
+                                doc.meta.insert(format!("cat:{label}"), score);
+                            }
                         }
                     }
                     _ => b.skip(
@@ -748,6 +781,7 @@ fn user_data(b: &mut Builder, path: &Path, place: Place, data: &[u8]) -> Result<
                 }
                 user.mentions = Some(kinds);
             }
+            (Some(key), v) if user.codes.read(key, v)? => {}
             (Some(key), v) => match plain(v) {
                 Some(value) => {
                     user.meta.insert(key.to_string(), value);
@@ -846,6 +880,7 @@ fn quotes(
             cue,
             kind,
             origin: b.origin(),
+            attributes: Default::default(),
         });
     }
     Ok(())

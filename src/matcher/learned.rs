@@ -465,6 +465,7 @@ mod tests {
             name: "Katrin Vogt".into(),
             label: "PERSON".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
         let mut d = Document::new(
             DocId(1),

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use super::{CharMap, DocId, Prediction, Quote, QuoteId, Span, SpanId};
+use super::{Categories, CharMap, DocId, Prediction, Quote, QuoteId, Span, SpanId};
 
 /// How far annotation of a document has got.
 #[derive(
@@ -54,6 +54,10 @@ pub struct Document {
     pub meta: BTreeMap<String, String>,
     #[serde(default)]
     pub status: Status,
+    /// Category scheme name → the values chosen for this document (see `model::scheme`);
+    /// absent in files written before schemes existed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub categories: Categories,
     /// Shared, because it never changes: snapshots for background work cost nothing.
     #[serde(deserialize_with = "shared_text")]
     pub text: Arc<str>,
@@ -87,6 +91,7 @@ impl PartialEq for Document {
             && self.source == o.source
             && self.meta == o.meta
             && self.status == o.status
+            && self.categories == o.categories
             && self.text == o.text
             && self.spans == o.spans
             && self.quotes == o.quotes
@@ -102,6 +107,7 @@ impl Document {
             source: None,
             meta: BTreeMap::new(),
             status: Status::Todo,
+            categories: BTreeMap::new(),
             text: text.into(),
             spans: Vec::new(),
             quotes: Vec::new(),

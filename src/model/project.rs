@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{DocId, Document, Entity, EntityId, LabelSet, MatcherSettings, VerdictMemory};
+use super::{
+    AttrTarget, AttributeDef, CategoryScheme, DocId, Document, Entity, EntityId, LabelSet,
+    MatcherSettings, VerdictMemory,
+};
 
 /// The schema this build writes. Older files are migrated on load (see `io::project_file`);
 /// newer ones are refused rather than half-read.
@@ -14,6 +17,12 @@ pub struct Project {
     pub schema: u32,
     pub name: String,
     pub labels: LabelSet,
+    /// Ways of classifying whole documents (topic, tone, frame…); see `model::scheme`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schemes: Vec<CategoryScheme>,
+    /// Attributes of entities, spans and quotes (gender, stance…); see `model::scheme`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<AttributeDef>,
     #[serde(default, skip_serializing_if = "MatcherSettings::is_default")]
     pub matcher: MatcherSettings,
     /// Kept sorted by id.
@@ -37,6 +46,8 @@ impl Project {
             schema: SCHEMA_VERSION,
             name: name.into(),
             labels,
+            schemes: Vec::new(),
+            attributes: Vec::new(),
             matcher: MatcherSettings::default(),
             entities: Vec::new(),
             documents: Vec::new(),
@@ -57,6 +68,21 @@ impl Project {
     /// documents one by one costs n log n, not n².
     pub fn document_index(&self, id: DocId) -> Option<usize> {
         self.documents.binary_search_by_key(&id, |d| d.id).ok()
+    }
+
+    pub fn scheme(&self, name: &str) -> Option<&CategoryScheme> {
+        self.schemes.iter().find(|s| s.name == name)
+    }
+
+    pub fn attribute(&self, target: AttrTarget, name: &str) -> Option<&AttributeDef> {
+        self.attributes
+            .iter()
+            .find(|a| a.target == target && a.name == name)
+    }
+
+    /// The attributes defined for `target`, in the project's order.
+    pub fn attributes_of(&self, target: AttrTarget) -> impl Iterator<Item = &AttributeDef> {
+        self.attributes.iter().filter(move |a| a.target == target)
     }
 
     pub fn entity(&self, id: EntityId) -> Option<&Entity> {

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CharRange, Origin, QuoteId, SpanId};
+use super::{Attributes, CharRange, Origin, QuoteId, SpanId};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum QuoteKind {
@@ -52,6 +52,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     #[serde(default, skip_serializing_if = "Origin::is_manual")]
     pub origin: Origin,
+    /// Attribute name → value (`stance: against`); see `model::scheme`.
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
 }
 
 impl Quote {

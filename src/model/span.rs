@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CharRange, EntityId, Origin, SpanId, Symbol};
+use super::{Attributes, CharRange, EntityId, Origin, SpanId, Symbol};
 
 /// A labelled range of a document. `start..end` are code points, end-exclusive.
 ///
@@ -24,6 +24,9 @@ pub struct Span {
     pub mention: Mention,
     #[serde(default, skip_serializing_if = "Origin::is_manual")]
     pub origin: Origin,
+    /// Attribute name → value; see `model::scheme`.
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
 }
 
 /// What kind of mention a span is, after the ACE convention (NAM, PRO, NOM).
@@ -64,6 +67,7 @@ impl Span {
             entity: None,
             mention: Mention::Name,
             origin: Origin::Manual,
+            attributes: Attributes::default(),
         }
     }
 

@@ -185,6 +185,7 @@ mod tests {
             cue: None,
             kind: QuoteKind::Direct,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
         let text: Vec<String> = validate(&p).into_iter().map(|p| p.0).collect();
         assert!(text.iter().any(|t| t.contains("entity 7")));

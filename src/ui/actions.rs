@@ -262,6 +262,11 @@ impl GlossApp {
             Action::CurateAnnotators => self.curation_setup.open = true,
             Action::CurateTake(n) => self.curate(Decision::Take(usize::from(n).saturating_sub(1))),
             Action::CurateTakeAll => self.curate(Decision::TakeAll),
+            Action::Categorise
+            | Action::NextAttribute
+            | Action::AttributeValue(_)
+            | Action::AcceptAttributeSuggestion
+            | Action::RejectAttributeSuggestion => self.coding_action(ctx, action),
             Action::CurateNeither => self.curate(Decision::Neither),
             Action::CurateNext | Action::CuratePrevious => {
                 self.curate_step(action == Action::CurateNext);

@@ -260,6 +260,8 @@ impl AgreementView {
                 pair_table(ui, report);
                 ui.add_space(6.0);
                 quote_table(ui, report);
+                ui.add_space(6.0);
+                code_tables(ui, report);
             });
         ui.separator();
         ui.label(RichText::new("By document").strong()).on_hover_text(
@@ -461,6 +463,34 @@ fn quote_table(ui: &mut Ui, report: &Report) {
     ui.label(RichText::new(format!("Quotes ({})", counts.join(", "))).strong())
         .on_hover_text("Two quotes match when they share at least 30% of each one's length");
     grid(ui, "agreement-quotes", &report.quote_rows(&WINDOW));
+}
+
+/// Document categories per scheme, and attributes on matched items.
+fn code_tables(ui: &mut Ui, report: &Report) {
+    if report.categories.is_empty() {
+        ui.weak("Document categories: none in the compared documents.");
+    } else {
+        ui.label(RichText::new("Document categories").strong()).on_hover_text(
+            "Per scheme: kappa over the documents every annotator categorised (a multiple-choice \
+             scheme compares the set chosen); Krippendorff's alpha (nominal) over those at least \
+             two did",
+        );
+        grid(
+            ui,
+            "agreement-categories",
+            &report.code_rows(&report.categories, "scheme", &WINDOW),
+        );
+    }
+    if !report.attributes.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("Attributes on matched items").strong())
+            .on_hover_text("Spans with the same range and label, quotes with the same parts, entities with the same name");
+        grid(
+            ui,
+            "agreement-attributes",
+            &report.code_rows(&report.attributes, "attribute", &WINDOW),
+        );
+    }
 }
 
 #[cfg(test)]

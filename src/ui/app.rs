@@ -33,7 +33,7 @@ const BACKGROUND_FROM: usize = 200;
 pub(super) enum Running {
     Import(Job<Option<crate::io::text_import::Batch>>),
     /// Another format's import: the command to apply, or every error.
-    ImportFormat(Job<Result<crate::app::formats::Imported, Vec<String>>>),
+    ImportFormat(Job<Result<super::import_dialog::ImportDone, Vec<String>>>),
     Export(Job<Result<String, String>>),
     /// Reading and comparing annotators' projects.
     Team(Job<super::team::TeamResult>),
@@ -86,6 +86,8 @@ pub struct GlossApp {
     pub(super) agreement: super::agreement::AgreementView,
     pub(super) curation_setup: super::curation_setup::CurationSetup,
     pub(super) dashboard: super::dashboard::Dashboard,
+    /// Categorise mode and the active attribute (`coding`).
+    pub(super) coding: super::coding::Coding,
     /// The curation in progress: curation mode.
     pub(super) curating: Option<super::curation::Curating>,
     /// A new curated project waiting for its file name.
@@ -165,6 +167,7 @@ impl GlossApp {
             agreement: Default::default(),
             curation_setup: Default::default(),
             dashboard: Default::default(),
+            coding: Default::default(),
             curating: None,
             pending_curation: None,
             after_save: None,
@@ -350,6 +353,9 @@ impl GlossApp {
                 Intent::ShowTab(t) => self.right_tab = t,
                 Intent::AddList => self.request_dialog(DialogKind::AddList, None),
                 Intent::Import(format) => self.request_dialog(DialogKind::Import(format), None),
+                Intent::ImportSuggestions(f) => {
+                    self.request_dialog(DialogKind::ImportSuggestions(f), None);
+                }
                 Intent::SetDarkTheme(dark) => {
                     self.prefs.dark = dark;
                     ctx.set_theme(if dark {
@@ -478,6 +484,7 @@ impl GlossApp {
                     self.say(e);
                 }
             }
+            DialogKind::ImportSuggestions(f) => self.start_suggestions_import(f, paths.clone()),
             DialogKind::Export { .. } => self.export_path_chosen(first),
             DialogKind::AddList => self.add_user_list(&first),
             DialogKind::CompareProjects | DialogKind::CurateProjects => {
@@ -861,6 +868,7 @@ impl eframe::App for GlossApp {
         self.poll_job(&ctx);
         self.handle_close_request(&ctx);
         if self.prompt.is_none() && self.export.is_none() && self.csv_import.is_none() {
+            self.coding_keys(&ctx);
             let actions = self.fired_actions(&ctx);
             for a in actions {
                 self.perform(&ctx, a);
@@ -933,6 +941,7 @@ impl eframe::App for GlossApp {
         });
         self.refresh_curation();
         self.curation_panel(ui);
+        self.publish_coding(&ctx);
         self.body(ui, &mut intents);
         self.apply(&ctx, intents);
         if cancel_job {

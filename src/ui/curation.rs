@@ -21,6 +21,8 @@ pub struct Curating {
     /// Index of the disagreement shown.
     pub current: usize,
     outcomes: Vec<Outcome>,
+    /// Per category disagreement: the annotators whose choice the curated project holds.
+    category_outcomes: Vec<Vec<usize>>,
     /// The session revision `outcomes` were read at.
     seen: Option<u64>,
 }
@@ -29,6 +31,8 @@ pub struct Curating {
 #[derive(Debug, PartialEq, Eq)]
 pub enum CurationAsk {
     Decide(Decision),
+    /// Category disagreement (index) decided by taking an annotator's choice (index).
+    DecideCategory(usize, usize),
     /// Next (true) or previous undecided disagreement.
     Step(bool),
     Stop,
@@ -40,6 +44,7 @@ impl Curating {
             curation,
             current: 0,
             outcomes: Vec::new(),
+            category_outcomes: Vec::new(),
             seen: None,
         }
     }
@@ -59,6 +64,9 @@ impl Curating {
             })
             .flatten();
         self.outcomes = new;
+        self.category_outcomes = (0..self.curation.category_disagreements().len())
+            .map(|i| self.curation.category_outcome(project, i))
+            .collect();
         self.seen = Some(revision);
         reopened
     }
@@ -136,6 +144,9 @@ impl Curating {
                 }
                 if ui.button("Next (N)").clicked() {
                     ask = Some(CurationAsk::Step(true));
+                }
+                if let Some(a) = self.categories_menu(ui) {
+                    ask = Some(a);
                 }
                 if ui.button("Previous (P)").clicked() {
                     ask = Some(CurationAsk::Step(false));
@@ -215,6 +226,50 @@ impl Curating {
                 ask = Some(CurationAsk::Decide(Decision::Neither));
             }
             ui.weak("Ctrl+Z undoes a decision; H shows the matcher's suggestions.");
+        });
+        ask
+    }
+}
+
+impl Curating {
+    /// The document categories the annotators chose differently, each with a button per
+    /// annotator's choice (the one the curated project holds is ticked).
+    fn categories_menu(&self, ui: &mut Ui) -> Option<CurationAsk> {
+        let list = self.curation.category_disagreements();
+        if list.is_empty() {
+            return None;
+        }
+        let names = self.curation.annotators();
+        let open = (0..list.len())
+            .filter(|&i| self.category_outcomes.get(i).is_none_or(Vec::is_empty))
+            .count();
+        let mut ask = None;
+        ui.menu_button(format!("Categories ({open} open)"), |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("curation-categories")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (i, d) in list.iter().enumerate() {
+                                ui.label(format!("{} · {}", d.document, d.scheme));
+                                let held =
+                                    self.category_outcomes.get(i).cloned().unwrap_or_default();
+                                for (a, values) in d.choices.iter().enumerate() {
+                                    let shown = if values.is_empty() {
+                                        "(none)".to_string()
+                                    } else {
+                                        values.join(", ")
+                                    };
+                                    let text = format!("{}: {shown}", annotator(names, a));
+                                    if ui.selectable_label(held.contains(&a), text).clicked() {
+                                        ask = Some(CurationAsk::DecideCategory(i, a));
+                                    }
+                                }
+                                ui.end_row();
+                            }
+                        });
+                });
         });
         ask
     }

@@ -1,6 +1,7 @@
 //! The Dashboard window (View › Dashboard): where the project stands — documents by status,
 //! a table of every document with its counts, the label distribution, annotation progress over
-//! the documents in order, and quotes per speaker entity.
+//! the documents in order, quotes per speaker entity, and documents by category and quotes by
+//! speaker attribute (gender) over the project and per document.
 //!
 //! The figures are counted once per change of the project (keyed on the session revision), not
 //! every frame; the document table draws only the rows on screen.
@@ -9,7 +10,9 @@ use egui::{Color32, Context, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot};
 
+use super::breakdown as ui_breakdown;
 use super::colors;
+use crate::app::breakdown::{self, Breakdown};
 use crate::app::{gestures, quoting};
 use crate::model::{DocId, Project, Status};
 
@@ -42,6 +45,12 @@ struct Figures {
     speakers: Vec<(String, usize)>,
     quotes: usize,
     entities: usize,
+    /// Documents per category value, per scheme.
+    categories: Vec<Breakdown>,
+    /// Quotes per value of speaker and quote attributes.
+    attributes: Vec<Breakdown>,
+    /// Per speaker attribute: its per-document rows.
+    per_document: Vec<Vec<(String, Vec<usize>, usize)>>,
 }
 
 impl Figures {
@@ -89,6 +98,7 @@ impl Figures {
             annotated.push([(i + 1) as f64, a]);
             done.push([(i + 1) as f64, k]);
         }
+        let attributes = breakdown::quotes_by_attribute(p, &p.documents);
         let groups = quoting::who_said_what(p);
         let quotes = groups.iter().map(|g| g.1.len()).sum();
         let speakers = groups
@@ -104,6 +114,15 @@ impl Figures {
             speakers,
             quotes,
             entities: p.entities.len(),
+            categories: breakdown::documents_by_category(p, &p.documents),
+            per_document: attributes
+                .iter()
+                .filter_map(|b| {
+                    let name = b.name.strip_prefix("speaker ")?;
+                    Some(breakdown::quotes_by_speaker_per_document(p, b, name))
+                })
+                .collect(),
+            attributes,
         }
     }
 }
@@ -168,7 +187,45 @@ fn contents(ui: &mut Ui, f: &Figures) -> Option<DocId> {
         cols[1].add_space(8.0);
         speakers(&mut cols[1], f);
     });
+    codes(ui, f);
     clicked
+}
+
+/// Documents by category and quotes by speaker (and quote) attributes, as charts; per
+/// document for speaker attributes.
+fn codes(ui: &mut Ui, f: &Figures) {
+    if f.categories.is_empty() && f.attributes.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.separator();
+    let charts: Vec<(&str, &Breakdown)> = f
+        .categories
+        .iter()
+        .map(|b| ("Documents by", b))
+        .chain(f.attributes.iter().map(|b| ("Quotes by", b)))
+        .collect();
+    for (row, pair) in charts.chunks(2).enumerate() {
+        ui.columns(2, |cols| {
+            for (i, (title, b)) in pair.iter().enumerate() {
+                let id = format!("dashboard-codes-{row}-{i}");
+                ui_breakdown::chart(&mut cols[i], &id, title, b);
+            }
+        });
+        ui.add_space(6.0);
+    }
+    let speaker: Vec<&Breakdown> = f
+        .attributes
+        .iter()
+        .filter(|b| b.name.starts_with("speaker "))
+        .collect();
+    for (b, rows) in speaker.iter().zip(&f.per_document) {
+        egui::CollapsingHeader::new(format!("Quotes by {}, per document", b.name))
+            .id_salt(format!("dashboard-per-doc-{}", b.name))
+            .show(ui, |ui| {
+                ui_breakdown::per_document_table(ui, &format!("dashboard-grid-{}", b.name), b, rows)
+            });
+    }
 }
 
 fn label_chart(ui: &mut Ui, f: &Figures) {

@@ -64,9 +64,19 @@ fn ask(kind: DialogKind, suggested: Option<String>) -> Vec<PathBuf> {
             .pick_file()
             .into_iter()
             .collect(),
-        DialogKind::Import(crate::app::formats::ImportFormat::Brat) => {
+        DialogKind::Import(crate::app::formats::ImportFormat::Brat)
+        | DialogKind::ImportSuggestions(crate::app::formats::ImportFormat::Brat) => {
             dialog.pick_folders().unwrap_or_default()
         }
+        // Label Studio predictions come as a JSON export or as JSONL, a task a line.
+        DialogKind::ImportSuggestions(crate::app::formats::ImportFormat::LabelStudio) => dialog
+            .add_filter("Label Studio predictions", &["json", "jsonl"])
+            .pick_files()
+            .unwrap_or_default(),
+        DialogKind::ImportSuggestions(format) => dialog
+            .add_filter(format.title(), format.extensions())
+            .pick_files()
+            .unwrap_or_default(),
         DialogKind::Import(format) => dialog
             .add_filter(format.title(), format.extensions())
             .pick_files()

@@ -1,5 +1,6 @@
-//! The Document tab: the open document's name, source, status and metadata (outlet, date,
-//! URL, byline… from CSV, HTML, JSONL and the other imports), with the metadata editable.
+//! The Document tab: the open document's name, source, status, categories (`categories`) and
+//! metadata (outlet, date, URL, byline… from CSV, HTML, JSONL and the other imports), with the
+//! metadata editable.
 //!
 //! Every change is a `Command::SetMeta` (one undo step, journaled like any other): a value is
 //! committed when its field loses focus (Enter, Tab or a click elsewhere) with a changed text;
@@ -11,7 +12,7 @@ use egui::{Id, RichText, Ui};
 
 use super::Intent;
 use crate::app::Command;
-use crate::model::{DocId, Document};
+use crate::model::{DocId, Document, Project};
 
 /// The text being typed in one field, or `None` when it is not being edited.
 fn draft(ui: &Ui, id: Id) -> Option<String> {
@@ -36,7 +37,7 @@ fn set(doc: DocId, key: &str, value: Option<String>) -> Intent {
     })
 }
 
-pub fn ui(ui: &mut Ui, doc: Option<&Document>, intents: &mut Vec<Intent>) {
+pub fn ui(ui: &mut Ui, project: &Project, doc: Option<&Document>, intents: &mut Vec<Intent>) {
     let Some(doc) = doc else {
         ui.weak("No document open.");
         return;
@@ -60,6 +61,8 @@ pub fn ui(ui: &mut Ui, doc: Option<&Document>, intents: &mut Vec<Intent>) {
             ));
             ui.end_row();
         });
+    ui.separator();
+    super::categories::section(ui, project, doc, intents);
     ui.separator();
     ui.strong("Metadata");
     if doc.meta.is_empty() {

@@ -82,6 +82,7 @@ impl DocumentsPanel {
                 ));
             ui.weak(format!("{spans} · {quotes}"))
                 .on_hover_text("spans · quotes");
+            super::categories::dots(ui, project, doc);
             if resp.clicked() {
                 intents.push(Intent::OpenDocument(doc.id));
             }
@@ -101,6 +102,7 @@ impl DocumentsPanel {
                         ui.close();
                     }
                 }
+                super::categories::menu(ui, project, doc, intents);
                 ui.separator();
                 if ui.button("Remove…").clicked() {
                     intents.push(Intent::Ask(Prompt::RemoveDocument {
@@ -148,14 +150,17 @@ impl DocumentsPanel {
                 intents.push(Intent::Do(Action::PasteDocument));
             }
         });
-        if project.documents.len() > 8 || project.documents.iter().any(|d| !d.meta.is_empty()) {
+        if project.documents.len() > 8
+            || !project.schemes.is_empty()
+            || project.documents.iter().any(|d| !d.meta.is_empty())
+        {
             let label = ui.label("Filter");
             ui.text_edit_singleline(&mut self.filter)
                 .labelled_by(label.id)
                 .on_hover_text(
                     "Words the name or a metadata value holds; key:word for one entry \
-                     (outlet:planet); key>=value and key<value for ranges \
-                     (date>=2025-03-01 date<2025-04)",
+                     (outlet:planet) or a category (topic:politics); key>=value and \
+                     key<value for ranges (date>=2025-03-01 date<2025-04)",
                 );
         }
         ui.separator();

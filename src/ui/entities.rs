@@ -9,7 +9,7 @@ use super::Intent;
 use super::prompts::Prompt;
 use crate::app::Command;
 use crate::app::gestures::{self, Scope};
-use crate::model::{Document, Entity, EntityId, Project, Span};
+use crate::model::{AttrItem, Document, Entity, EntityId, Project, Span};
 
 #[derive(Default)]
 pub struct EntitiesPanel {
@@ -69,6 +69,11 @@ fn mention_count(project: &Project, id: EntityId) -> usize {
 }
 
 impl EntitiesPanel {
+    /// The entity picked in the list (its details show), if any.
+    pub fn selected(&self) -> Option<EntityId> {
+        self.selected
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -296,6 +301,7 @@ impl EntitiesPanel {
                 entity: draft.clone(),
             }));
         }
+        super::attributes::section(ui, project, "Attributes", AttrItem::Entity(id), intents);
         ui.separator();
 
         // Link every identical string: the selected span's text, or the entity's name.
@@ -375,6 +381,7 @@ mod tests {
                 } else {
                     vec![a.to_string()]
                 },
+                attributes: Default::default(),
             });
         }
         let names: Vec<_> = matching(&p, "berg")

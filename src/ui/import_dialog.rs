@@ -23,6 +23,7 @@ use super::prompts::Prompt;
 use super::widgets;
 use crate::app::formats::{self, ImportFormat, ImportOptions, Imported};
 use crate::app::jobs::{Job, Progress};
+use crate::app::predictions::{self, ImportedSuggestions};
 use crate::io::csv_import::{self, Preview};
 
 /// Rows shown in the preview.
@@ -36,6 +37,38 @@ const MIN_WIDTH: f32 = 680.0;
 
 /// The width of the import's progress bar.
 const PROGRESS_WIDTH: f32 = 240.0;
+
+/// What a finished import job brings: documents (File › Import), or a model's predictions to
+/// store as suggestions (File › Import › Import as suggestions).
+pub(super) enum ImportDone {
+    Documents(Imported),
+    Suggestions(ImportedSuggestions),
+}
+
+/// The status bar's line for predictions brought in: "2 suggestions from my-ner-v1 in 1
+/// document", with how many documents were new and how much was skipped.
+pub(super) fn suggestions_summary(i: &ImportedSuggestions) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let docs = i.matched + i.added;
+    let mut s = format!(
+        "{} suggestion{} from {} in {docs} document{}",
+        i.suggestions,
+        plural(i.suggestions),
+        if i.engines.is_empty() {
+            "nothing".to_string()
+        } else {
+            i.engines.join(", ")
+        },
+        plural(docs)
+    );
+    if i.added > 0 {
+        s.push_str(&format!(" ({} new)", i.added));
+    }
+    if let Some(first) = i.skipped.first() {
+        s.push_str(&format!("; {} skipped: {first}", i.skipped.len()));
+    }
+    s
+}
 
 /// Errors listed in the dialog; the rest are counted.
 const ERRORS_SHOWN: usize = 20;
@@ -545,6 +578,7 @@ impl GlossApp {
             p.set_stage("reading");
             p.set_total(1);
             let out = formats::import_with_progress(format, &paths, &project, &options, Some(p))
+                .map(ImportDone::Documents)
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect());
             if !p.counts_bytes() {
                 p.set_done(1);
@@ -556,11 +590,66 @@ impl GlossApp {
         Ok(())
     }
 
+    /// Read a model's predictions in `format` on a worker thread, to store as suggestions on
+    /// the documents of the same text (new documents for texts the project lacks); the result
+    /// is applied as one step, like any import.
+    pub(super) fn start_suggestions_import(&mut self, format: ImportFormat, paths: Vec<PathBuf>) {
+        if !predictions::reads_suggestions(format) {
+            self.say(format!("{} files hold no predictions", format.name()));
+            return;
+        }
+        if self.job.is_some() {
+            self.say("another import or export is still running");
+            return;
+        }
+        let project = self.session.project.clone();
+        let title = format!("importing {} predictions", format.name());
+        let job = Job::spawn(title, self.wake.clone(), move |p| {
+            p.set_stage("reading");
+            p.set_total(1);
+            let options = ImportOptions::default();
+            let out = predictions::import_as_suggestions(format, &paths, &project, &options)
+                .map(ImportDone::Suggestions)
+                .map_err(|errors| errors.iter().map(ToString::to_string).collect());
+            p.set_done(1);
+            out
+        });
+        match job {
+            Ok(job) => self.job = Some(Running::ImportFormat(job)),
+            Err(e) => self.say(format!("could not start the import: {e}")),
+        }
+    }
+
+    /// Predictions read: store them in one step, open a document that received some (unless
+    /// the open one did) and say what came in.
+    fn suggestions_imported(&mut self, imported: ImportedSuggestions) {
+        let summary = suggestions_summary(&imported);
+        if let Some(c) = imported.command {
+            self.execute(c);
+            let project = &self.session.project;
+            let has = |d: &crate::model::Document| {
+                d.predictions
+                    .iter()
+                    .any(|p| imported.engines.iter().any(|e| e == p.engine.as_str()))
+            };
+            let open_has = self
+                .view
+                .doc
+                .and_then(|d| project.document(d))
+                .is_some_and(has);
+            if !open_has && let Some(d) = project.documents.iter().find(|d| has(d)) {
+                let id = d.id;
+                self.view.open_doc(Some(id));
+            }
+        }
+        self.say(summary);
+    }
+
     /// An import finished: apply it as one step, or say why nothing was imported — in the CSV
     /// dialog when it waits for this import, else in a notice.
     pub(super) fn import_finished(
         &mut self,
-        result: Result<Imported, Vec<String>>,
+        result: Result<ImportDone, Vec<String>>,
         cancelled: bool,
     ) {
         let waiting = self.csv_import.as_ref().is_some_and(|d| d.running);
@@ -572,7 +661,8 @@ impl GlossApp {
             return;
         }
         match result {
-            Ok(imported) => {
+            Ok(ImportDone::Suggestions(imported)) => self.suggestions_imported(imported),
+            Ok(ImportDone::Documents(imported)) => {
                 if waiting {
                     self.csv_import = None;
                 }

@@ -1,4 +1,5 @@
-//! The Labels tab: the label set editor (name, colour, key, description), with counts.
+//! The Labels tab: the label set editor (name, colour, key, description), with counts; below
+//! it, document category schemes and attributes (`schemes_editor`).
 
 use egui::{RichText, Ui};
 
@@ -14,6 +15,8 @@ pub struct LabelsPanel {
     /// The label being edited: its name before editing and the draft.
     editing: Option<(String, LabelDef)>,
     new_name: String,
+    /// Category schemes and attributes, below the labels.
+    schemes: super::schemes_editor::SchemesEditor,
 }
 
 /// The commands that turn `before` into `after`: a rename, then colour, key and description.
@@ -104,6 +107,7 @@ impl LabelsPanel {
                         self.new_name.clear();
                     }
                 });
+                self.schemes.ui(ui, project, &mut intents);
             });
         intents
     }

@@ -22,6 +22,21 @@ fn item(ui: &mut Ui, action: Action, enabled: bool, intents: &mut Vec<Intent>) {
     }
 }
 
+/// What File › Import says for reading `format` as suggestions: "Label Studio predictions…".
+fn suggestions_title(format: crate::app::formats::ImportFormat) -> String {
+    use crate::app::formats::ImportFormat as F;
+    match format {
+        F::LabelStudio => "Label Studio predictions…".into(),
+        F::Jsonl => "Gloss JSONL spans…".into(),
+        F::Doccano => "doccano JSONL spans…".into(),
+        F::Prodigy => "Prodigy JSONL spans…".into(),
+        F::Spacy => "spaCy DocBin entities…".into(),
+        F::Brat => "brat standoff annotations…".into(),
+        F::Conll => "CoNLL tags…".into(),
+        f => format!("{}…", f.title()),
+    }
+}
+
 /// The about box: what Gloss is, and the credits its bundled data requires.
 const ABOUT: &str = concat!(
     "Gloss ",
@@ -72,6 +87,23 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
                     }
                     if ui.button(format.title()).clicked() {
                         intents.push(Intent::Import(format));
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                ui.weak("Import as suggestions");
+                for format in crate::app::formats::ImportFormat::ALL {
+                    if !crate::app::predictions::reads_suggestions(format) {
+                        continue;
+                    }
+                    let hover = "A model's predictions, stored as suggestions to review \
+                        (on the documents of the same text; one undo step)";
+                    if ui
+                        .button(suggestions_title(format))
+                        .on_hover_text(hover)
+                        .clicked()
+                    {
+                        intents.push(Intent::ImportSuggestions(format));
                         ui.close();
                     }
                 }

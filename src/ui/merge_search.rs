@@ -136,6 +136,7 @@ mod tests {
                 name: n.to_string(),
                 label: l.to_string(),
                 aliases: vec![],
+                attributes: Default::default(),
             });
         }
         let absorb = p.entities[3].clone();

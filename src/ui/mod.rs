@@ -8,7 +8,11 @@ mod actions;
 mod agreement;
 mod annotators;
 mod app;
+mod attributes;
+pub(crate) mod breakdown;
 mod caret;
+mod categories;
+mod coding;
 mod colors;
 mod curation;
 mod curation_setup;
@@ -32,6 +36,7 @@ mod para_geometry;
 mod para_layout;
 mod prompts;
 mod quotes;
+mod schemes_editor;
 mod screenshot;
 mod span_panel;
 mod status_bar;
@@ -75,6 +80,8 @@ pub enum Intent {
     AddList,
     /// Ask for files to import in this format.
     Import(crate::app::formats::ImportFormat),
+    /// Read a model's predictions in a format as suggestions to review.
+    ImportSuggestions(crate::app::formats::ImportFormat),
 }
 
 /// How the window starts.

@@ -25,7 +25,12 @@ pub fn show(ctx: &Context, project: &Project) -> bool {
                 .max_col_width(width * 0.45)
                 .show(ui, |ui| {
                     for action in Action::all() {
-                        if matches!(action, Action::ApplyLabel(_) | Action::CurateTake(_)) {
+                        if matches!(
+                            action,
+                            Action::ApplyLabel(_)
+                                | Action::CurateTake(_)
+                                | Action::AttributeValue(2..=9)
+                        ) {
                             continue;
                         }
                         let keys: Vec<String> = action

@@ -231,7 +231,7 @@ impl GlossApp {
                     });
             }
             RightTab::Span => intents.extend(span_panel::ui(ui, project, doc, span)),
-            RightTab::Document => super::document_tab::ui(ui, doc, intents),
+            RightTab::Document => super::document_tab::ui(ui, project, doc, intents),
             RightTab::Quotes => {
                 let jump = self
                     .quotes

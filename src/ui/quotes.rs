@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::Intent;
 use crate::app::quoting;
-use crate::model::{DocId, Document, Project, QuoteId};
+use crate::model::{AttrItem, DocId, Document, Project, QuoteId};
 
 #[derive(Default)]
 pub struct QuotesPanel {
@@ -72,12 +72,25 @@ impl QuotesPanel {
         };
         ui.label(RichText::new(format!("{} quotes", doc.quotes.len())).strong());
         ui.weak("Q makes the selection a quote; with a quote selected, S sets the speaker, C the cue, K the kind, Shift+Q adds a part, Delete removes it.");
+        if let Some(q) = selected.filter(|q| doc.quote(*q).is_some()) {
+            super::attributes::section(
+                ui,
+                project,
+                "Selected quote's attributes",
+                AttrItem::Quote(doc.id, q),
+                intents,
+            );
+            ui.separator();
+        }
         egui::ScrollArea::vertical()
             .id_salt("quotes-list")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for q in &doc.quotes {
-                    let text = quoting::summary(project, doc, q);
+                    let mut text = quoting::summary(project, doc, q);
+                    for (k, v) in q.attributes.iter() {
+                        text.push_str(&format!(" · {k}: {v}"));
+                    }
                     let resp = ui.selectable_label(selected == Some(q.id), text);
                     if resp.clicked() {
                         jump = Some(Jump(doc.id, q.id));

@@ -6,7 +6,7 @@ use super::{Intent, RightTab};
 use crate::app::Command;
 use crate::app::gestures;
 use crate::app::shortcuts::Action;
-use crate::model::{Document, Mention, Project, Span};
+use crate::model::{AttrItem, Document, Mention, Project, Span};
 
 pub fn ui(
     ui: &mut Ui,
@@ -99,6 +99,22 @@ pub fn ui(
                 ui.end_row();
             }
         });
+    super::attributes::section(
+        ui,
+        project,
+        "Span attributes",
+        AttrItem::Span(doc.id, span.id),
+        &mut intents,
+    );
+    if let Some(e) = span.entity.and_then(|e| project.entity(e)) {
+        super::attributes::section(
+            ui,
+            project,
+            &format!("Entity: {}", e.name),
+            AttrItem::Entity(e.id),
+            &mut intents,
+        );
+    }
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         if ui.button("Link to entity…").clicked() {

@@ -48,6 +48,8 @@ impl GlossApp {
     pub(super) fn mode(&self) -> Mode {
         if self.curating.is_some() {
             Mode::Curate
+        } else if self.coding.on {
+            Mode::Categorise
         } else {
             Mode::Annotate
         }
@@ -306,6 +308,24 @@ impl GlossApp {
     }
 
     /// Carry out a decision on the current disagreement, then move to the next open one.
+    /// Take annotator `a`'s choice for category disagreement `i` (one undo step).
+    pub(super) fn curate_category(&mut self, i: usize, a: usize) {
+        let Some(c) = &self.curating else { return };
+        match c.curation.decide_category(&self.session.project, i, a) {
+            Ok(command) => {
+                let what = command.describe();
+                self.execute(command);
+                self.say(what);
+            }
+            Err(CurationError::NothingToDo) => self.say("already decided that way"),
+            Err(e) => self.say(e.to_string()),
+        }
+        let revision = self.session.revision();
+        if let Some(c) = &mut self.curating {
+            c.refresh(&self.session.project, revision);
+        }
+    }
+
     pub(super) fn curate(&mut self, decision: Decision) {
         let Some(c) = &self.curating else {
             return;
@@ -375,6 +395,7 @@ impl GlossApp {
             .show(ui, |ui| ask = c.ui(ui));
         match ask {
             Some(CurationAsk::Decide(d)) => self.curate(d),
+            Some(CurationAsk::DecideCategory(i, a)) => self.curate_category(i, a),
             Some(CurationAsk::Step(forward)) => self.curate_step(forward),
             Some(CurationAsk::Stop) => {
                 self.curating = None;

@@ -3,7 +3,9 @@
 
 mod support;
 
+mod categories;
 mod csv_import;
+mod dashboard_codes;
 mod dialog_keys;
 mod document_meta;
 mod documents;
@@ -23,4 +25,5 @@ mod prefilled;
 mod quote_kinds;
 mod quotes;
 mod review;
+mod suggestions_import;
 mod team;

@@ -69,6 +69,7 @@ fn a_long_entity_name_does_not_widen_the_panel() {
             name: long.into(),
             label: "ORG".into(),
             aliases: vec![],
+            attributes: Default::default(),
         });
     h.run_steps(4);
     let (_, after) = h.state().panel_widths();

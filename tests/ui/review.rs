@@ -275,6 +275,7 @@ fn a_quote_suggestion_is_accepted_with_speaker_and_cue_and_undone_in_one_step() 
         name: "Ana Ruiz".into(),
         label: "PERSON".into(),
         aliases: vec![],
+        attributes: Default::default(),
     });
     let mut d = Document::new(DocId(1), "quoted", QUOTED);
     let mut s = Span::new(SpanId(1), CharRange::new(24, 32), "PERSON");

@@ -25,6 +25,7 @@ pub fn project() -> Project {
         name: "Marta Solís".into(),
         label: "PERSON".into(),
         aliases: vec![],
+        attributes: Default::default(),
     });
     p
 }

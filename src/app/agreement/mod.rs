@@ -34,12 +34,16 @@
 //!   else the mention's text, compared ignoring case and spacing), *same cue* (identical range,
 //!   over pairs where either has a cue), *same kind*.
 //!
+//! - *Document categories* per scheme (Cohen's or Fleiss' kappa, Krippendorff's alpha nominal,
+//!   percent agreement) and *attributes* on matched spans, quotes and entities: see `codes`.
+//!
 //! **Undefined values.** A measure whose denominator is zero is `None` — shown as "-" in tables
 //! and `null` in JSON, never NaN or a made-up 0 or 1: F1 when neither annotator has a span,
 //! kappa when every token has the same label for everyone (chance agreement 1, e.g. no spans at
 //! all), α_U when nobody marked a unit. Identical projects with spans give F1 = κ = α_U = 1.
 //! Fewer than two annotators, or no document that all of them share, is an error.
 
+mod codes;
 mod kappa;
 mod measure;
 mod quotes;
@@ -53,6 +57,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 pub use super::eval::Score;
+pub use codes::{CodeAgreement, nominal};
 pub use kappa::{Kappa, KappaMethod, cohen_kappa, fleiss_kappa, token_labels};
 pub use unitizing::{AlphaU, Stretch, alpha_u, merge_overlaps};
 
@@ -113,6 +118,10 @@ pub struct Report {
     pub overall: Agreement,
     /// One per compared document, in the first annotator's order.
     pub by_document: Vec<DocumentAgreement>,
+    /// Document categories, per scheme used (see `codes`).
+    pub categories: Vec<CodeAgreement>,
+    /// Attributes of matched spans, quotes and entities, per attribute.
+    pub attributes: Vec<CodeAgreement>,
 }
 
 /// Which documents were compared, and why the others were not.
@@ -236,6 +245,8 @@ pub fn agree(annotators: &[Annotator], options: &Options) -> Result<Report, Agre
         documents,
         overall,
         by_document,
+        categories: codes::categories(annotators, &compared),
+        attributes: codes::attributes(annotators, &compared),
     })
 }
 

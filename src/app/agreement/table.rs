@@ -1,7 +1,7 @@
 //! The agreement report's tables as rows of cells — the same rows for the window's grids and
 //! for `gloss agree`'s plain-text tables, which this module also lays out.
 
-use super::{Agreement, KappaMethod, LabelAgreement, Report, Share};
+use super::{Agreement, CodeAgreement, KappaMethod, LabelAgreement, Report, Share};
 
 /// How a renderer writes a measure and a share of agreements; the command line and the window
 /// differ only there (an ASCII "-", or a typographic "–" that also covers non-finite values).
@@ -242,6 +242,8 @@ impl Report {
             out.push_str(&self.quote_table());
         }
 
+        out.push_str(&self.code_tables());
+
         if by_document {
             out.push_str(&format!("\nBy document (all labels; {f1} over pairs)\n"));
             let mut rows = vec![
@@ -265,6 +267,56 @@ impl Report {
             out.push_str(&table(&rows));
         }
         out.push_str("\n-: undefined (nothing to compare, e.g. no spans at all)\n");
+        out
+    }
+}
+
+impl Report {
+    /// Category (or attribute) agreement rows: name, units, agreed, kappa, alpha.
+    pub fn code_rows(&self, list: &[CodeAgreement], what: &str, c: &Cells) -> Vec<Vec<String>> {
+        let mut rows = vec![
+            [
+                what,
+                "units",
+                "all agree",
+                self.kappa_name(),
+                "Krippendorff α",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        for a in list {
+            rows.push(vec![
+                a.name.clone(),
+                a.units.to_string(),
+                (c.share)(&a.agreed),
+                (c.num)(a.kappa.value),
+                (c.num)(a.alpha),
+            ]);
+        }
+        rows
+    }
+
+    fn code_tables(&self) -> String {
+        let mut out = String::new();
+        if self.categories.is_empty() {
+            out.push_str("\nDocument categories: none in the compared documents\n");
+        } else {
+            out.push_str(
+                "\nDocument categories per scheme (a multiple-choice scheme compares the set chosen; kappa over documents all categorised, α nominal over those two or more did)\n",
+            );
+            out.push_str(&table(&self.code_rows(&self.categories, "scheme", &PLAIN)));
+        }
+        if !self.attributes.is_empty() {
+            out.push_str(
+                "\nAttributes on matched items (spans: same range and label; quotes: same parts; entities: same name)\n",
+            );
+            out.push_str(&table(&self.code_rows(
+                &self.attributes,
+                "attribute",
+                &PLAIN,
+            )));
+        }
         out
     }
 }

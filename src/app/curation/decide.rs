@@ -172,6 +172,7 @@ impl<'a> Plan<'a> {
             name: name.to_string(),
             label,
             aliases: theirs.map(|e| e.aliases.clone()).unwrap_or_default(),
+            attributes: Default::default(),
         });
         id
     }
@@ -198,6 +199,7 @@ impl<'a> Plan<'a> {
             entity,
             mention: item.mention,
             origin,
+            attributes: Default::default(),
         });
         id
     }
@@ -245,6 +247,7 @@ impl<'a> Plan<'a> {
             cue: item.cue,
             kind: item.kind,
             origin,
+            attributes: Default::default(),
         });
     }
 }

@@ -27,9 +27,13 @@
 //!   curated project, or rejected there, or superseded by one of the same range and label (a
 //!   span) or same content (a quote) — see `Curation::outcome`.
 //!
+//! Document categories are curated per (document, scheme): see `codes`. Attributes are not:
+//! the curated project keeps the first annotator's attributes of the agreed annotations.
+//!
 //! Documents are paired by name as in `agreement`: only documents every annotator has, with
 //! the same text, are curated; the others are listed in `Curation::documents`.
 
+mod codes;
 mod compare;
 mod decide;
 mod items;
@@ -44,6 +48,7 @@ use crate::model::{
 };
 use compare::compare_document;
 
+pub use codes::CategoryDisagreement;
 pub use decide::Decision;
 pub use items::{Item, QuoteItem, SpanItem};
 
@@ -124,6 +129,9 @@ pub struct Curation {
     /// (document name, its agreed spans and quotes, as annotator 0 has them).
     agreed: Vec<(String, Vec<SpanId>, Vec<QuoteId>)>,
     disagreements: Vec<Disagreement>,
+    /// (document name, the categories every annotator chose alike).
+    agreed_categories: Vec<(String, crate::model::Categories)>,
+    categories: Vec<CategoryDisagreement>,
 }
 
 impl Curation {
@@ -134,6 +142,8 @@ impl Curation {
             return Err(CurationError::TooFewAnnotators(m));
         }
         let (names, projects): (Vec<String>, Vec<Project>) = annotators.into_iter().unzip();
+        let mut agreed_categories = Vec::new();
+        let mut categories = Vec::new();
         let (documents, agreed, disagreements) = {
             let sides: Vec<Annotator> = names
                 .iter()
@@ -150,6 +160,9 @@ impl Curation {
                 let (a, mut d) = compare_document(&projects, docs);
                 agreed.push(a);
                 disagreements.append(&mut d);
+                let (cats, mut c) = codes::compare_categories(docs);
+                agreed_categories.push((docs[0].name.clone(), cats));
+                categories.append(&mut c);
             }
             (documents, agreed, disagreements)
         };
@@ -159,6 +172,8 @@ impl Curation {
             documents,
             agreed,
             disagreements,
+            agreed_categories,
+            categories,
         })
     }
 
@@ -199,12 +214,16 @@ impl Curation {
                 labels: labels.labels,
             },
         );
+        (project.schemes, project.attributes) = codes::merged_definitions(&self.projects);
         for (doc_name, spans, quotes) in &self.agreed {
             let Some(source) = first.documents.iter().find(|d| d.name == *doc_name) else {
                 continue;
             };
             let mut doc = Document::new(source.id, source.name.clone(), source.text.clone());
             doc.source = source.source.clone();
+            if let Some((_, cats)) = self.agreed_categories.iter().find(|(n, _)| n == doc_name) {
+                doc.categories = cats.clone();
+            }
             doc.status = if spans.is_empty() && quotes.is_empty() {
                 Status::Todo
             } else {

@@ -36,6 +36,7 @@ impl Build {
                         name: name.into(),
                         label: label.into(),
                         aliases: vec![],
+                        attributes: Default::default(),
                     });
                     id
                 }
@@ -61,6 +62,7 @@ impl Build {
             cue: Some(at(cue, 0)),
             kind: QuoteKind::Direct,
             origin: Origin::Manual,
+            attributes: Default::default(),
         };
         d.insert_quote(q);
         self

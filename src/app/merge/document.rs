@@ -15,6 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use super::schemes::{merge_attributes, merge_map};
 use super::{Log, pick};
 use crate::model::{CharRange, Document, Mention, Quote, QuoteId, Span, SpanId};
 
@@ -62,6 +63,14 @@ pub(super) fn merge(
         .unwrap_or_else(|o| o)
         .clone();
     doc.meta = merge_meta(&base.meta, &ours.meta, &theirs.meta, &name, log);
+    doc.categories = merge_map(
+        &base.categories,
+        &ours.categories,
+        &theirs.categories,
+        Some(&name),
+        &|scheme| format!("categories {scheme:?}"),
+        log,
+    );
     // Status set differently on both sides is not worth a conflict (one side's first span
     // moves a document to "in progress" by itself): the less finished status wins, so the
     // document is looked at again, and the merge says so.
@@ -265,6 +274,16 @@ impl DocMerge<'_> {
                 // The same mention tagged by both: one span, linked if either linked it.
                 let id = self.spans[i].id;
                 self.theirs_span.insert(t.id, id);
+                let none = Default::default();
+                let span_name = self.span_name(t);
+                self.spans[i].attributes = merge_attributes(
+                    &none,
+                    &self.spans[i].attributes,
+                    &t.attributes,
+                    Some(self.name),
+                    &span_name,
+                    self.log,
+                );
                 match (self.spans[i].entity, t.entity) {
                     (None, Some(e)) => self.spans[i].entity = Some(e),
                     (Some(a), Some(b)) if a != b => {
@@ -331,6 +350,14 @@ impl DocMerge<'_> {
                 t.mention.name()
             )),
         }
+        s.attributes = merge_attributes(
+            &b.attributes,
+            &o.attributes,
+            &t.attributes,
+            Some(self.name),
+            &name,
+            self.log,
+        );
         // Where a span came from is provenance, not annotation: ours wins quietly.
         s.origin = pick(&b.origin, &o.origin, &t.origin)
             .unwrap_or_else(|o| o)
@@ -404,6 +431,7 @@ impl DocMerge<'_> {
                     cue: None,
                     kind: t.kind,
                     origin: t.origin.clone(),
+                    attributes: Default::default(),
                     ..o.clone()
                 };
                 out[i] = self.merge_quote(&none, &o, t);
@@ -459,6 +487,14 @@ impl DocMerge<'_> {
                 t.kind.name()
             )),
         }
+        q.attributes = merge_attributes(
+            &b.attributes,
+            &o.attributes,
+            &t.attributes,
+            Some(self.name),
+            &name,
+            self.log,
+        );
         q.origin = pick(&b.origin, &o.origin, &t.origin)
             .unwrap_or_else(|o| o)
             .clone();

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::schemes::merge_attributes;
 use super::{Log, by_id, merge_set, pick};
 use crate::model::{Entity, EntityId, Project};
 
@@ -73,6 +74,15 @@ pub(super) fn merge(
                     same.aliases.push(alias.clone());
                 }
             }
+            let what = format!("entity {:?}", same.name);
+            same.attributes = merge_attributes(
+                &Default::default(),
+                &same.attributes,
+                &t.attributes,
+                None,
+                &what,
+                log,
+            );
             continue;
         }
         let id = if used.contains(&t.id) {
@@ -118,6 +128,14 @@ fn merge_entity(b: &Entity, o: &Entity, t: &Entity, log: &mut Log) -> Entity {
         ),
     }
     e.aliases = merge_set(&b.aliases, &o.aliases, &t.aliases);
+    e.attributes = merge_attributes(
+        &b.attributes,
+        &o.attributes,
+        &t.attributes,
+        None,
+        &format!("entity {:?}", e.name),
+        log,
+    );
     e
 }
 

@@ -23,12 +23,15 @@
 //!   Entities tab's Merge keeps the absorbed name as an alias, which is how it is recognised).
 //!
 //! Documents changed on one side only are taken whole from that side; changed on both, they are
-//! merged annotation by annotation (`document`). Labels merge by name, field by field; matcher
+//! merged annotation by annotation (`document`), categories scheme by scheme and attributes name
+//! by name (`schemes`). Labels merge by name, field by field; category schemes and attribute
+//! definitions by name, whole; matcher
 //! settings and the project's name as one value each; the verdict memory is the union of both.
 
 mod document;
 mod entities;
 mod labels;
+mod schemes;
 #[cfg(test)]
 mod tests;
 
@@ -105,12 +108,16 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
     log.entity_names = entities.iter().map(|e| (e.id, e.name.clone())).collect();
     let (documents, doc_map) = merge_documents(base, ours, theirs, &entity_map, &mut log);
     let labels = labels::merge(base, ours, theirs, &mut log);
+    let category_schemes = schemes::merge_schemes(base, ours, theirs, &mut log);
+    let attributes = schemes::merge_attribute_defs(base, ours, theirs, &mut log);
     let verdicts = merge_verdicts(base, ours, theirs, &doc_map);
 
     let mut project = Project {
         schema: SCHEMA_VERSION,
         name,
         labels,
+        schemes: category_schemes,
+        attributes,
         matcher,
         entities,
         documents,
@@ -118,6 +125,7 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
     };
     entities::keep_linked(&mut project, base, ours, theirs, &entity_map, &mut log);
     labels::keep_used(&mut project, base, ours, theirs, &mut log);
+    schemes::keep_used(&mut project, base, ours, theirs, &mut log);
     labels::free_clashing_keys(&mut project.labels, &mut log);
     project.normalise();
 

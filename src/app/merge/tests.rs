@@ -21,6 +21,7 @@ fn entity(id: u64, name: &str, label: &str) -> Entity {
         name: name.into(),
         label: label.into(),
         aliases: vec![],
+        attributes: Default::default(),
     }
 }
 
@@ -276,6 +277,7 @@ fn a_quote_speaker_follows_its_renumbered_span() {
         cue: Some(at(STRIKE, "said")),
         kind: QuoteKind::Direct,
         origin: Origin::Manual,
+        attributes: Default::default(),
     });
     // Ours quoted something else under the same quote id.
     doc(&mut o, 1).insert_quote(Quote {
@@ -285,6 +287,7 @@ fn a_quote_speaker_follows_its_renumbered_span() {
         cue: None,
         kind: QuoteKind::Indirect,
         origin: Origin::Manual,
+        attributes: Default::default(),
     });
 
     let r = merge(&b, &o, &t);
@@ -320,6 +323,7 @@ fn a_speaker_removed_on_one_side_but_quoted_on_the_other_is_kept_and_reported() 
         cue: None,
         kind: QuoteKind::Direct,
         origin: Origin::Manual,
+        attributes: Default::default(),
     });
     let r = merge(&b, &o, &t);
     sound(&r);
@@ -601,6 +605,7 @@ mod random_edits {
                     name,
                     label: s.label.to_string(),
                     aliases: vec![],
+                    attributes: Default::default(),
                 });
             }
             5 if !d.spans.is_empty() => {
@@ -613,6 +618,7 @@ mod random_edits {
                     cue: None,
                     kind: QuoteKind::Direct,
                     origin: Origin::Manual,
+                    attributes: Default::default(),
                 });
             }
             6 if !entities.is_empty() => {
@@ -735,6 +741,7 @@ fn the_same_quote_marked_by_both_is_one_quote_with_both_sides_details() {
         cue: cue.map(|c| at(STRIKE, c)),
         kind,
         origin: Origin::Manual,
+        attributes: Default::default(),
     };
     let mut o = b.clone();
     doc(&mut o, 1).insert_quote(quote(Some(2), None, QuoteKind::Direct));

@@ -120,6 +120,7 @@ fn document(spans: &[(usize, usize)], quotes: &[Vec<(usize, usize)>]) -> (Docume
             cue: None,
             kind: QuoteKind::Direct,
             origin: Origin::Manual,
+            attributes: Default::default(),
         });
     }
     (d, VerdictMemory::default())

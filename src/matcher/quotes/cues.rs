@@ -6,7 +6,13 @@
 //! ("said he would"), only a "that" clause ("warned that"), an addressee ("told reporters that"),
 //! or nothing reported at all (fiction's "cried", "laughed": direct quotations only). Belief verbs
 //! ("think", "hope", "fear") are a class of their own, scored lower: PolNeAR annotates them as
-//! attributions, GenderGapTracker dropped "believe" for its false positives.
+//! attributions, GenderGapTracker dropped "believe" for its false positives. Claim verbs
+//! ("argue", "claim", "allege") are a class between the two.
+//!
+//! The verbs whose subject is a document ("the report found", "the data show") are kept apart
+//! in `assets/lexicon/source_cues.tsv`, with the frame `document`: they attribute only when a
+//! document, statement or data is their subject (see `sources`), and the entity model's cue
+//! feature, which reads `cues.tsv`, does not see them.
 
 use std::collections::HashMap;
 
@@ -16,6 +22,9 @@ use super::doc::Doc;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum CueClass {
     Speech,
+    /// A contested assertion ("argue", "claim", "allege") or a finding ("the study found"):
+    /// an attribution, scored a little below plain speech.
+    Claim,
     Belief,
 }
 
@@ -31,6 +40,8 @@ pub(super) const INVERT: u8 = 8;
 pub(super) const DIRECT: u8 = 16;
 /// "according to X".
 pub(super) const ACCORDING: u8 = 32;
+/// Only with a document, statement or data as its subject: "the report found that".
+pub(super) const DOCUMENT: u8 = 64;
 
 #[derive(Clone, Debug)]
 pub(super) struct Cue {
@@ -69,6 +80,14 @@ impl Lexicon {
     pub fn parse(tsv: &str) -> (Self, Vec<String>) {
         let mut lex = Lexicon::default();
         let mut problems = Vec::new();
+        lex.add(tsv, "", &mut problems);
+        (lex, problems)
+    }
+
+    /// Add the rows of another cue file; its problems are prefixed with `file`.
+    pub fn add(&mut self, tsv: &str, file: &str, problems: &mut Vec<String>) {
+        let lex = self;
+        let start = problems.len();
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -84,10 +103,11 @@ impl Lexicon {
             }
             let class = match class {
                 "speech" => CueClass::Speech,
+                "claim" => CueClass::Claim,
                 "belief" => CueClass::Belief,
                 other => {
                     problems.push(format!(
-                        "line {}: class {other:?} is neither speech nor belief",
+                        "line {}: class {other:?} is not speech, claim or belief",
                         n + 1
                     ));
                     continue;
@@ -102,6 +122,7 @@ impl Lexicon {
                     "invert" => INVERT,
                     "direct" => DIRECT,
                     "according" => ACCORDING,
+                    "document" => DOCUMENT,
                     other => {
                         problems.push(format!("line {}: unknown frame {other:?}", n + 1));
                         0
@@ -131,7 +152,11 @@ impl Lexicon {
         for ids in lex.first.values_mut() {
             ids.sort_by_key(|&id| std::cmp::Reverse(cues[id as usize].words.len()));
         }
-        (lex, problems)
+        if !file.is_empty() {
+            for p in &mut problems[start..] {
+                *p = format!("{file} {p}");
+            }
+        }
     }
 
     pub fn cue(&self, id: u32) -> &Cue {

@@ -6,11 +6,14 @@
 //!   said; Michael Every, a strategist at X, said) or `"…," CUE SPK` (said Smith);
 //! - before it: `SPK CUE (PP)? [,:]? "…"` (Putin said in his speech: "…"; Putin says ‘…’),
 //!   `CUE SPK [,:] "…"`, and `According to SPK, "…"`;
-//! - a split quote, `"A," SPK CUE, "B."`, is one quote with two content ranges.
+//! - a split quote, `"A," SPK CUE, "B."`, is one quote with two content ranges;
+//! - SPK may be a document or statement (`"…," the report said`, `The statement said: "…"`);
+//!   a cue that only documents use ("found") attributes nothing else.
 
-use super::cues::{ACCORDING, CueHit, INVERT, Lexicon};
+use super::cues::{ACCORDING, CueHit, DOCUMENT, INVERT, Lexicon};
 use super::doc::{Doc, NONE};
 use super::marks::Marked;
+use super::sources::{self, Source};
 use super::speakers::{self, Spk};
 
 /// How a direct quote got its attribution.
@@ -109,21 +112,24 @@ fn after(
         if cue.has(ACCORDING) {
             continue;
         }
+        let keep = |s: Spk| {
+            (!cue.has(DOCUMENT) || sources::classify(doc, &s) == Source::Document).then_some(s)
+        };
         if k == t {
             if cue.has(INVERT)
-                && let Some(s) = speakers::after(doc, hit.b)
+                && let Some(s) = speakers::after(doc, hit.b).and_then(keep)
             {
-                return Some((h as usize, keep(s)));
+                return Some((h as usize, Some(s)));
             }
             continue;
         }
-        if let Some(s) = speakers::before(doc, hit.a, t)
+        if let Some(s) = speakers::before(doc, hit.a, t).and_then(keep)
             && s.np_a == t
         {
-            return Some((h as usize, keep(s)));
+            return Some((h as usize, Some(s)));
         }
-        if let Some(s) = speakers::description_between(doc, t, hit.a) {
-            return Some((h as usize, keep(s)));
+        if let Some(s) = speakers::description_between(doc, t, hit.a).and_then(keep) {
+            return Some((h as usize, Some(s)));
         }
     }
     None
@@ -175,12 +181,23 @@ fn before(
                 return Some((h as usize, None));
             }
             let limit = doc.sents[doc.sent_of[hit.a] as usize].0.max(para_start);
-            let spk = speakers::before(doc, hit.a, limit)
-                .or_else(|| speakers::coordinated(doc, hit.a, limit))?;
+            let spk = if cue.has(DOCUMENT) {
+                None
+            } else {
+                speakers::before(doc, hit.a, limit)
+                    .or_else(|| speakers::coordinated(doc, hit.a, limit))
+            };
+            // "The statement said: “…”", "The report found: “…”".
+            let spk = spk.or_else(|| {
+                sources::before(doc, hit.a, limit)
+                    .filter(|(_, src)| *src == Source::Document)
+                    .map(|(s, _)| s)
+            })?;
             return Some((h as usize, keep(spk)));
         }
         // "said Holmes: “…”" — with a colon or comma: "called the scheme “a folly”" names.
         if cue.has(INVERT)
+            && !cue.has(DOCUMENT)
             && let Some(spk) = speakers::after(doc, hit.b)
             && gap_ok(doc, spk.np_b, s, false)
             && (spk.np_b..s).any(|i| matches!(doc.w(i), "," | ":" | "—" | "--"))

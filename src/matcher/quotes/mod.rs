@@ -9,7 +9,8 @@
 //!    text, and paired per paragraph with nesting; a quotation over several paragraphs is one
 //!    quote with a content range per paragraph. Scare quotes and titles (short or Title Case,
 //!    mid-sentence, with no cue next to them) are not quotations.
-//! 2. **Cues** (`cues`): the speech and belief verbs of `assets/lexicon/cues.tsv`, outside marks.
+//! 2. **Cues** (`cues`): the speech, claim and belief verbs of `assets/lexicon/cues.tsv` and
+//!    the document verbs of `assets/lexicon/source_cues.tsv`, outside marks.
 //! 3. **Direct attribution** (`direct`): the cue and speaker right after or before the marks.
 //! 4. **Reported speech** (`reported`): "X said (that) …", "…, X said.", "according to X, …",
 //!    each needing a speaker; a content holding a quotation in marks is Mixed.
@@ -18,7 +19,7 @@
 //!    else the previous quote's speaker when that quote is in the same or the previous
 //!    paragraph (news style: a quotation paragraph continues its speaker) — or, when the two
 //!    quotes before alternate between two speakers a paragraph each, the other side of that
-//!    conversation.
+//!    conversation; else the person the paragraph before is about, when it quotes nobody.
 //! 6. **Speakers** (`speakers`, `resolve`): the phrase next to the cue is a name, a pronoun or a
 //!    description; names join their group (surname → full name, the known mentions' entity and
 //!    canonical name first) and pronouns their person.
@@ -42,11 +43,15 @@
 //! | `direct-colon` | `SPK was blunt: "…"` (no cue; the clause's subject) | 0.65 |
 //! | `direct-paragraph` | marks; `SPK CUE` elsewhere in the paragraph | 0.65 |
 //! | `direct-floating` | marks; the previous quote's speaker | 0.6 |
+//! | `direct-introduced` | marks opening a paragraph; a person's name is the subject of the paragraph before, which quotes nobody | 0.55 |
 //! | `direct-conversation` | marks; alternating speakers, the one before last | 0.5 |
 //! | `direct-unattributed` | marks, no speaker | 0.45 |
 //!
-//! A belief cue ("thinks", "hopes") multiplies the score by 0.7; a quote left unclosed loses
-//! 0.15, a pronoun that resolves to nobody 0.05.
+//! A belief cue ("thinks", "hopes") multiplies the score by 0.7, a claim ("argues", "alleges",
+//! "the study found") by 0.85, a document or statement as the source ("the report", "court
+//! documents"; `sources`) by 0.9; a quote left unclosed loses 0.15, a pronoun that resolves to
+//! nobody 0.05. The reason says which: "a belief verb", "a claim", "the source is a document or
+//! statement, “the report”", "the source is a group with no name, “officials”".
 //!
 //! The speaker: `speaker` is the mention in the text next to the cue (the name, pronoun or
 //! description), `speaker_mention` its kind, `speaker_label` the known mention's label when it
@@ -65,6 +70,8 @@ mod doc;
 mod marks;
 mod reported;
 mod resolve;
+mod roles;
+mod sources;
 mod speakers;
 
 use std::collections::HashMap;
@@ -78,10 +85,15 @@ use doc::{Doc, NONE};
 use marks::Marked;
 use reported::{Form, Reported, Subjects};
 use resolve::People;
+use sources::Source;
 use speakers::Spk;
 
-/// The bundled cue lexicon.
-pub const CUES: &str = include_str!("../../../assets/lexicon/cues.tsv");
+/// The bundled cue lexicon: `assets/lexicon/cues.tsv`, then the verbs only documents take
+/// (`assets/lexicon/source_cues.tsv`).
+pub const CUES: &str = concat!(
+    include_str!("../../../assets/lexicon/cues.tsv"),
+    include_str!("../../../assets/lexicon/source_cues.tsv")
+);
 
 const ENGINE: &str = "quotes";
 
@@ -120,6 +132,7 @@ enum Rule {
     DirectColon,
     DirectFloating,
     DirectConversation,
+    DirectIntroduced,
     DirectAlone,
     Reported(Form),
 }
@@ -133,6 +146,7 @@ impl Rule {
             Rule::DirectColon => "direct-colon",
             Rule::DirectFloating => "direct-floating",
             Rule::DirectConversation => "direct-conversation",
+            Rule::DirectIntroduced => "direct-introduced",
             Rule::DirectAlone => "direct-unattributed",
             Rule::Reported(Form::That) => "reported-that",
             Rule::Reported(Form::Clause) => "reported-clause",
@@ -150,6 +164,7 @@ impl Rule {
             Rule::Reported(Form::Clause | Form::Inverted) => 0.7,
             Rule::Reported(Form::Parenthetical) | Rule::DirectParagraph | Rule::DirectColon => 0.65,
             Rule::DirectFloating => 0.6,
+            Rule::DirectIntroduced => 0.55,
             Rule::DirectConversation => 0.5,
             Rule::DirectAlone => 0.45,
         }
@@ -167,6 +182,8 @@ struct Cand {
     kind: QuoteKind,
     rule: Rule,
     class: CueClass,
+    /// A person, a document or a group.
+    source: Source,
     unclosed: bool,
     /// Attributed, though to "I" or "we": no speaker to look for elsewhere.
     first_person: bool,
@@ -175,8 +192,13 @@ struct Cand {
 impl Cand {
     fn score(&self) -> f32 {
         let mut s = self.rule.score();
-        if self.class == CueClass::Belief {
-            s *= 0.7;
+        match self.class {
+            CueClass::Belief => s *= 0.7,
+            CueClass::Claim => s *= 0.85,
+            CueClass::Speech => {}
+        }
+        if self.source == Source::Document {
+            s *= 0.9;
         }
         if self.unclosed {
             s -= 0.15;
@@ -287,10 +309,14 @@ impl Quotes {
             let class = d
                 .cue
                 .map_or(CueClass::Speech, |c| lex.cue(hits[c].cue).class);
+            let spk = d.spk.clone().filter(|s| !s.is_first_person());
             cands.push(Cand {
                 content,
                 cue: d.cue,
-                spk: d.spk.clone().filter(|s| !s.is_first_person()),
+                source: spk
+                    .as_ref()
+                    .map_or(Source::Speaker, |s| sources::classify(&doc, s)),
+                spk,
                 kind: QuoteKind::Direct,
                 rule: match d.attr {
                     Attr::After => Rule::DirectAfter,
@@ -331,6 +357,7 @@ impl Quotes {
             }
         }
 
+        people.attach_roles(&doc);
         self.finish(&doc, &hits, &subjects, &people, kept)
     }
 
@@ -347,7 +374,21 @@ impl Quotes {
         let mut out: Vec<Suggestion> = Vec::with_capacity(kept.len());
         // The last two quotes, for floating quotes and conversations.
         let mut turns: Vec<Turn> = Vec::new();
-        for mut c in kept {
+        // Each quote's successor when a name attributes it right after or before: a floating
+        // quote whose previous speaker has no name may be the next quote's speaker's.
+        let ahead: Vec<Option<(u32, bool, Spk)>> = (0..kept.len())
+            .map(|i| {
+                let n = kept.get(i + 1)?;
+                let s = n.spk.as_ref().filter(|s| s.kind == MentionKind::Name)?;
+                if !matches!(n.rule, Rule::DirectAfter | Rule::DirectBefore) {
+                    return None;
+                }
+                let first = n.content[0].0;
+                let p = doc.para_of[first];
+                Some((p, doc.paras[p as usize].0 + 1 >= first, s.clone()))
+            })
+            .collect();
+        for (i, mut c) in kept.into_iter().enumerate() {
             let first_tok = c.content[0].0;
             let last_tok = c.content[c.content.len() - 1].1 - 1;
             let (para, last_para) = (doc.para_of[first_tok], doc.para_of[last_tok]);
@@ -379,7 +420,32 @@ impl Quotes {
                 } else if let Some((rule, turn)) = inherit(&turns, para, opens_para) {
                     c.rule = rule;
                     inherited = Some(turn);
+                } else if let Some(s) = opens_para
+                    .then(|| paragraph_subject(doc, &self.names, para))
+                    .flatten()
+                {
+                    c.spk = Some(s);
+                    c.rule = Rule::DirectIntroduced;
                 }
+            }
+            let nameless = |t: &Turn| {
+                t.who.as_ref().is_some_and(|w| {
+                    w.kind == MentionKind::Nominal && w.entity.is_none() && w.new_entity.is_none()
+                })
+            };
+            let whole_para = opens_para && doc.paras[last_para as usize].1 <= last_tok + 3;
+            let mut from_next = false;
+            if c.rule == Rule::DirectFloating
+                && whole_para
+                && inherited.as_ref().is_some_and(nameless)
+                && let Some((p, true, s)) = &ahead[i]
+                && *p == last_para + 1
+            {
+                // A quotation paragraph after an unnamed source, before a named speaker's
+                // quote: the named speaker's words, introduced a paragraph early.
+                c.spk = Some(s.clone());
+                inherited = None;
+                from_next = true;
             }
             let who = match &inherited {
                 Some(t) => t.who.clone(),
@@ -388,6 +454,14 @@ impl Quotes {
                     .as_ref()
                     .map(|s| self.who(doc, people, s, &quoted, &c.content)),
             };
+            let who = who.map(|mut w| {
+                if from_next {
+                    w.note = Some(
+                        "rather the next quote's speaker: the previous one is not named".into(),
+                    );
+                }
+                w
+            });
             let mut score = c.score();
             if who.as_ref().is_some_and(|w| w.unresolved_pronoun) {
                 score -= 0.05;
@@ -449,6 +523,17 @@ impl Quotes {
                 if w.entity.is_none() {
                     w.new_entity = known.and_then(|m| m.name.clone());
                 }
+                // A surname the entity engines named after itself ("Keller") is the full name
+                // its group has ("Rob Keller"), as a surname with no known mention would be.
+                if w.entity.is_none()
+                    && let (Some(n), Some(k)) = (&w.new_entity, key)
+                {
+                    let c = &people.canon[k as usize];
+                    if c.name.len() > n.len() && c.name.split(' ').any(|p| p == n) {
+                        w.entity = c.entity;
+                        w.new_entity = c.entity.is_none().then(|| c.name.clone());
+                    }
+                }
                 if w.entity.is_none() && w.new_entity.is_none() {
                     match key {
                         Some(k) => {
@@ -476,7 +561,18 @@ impl Quotes {
                 }
                 None => w.unresolved_pronoun = true,
             },
-            MentionKind::Nominal => {}
+            MentionKind::Nominal => {
+                // A description: the entity the article introduced with that role or type.
+                if let Some((k, note)) = people.describe(doc, s, quoted) {
+                    let c = &people.canon[k as usize];
+                    w.key = Some(k);
+                    w.entity = c.entity;
+                    if c.entity.is_none() {
+                        w.new_entity = Some(c.name.clone());
+                    }
+                    w.note = Some(note);
+                }
+            }
         }
         w
     }
@@ -521,6 +617,14 @@ impl Quotes {
             (Rule::DirectFloating, _) => {
                 "in quote marks with no attribution; the previous quote's speaker".to_string()
             }
+            (Rule::DirectIntroduced, _) => match &c.spk {
+                Some(s) => format!(
+                    "in quote marks with no attribution; “{}” is the subject of the paragraph \
+                     before",
+                    one_line(doc.slice(s.a, s.b))
+                ),
+                None => "in quote marks with no attribution".to_string(),
+            },
             (Rule::DirectConversation, _) => {
                 "in quote marks with no attribution; the other side of a conversation".to_string()
             }
@@ -534,8 +638,21 @@ impl Quotes {
         if c.kind == QuoteKind::Mixed {
             reason.push_str("; holds a verbatim quotation");
         }
-        if c.class == CueClass::Belief {
-            reason.push_str("; a belief verb, weaker than speech");
+        match c.class {
+            CueClass::Belief => reason.push_str("; a belief verb, weaker than speech"),
+            CueClass::Claim => reason.push_str("; a claim, weaker than plain speech"),
+            CueClass::Speech => {}
+        }
+        match (c.source, &c.spk) {
+            (Source::Document, Some(s)) => reason.push_str(&format!(
+                "; the source is a document or statement, “{}”",
+                one_line(doc.slice(s.a, s.b))
+            )),
+            (Source::Group, Some(s)) => reason.push_str(&format!(
+                "; the source is a group with no name, “{}”",
+                one_line(doc.slice(s.a, s.b))
+            )),
+            _ => {}
         }
         if c.unclosed {
             reason.push_str("; the closing mark is missing");
@@ -622,6 +739,43 @@ fn inherit(turns: &[Turn], para: u32, opens_para: bool) -> Option<(Rule, Turn)> 
     p1.who.is_some().then(|| (Rule::DirectFloating, p1.clone()))
 }
 
+/// The person a run of quotation paragraphs is about, when the paragraph before the quote at
+/// paragraph `para` has no quote marks and one of its sentences opens with a person's name as
+/// its subject ("Marguerite Osei, who has worked in intensive care for 14 years, stood at the
+/// front of the picket line." then “…” paragraphs).
+fn paragraph_subject(doc: &Doc, names: &Rules, para: u32) -> Option<Spk> {
+    let prev = para.checked_sub(1)? as usize;
+    let (pa, pb) = doc.paras[prev];
+    if (pa..pb).any(|i| doc.in_quote(i)) {
+        return None;
+    }
+    let first = doc.sent_of[pa] as usize;
+    let last = doc.sent_of[pb - 1] as usize;
+    (first..=last).take(4).find_map(|k| {
+        let (sa, sb) = doc.sents[k];
+        let (sa, sb) = (sa.max(pa), sb.min(pb));
+        let mut a = sa;
+        while a < sb && matches!(doc.w(a), "But" | "And" | "Then" | "Still" | "Yet") {
+            a += 1;
+        }
+        // A known name, a full name or a first name: a capitalised word opening a sentence
+        // ("Tickets sold out") is no one.
+        let s = speakers::after_head(doc, a).filter(|s| {
+            s.kind == MentionKind::Name
+                && s.label == "PERSON"
+                && s.np_a == a
+                && (s.mention.is_some() || s.b - s.a >= 2 || names.gender(doc.w(s.a)).is_some())
+        })?;
+        let mut k = s.np_b;
+        // Past an apposition or relative clause: "Osei, who has worked there for 14 years,".
+        if k < sb && doc.w(k) == "," {
+            k = (k + 1..sb.min(k + 26)).find(|&i| doc.w(i) == ",")? + 1;
+        }
+        let verb = k < sb && doc.is_lower(k) && !matches!(doc.w(k), "and" | "or" | "of" | "who");
+        verb.then_some(s)
+    })
+}
+
 /// Turn reported speech into a candidate, taking in the quotations in marks it holds (Mixed),
 /// or becoming the quotation itself when it is nothing else ("said that “…”"). Reported speech
 /// that runs into a quotation attributed by another cue is dropped.
@@ -666,6 +820,10 @@ fn absorb(
     Some(Cand {
         content,
         cue: Some(r.cue),
+        source: r
+            .spk
+            .as_ref()
+            .map_or(Source::Speaker, |s| sources::classify(doc, s)),
         spk: r.spk,
         kind,
         rule: Rule::Reported(r.form),

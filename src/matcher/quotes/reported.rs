@@ -7,13 +7,21 @@
 //!   the same speaker; so does a participle ("…, adding that …").
 //! - Inverted: `CLAUSE, SPK CUE.` — the content is the sentence up to the comma — and
 //!   parenthetical: `A, SPK CUE, B.` (two content ranges).
-//! - `According to SPK, CLAUSE` and `CLAUSE, according to SPK.`
+//! - `According to SPK, CLAUSE` and `CLAUSE, according to SPK.`, SPK also a document
+//!   ("according to court documents").
+//! - Sources the speaker rules do not read (`sources`): documents and statements as subjects
+//!   ("The report, by researchers at X, concluded that …", "…, a study published on Thursday
+//!   found."), groups by a plural noun ("party strategists think"); a person in a place is the
+//!   person ("many voters in Welland North believe": the voters, not the place).
 //!
 //! A content holding a quotation in marks is Mixed; a content that is exactly one quotation is
 //! the direct quote itself.
 
-use super::cues::{ACCORDING, CLAUSE, CueClass, CueHit, DIRECT, INVERT, Lexicon, OBJECT, THAT};
+use super::cues::{
+    ACCORDING, CLAUSE, CueClass, CueHit, DIRECT, DOCUMENT, INVERT, Lexicon, OBJECT, THAT,
+};
 use super::doc::Doc;
+use super::sources::{self, Source};
 use super::speakers::{self, Pron, Spk};
 
 /// How a reported-speech quote was found; each has its own score.
@@ -145,16 +153,25 @@ type Found = (Vec<(usize, usize)>, Option<Spk>, Form);
 fn clause(doc: &Doc, lex: &Lexicon, hit: &CueHit, subjects: &Subjects) -> Option<Found> {
     let cue = lex.cue(hit.cue);
     let (sa, sb) = doc.sents[doc.sent_of[hit.a] as usize];
-    let mut subject = speakers::before(doc, hit.a, sa);
+    let document = cue.has(DOCUMENT);
+    let mut subject = if document {
+        None
+    } else {
+        speakers::before(doc, hit.a, sa).map(|s| in_place(doc, s, sa))
+    };
     let coordinated = hit.a > sa && matches!(doc.w(hit.a - 1), "and" | "but");
-    if subject.is_none() && (cue.participle || coordinated) {
+    if subject.is_none() && !document && (cue.participle || coordinated) {
         subject = subjects.before(doc, hit.a);
     }
-    if subject.is_none() && coordinated {
+    if subject.is_none() && !document && coordinated {
         subject = speakers::coordinated(doc, hit.a, sa);
     }
+    if subject.is_none() && !cue.participle {
+        subject = sources::before(doc, hit.a, sa).map(|(s, _)| s);
+    }
     let subject = subject?;
-    if subject.is_first_person() {
+    if subject.is_first_person() || document && sources::classify(doc, &subject) != Source::Document
+    {
         return None;
     }
     // Inverted and parenthetical: the subject follows a comma, and the sentence ends (or a
@@ -179,6 +196,23 @@ fn clause(doc: &Doc, lex: &Lexicon, hit: &CueHit, subjects: &Subjects) -> Option
     Some((vec![content], Some(subject), form))
 }
 
+/// "voters in Welland North": a place after "in" qualifies the people before it, who speak.
+fn in_place(doc: &Doc, s: Spk, sa: usize) -> Spk {
+    let place = s
+        .mention
+        .is_some_and(|m| matches!(doc.mentions[m].label.as_str(), "GPE" | "LOC"));
+    if !place || s.np_a <= sa + 1 || doc.w(s.np_a - 1) != "in" {
+        return s;
+    }
+    match speakers::before(doc, s.np_a - 1, sa) {
+        Some(outer) if outer.pron.is_none() && outer.mention.is_none() => Spk {
+            np_b: s.np_b,
+            ..outer
+        },
+        _ => s,
+    }
+}
+
 /// Where the reported content starts after the cue, and whether "that" introduced it.
 fn complement(
     doc: &Doc,
@@ -195,7 +229,8 @@ fn complement(
         if w == "that" {
             return (k + 1 < sb).then_some((k + 1, true));
         }
-        if doc.is_stop(k) || doc.in_quote(k) || matches!(w, ";" | ":") {
+        // "said emergency care would continue and that …": a clause has begun.
+        if doc.is_stop(k) || doc.in_quote(k) || matches!(w, ";" | ":" | "and") || is_auxiliary(w) {
             break;
         }
         if w == "," && !(k + 1 < sb && doc.w(k + 1) == "that") {
@@ -227,7 +262,50 @@ fn complement(
     if relative && doc.is_lower(start) {
         return Some((start, false));
     }
+    // "said in a statement on Wednesday it would": past a time or place phrase.
+    let start = past_adverbial(doc, start, sb);
     clause_start(doc, start).then_some((start, false))
+}
+
+/// Past a prepositional phrase of time or setting after a cue ("on Wednesday", "in a
+/// statement on Sunday", "last week") when a clause opener (a pronoun or a determiner) follows
+/// it; else `start` itself.
+fn past_adverbial(doc: &Doc, start: usize, sb: usize) -> usize {
+    if !matches!(
+        doc.w(start),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "late"
+            | "yesterday"
+            | "today"
+            | "via"
+            | "through"
+            | "over"
+    ) {
+        return start;
+    }
+    let mut k = start + 1;
+    let mut end = start;
+    while k < sb && k < start + 8 && doc.is_word(k) && !doc.in_quote(k) {
+        let w = doc.w(k);
+        let opener = speakers::pronoun(w).is_some_and(|p| p != Pron::First)
+            || matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her");
+        if opener && k > start + 1 && ends_setting(doc, k - 1) {
+            end = k;
+            break;
+        }
+        if is_auxiliary(w) || w == "that" {
+            break;
+        }
+        k += 1;
+    }
+    if end > start { end } else { start }
 }
 
 fn is_addressee(doc: &Doc, i: usize) -> bool {
@@ -277,8 +355,20 @@ fn clause_start(doc: &Doc, i: usize) -> bool {
         return true;
     }
     // "said talks were", "said construction would begin".
+    // A longer subject ("walkouts of this kind have", "turnout among younger voters could")
+    // only after a word that can head it.
+    let reach = if matches!(
+        w,
+        "not" | "to" | "because" | "if" | "so" | "as" | "only" | "never" | "just" | "also"
+            | "very" | "too" | "how" | "why" | "what" | "when" | "where" | "whether" | "once"
+            | "then" | "that" | "for" | "of" | "and" | "but" | "or"
+    ) {
+        4
+    } else {
+        6
+    };
     doc.is_lower(i)
-        && (i + 1..(i + 4).min(doc.len()))
+        && (i + 1..(i + reach).min(doc.len()))
             .take_while(|&k| doc.is_word(k))
             .any(|k| is_auxiliary(doc.w(k)))
 }
@@ -386,6 +476,22 @@ fn adverbial_start(doc: &Doc, i: usize) -> bool {
     ) || (doc.is_lower(i) && w.len() > 4 && w.ends_with("ly"))
 }
 
+/// Token `i` can end a phrase of time or setting: a name ("Wednesday", "Geneva") or one of
+/// the nouns news uses there ("last week", "in a statement", "at a news conference").
+#[rustfmt::skip]
+fn ends_setting(doc: &Doc, i: usize) -> bool {
+    doc.is_cap(i)
+        || doc.toks[i].kind == crate::text::TokenKind::Number
+        || matches!(
+            doc.w(i),
+            "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend"
+                | "day" | "statement" | "interview" | "conference" | "briefing" | "call"
+                | "letter" | "memo" | "post" | "speech" | "hearing" | "meeting" | "email"
+                | "release" | "video" | "broadcast" | "podcast" | "court" | "filing" | "session"
+                | "summit" | "rally" | "debate" | "time" | "today" | "yesterday" | "tonight"
+        )
+}
+
 /// `CLAUSE, SPK CUE.` or `A, SPK CUE, B.`; `k` is where the attribution ends (the sentence's
 /// end or a comma).
 fn inverted(doc: &Doc, k: usize, subject: Spk, sa: usize, sb: usize) -> Option<Found> {
@@ -424,7 +530,7 @@ pub(super) fn inverted_verb_first(
     let mut out = Vec::new();
     for (h, hit) in hits.iter().enumerate() {
         let cue = lex.cue(hit.cue);
-        if used[h] || !cue.has(INVERT) || cue.has(DIRECT) || hit.a == 0 {
+        if used[h] || !cue.has(INVERT) || cue.has(DIRECT) || cue.has(DOCUMENT) || hit.a == 0 {
             continue;
         }
         if doc.w(hit.a - 1) != "," || doc.in_quote(hit.a - 1) {
@@ -465,7 +571,7 @@ pub(super) fn inverted_verb_first(
 
 /// `According to SPK, CLAUSE` and `CLAUSE, according to SPK.` (and the phrase mid-sentence).
 fn according(doc: &Doc, hit: &CueHit) -> Option<Found> {
-    let spk = speakers::after_head(doc, hit.b)?;
+    let spk = sources::after(doc, hit.b).or_else(|| speakers::after_head(doc, hit.b))?;
     if spk.pron.is_some() {
         return None;
     }

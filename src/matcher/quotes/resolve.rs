@@ -10,12 +10,16 @@
 //! - **Gender** of a group: its titles ("Mr.", "Queen"), gendered words before it
 //!   ("spokeswoman Jane Doe"), the first-name list on its first word, and "X said he/she"
 //!   (reported speech whose content opens with a pronoun).
+//! - **Descriptions** ("the minister", "the company") resolve through `roles`.
 //! - **Pronouns.** "he"/"she" go to a person (a PERSON mention, or a name with person evidence:
 //!   a title, a listed first name, a gender, a cue it is the subject of), never to an
 //!   organisation or a place, within the last six sentences: the nearer sentence first, in a
 //!   sentence the earlier (subject-like) name first and a possessive ("Putin's") last, a
-//!   person already quoted preferred, a known gender that disagrees excluded. "they"/"it" go to
-//!   the nearest organisation or place (a group of people is left unresolved).
+//!   person already quoted preferred, a known gender that disagrees excluded. Salience weighs
+//!   against recency: a name standing as its sentence's subject (sentence start, or before its
+//!   verb, not after a preposition) and the name the paragraph is about (mentioned more often
+//!   there and in the paragraph before) can beat the last-named man. "they"/"it" go to the
+//!   nearest organisation or place (a group of people is left unresolved).
 
 use std::collections::HashMap;
 
@@ -23,6 +27,7 @@ use crate::matcher::rules::{Gender, Rules};
 use crate::model::EntityId;
 
 use super::doc::{Doc, NONE};
+use super::roles::Roles;
 use super::speakers::{self, Pron, Spk};
 
 /// A name found in the text, before grouping.
@@ -37,14 +42,14 @@ struct Raw {
 
 /// One name in the text.
 #[derive(Clone, Debug)]
-struct Occurrence {
-    a: usize,
-    b: usize,
-    key: u32,
+pub(super) struct Occurrence {
+    pub a: usize,
+    pub b: usize,
+    pub key: u32,
     possessive: bool,
-    in_quote: bool,
+    pub in_quote: bool,
     /// From a known mention, with its label.
-    label: &'static str,
+    pub label: &'static str,
 }
 
 /// A group of names meaning one person or organisation.
@@ -61,6 +66,14 @@ pub(super) struct Canon {
 }
 
 impl Canon {
+    pub fn is_org(&self) -> bool {
+        self.org
+    }
+
+    pub fn is_person(&self) -> bool {
+        self.person
+    }
+
     pub fn gender(&self) -> Option<Gender> {
         match self.male.cmp(&self.female) {
             std::cmp::Ordering::Greater => Some(Gender::Male),
@@ -75,6 +88,8 @@ pub(super) struct People {
     pub canon: Vec<Canon>,
     /// Form ("Vladimir Putin", "Mr. Bennet") → group.
     by_form: HashMap<String, u32>,
+    /// The roles and types the article gave its names, for description speakers.
+    roles: Option<Roles>,
 }
 
 /// The words of tokens `a..b` joined by one space.
@@ -160,6 +175,18 @@ impl People {
                 title = Some(a);
                 a += 1;
             }
+            // A title after descriptor words ("Trade Minister Peter Grant", "Iranian President
+            // Hassan Rouhani"): the name proper starts after it, when what follows is a
+            // person's name (two words or more, or a listed first name), not an organisation.
+            if let Some(t) = (a..b0.saturating_sub(1))
+                .rev()
+                .find(|&i| speakers::title(doc.w(i)).is_some())
+                && (b0 - t > 2 || names.gender(doc.w(t + 1)).is_some())
+                && !is_org_word(doc.w(b0 - 1))
+            {
+                title = Some(t);
+                a = t + 1;
+            }
             if a >= b0 || is_month(doc.w(a)) || speakers_function_word(doc.w(a)) {
                 continue;
             }
@@ -170,7 +197,10 @@ impl People {
                 }
             }
             let last = doc.w(b0 - 1);
-            let org = is_org_word(last) || (doc.toks[b0 - 1].is_all_caps() && last.len() > 1);
+            // "Helen Park" is a person: a listed first name before the place word.
+            let first_named = b0 - a == 2 && names.gender(doc.w(a)).is_some();
+            let org = (is_org_word(last) && !first_named)
+                || (doc.toks[b0 - 1].is_all_caps() && last.len() > 1);
             raw.push(Raw {
                 a,
                 b: b0,
@@ -185,6 +215,7 @@ impl People {
             occ: Vec::with_capacity(raw.len()),
             canon: Vec::new(),
             by_form: HashMap::new(),
+            roles: None,
         };
         let forms: Vec<String> = raw.iter().map(|r| form(doc, r.a, r.b)).collect();
         let mut by_word: HashMap<&str, Vec<u32>> = HashMap::new();
@@ -281,6 +312,27 @@ impl People {
         people
     }
 
+    /// Read the roles and types the article gives its names (after the speakers are marked).
+    pub fn attach_roles(&mut self, doc: &Doc) {
+        self.roles = Some(Roles::build(doc, self));
+    }
+
+    /// The group a description speaker ("the minister", "the company") stands for, with how
+    /// it was resolved.
+    pub fn describe(
+        &self,
+        doc: &Doc,
+        s: &Spk,
+        quoted: &HashMap<u32, u32>,
+    ) -> Option<(u32, String)> {
+        self.roles.as_ref()?.resolve(doc, self, s, quoted)
+    }
+
+    /// Every name in the text, in order.
+    pub fn occurrences(&self) -> &[Occurrence] {
+        &self.occ
+    }
+
     fn key_for(&mut self, f: &str) -> u32 {
         if let Some(&k) = self.by_form.get(f) {
             return k;
@@ -367,6 +419,20 @@ impl People {
             window.push(o);
         }
         window.reverse();
+        // Paragraph topic: how often each name stands in the pronoun's paragraph (and, half
+        // as much, the one before) — "he" goes to the man the paragraph is about.
+        let mut topic: HashMap<u32, f32> = HashMap::new();
+        for o in &window {
+            let p = doc.para_of[o.a];
+            let w = if p == para {
+                1.0
+            } else if p + 1 == para {
+                0.5
+            } else {
+                continue;
+            };
+            *topic.entry(o.key).or_insert(0.0) += w;
+        }
         for o in window {
             let s = doc.sent_of[o.a];
             if named_inside.contains(&o.key) {
@@ -412,9 +478,16 @@ impl People {
                         Some(_) => 0.75,
                         None => 0.0,
                     };
-                    -2.0 * distance - 0.5 * position - if o.possessive { 1.0 } else { 0.0 }
+                    // Salience: the subject of its sentence and the paragraph's topic
+                    // outweigh a little recency.
+                    let subject = if subject_like(doc, o) { 0.75 } else { 0.0 };
+                    let about =
+                        0.5 * (topic.get(&o.key).copied().unwrap_or(0.0) - 1.0).clamp(0.0, 3.0);
+                    -1.5 * distance - 0.5 * position - if o.possessive { 1.0 } else { 0.0 }
                         + quoted_bonus
                         + gender_bonus
+                        + subject
+                        + about
                 }
                 Pron::They | Pron::It => {
                     let org = c.org || matches!(o.label, "ORG" | "GPE" | "NORP");
@@ -437,6 +510,57 @@ impl People {
         }
         best.map(|(_, k, l)| (k, l))
     }
+}
+
+/// A name standing where a subject stands: at its sentence's start, or before a lower-case
+/// word that is not a preposition (a verb: "Obama met"; "Obama and Putin met"; "Putin, who
+/// …"), and not after a preposition ("with Obama").
+fn subject_like(doc: &Doc, o: &Occurrence) -> bool {
+    let after_prep = o.a > 0
+        && matches!(
+            doc.w(o.a - 1),
+            "with"
+                | "to"
+                | "by"
+                | "for"
+                | "from"
+                | "of"
+                | "at"
+                | "on"
+                | "in"
+                | "about"
+                | "and"
+                | "than"
+                | "against"
+                | "between"
+                | "like"
+                | "as"
+        );
+    if after_prep {
+        return false;
+    }
+    if initial(doc, o.a) {
+        return true;
+    }
+    o.b < doc.len()
+        && !o.possessive
+        && (doc.w(o.b) == ","
+            || (doc.is_lower(o.b)
+                && !matches!(
+                    doc.w(o.b),
+                    "or" | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "by"
+                        | "as"
+                        | "than"
+                        | "but"
+                )))
 }
 
 /// "Mr. Bennet" must not join "Elizabeth Bennet": the title's gender and the full form's first
@@ -534,6 +658,12 @@ fn is_org_word(w: &str) -> bool {
             | "Group"
             | "Kremlin"
             | "Pentagon"
+            | "Alliance"
+            | "Coalition"
+            | "Bureau"
+            | "Airlines"
+            | "Service"
+            | "Board"
             | "Church"
             | "Times"
             | "News"

@@ -136,7 +136,7 @@ fn is_org_head(w: &str) -> bool {
 
 /// Words that open a sentence and are never part of a name there.
 #[rustfmt::skip]
-fn is_function_word(w: &str) -> bool {
+pub(super) fn is_function_word(w: &str) -> bool {
     matches!(
         w,
         "The" | "A" | "An" | "But" | "And" | "Or" | "So" | "Yet" | "However" | "Meanwhile"
@@ -197,6 +197,10 @@ pub(super) fn role(w: &str) -> Option<(&'static str, Option<Gender>, bool)> {
         w
     };
     use Gender::{Female as F, Male as M};
+    if super::roles::is_age(w) {
+        // "the 45-year-old said".
+        return Some(("PERSON", None, false));
+    }
     let (label, gender, plural) = match w {
         "spokesman" | "chairman" | "congressman" | "councilman" | "businessman" | "man"
         | "boy" | "father" | "husband" | "son" | "brother" | "uncle" | "king" | "prince"
@@ -249,7 +253,7 @@ pub(super) fn role(w: &str) -> Option<(&'static str, Option<Gender>, bool)> {
         | "organization" | "campaign" | "team" | "club" | "board" | "regulator" | "watchdog"
         | "airline" | "hospital" | "school" | "university" | "charity" | "coalition"
         | "alliance" | "federation" | "association" | "institute" | "foundation" | "authority"
-        | "secretariat" | "tribunal" | "parliament" | "senate" | "congress"
+        | "secretariat" | "tribunal" | "parliament" | "senate" | "congress" | "bureau"
         | "cabinet" | "regime" | "opposition" | "network" | "newspaper"
         | "broadcaster" | "league" | "ministries" | "companies" | "groups" => {
             ("ORG", None, false)
@@ -534,6 +538,8 @@ fn role_modifier(w: &str) -> bool {
             | "interior" | "press" | "campaign" | "police" | "fire" | "city" | "county"
             | "district" | "opposition" | "white" | "young" | "old" | "elderly" | "little"
             | "retired" | "independent" | "anonymous" | "unnamed" | "second" | "first" | "other"
+            | "league" | "industry" | "hospital" | "school" | "court" | "prison" | "border"
+            | "security" | "intelligence" | "energy" | "election" | "airport" | "water"
     )
 }
 
@@ -565,7 +571,7 @@ fn phrase(doc: &Doc, end: usize, limit: usize) -> Option<Spk> {
         });
     }
     let w = doc.w(k);
-    if is_role_head(w) && (doc.is_lower(k) || sentence_initial(doc, k)) {
+    if is_role_head(w) && (doc.is_lower(k) || super::roles::is_age(w) || sentence_initial(doc, k)) {
         return description(doc, k, limit);
     }
     if is_name_part(doc, k) {
@@ -883,7 +889,7 @@ pub(super) fn after_head(doc: &Doc, start: usize) -> Option<Spk> {
     let mut k = start;
     while within(k) && k < start + 6 {
         let wk = doc.w(k);
-        if is_role_head(wk) && doc.is_lower(k) {
+        if is_role_head(wk) && (doc.is_lower(k) || super::roles::is_age(wk)) {
             let mut h = k;
             while within(h + 1) && doc.is_lower(h + 1) && is_role_head(doc.w(h + 1)) {
                 h += 1;

@@ -7,11 +7,15 @@
 //! disagreements), which disagreement is current, and how each stands in the curated project.
 //! That is read off the project after every change (`refresh`), never remembered beside it, so
 //! Ctrl+Z un-decides and the panel follows.
+//!
+//! Document categories and attributes the annotators chose differently are decided from the
+//! "Categories" and "Attributes" menus in the panel's top row, one button per annotator's
+//! choice.
 
 use egui::{RichText, Ui};
 
 use crate::app::curation::{
-    Alternative, Curation, Decision, Disagreement, Item, Outcome, RegionKind,
+    Alternative, AttrPlace, Curation, Decision, Disagreement, Item, Outcome, RegionKind,
 };
 use crate::model::{Mention, Project};
 
@@ -23,6 +27,8 @@ pub struct Curating {
     outcomes: Vec<Outcome>,
     /// Per category disagreement: the annotators whose choice the curated project holds.
     category_outcomes: Vec<Vec<usize>>,
+    /// Per attribute disagreement, likewise.
+    attribute_outcomes: Vec<Vec<usize>>,
     /// The session revision `outcomes` were read at.
     seen: Option<u64>,
 }
@@ -33,6 +39,8 @@ pub enum CurationAsk {
     Decide(Decision),
     /// Category disagreement (index) decided by taking an annotator's choice (index).
     DecideCategory(usize, usize),
+    /// Attribute disagreement (index) decided by taking an annotator's value (index).
+    DecideAttribute(usize, usize),
     /// Next (true) or previous undecided disagreement.
     Step(bool),
     Stop,
@@ -45,6 +53,7 @@ impl Curating {
             current: 0,
             outcomes: Vec::new(),
             category_outcomes: Vec::new(),
+            attribute_outcomes: Vec::new(),
             seen: None,
         }
     }
@@ -66,6 +75,9 @@ impl Curating {
         self.outcomes = new;
         self.category_outcomes = (0..self.curation.category_disagreements().len())
             .map(|i| self.curation.category_outcome(project, i))
+            .collect();
+        self.attribute_outcomes = (0..self.curation.attribute_disagreements().len())
+            .map(|i| self.curation.attribute_outcome(project, i))
             .collect();
         self.seen = Some(revision);
         reopened
@@ -146,6 +158,9 @@ impl Curating {
                     ask = Some(CurationAsk::Step(true));
                 }
                 if let Some(a) = self.categories_menu(ui) {
+                    ask = Some(a);
+                }
+                if let Some(a) = self.attributes_menu(ui) {
                     ask = Some(a);
                 }
                 if ui.button("Previous (P)").clicked() {
@@ -264,6 +279,56 @@ impl Curating {
                                     let text = format!("{}: {shown}", annotator(names, a));
                                     if ui.selectable_label(held.contains(&a), text).clicked() {
                                         ask = Some(CurationAsk::DecideCategory(i, a));
+                                    }
+                                }
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+        ask
+    }
+}
+
+impl Curating {
+    /// The attributes of agreed annotations that the annotators set differently, each with a
+    /// button per annotator's value.
+    fn attributes_menu(&self, ui: &mut Ui) -> Option<CurationAsk> {
+        let list = self.curation.attribute_disagreements();
+        if list.is_empty() {
+            return None;
+        }
+        let names = self.curation.annotators();
+        let open = (0..list.len())
+            .filter(|&i| self.attribute_outcomes.get(i).is_none_or(Vec::is_empty))
+            .count();
+        let mut ask = None;
+        ui.menu_button(format!("Attributes ({open} open)"), |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("curation-attributes")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (i, d) in list.iter().enumerate() {
+                                let at = match &d.place {
+                                    AttrPlace::Span { range, label } => {
+                                        format!("{label} {}–{}", range.start, range.end)
+                                    }
+                                    AttrPlace::Quote { content } => format!(
+                                        "quote {}–{}",
+                                        content.first().map_or(0, |r| r.start),
+                                        content.last().map_or(0, |r| r.end)
+                                    ),
+                                };
+                                ui.label(format!("{} · {at} · {}", d.document, d.name));
+                                let held =
+                                    self.attribute_outcomes.get(i).cloned().unwrap_or_default();
+                                for (a, value) in d.choices.iter().enumerate() {
+                                    let shown = value.as_deref().unwrap_or("(not set)");
+                                    let text = format!("{}: {shown}", annotator(names, a));
+                                    if ui.selectable_label(held.contains(&a), text).clicked() {
+                                        ask = Some(CurationAsk::DecideAttribute(i, a));
                                     }
                                 }
                                 ui.end_row();

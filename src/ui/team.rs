@@ -308,10 +308,17 @@ impl GlossApp {
     }
 
     /// Carry out a decision on the current disagreement, then move to the next open one.
-    /// Take annotator `a`'s choice for category disagreement `i` (one undo step).
-    pub(super) fn curate_category(&mut self, i: usize, a: usize) {
+    /// Take annotator `a`'s choice for category (or, with `attribute`, attribute)
+    /// disagreement `i` (one undo step).
+    pub(super) fn curate_code(&mut self, i: usize, a: usize, attribute: bool) {
         let Some(c) = &self.curating else { return };
-        match c.curation.decide_category(&self.session.project, i, a) {
+        let project = &self.session.project;
+        let decided = if attribute {
+            c.curation.decide_attribute(project, i, a)
+        } else {
+            c.curation.decide_category(project, i, a)
+        };
+        match decided {
             Ok(command) => {
                 let what = command.describe();
                 self.execute(command);
@@ -395,7 +402,8 @@ impl GlossApp {
             .show(ui, |ui| ask = c.ui(ui));
         match ask {
             Some(CurationAsk::Decide(d)) => self.curate(d),
-            Some(CurationAsk::DecideCategory(i, a)) => self.curate_category(i, a),
+            Some(CurationAsk::DecideCategory(i, a)) => self.curate_code(i, a, false),
+            Some(CurationAsk::DecideAttribute(i, a)) => self.curate_code(i, a, true),
             Some(CurationAsk::Step(forward)) => self.curate_step(forward),
             Some(CurationAsk::Stop) => {
                 self.curating = None;

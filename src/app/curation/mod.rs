@@ -27,8 +27,8 @@
 //!   curated project, or rejected there, or superseded by one of the same range and label (a
 //!   span) or same content (a quote) — see `Curation::outcome`.
 //!
-//! Document categories are curated per (document, scheme): see `codes`. Attributes are not:
-//! the curated project keeps the first annotator's attributes of the agreed annotations.
+//! Document categories are curated per (document, scheme), and attributes per agreed span or
+//! quote: see `codes`.
 //!
 //! Documents are paired by name as in `agreement`: only documents every annotator has, with
 //! the same text, are curated; the others are listed in `Curation::documents`.
@@ -48,7 +48,7 @@ use crate::model::{
 };
 use compare::compare_document;
 
-pub use codes::CategoryDisagreement;
+pub use codes::{AttrPlace, AttributeDisagreement, CategoryDisagreement};
 pub use decide::Decision;
 pub use items::{Item, QuoteItem, SpanItem};
 
@@ -132,6 +132,9 @@ pub struct Curation {
     /// (document name, the categories every annotator chose alike).
     agreed_categories: Vec<(String, crate::model::Categories)>,
     categories: Vec<CategoryDisagreement>,
+    /// Per document (as `agreed`): the attributes everyone gave its agreed annotations.
+    agreed_attributes: Vec<codes::AgreedAttributes>,
+    attributes: Vec<AttributeDisagreement>,
 }
 
 impl Curation {
@@ -144,6 +147,8 @@ impl Curation {
         let (names, projects): (Vec<String>, Vec<Project>) = annotators.into_iter().unzip();
         let mut agreed_categories = Vec::new();
         let mut categories = Vec::new();
+        let mut agreed_attributes = Vec::new();
+        let mut attributes = Vec::new();
         let (documents, agreed, disagreements) = {
             let sides: Vec<Annotator> = names
                 .iter()
@@ -158,6 +163,9 @@ impl Curation {
             let mut disagreements = Vec::new();
             for docs in &compared {
                 let (a, mut d) = compare_document(&projects, docs);
+                let (attrs, mut differ) = codes::compare_attributes(docs, &a.1, &a.2);
+                agreed_attributes.push(attrs);
+                attributes.append(&mut differ);
                 agreed.push(a);
                 disagreements.append(&mut d);
                 let (cats, mut c) = codes::compare_categories(docs);
@@ -174,6 +182,8 @@ impl Curation {
             disagreements,
             agreed_categories,
             categories,
+            agreed_attributes,
+            attributes,
         })
     }
 
@@ -215,7 +225,7 @@ impl Curation {
             },
         );
         (project.schemes, project.attributes) = codes::merged_definitions(&self.projects);
-        for (doc_name, spans, quotes) in &self.agreed {
+        for ((doc_name, spans, quotes), attrs) in self.agreed.iter().zip(&self.agreed_attributes) {
             let Some(source) = first.documents.iter().find(|d| d.name == *doc_name) else {
                 continue;
             };
@@ -245,6 +255,7 @@ impl Curation {
                 let new = Span {
                     id: SpanId(k as u64 + 1),
                     entity,
+                    attributes: attrs.spans.get(id).copied().unwrap_or_default(),
                     ..s.clone()
                 };
                 new_ids.insert(s.id, new.id);
@@ -255,6 +266,7 @@ impl Curation {
                 doc.insert_quote(Quote {
                     id: QuoteId(k as u64 + 1),
                     speaker: q.speaker.and_then(|s| new_ids.get(&s).copied()),
+                    attributes: attrs.quotes.get(id).copied().unwrap_or_default(),
                     ..q.clone()
                 });
             }

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::Intent;
-use crate::app::quoting;
+use crate::app::{breakdown, quoting};
 use crate::model::{AttrItem, DocId, Document, Project, QuoteId};
 
 #[derive(Default)]
@@ -36,6 +36,13 @@ impl QuotesPanel {
             ui.label(
                 RichText::new(format!("{total} quotes by {} speakers", groups.len())).strong(),
             );
+            // Quotes by each speaker attribute (gender…), as the Dashboard counts them.
+            for b in breakdown::quotes_by_attribute(project, &project.documents)
+                .iter()
+                .filter(|b| b.name.starts_with("speaker "))
+            {
+                super::breakdown::chart(ui, &format!("who-said-what-{}", b.name), "Quotes by", b);
+            }
             egui::ScrollArea::vertical()
                 .id_salt("who-said-what")
                 .auto_shrink([false, false])

@@ -78,3 +78,19 @@ fn the_dashboard_counts_documents_by_topic_and_quotes_by_speaker_gender() {
     );
     h.get_by_label_contains("Quotes by speaker gender, per document");
 }
+
+#[test]
+fn who_said_what_counts_quotes_by_speaker_gender() {
+    let (_dir, mut h) = open_coded();
+    h.get_by_label("Quotes").click();
+    h.run();
+    h.get_by_label("Who said what").click();
+    h.run();
+    h.get_by_label("1 quotes by 1 speakers");
+    h.get_by_label("Quotes by speaker gender");
+    assert!(
+        h.query_by_label("female 1 · male 0 · (not set) 0")
+            .is_some(),
+        "the one quote's speaker is female"
+    );
+}

@@ -188,6 +188,8 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
     /// saved. What is already annotated, rejected or never to be suggested is left out.
     /// Outside engines the project switches on (and spaCy with --spacy) run too, each once
     /// over all documents; one that fails stops the command, showing what it wrote on stderr.
+    /// Document categories they suggest are lines of their own (doc, category, score, engine),
+    /// and --accept-all sets them too.
     #[command(after_help = EXIT_STATUS)]
     Suggest {
         /// The project file.
@@ -1339,7 +1341,7 @@ fn suggest(
             had_journal,
             ..
         } = Opened::for_editing(path)?;
-        let found = match run_engines(
+        let (found, categories) = match run_engines(
             &session.project,
             path,
             min_score,
@@ -1353,6 +1355,8 @@ fn suggest(
             }
         };
         let (total, summary) = summarise(&found);
+        let (category_commands, category_count) =
+            crate::app::external::accept_categories(&session.project, &categories);
         let command = {
             let p = &session.project;
             let mut acc = review::Acceptor::new(p);
@@ -1363,7 +1367,18 @@ fn suggest(
                     }
                 }
             }
-            acc.finish(format!("accept {total} suggestions"))
+            let accepted = acc.finish(format!("accept {total} suggestions"));
+            match (accepted, category_commands.is_empty()) {
+                (a, true) => a,
+                (a, false) => {
+                    let mut all: Vec<crate::app::Command> = a.into_iter().collect();
+                    all.extend(category_commands);
+                    Some(crate::app::Command::Batch {
+                        name: format!("accept {total} suggestions and {category_count} categories"),
+                        commands: all,
+                    })
+                }
+            }
         };
         let saved = match command {
             Some(c) => {
@@ -1386,14 +1401,27 @@ fn suggest(
             "accepted {total} suggestions in {} ({summary})",
             path.display()
         );
+        if category_count > 0 {
+            println!("set {category_count} suggested document categories");
+        }
         close(session, had_journal, saved);
         return Ok(ExitCode::SUCCESS);
     }
 
     let p = open_for_reading(path)?;
-    let found = run_engines(&p, path, min_score, allow_outside_lists, engines)?;
+    let (found, categories) = run_engines(&p, path, min_score, allow_outside_lists, engines)?;
     let (total, summary) = summarise(&found);
     let mut jsonl = String::new();
+    for (doc, c) in &categories {
+        let Some(d) = p.document(*doc) else { continue };
+        let score = (f64::from(c.score) * 1000.0).round() / 1000.0;
+        let line = serde_json::json!({
+            "doc": d.name, "category": {c.scheme.as_str(): c.value}, "score": score,
+            "engine": c.engine,
+        });
+        jsonl.push_str(&line.to_string());
+        jsonl.push('\n');
+    }
     for (doc, items) in &found {
         let Some(d) = p.document(*doc) else { continue };
         for s in items {
@@ -1454,13 +1482,24 @@ fn suggest(
         }
         write_atomic(&out, jsonl.as_bytes())?;
         println!(
-            "{total} suggestions in {} documents written to {} ({summary})",
+            "{total} suggestions{} in {} documents written to {} ({summary})",
+            if categories.is_empty() {
+                String::new()
+            } else {
+                format!(" and {} suggested categories", categories.len())
+            },
             found.len(),
             out.display()
         );
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// What the engines found: suggestions by document, and suggested document categories.
+type Engined = (
+    Vec<(DocId, Vec<Suggestion>)>,
+    suggest_args::SuggestedCategories,
+);
 
 /// Every engine over every document, with a progress line on a terminal; suggestions below
 /// `min_score` dropped; problems with the project's own lists reported on stderr. Lists outside
@@ -1473,11 +1512,12 @@ fn run_engines(
     min_score: f32,
     allow_outside_lists: bool,
     engines: &suggest_args::EngineArgs,
-) -> Result<Vec<(DocId, Vec<Suggestion>)>, CliError> {
+) -> Result<Engined, CliError> {
     use std::io::IsTerminal;
     let settings = engines.settings(&p.matcher).map_err(CliError::Usage)?;
-    let outside =
+    let (outside, mut categories) =
         suggest_args::run_outside(p, &settings, path.parent()).map_err(CliError::Engine)?;
+    categories.retain(|(_, c)| c.score >= min_score);
     let read = review::read_user_lists(&settings, path.parent(), |_| allow_outside_lists);
     let (lists, mut problems) = (read.lists, read.problems);
     for o in &read.outside {
@@ -1517,7 +1557,7 @@ fn run_engines(
     for (_, items) in &mut found {
         items.retain(|s| s.score >= min_score);
     }
-    Ok(found)
+    Ok((found, categories))
 }
 
 /// The total and a per-label line ("GPE 12, PERSON 30").

@@ -573,3 +573,113 @@ fn older_project_files_load_with_no_outside_engines() {
     assert_eq!(p.matcher.spacy, MatcherSettings::default().spacy);
     assert!(external::launches(&p.matcher).is_empty());
 }
+
+/// Suggests topic = politics for every document, and a topic the project does not have.
+const CATEGORISER: &str = r#"
+import json, sys
+for line in sys.stdin:
+    d = json.loads(line)
+    print(json.dumps({"doc": d["doc"], "category": {"topic": "politics"}, "score": 0.8}))
+    print(json.dumps({"doc": d["doc"], "category": {"topic": "crime"}}))
+    sys.stdout.flush()
+"#;
+
+/// A project with a `topic` scheme (one value per document) and the categorising engine.
+fn categorised_project(dir: &Path) -> Project {
+    let mut p = project(&["PERSON"], &[TEXT]);
+    p.matcher.quotes = false;
+    p.schemes.push(gloss::model::CategoryScheme {
+        name: "topic".into(),
+        multiple: false,
+        values: ["politics", "sport"]
+            .map(|n| gloss::model::CategoryValue {
+                name: n.into(),
+                key: None,
+                color: gloss::model::Color([10, 20, 30]),
+            })
+            .into(),
+        description: String::new(),
+    });
+    p.documents[0]
+        .categories
+        .insert("topic".into(), vec!["sport".into()]);
+    p.matcher.external.push(engine(dir, "topics", CATEGORISER));
+    p
+}
+
+#[test]
+fn a_suggested_category_is_listed_and_set_by_accept_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = categorised_project(dir.path());
+    let path = dir.path().join("p.ron");
+    gloss::io::project_file::save(&path, &p).unwrap();
+
+    // Engine run directly: the known value kept, the unknown one reported.
+    let found = run(&p.matcher.external[0], &p).unwrap();
+    let c = &found.categories[&DocId(1)];
+    assert_eq!(c.len(), 1);
+    assert_eq!(
+        (c[0].scheme.as_str(), c[0].value.as_str()),
+        ("topic", "politics")
+    );
+    assert_eq!(c[0].engine, "topics");
+    assert_eq!(
+        found.problems,
+        [
+            "topics: 1 category suggestion with a category the project does not have, dropped: topic = crime (1)"
+        ]
+    );
+
+    let listed = gloss(
+        dir.path(),
+        &["suggest", "p.ron", "--engines", "topics", "-o", "-"],
+    );
+    assert_eq!(listed.code, 0, "{listed:?}");
+    let lines = suggestions(&listed.stdout);
+    assert_eq!(
+        lines,
+        [
+            serde_json::json!({"doc": "d1", "category": {"topic": "politics"}, "score": 0.8, "engine": "topics"})
+        ]
+    );
+    let unchanged = gloss::io::project_file::load(&path).unwrap();
+    assert_eq!(unchanged.documents[0].categories["topic"], ["sport"]);
+
+    let run = gloss(
+        dir.path(),
+        &["suggest", "p.ron", "--engines", "topics", "--accept-all"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("set 1 suggested document categories"),
+        "{run:?}"
+    );
+    let saved = gloss::io::project_file::load(&path).unwrap();
+    assert_eq!(saved.documents[0].categories["topic"], ["politics"]);
+}
+
+#[test]
+fn the_window_offers_a_suggested_category_and_never_sets_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = categorised_project(dir.path());
+    let mut review = Review::new(Arc::new(|| {}));
+    settle(&mut review, &p, 1);
+    let until = Instant::now() + Duration::from_secs(60);
+    while review.suggested_categories(DocId(1)).is_empty() {
+        review.tick(&p, 1, Some(DocId(1)), Vec::new);
+        assert!(Instant::now() < until, "no category suggested");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let s = review.suggested_categories(DocId(1));
+    assert_eq!((s[0].value.as_str(), s[0].score), ("politics", 0.8));
+    assert_eq!(p.documents[0].categories["topic"], ["sport"]);
+    match external::accept_category(&p, DocId(1), &s[0]) {
+        Some(gloss::app::Command::SetCategories { scheme, values, .. }) => {
+            assert_eq!(
+                (scheme.as_str(), values),
+                ("topic", vec!["politics".to_string()])
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

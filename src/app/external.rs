@@ -18,10 +18,12 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::io::engine_process::{self, EngineError, Spec};
-use crate::matcher::external::{Collector, input_line};
+use crate::matcher::external::{CategorySuggestion, Collector, input_line};
 use crate::model::{
     DocId, Document, ExternalEngine, MatcherSettings, Project, SpacyEngine, Suggestion,
 };
+
+use super::Command;
 
 /// The engines inside Gloss, by the names `--engines` and the engine filter know.
 pub const BUILT_IN: [&str; 5] = ["gazetteer", "learned", "rules", "model", "quotes"];
@@ -269,7 +271,34 @@ pub fn show_mapping(mapping: &BTreeMap<String, String>) -> String {
 #[derive(Debug, Default)]
 pub struct Found {
     pub found: HashMap<DocId, Vec<Suggestion>>,
+    /// The document categories it suggests, by document.
+    pub categories: HashMap<DocId, Vec<CategorySuggestion>>,
     pub problems: Vec<String>,
+}
+
+/// The command that accepts a suggested category for `doc`: for a scheme of one value it
+/// replaces the value, for one of several it adds it. `None` when the document has it already,
+/// or the scheme, value or document is gone.
+pub fn accept_category(project: &Project, doc: DocId, s: &CategorySuggestion) -> Option<Command> {
+    let scheme = project.scheme(&s.scheme)?;
+    scheme.value(&s.value)?;
+    let d = project.document(doc)?;
+    let now = d.categories.get(&s.scheme).cloned().unwrap_or_default();
+    if now.contains(&s.value) {
+        return None;
+    }
+    let values = if scheme.multiple {
+        let mut v = now;
+        v.push(s.value.clone());
+        v
+    } else {
+        vec![s.value.clone()]
+    };
+    Some(Command::SetCategories {
+        doc,
+        scheme: s.scheme.clone(),
+        values,
+    })
 }
 
 /// A run that failed: one line for the user and what the engine wrote on standard error.
@@ -280,6 +309,56 @@ pub struct Failure {
     pub stderr: String,
     /// Stopped by the user, not by a fault.
     pub cancelled: bool,
+}
+
+/// The commands that accept every suggested category in `items` (document, suggestion; the
+/// best of a document first): a scheme of several values gains each one, a scheme of one takes
+/// the first suggested. Returns them and how many values they set.
+pub fn accept_categories(
+    project: &Project,
+    items: &[(DocId, CategorySuggestion)],
+) -> (Vec<Command>, usize) {
+    let mut chosen: BTreeMap<(DocId, String), Vec<String>> = BTreeMap::new();
+    let mut count = 0;
+    for (doc, s) in items {
+        let Some(def) = project.scheme(&s.scheme) else {
+            continue;
+        };
+        let Some(d) = project.document(*doc) else {
+            continue;
+        };
+        if def.value(&s.value).is_none() {
+            continue;
+        }
+        let key = (*doc, s.scheme.clone());
+        let changed = chosen.contains_key(&key);
+        let values = chosen
+            .entry(key)
+            .or_insert_with(|| d.categories.get(&s.scheme).cloned().unwrap_or_default());
+        if values.contains(&s.value) || (changed && !def.multiple) {
+            continue;
+        }
+        if !def.multiple {
+            values.clear();
+        }
+        values.push(s.value.clone());
+        count += 1;
+    }
+    let commands = chosen
+        .into_iter()
+        .filter(|((doc, scheme), values)| {
+            project
+                .document(*doc)
+                .and_then(|d| d.categories.get(scheme))
+                != Some(values)
+        })
+        .map(|((doc, scheme), values)| Command::SetCategories {
+            doc,
+            scheme,
+            values,
+        })
+        .collect();
+    (commands, count)
 }
 
 /// Run `launch` once over `docs` (documents of `project`), in the folder `dir`. `progress` is
@@ -306,6 +385,7 @@ pub fn run(
         docs.iter().map(|d| (d.id.0, *d)),
         &launch.labels,
         &project.labels,
+        &project.schemes,
     );
     let spec = Spec {
         name: &launch.name,
@@ -339,6 +419,11 @@ pub fn run(
     Ok(Found {
         found: collected
             .found
+            .into_iter()
+            .map(|(n, items)| (DocId(n), items))
+            .collect(),
+        categories: collected
+            .categories
             .into_iter()
             .map(|(n, items)| (DocId(n), items))
             .collect(),
@@ -441,11 +526,21 @@ pub struct Status {
 pub struct Monitor {
     cancel: AtomicBool,
     status: Mutex<Status>,
+    /// The document categories the engines' last runs suggest, by document.
+    categories: Mutex<HashMap<DocId, Vec<CategorySuggestion>>>,
 }
 
 impl Monitor {
     fn lock(&self) -> std::sync::MutexGuard<'_, Status> {
         self.status.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The categories outside engines suggest for `doc`, best first.
+    pub fn categories(&self, doc: DocId) -> Vec<CategorySuggestion> {
+        let all = self.categories.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out = all.get(&doc).cloned().unwrap_or_default();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
     }
 
     /// A copy of the status, to draw.
@@ -476,6 +571,12 @@ impl Monitor {
         let known = |name: &str| launches.iter().any(|l| l.name == name);
         s.failures.retain(|f| known(&f.engine));
         s.reports.retain(|(e, _)| known(e));
+        drop(s);
+        let mut c = self.categories.lock().unwrap_or_else(|e| e.into_inner());
+        for items in c.values_mut() {
+            items.retain(|i| known(&i.engine));
+        }
+        c.retain(|_, items| !items.is_empty());
     }
 
     /// Run `launch` over `docs` as [`run`] does, showing its progress, and record how it went.
@@ -499,6 +600,15 @@ impl Monitor {
             wake();
         };
         let result = run(launch, project, docs, dir, &self.cancel, show);
+        if let Ok(found) = &result {
+            let mut c = self.categories.lock().unwrap_or_else(|e| e.into_inner());
+            for d in docs {
+                let items = c.entry(d.id).or_default();
+                items.retain(|i| i.engine != launch.name);
+                items.extend(found.categories.get(&d.id).into_iter().flatten().cloned());
+            }
+            c.retain(|_, items| !items.is_empty());
+        }
         {
             let mut s = self.lock();
             s.running = None;
@@ -600,6 +710,60 @@ mod tests {
             l.shown,
             "python3 engines/spacy_engine.py --model en_core_web_sm"
         );
+    }
+
+    #[test]
+    fn suggested_categories_replace_one_value_and_add_to_several() {
+        use crate::model::{CategoryScheme, CategoryValue, Color};
+        let scheme = |name: &str, multiple| CategoryScheme {
+            name: name.into(),
+            multiple,
+            values: ["a", "b", "c"]
+                .map(|n| CategoryValue {
+                    name: n.into(),
+                    key: None,
+                    color: Color([0, 0, 0]),
+                })
+                .into(),
+            description: String::new(),
+        };
+        let mut p = Project::new("p");
+        p.schemes = vec![scheme("one", false), scheme("many", true)];
+        let mut d = Document::new(DocId(1), "d", "Text.");
+        d.categories.insert("one".into(), vec!["a".into()]);
+        d.categories.insert("many".into(), vec!["a".into()]);
+        p.insert_document(d);
+        let s = |scheme: &str, value: &str| CategorySuggestion {
+            scheme: scheme.into(),
+            value: value.into(),
+            score: 0.5,
+            engine: "e".into(),
+        };
+        let set = |c: Option<Command>| match c {
+            Some(Command::SetCategories { values, .. }) => values,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(set(accept_category(&p, DocId(1), &s("one", "b"))), ["b"]);
+        assert_eq!(
+            set(accept_category(&p, DocId(1), &s("many", "b"))),
+            ["a", "b"]
+        );
+        assert!(accept_category(&p, DocId(1), &s("one", "a")).is_none());
+        assert!(accept_category(&p, DocId(1), &s("one", "z")).is_none());
+        let items: Vec<(DocId, CategorySuggestion)> = [
+            s("one", "c"),
+            s("one", "b"),
+            s("many", "c"),
+            s("many", "b"),
+            s("many", "a"),
+        ]
+        .into_iter()
+        .map(|c| (DocId(1), c))
+        .collect();
+        let (commands, count) = accept_categories(&p, &items);
+        assert_eq!(count, 3);
+        let values: Vec<Vec<String>> = commands.into_iter().map(|c| set(Some(c))).collect();
+        assert_eq!(values, [vec!["a", "c", "b"], vec!["c"]]);
     }
 
     #[test]

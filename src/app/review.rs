@@ -182,6 +182,14 @@ impl Review {
         self.monitor.status()
     }
 
+    /// The document categories outside engines suggest for `doc`, best first.
+    pub fn suggested_categories(
+        &self,
+        doc: DocId,
+    ) -> Vec<crate::matcher::external::CategorySuggestion> {
+        self.monitor.categories(doc)
+    }
+
     /// Stop the outside engine at work; none runs again until [`Review::retry_engines`].
     pub fn cancel_engines(&self) {
         self.monitor.cancel();

@@ -102,7 +102,7 @@ pub fn export(
         )));
     }
     let project = open_for_reading(path)?;
-    let found = run_engines(
+    let (found, _) = run_engines(
         &project,
         path,
         0.0,

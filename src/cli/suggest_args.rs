@@ -9,7 +9,11 @@ use std::sync::atomic::AtomicBool;
 use clap::Args;
 
 use crate::app::external;
+use crate::matcher::external::CategorySuggestion;
 use crate::model::{DocId, MatcherSettings, Project, Suggestion};
+
+/// Document categories outside engines suggest, each with its document.
+pub type SuggestedCategories = Vec<(DocId, CategorySuggestion)>;
 
 #[derive(Args, Clone, Debug, Default)]
 pub struct EngineArgs {
@@ -51,15 +55,17 @@ impl EngineArgs {
 /// Run every outside engine `settings` switch on over every document of `p`, each once, in the
 /// project's folder `dir`, with a progress line on a terminal. What they dropped is reported on
 /// standard error; a failure stops the command, after the engine's standard error is shown.
+/// Returns the suggestions by document, and the document categories suggested.
 pub fn run_outside(
     p: &Project,
     settings: &MatcherSettings,
     dir: Option<&Path>,
-) -> Result<HashMap<DocId, Vec<Suggestion>>, String> {
+) -> Result<(HashMap<DocId, Vec<Suggestion>>, SuggestedCategories), String> {
     use std::io::IsTerminal;
     let tty = std::io::stderr().is_terminal();
     let docs: Vec<&crate::model::Document> = p.documents.iter().collect();
     let mut out: HashMap<DocId, Vec<Suggestion>> = HashMap::new();
+    let mut categories: SuggestedCategories = Vec::new();
     let never = AtomicBool::new(false);
     for launch in external::launches(settings) {
         let progress = |done: usize, total: usize| {
@@ -79,6 +85,9 @@ pub fn run_outside(
                 for (doc, items) in found.found {
                     out.entry(doc).or_default().extend(items);
                 }
+                for (doc, items) in found.categories {
+                    categories.extend(items.into_iter().map(|c| (doc, c)));
+                }
             }
             Err(f) => {
                 // The whole of what the engine said (unless the failure's line already
@@ -92,5 +101,17 @@ pub fn run_outside(
             }
         }
     }
-    Ok(out)
+    let order: HashMap<DocId, usize> = p
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id, i))
+        .collect();
+    // In the project's order of documents, the best first, so output and accepting are the
+    // same every run.
+    categories.sort_by(|(a, x), (b, y)| {
+        let at = |d: &DocId| order.get(d).copied().unwrap_or(usize::MAX);
+        at(a).cmp(&at(b)).then(y.score.total_cmp(&x.score))
+    });
+    Ok((out, categories))
 }

@@ -10,11 +10,15 @@
 //! {"doc": 3, "start": 0, "end": 5, "label": "PERSON", "score": 0.9, "reason": "…"}
 //! {"doc": 3, "quote": {"content": [[12, 39]], "speaker": [0, 5], "cue": [6, 10],
 //!                      "kind": "direct"}, "score": 0.8}
+//! {"doc": 3, "category": {"topic": "politics"}, "score": 0.8}
 //! ```
 //!
 //! Offsets are code points, end-exclusive (Python's `str` indices). `doc` is the number Gloss
 //! sent (or the document's name); `score` (0–1, default [`DEFAULT_SCORE`]), `reason`,
 //! `speaker`, `cue` and `kind` (direct, indirect, mixed; default direct) may be left out.
+//! A `category` line suggests a value of one of the project's category schemes for the whole
+//! document (a scheme or value the project does not have is dropped and counted, as an
+//! unknown label is); it is only ever offered, never set without the annotator.
 //!
 //! An engine is trusted with nothing: a line that is not such a suggestion is skipped and
 //! reported by number; a suggestion outside its document, with start ≥ end, for a document
@@ -30,7 +34,9 @@ use serde::Deserialize;
 use super::engines::project_label;
 use super::lookup::ProjectIndex;
 use super::quotes::KnownMention;
-use crate::model::{Document, LabelSet, Mention, Proposal, QuoteKind, Suggestion, Symbol};
+use crate::model::{
+    CategoryScheme, Document, LabelSet, Mention, Proposal, QuoteKind, Suggestion, Symbol,
+};
 
 /// The score of a suggestion whose engine gives none.
 pub const DEFAULT_SCORE: f32 = 0.5;
@@ -71,6 +77,18 @@ struct Line {
     score: Option<f64>,
     reason: Option<String>,
     quote: Option<QuoteLine>,
+    category: Option<BTreeMap<String, String>>,
+}
+
+/// A document category an outside engine suggests: a value of one of the project's schemes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CategorySuggestion {
+    pub scheme: String,
+    pub value: String,
+    /// Confidence in 0..=1.
+    pub score: f32,
+    /// The engine's name.
+    pub engine: String,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +147,9 @@ pub struct Report {
     pub unknown_doc: Dropped,
     /// Labels the project does not have, with how many suggestions named each.
     pub unknown_labels: BTreeMap<String, usize>,
+    /// Categories the project does not have ("topic = crime", or a scheme's name alone), with
+    /// how many suggestions named each.
+    pub unknown_categories: BTreeMap<String, usize>,
 }
 
 impl Report {
@@ -181,6 +202,25 @@ impl Report {
                 named.join(", ")
             ));
         }
+        if !self.unknown_categories.is_empty() {
+            let total: usize = self.unknown_categories.values().sum();
+            let named: Vec<String> = self
+                .unknown_categories
+                .iter()
+                .take(EXAMPLES * 2)
+                .map(|(l, k)| format!("{l} ({k})"))
+                .collect();
+            let more = if self.unknown_categories.len() > EXAMPLES * 2 {
+                ", …"
+            } else {
+                ""
+            };
+            out.push(format!(
+                "{engine}: {} with a category the project does not have, dropped: {}{more}",
+                n(total, "category suggestion", "category suggestions"),
+                named.join(", ")
+            ));
+        }
         out
     }
 }
@@ -205,24 +245,30 @@ pub struct Collector<'a> {
     /// The engine's labels → the project's.
     mapping: &'a BTreeMap<String, String>,
     labels: &'a LabelSet,
+    schemes: &'a [CategoryScheme],
     found: HashMap<u64, Vec<Suggestion>>,
+    categories: HashMap<u64, Vec<CategorySuggestion>>,
     report: Report,
 }
 
 /// What an engine found, by the number each document was sent with.
 pub struct Collected {
     pub found: HashMap<u64, Vec<Suggestion>>,
+    /// The document categories it suggests, by document number.
+    pub categories: HashMap<u64, Vec<CategorySuggestion>>,
     pub report: Report,
 }
 
 impl<'a> Collector<'a> {
     /// For `engine`'s answers about `docs` (each with the number it is sent with), in a
-    /// project with `labels`; `mapping` turns the engine's labels into the project's.
+    /// project with `labels` and category `schemes`; `mapping` turns the engine's labels into
+    /// the project's.
     pub fn new(
         engine: &str,
         docs: impl IntoIterator<Item = (u64, &'a Document)>,
         mapping: &'a BTreeMap<String, String>,
         labels: &'a LabelSet,
+        schemes: &'a [CategoryScheme],
     ) -> Self {
         let docs: HashMap<u64, &Document> = docs.into_iter().collect();
         let mut names: HashMap<&str, Option<u64>> = HashMap::new();
@@ -238,7 +284,9 @@ impl<'a> Collector<'a> {
             names,
             mapping,
             labels,
+            schemes,
             found: HashMap::new(),
+            categories: HashMap::new(),
             report: Report::default(),
         }
     }
@@ -292,16 +340,22 @@ impl<'a> Collector<'a> {
             Some(s) if s.is_finite() => s.clamp(0.0, 1.0) as f32,
             Some(_) => return Err("\"score\" is not a number".into()),
         };
-        let proposal = match (line.quote, line.start, line.end, line.label) {
-            (Some(q), _, _, _) => {
+        let proposal = match (line.category, line.quote, line.start, line.end, line.label) {
+            (Some(c), _, _, _, _) => {
+                if c.is_empty() {
+                    return Err("a category with no scheme".into());
+                }
+                Found::Category(c)
+            }
+            (None, Some(q), _, _, _) => {
                 let kind = quote_kind(q.kind.as_deref())?;
                 if q.content.is_empty() {
                     return Err("a quote with no content".into());
                 }
                 Found::Quote(q, kind)
             }
-            (None, Some(start), Some(end), Some(label)) => Found::Span { start, end, label },
-            _ => return Err("neither start, end and label nor a quote".into()),
+            (None, None, Some(start), Some(end), Some(label)) => Found::Span { start, end, label },
+            _ => return Err("neither start, end and label nor a quote nor a category".into()),
         };
         self.report.suggestions += 1;
         let Some((n, d)) = doc.and_then(|n| self.docs.get(&n).map(|d| (n, *d))) else {
@@ -311,7 +365,17 @@ impl<'a> Collector<'a> {
                 .add(|| format!("line {number}: doc {which}"));
             return Ok(());
         };
+        if let Found::Category(c) = proposal {
+            for (scheme, value) in c {
+                if let Some(s) = self.category(&scheme, &value, score) {
+                    self.report.kept += 1;
+                    self.categories.entry(n).or_default().push(s);
+                }
+            }
+            return Ok(());
+        }
         let made = match proposal {
+            Found::Category(_) => None,
             Found::Span { start, end, label } => {
                 self.span(number, d, start, end, label, score, line.reason)
             }
@@ -322,6 +386,43 @@ impl<'a> Collector<'a> {
             self.found.entry(n).or_default().push(s);
         }
         Ok(())
+    }
+
+    /// A category checked against the project's schemes (exact names first, then ignoring
+    /// case): `None` (and counted) when the scheme or value is not the project's.
+    fn category(&mut self, scheme: &str, value: &str, score: f32) -> Option<CategorySuggestion> {
+        let def = self.schemes.iter().find(|s| s.name == scheme).or_else(|| {
+            self.schemes
+                .iter()
+                .find(|s| s.name.eq_ignore_ascii_case(scheme))
+        });
+        let Some(def) = def else {
+            *self
+                .report
+                .unknown_categories
+                .entry(scheme.to_string())
+                .or_insert(0) += 1;
+            return None;
+        };
+        let v = def.value(value).or_else(|| {
+            def.values
+                .iter()
+                .find(|v| v.name.eq_ignore_ascii_case(value))
+        });
+        let Some(v) = v else {
+            *self
+                .report
+                .unknown_categories
+                .entry(format!("{} = {value}", def.name))
+                .or_insert(0) += 1;
+            return None;
+        };
+        Some(CategorySuggestion {
+            scheme: def.name.clone(),
+            value: v.name.clone(),
+            score,
+            engine: self.engine.to_string(),
+        })
     }
 
     /// A range checked against `d`: `None` (and counted) when it is empty or outside.
@@ -460,12 +561,14 @@ impl<'a> Collector<'a> {
         }
         Ok(Collected {
             found: self.found,
+            categories: self.categories,
             report: self.report,
         })
     }
 }
 
 enum Found {
+    Category(BTreeMap<String, String>),
     Span { start: i64, end: i64, label: String },
     Quote(QuoteLine, QuoteKind),
 }
@@ -559,7 +662,19 @@ mod tests {
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
-        let mut c = Collector::new("ner", [(1, &d)], &mapping, &labels);
+        let schemes = vec![CategoryScheme {
+            name: "topic".into(),
+            multiple: false,
+            values: ["politics", "sport"]
+                .map(|n| crate::model::CategoryValue {
+                    name: n.into(),
+                    key: None,
+                    color: crate::model::Color([0, 0, 0]),
+                })
+                .into(),
+            description: String::new(),
+        }];
+        let mut c = Collector::new("ner", [(1, &d)], &mapping, &labels, &schemes);
         for (i, l) in lines.iter().enumerate() {
             c.line(i + 1, l.as_bytes());
         }
@@ -662,6 +777,50 @@ mod tests {
         assert_eq!(
             m[4],
             "ner: 3 suggestions with a label the project does not have, dropped: DATE (2), MONEY (1) (map them in the engine's labels)"
+        );
+    }
+
+    #[test]
+    fn category_lines_are_checked_against_the_schemes() {
+        let c = collect(
+            &[
+                r#"{"doc": 1, "category": {"topic": "politics"}, "score": 0.8}"#,
+                r#"{"doc": "one", "category": {"Topic": "Sport"}}"#,
+                r#"{"doc": 1, "category": {"topic": "crime"}}"#,
+                r#"{"doc": 1, "category": {"tone": "positive"}}"#,
+                r#"{"doc": 9, "category": {"topic": "sport"}}"#,
+                r#"{"doc": 1, "category": {}}"#,
+                r#"{"doc": 1, "category": {"topic": 3}}"#,
+            ],
+            &[],
+        )
+        .unwrap();
+        let got = &c.categories[&1];
+        assert_eq!(
+            got[0],
+            CategorySuggestion {
+                scheme: "topic".into(),
+                value: "politics".into(),
+                score: 0.8,
+                engine: "ner".into(),
+            }
+        );
+        assert_eq!(
+            (got[1].value.as_str(), got[1].score),
+            ("sport", DEFAULT_SCORE)
+        );
+        assert_eq!(got.len(), 2);
+        assert!(c.found.is_empty());
+        let r = &c.report;
+        assert_eq!(r.kept, 2);
+        assert_eq!(r.unknown_doc.count, 1);
+        assert_eq!(r.garbage.count, 2, "{r:?}");
+        assert_eq!(r.unknown_categories.get("topic = crime"), Some(&1));
+        assert_eq!(r.unknown_categories.get("tone"), Some(&1));
+        let m = r.messages("ner");
+        assert_eq!(
+            m.last().unwrap(),
+            "ner: 2 category suggestions with a category the project does not have, dropped: tone (1), topic = crime (1)"
         );
     }
 

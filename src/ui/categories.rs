@@ -1,15 +1,85 @@
 //! A document's categories: the Document tab's section (every scheme with its values to click,
 //! and each value's key), the documents list's context menu, and the coloured dots beside a
 //! categorised document's name. Every change is a `Command::SetCategories` (`app::coding`
-//! works out the values a click or key leaves).
+//! works out the values a click or key leaves). Categories an outside engine suggests are
+//! shown below the schemes, each with Accept (one `SetCategories`) and Reject (hidden for the
+//! session); they are never set without the annotator.
 
-use egui::{RichText, Ui};
+use std::collections::HashSet;
+
+use egui::{Id, RichText, Ui};
 
 use super::Intent;
 use super::{coding, colors};
 use crate::app::coding::toggle_category;
+use crate::app::external::accept_category;
 use crate::app::shortcuts::Action;
-use crate::model::{Document, Project};
+use crate::matcher::external::CategorySuggestion;
+use crate::model::{DocId, Document, Project};
+
+/// A rejected suggestion: document, scheme, value.
+type Rejected = HashSet<(DocId, String, String)>;
+
+fn rejected_id() -> Id {
+    Id::unique("gloss-rejected-categories")
+}
+
+/// The categories outside engines suggest for `doc`, one line each, with Accept and Reject;
+/// those the document has already, or that were rejected this session, are left out.
+pub fn suggested(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &Document,
+    suggested: &[CategorySuggestion],
+    intents: &mut Vec<Intent>,
+) {
+    let rejected: Rejected = ui
+        .ctx()
+        .data(|d| d.get_temp::<Rejected>(rejected_id()))
+        .unwrap_or_default();
+    let mut shown: Vec<(&str, &str)> = Vec::new();
+    for s in suggested {
+        let key = (doc.id, s.scheme.clone(), s.value.clone());
+        if rejected.contains(&key) || shown.contains(&(s.scheme.as_str(), s.value.as_str())) {
+            continue;
+        }
+        let Some(command) = accept_category(project, doc.id, s) else {
+            continue;
+        };
+        shown.push((&s.scheme, &s.value));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "suggested: {} = {} ({}, {:.2})",
+                    s.scheme, s.value, s.engine, s.score
+                ))
+                .italics(),
+            );
+            let what = if project.scheme(&s.scheme).is_some_and(|d| d.multiple) {
+                "Add"
+            } else {
+                "Set"
+            };
+            if ui
+                .button("Accept")
+                .on_hover_text(format!("{what} {} {}", s.scheme, s.value))
+                .clicked()
+            {
+                intents.push(Intent::Execute(command));
+            }
+            if ui
+                .button("Reject")
+                .on_hover_text("Dismiss this suggestion for the session")
+                .clicked()
+            {
+                ui.ctx().data_mut(|d| {
+                    d.get_temp_mut_or_default::<Rejected>(rejected_id())
+                        .insert(key.clone());
+                });
+            }
+        });
+    }
+}
 
 fn toggle(project: &Project, doc: &Document, scheme: &str, value: &str) -> Option<Intent> {
     toggle_category(project, doc.id, scheme, value).map(Intent::Execute)

@@ -12,6 +12,7 @@ use egui::{Id, RichText, Ui};
 
 use super::Intent;
 use crate::app::Command;
+use crate::matcher::external::CategorySuggestion;
 use crate::model::{DocId, Document, Project};
 
 /// The text being typed in one field, or `None` when it is not being edited.
@@ -37,7 +38,14 @@ fn set(doc: DocId, key: &str, value: Option<String>) -> Intent {
     })
 }
 
-pub fn ui(ui: &mut Ui, project: &Project, doc: Option<&Document>, intents: &mut Vec<Intent>) {
+/// The tab for `doc`, with the categories outside engines `suggested` for it.
+pub fn ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: Option<&Document>,
+    suggested: &[CategorySuggestion],
+    intents: &mut Vec<Intent>,
+) {
     let Some(doc) = doc else {
         ui.weak("No document open.");
         return;
@@ -63,6 +71,7 @@ pub fn ui(ui: &mut Ui, project: &Project, doc: Option<&Document>, intents: &mut 
         });
     ui.separator();
     super::categories::section(ui, project, doc, intents);
+    super::categories::suggested(ui, project, doc, suggested, intents);
     ui.separator();
     ui.strong("Metadata");
     if doc.meta.is_empty() {

@@ -231,7 +231,12 @@ impl GlossApp {
                     });
             }
             RightTab::Span => intents.extend(span_panel::ui(ui, project, doc, span)),
-            RightTab::Document => super::document_tab::ui(ui, project, doc, intents),
+            RightTab::Document => {
+                let suggested = doc
+                    .map(|d| self.review.suggested_categories(d.id))
+                    .unwrap_or_default();
+                super::document_tab::ui(ui, project, doc, &suggested, intents);
+            }
             RightTab::Quotes => {
                 let jump = self
                     .quotes

@@ -260,3 +260,67 @@ fn a_suggested_gender_shows_its_reason_and_is_accepted_by_key() {
     assert!(h.query_by_label_contains("suggested: female").is_none());
     assert_eq!(gender(&h), None);
 }
+
+/// Frames until `done` (an outside engine answers from another thread).
+fn wait_for(
+    h: &mut Harness<'_, GlossApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, GlossApp>) -> bool,
+) {
+    for _ in 0..1000 {
+        h.step();
+        if done(h) {
+            let _ = h.try_run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("waited in vain for {what}");
+}
+
+#[test]
+fn a_category_an_outside_engine_suggests_is_accepted_or_rejected_by_button() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("topics.py"),
+        "import json, sys\nfor line in sys.stdin:\n    d = json.loads(line)\n    \
+         print(json.dumps({'doc': d['doc'], 'category': {'topic': 'economy'}, 'score': 0.8}))\n    \
+         sys.stdout.flush()\n",
+    )
+    .unwrap();
+    let mut p = coded();
+    p.documents[0]
+        .categories
+        .insert("topic".into(), vec!["politics".into()]);
+    let mut e = gloss::model::ExternalEngine::new("topics", "python3");
+    e.args = vec!["topics.py".into()];
+    p.matcher.external.push(e);
+    let path = dir.path().join("coded.ron");
+    project_file::save(&path, &p).unwrap();
+    let mut h = harness_for(Some(&path), ScriptedDialogs::new());
+    h.query_all_by_label("Document")
+        .last()
+        .expect("the Document tab")
+        .click();
+    h.run();
+    let line = "suggested: topic = economy (topics, 0.80)";
+    wait_for(&mut h, "the suggestion", |h| {
+        h.query_by_label(line).is_some()
+    });
+    assert_eq!(topic(&h, 1), ["politics"], "never set silently");
+    h.get_by_label("Accept").click();
+    h.run();
+    assert_eq!(topic(&h, 1), ["economy"], "a scheme of one value: replaced");
+    assert!(
+        h.query_by_label(line).is_none(),
+        "accepted: no longer offered"
+    );
+    undo(&mut h);
+    h.run();
+    assert_eq!(topic(&h, 1), ["politics"]);
+    assert!(h.query_by_label(line).is_some());
+    h.get_by_label("Reject").click();
+    h.run();
+    assert!(h.query_by_label(line).is_none(), "rejected for the session");
+    assert_eq!(topic(&h, 1), ["politics"]);
+}

@@ -191,7 +191,9 @@ pub fn cycle_kind(p: &Project, doc: DocId, id: QuoteId) -> Option<Command> {
 /// is: it stays the speaker, with its text and kind, and now links to the clicked entity (the
 /// one-key fix for a wrongly resolved speaker, `S` then a click). The link also teaches the
 /// quotes engine: a description linked to an entity resolves the same description elsewhere
-/// in the document to it (`matcher::quotes::roles`).
+/// in the document to it (`matcher::quotes::roles`), and in every other document that
+/// mentions the entity (`matcher::quotes::Taught`, read from the project's linked
+/// descriptions — nothing else is stored, so undo takes the lesson back too).
 pub fn set_speaker_span(p: &Project, doc: DocId, id: QuoteId, span: SpanId) -> Option<Command> {
     let d = p.document(doc)?;
     let q = d.quote(id)?;
@@ -472,6 +474,77 @@ mod tests {
         assert_eq!(speaker_doubt(d, q, CharRange::new(19, 23)), None);
         assert_eq!(speaker_doubt(d, q, CharRange::new(42, 45)), None);
         assert_eq!(speaker_span_doubt(&p, DocId(1), id, SpanId(1)), None);
+    }
+
+    /// S then a click on "Rob Keller" for "the mayor" in one document makes "the mayor said"
+    /// in another document that mentions him his; undo takes the lesson back.
+    #[test]
+    fn relinking_a_description_speaker_teaches_other_documents() {
+        use crate::matcher::engines::Engines;
+        let mut p = Project::new("q");
+        for (id, name) in [(1, "Rob Keller"), (2, "Anna Berg")] {
+            p.insert_entity(Entity {
+                id: EntityId(id),
+                name: name.into(),
+                label: "PERSON".into(),
+                aliases: vec![],
+                attributes: Default::default(),
+            });
+        }
+        let at = |t: &str, w: &str| t[..t.find(w).unwrap()].chars().count();
+        let span = |t: &str, id: u64, w: &str, e: u64| {
+            let a = at(t, w);
+            let mut s = Span::new(
+                SpanId(id),
+                CharRange::new(a, a + w.chars().count()),
+                "PERSON",
+            );
+            s.entity = Some(EntityId(e));
+            s
+        };
+        let ta = "Rob Keller opened the session.\n“We will cut the deficit,” the mayor said.\n";
+        let mut a = Document::new(DocId(1), "Budget vote", ta);
+        a.insert_span(span(ta, 1, "Rob Keller", 1));
+        p.insert_document(a);
+        let tb = "Rob Keller and Anna Berg met at city hall on Monday.\n\
+                  The mayor said the budget would pass.\n";
+        let mut b = Document::new(DocId(2), "City hall", tb);
+        b.insert_span(span(tb, 1, "Rob Keller", 1));
+        b.insert_span(span(tb, 2, "Anna Berg", 2));
+        p.insert_document(b);
+
+        let (c, id) = new_quote(&p, DocId(1), CharRange::new(32, 54)).unwrap();
+        c.apply(&mut p).unwrap();
+        let mayor = at(ta, "the mayor");
+        set_speaker_range(&p, DocId(1), id, CharRange::new(mayor, mayor + 9))
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
+        let (engines, _) = Engines::new(&MatcherSettings::default(), &[]);
+        let speaker = |p: &Project| {
+            let d = p.document(DocId(2)).unwrap();
+            engines
+                .suggest(p, d, None)
+                .into_iter()
+                .find_map(|s| match s.proposal {
+                    Proposal::Quote { speaker_entity, .. } => Some((speaker_entity, s.reason)),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert_eq!(speaker(&p).0, None, "nothing taught yet");
+        let undo = set_speaker_span(&p, DocId(1), id, SpanId(1))
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
+        let (who, why) = speaker(&p);
+        assert_eq!(who, Some(EntityId(1)), "{why}");
+        assert!(
+            why.contains("The mayor = Rob Keller (you linked it so in “Budget vote”)"),
+            "{why}"
+        );
+        undo.apply(&mut p).unwrap();
+        assert_eq!(speaker(&p).0, None, "undo takes the lesson back");
     }
 
     #[test]

@@ -17,6 +17,9 @@
 //! Quotations come last (`quotes`): the quote engine is given every entity mention known in the
 //! document — the user's spans and the entity suggestions that survived — so a speaker next to
 //! a cue is a name the other engines found, linked to its entity when it has one.
+//! It is also given what the user's linked descriptions in the project's other documents teach
+//! (`ProjectIndex::taught`, read once per index): "the mayor" linked to Rob Keller elsewhere
+//! makes "the mayor said" here Rob Keller's, when this document mentions him.
 //!
 //! # Only the project's labels
 //! The bundled lists speak OntoNotes (PERSON, ORG, GPE, LOC, NORP), but a project may have any
@@ -43,7 +46,7 @@ use super::learned::Learned;
 use super::lookup::ProjectIndex;
 pub use super::merge::{merge, resolve, visible};
 use super::model::{self, Lexicon, Model, Prediction};
-use super::quotes::{KnownMention, Quotes};
+use super::quotes::{KnownMention, Lessons, Quotes};
 use super::rules::{Known, Rules};
 use super::split;
 use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion};
@@ -576,7 +579,13 @@ impl Engines {
         if self.quotes.is_some() || outside_quotes {
             let mentions = known_mentions(index, doc, &out);
             let mut said = match &self.quotes {
-                Some(quotes) => quotes.suggest(&doc.text, &mentions),
+                Some(quotes) => {
+                    let lessons = Lessons {
+                        taught: Some(index.taught()),
+                        doc: Some(doc.id),
+                    };
+                    quotes.suggest_taught(&doc.text, &mentions, lessons)
+                }
                 None => Vec::new(),
             };
             if outside_quotes {

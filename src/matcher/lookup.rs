@@ -4,7 +4,9 @@
 //! entities no longer makes every suggestion scan them.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
+use super::quotes::Taught;
 use crate::model::{Entity, EntityId, Project};
 
 /// The project and its entity tables.
@@ -16,6 +18,8 @@ pub struct ProjectIndex<'p> {
     first_by_name: HashMap<(&'p str, &'p str), EntityId>,
     /// id → the first entity with it (ids are unique in a valid project).
     by_id: HashMap<EntityId, &'p Entity>,
+    /// The descriptions the user linked to entities, read on first use (by the quotes engine).
+    taught: OnceLock<Taught>,
 }
 
 impl<'p> ProjectIndex<'p> {
@@ -35,7 +39,16 @@ impl<'p> ProjectIndex<'p> {
             by_name,
             first_by_name,
             by_id,
+            taught: OnceLock::new(),
         }
+    }
+
+    /// What the project's linked descriptions teach the quotes engine ("the mayor" → Rob
+    /// Keller), read from its annotations once per index.
+    pub fn taught(&self) -> &Taught {
+        self.taught.get_or_init(|| {
+            Taught::from_project(self.project, |id| self.entity(id).map(|e| e.name.as_str()))
+        })
     }
 
     /// The entity a suggestion of `name` as `label` links to.

@@ -73,6 +73,7 @@ mod resolve;
 mod roles;
 mod sources;
 mod speakers;
+mod taught;
 
 use std::collections::HashMap;
 
@@ -87,6 +88,7 @@ use reported::{Form, Reported, Subjects};
 use resolve::People;
 use sources::Source;
 use speakers::Spk;
+pub use taught::{Lesson, Lessons, Taught, phrase as taught_phrase};
 
 /// The bundled cue lexicon: `assets/lexicon/cues.tsv`, then the verbs only documents take
 /// (`assets/lexicon/source_cues.tsv`).
@@ -248,6 +250,18 @@ impl Quotes {
     /// Quote suggestions for `text`. `mentions`: entity mentions known in this document — the
     /// user's spans and the entity engines' suggestions — sorted by start.
     pub fn suggest(&self, text: &str, mentions: &[KnownMention]) -> Vec<Suggestion> {
+        self.suggest_taught(text, mentions, Lessons::default())
+    }
+
+    /// [`Quotes::suggest`] with what the user's links in other documents teach: a description
+    /// speaker ("the mayor") linked to an entity elsewhere in the project resolves to that
+    /// entity when this document mentions it (see [`Taught`]).
+    pub fn suggest_taught(
+        &self,
+        text: &str,
+        mentions: &[KnownMention],
+        lessons: Lessons,
+    ) -> Vec<Suggestion> {
         let mut doc = Doc::new(text, mentions);
         let marked = marks::pair(&doc);
         for (qi, q) in marked.iter().enumerate() {
@@ -358,7 +372,7 @@ impl Quotes {
         }
 
         people.attach_roles(&doc);
-        self.finish(&doc, &hits, &subjects, &people, kept)
+        self.finish(&doc, &hits, &subjects, &people, kept, lessons)
     }
 
     /// Fallbacks, speaker resolution and the suggestions, in text order.
@@ -369,6 +383,7 @@ impl Quotes {
         subjects: &Subjects,
         people: &People,
         kept: Vec<Cand>,
+        lessons: Lessons,
     ) -> Vec<Suggestion> {
         let mut quoted: HashMap<u32, u32> = HashMap::new();
         let mut out: Vec<Suggestion> = Vec::with_capacity(kept.len());
@@ -452,7 +467,7 @@ impl Quotes {
                 None => c
                     .spk
                     .as_ref()
-                    .map(|s| self.who(doc, people, s, &quoted, &c.content)),
+                    .map(|s| self.who(doc, people, s, &quoted, &c.content, lessons)),
             };
             let who = who.map(|mut w| {
                 if from_next {
@@ -500,6 +515,7 @@ impl Quotes {
         s: &Spk,
         quoted: &HashMap<u32, u32>,
         content: &[(usize, usize)],
+        lessons: Lessons,
     ) -> Who {
         let range = doc.chars(s.a, s.b);
         let mut w = Who {
@@ -563,7 +579,7 @@ impl Quotes {
             },
             MentionKind::Nominal => {
                 // A description: the entity the article introduced with that role or type.
-                if let Some((k, note)) = people.describe(doc, s, quoted) {
+                if let Some((k, note)) = people.describe(doc, s, quoted, lessons) {
                     let c = &people.canon[k as usize];
                     w.key = Some(k);
                     w.entity = c.entity;

@@ -324,8 +324,9 @@ impl People {
         doc: &Doc,
         s: &Spk,
         quoted: &HashMap<u32, u32>,
+        lessons: super::Lessons,
     ) -> Option<(u32, String)> {
-        self.roles.as_ref()?.resolve(doc, self, s, quoted)
+        self.roles.as_ref()?.resolve(doc, self, s, quoted, lessons)
     }
 
     /// Every name in the text, in order.

@@ -17,6 +17,12 @@
 //! - **The user's links**: a description the user (or an accepted suggestion) linked to an
 //!   entity ("the minister" → Jane Doe) resolves every identical description in the document
 //!   to that entity — so a corrected speaker teaches the rest of the article.
+//! - **The user's links elsewhere** (`taught`): a description linked to an entity in another
+//!   document of the project ("the mayor" → Rob Keller) resolves the same description here to
+//!   that entity when this article mentions it (a span or suggestion linked to it, or a name
+//!   group called so). It outweighs the nearest-introduction rule and the organisation-type
+//!   guess, but not an introduction of someone else with that role in this very article
+//!   ("Mayor Jane Smith").
 //!
 //! A *definite* description speaker ("the minister", "The company", bare "police") resolves to
 //! the nearest earlier introduction with the same head noun or a synonym (company = firm =
@@ -32,10 +38,12 @@
 use std::collections::HashMap;
 
 use crate::matcher::rules::Gender;
+use crate::model::EntityId;
 
 use super::doc::{Doc, NONE};
 use super::resolve::People;
 use super::speakers::{self, Spk};
+use super::taught::{self, Lessons};
 
 /// How an introduction was seen, for the reason a suggestion gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +76,10 @@ pub(super) struct Roles {
     intros: Vec<Intro>,
     /// Descriptions linked by the user: lower-case form → group.
     linked: HashMap<String, u32>,
+    /// The groups linked to an entity, and the unlinked ones by name, for what other
+    /// documents teach.
+    by_entity: HashMap<EntityId, u32>,
+    by_name: HashMap<String, u32>,
 }
 
 /// Organisation nouns that name the same kind of thing.
@@ -195,7 +207,50 @@ impl Roles {
             }
         }
         intros.sort_by_key(|i| i.at);
-        Roles { intros, linked }
+        let mut by_entity = HashMap::new();
+        let mut by_name = HashMap::new();
+        for (k, c) in people.canon.iter().enumerate() {
+            match c.entity {
+                Some(e) => {
+                    by_entity.entry(e).or_insert(k as u32);
+                }
+                None => {
+                    by_name.entry(c.name.clone()).or_insert(k as u32);
+                }
+            }
+        }
+        Roles {
+            intros,
+            linked,
+            by_entity,
+            by_name,
+        }
+    }
+
+    /// The group the user's links in other documents say the description `form` (its words,
+    /// lower case) is, when this document mentions it: the entity linked so in the most
+    /// documents, the first on a tie. With the reason's words.
+    fn taught(&self, form: &[String], lessons: Lessons) -> Option<(u32, String)> {
+        lessons.taught?;
+        let p = taught::phrase(form.iter().map(String::as_str))?;
+        let mut best: Option<(usize, u32, String)> = None;
+        for (l, n, first) in lessons.other_docs(&p) {
+            let Some(&k) = self
+                .by_entity
+                .get(&l.entity)
+                .or_else(|| self.by_name.get(&l.name))
+            else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|(b, ..)| n > *b) {
+                let why = match n {
+                    1 => format!("you linked it so in “{first}”"),
+                    n => format!("you linked it so in “{first}” and {} more", n - 1),
+                };
+                best = Some((n, k, why));
+            }
+        }
+        best.map(|(_, k, why)| (k, why))
     }
 
     /// The group a description speaker stands for, with a note saying how it was resolved.
@@ -205,6 +260,7 @@ impl Roles {
         people: &People,
         s: &Spk,
         quoted: &HashMap<u32, u32>,
+        lessons: Lessons,
     ) -> Option<(u32, String)> {
         if s.b <= s.a {
             return None;
@@ -216,15 +272,24 @@ impl Roles {
             let name = &people.canon[k as usize].name;
             return Some((k, format!("{text} = {name} (linked so in this document)")));
         }
+        // What the user's links in other documents say, when this article mentions the entity.
+        let taught = self.taught(&form, lessons);
+        let said = |k: u32, why: String| {
+            let name = &people.canon[k as usize].name;
+            Some((k, format!("{text} = {name} ({why})")))
+        };
         let h = s.b - 1;
         let hw = lower(doc, h);
-        let (label, gender, plural) = head_noun(&hw)?;
+        let Some((label, gender, plural)) = head_noun(&hw) else {
+            return taught.and_then(|(k, why)| said(k, why));
+        };
         let first = doc.w(s.a);
         let definite = matches!(first, "the" | "The" | "this" | "This");
         let bare_org = s.a == h && label == "ORG";
         if !(definite || bare_org) || (plural && label == "PERSON") {
-            return None;
+            return taught.and_then(|(k, why)| said(k, why));
         }
+        let taught_key = taught.as_ref().map(|(k, _)| *k);
         let gender = s.gender.or(gender);
         // The description's other words, with its post-modifier ("for the agency").
         let words: Vec<String> = (s.np_a..s.np_b.max(s.b))
@@ -259,20 +324,34 @@ impl Roles {
                     0.5
                 } else {
                     0.0
+                }
+                + if taught_key == Some(intro.key) {
+                    3.0
+                } else {
+                    0.0
                 };
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, intro));
             }
         }
+        // An organisation's type is a weaker word than the user's link elsewhere.
+        let best =
+            best.filter(|(_, i)| i.how != How::OrgType || taught_key.is_none_or(|k| k == i.key));
         if let Some((_, intro)) = best {
-            let name = &people.canon[intro.key as usize].name;
             let why = match intro.how {
                 How::Title => "titled so earlier",
                 How::Apposition => "described so earlier",
                 How::OrgType => "its name says what it is",
                 How::Linked => "linked so in this document",
             };
-            return Some((intro.key, format!("{text} = {name} ({why})")));
+            let why = match &taught {
+                Some((k, also)) if *k == intro.key => format!("{why}; {also}"),
+                _ => why.to_string(),
+            };
+            return said(intro.key, why);
+        }
+        if let Some((k, why)) = taught {
+            return said(k, why);
         }
         if label != "ORG" {
             return None;

@@ -228,3 +228,140 @@ fn a_quotation_after_an_unnamed_source_takes_the_next_named_speaker() {
     assert_eq!(who(&r, "Our country"), Some("Lena Visser".into()));
     assert_eq!(who(&r, "The talks"), None);
 }
+
+/// Doc A links "the mayor" to Rob Keller; doc B mentions Rob Keller and someone else and has
+/// "the mayor said": B's description resolves to Rob Keller, the reason naming doc A.
+#[test]
+fn a_description_linked_in_another_document_teaches_this_one() {
+    use super::super::{Lessons, Taught};
+    use crate::model::DocId;
+    let keller = EntityId(7);
+    let mut taught = Taught::default();
+    taught.add("the mayor", keller, "Rob Keller", DocId(1), "Budget vote");
+    let t = "Rob Keller and Anna Berg met at city hall on Monday.\n\
+             The mayor said the budget would pass.\n";
+    let at = |w: &str| t[..t.find(w).unwrap()].chars().count();
+    let mentions = [
+        KnownMention {
+            start: at("Rob Keller"),
+            end: at("Rob Keller") + 10,
+            label: "PERSON".into(),
+            entity: Some(keller),
+            name: Some("Rob Keller".into()),
+        },
+        KnownMention {
+            start: at("Anna Berg"),
+            end: at("Anna Berg") + 9,
+            label: "PERSON".into(),
+            entity: Some(EntityId(8)),
+            name: Some("Anna Berg".into()),
+        },
+    ];
+    let run = |lessons: Lessons| {
+        engine()
+            .suggest_taught(t, &mentions, lessons)
+            .into_iter()
+            .map(|s| {
+                let Proposal::Quote { speaker_entity, .. } = s.proposal else {
+                    panic!("not a quote");
+                };
+                (speaker_entity, s.reason)
+            })
+            .collect::<Vec<_>>()
+    };
+    let taught_here = Lessons {
+        taught: Some(&taught),
+        doc: Some(DocId(2)),
+    };
+    let got = run(taught_here);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, Some(keller), "{got:?}");
+    assert!(
+        got[0]
+            .1
+            .contains("The mayor = Rob Keller (you linked it so in “Budget vote”)"),
+        "{}",
+        got[0].1
+    );
+    // Untaught, nobody was introduced as mayor: no speaker entity.
+    let plain = run(Lessons::default());
+    assert_eq!(plain[0].0, None, "{plain:?}");
+    // Doc A itself: its own link is no lesson from elsewhere.
+    let own = run(Lessons {
+        taught: Some(&taught),
+        doc: Some(DocId(1)),
+    });
+    assert_eq!(own[0].0, None, "{own:?}");
+    // Found by name only (an entity suggestion with no link): the group's name matches.
+    let unlinked: Vec<KnownMention> = mentions
+        .iter()
+        .cloned()
+        .map(|mut m| {
+            m.entity = None;
+            m
+        })
+        .collect();
+    let by_name = engine().suggest_taught(t, &unlinked, taught_here);
+    let Proposal::Quote {
+        speaker_new_entity, ..
+    } = &by_name[0].proposal
+    else {
+        panic!("not a quote");
+    };
+    assert_eq!(speaker_new_entity.as_deref(), Some("Rob Keller"));
+    assert!(
+        by_name[0].reason.contains("you linked it so"),
+        "{}",
+        by_name[0].reason
+    );
+}
+
+/// A mayor this article introduces itself outranks what another document taught.
+#[test]
+fn this_articles_own_introduction_outranks_a_lesson() {
+    use super::super::{Lessons, Taught};
+    use crate::model::DocId;
+    let mut taught = Taught::default();
+    taught.add(
+        "the mayor",
+        EntityId(7),
+        "Rob Keller",
+        DocId(1),
+        "Budget vote",
+    );
+    let t = "Rob Keller, the former councillor, was there. Mayor Jane Smith spoke first.\n\
+             The mayor said the budget would pass.\n";
+    let r = engine().suggest_taught(
+        t,
+        &[],
+        Lessons {
+            taught: Some(&taught),
+            doc: Some(DocId(2)),
+        },
+    );
+    let Proposal::Quote {
+        speaker_new_entity, ..
+    } = &r[0].proposal
+    else {
+        panic!("not a quote");
+    };
+    assert_eq!(
+        speaker_new_entity.as_deref(),
+        Some("Jane Smith"),
+        "{}",
+        r[0].reason
+    );
+}
+
+#[test]
+fn phrases_drop_the_definite_article_and_refuse_indefinite_ones() {
+    use super::super::taught_phrase as phrase;
+    assert_eq!(phrase("The Mayor".split(' ')), Some("mayor".into()));
+    assert_eq!(
+        phrase("the health minister,".split(' ')),
+        Some("health minister".into())
+    );
+    assert_eq!(phrase("police".split(' ')), Some("police".into()));
+    assert_eq!(phrase("a spokeswoman".split(' ')), None);
+    assert_eq!(phrase("his lawyer".split(' ')), None);
+}

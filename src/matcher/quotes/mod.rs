@@ -575,7 +575,34 @@ impl Quotes {
                     }
                     w.note = Some(format!("{} = {}", one_line(doc.slice(s.a, s.b)), c.name));
                 }
-                None => w.unresolved_pronoun = true,
+                // No organisation: a document ("the report … it said") or a group ("officials
+                // … they said") the subject of a recent sentence. The proposal links a speaker
+                // to an entity, not to another mention, so the reason names it.
+                None => match s
+                    .pron
+                    .and_then(|p| sources::pronoun_antecedent(doc, s.a, p))
+                {
+                    Some((a, b, source, back)) => {
+                        let what = if source == Source::Document {
+                            w.label = "ORG";
+                            "a document"
+                        } else {
+                            w.label = "PERSON";
+                            "a group"
+                        };
+                        let when = match back {
+                            0 => "in the same sentence".to_string(),
+                            1 => "1 sentence earlier".to_string(),
+                            n => format!("{n} sentences earlier"),
+                        };
+                        w.note = Some(format!(
+                            "{} = {} ({what}, {when})",
+                            one_line(doc.slice(s.a, s.b)),
+                            one_line(doc.slice(a, b)).to_lowercase()
+                        ));
+                    }
+                    None => w.unresolved_pronoun = true,
+                },
             },
             MentionKind::Nominal => {
                 // A description: the entity the article introduced with that role or type.

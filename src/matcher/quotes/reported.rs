@@ -169,9 +169,18 @@ fn clause(doc: &Doc, lex: &Lexicon, hit: &CueHit, subjects: &Subjects) -> Option
     if subject.is_none() && !cue.participle {
         subject = sources::before(doc, hit.a, sa).map(|(s, _)| s);
     }
+    if subject.is_none() && document {
+        subject = speakers::before(doc, hit.a, sa)
+            .filter(|s| s.pron == Some(Pron::It))
+            .map(|s| in_place(doc, s, sa));
+    }
     let subject = subject?;
-    if subject.is_first_person() || document && sources::classify(doc, &subject) != Source::Document
-    {
+    // A document verb takes a document, or "it" standing for one ("The report was released on
+    // Monday. It found that …").
+    let document_subject = sources::classify(doc, &subject) == Source::Document
+        || subject.pron == Some(Pron::It)
+            && sources::pronoun_antecedent(doc, subject.a, Pron::It).is_some();
+    if subject.is_first_person() || document && !document_subject {
         return None;
     }
     // Inverted and parenthetical: the subject follows a comma, and the sentence ends (or a

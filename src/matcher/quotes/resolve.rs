@@ -19,7 +19,8 @@
 //!   against recency: a name standing as its sentence's subject (sentence start, or before its
 //!   verb, not after a preposition) and the name the paragraph is about (mentioned more often
 //!   there and in the paragraph before) can beat the last-named man. "they"/"it" go to the
-//!   nearest organisation or place (a group of people is left unresolved).
+//!   nearest organisation or place; with none, the caller tries a document or group subject
+//!   of a recent sentence (`sources::pronoun_antecedent`), named in the reason only.
 
 use std::collections::HashMap;
 

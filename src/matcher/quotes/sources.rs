@@ -285,6 +285,92 @@ pub(super) fn after(doc: &Doc, start: usize) -> Option<Spk> {
     None
 }
 
+/// A description a pronoun speaker at token `at` may stand for when no organisation does:
+/// for "it", a document or statement ("the report"); for "they", a group of people
+/// ("officials", "the researchers"). The phrase must be the subject of a sentence (its clause's
+/// opening phrase) at most three sentences back, in the pronoun's paragraph or the one before,
+/// outside quotation marks. Returns the phrase's tokens, its kind, and how many sentences back
+/// it stands; the nearest wins.
+pub(super) fn pronoun_antecedent(
+    doc: &Doc,
+    at: usize,
+    pron: speakers::Pron,
+) -> Option<(usize, usize, Source, u32)> {
+    let want = match pron {
+        speakers::Pron::It => Source::Document,
+        speakers::Pron::They => Source::Group,
+        _ => return None,
+    };
+    let sent = doc.sent_of[at];
+    let para = doc.para_of[at];
+    for back in 0..=3u32 {
+        let Some(si) = sent.checked_sub(back) else {
+            break;
+        };
+        let (sa, sb) = doc.sents[si as usize];
+        if sa >= doc.len() || para - doc.para_of[sa].min(para) > 1 {
+            break;
+        }
+        let sb = if back == 0 { sb.min(at) } else { sb };
+        if let Some((a, b)) = subject_phrase(doc, sa, sb, want) {
+            return Some((a, b, want, back));
+        }
+    }
+    None
+}
+
+/// The opening phrase of the sentence `sa..sb` when its head is of kind `want`: "The report",
+/// "Officials", "the researchers", "Many residents".
+fn subject_phrase(doc: &Doc, sa: usize, sb: usize, want: Source) -> Option<(usize, usize)> {
+    let mut first = sa;
+    while first < sb && matches!(doc.w(first), "But" | "And" | "However" | "Yet" | "So") {
+        first += 1;
+    }
+    for h in first..sb.min(first + 3) {
+        if doc.in_quote(h) || !doc.is_word(h) {
+            return None;
+        }
+        let w = doc.w(h);
+        // Capitalised only as the sentence's first word ("Officials"), not inside a name.
+        if !doc.is_lower(h) && h != first {
+            return None;
+        }
+        let lower = w.to_lowercase();
+        let fits = match want {
+            Source::Document => {
+                is_document_noun(&lower)
+                    && (!lower.ends_with('s') || matches!(lower.as_str(), "analysis" | "census"))
+            }
+            Source::Group => {
+                speakers::role(&lower).is_some_and(|(_, _, plural)| plural) || plural_person(&lower)
+            }
+            Source::Speaker => false,
+        };
+        if !fits {
+            if blocks(&lower) || speakers::pronoun(w).is_some() {
+                return None;
+            }
+            continue;
+        }
+        // The head ends the phrase: a compound ("the report card") or a name after it is not
+        // this phrase.
+        if h + 1 < sb && (doc.is_cap(h + 1) || is_document_noun(doc.w(h + 1))) {
+            return None;
+        }
+        let a = phrase_start(doc, h, first)?;
+        if a != first {
+            return None;
+        }
+        if want == Source::Group
+            && matches!(doc.w(a), "his" | "His" | "her" | "Her" | "their" | "Their")
+        {
+            return None;
+        }
+        return Some((a, h + 1));
+    }
+    None
+}
+
 #[cfg(test)]
 #[path = "sources_tests.rs"]
 mod tests;

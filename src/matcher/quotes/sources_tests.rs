@@ -331,3 +331,86 @@ fn groups_as_sources() {
     // "His followers felt": a possessive group is no news source.
     assert!(rows("His followers felt he was not ready to lead them.", &[]).is_empty());
 }
+
+#[test]
+fn it_and_they_stand_for_a_recent_document_or_group() {
+    let text = "The report was released on Monday by the city auditor's office. “The \
+                department failed to track its overtime,” it said.";
+    let r = rows(text, &[]);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].speaker.as_deref(), Some("it"));
+    assert_eq!(r[0].mention, MentionKind::Pronoun);
+    assert!(
+        r[0].reason
+            .contains("it = the report (a document, 1 sentence earlier)"),
+        "{}",
+        r[0].reason
+    );
+
+    let text = "Officials met on Tuesday to discuss the budget. They said the plan would \
+                be ready by June.";
+    let r = rows(text, &[]);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].speaker.as_deref(), Some("They"));
+    assert!(
+        r[0].reason
+            .contains("They = officials (a group, 1 sentence earlier)"),
+        "{}",
+        r[0].reason
+    );
+
+    let text = "The researchers spent two years on the coast.\n\nThe tides were higher than \
+                expected. “Nobody had measured this before,” they said.";
+    let r = rows(text, &[]);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(
+        r[0].reason
+            .contains("they = the researchers (a group, 2 sentences earlier)"),
+        "{}",
+        r[0].reason
+    );
+}
+
+#[test]
+fn a_document_verb_takes_it_when_it_stands_for_a_document() {
+    let text = "The report was released on Monday. It found that the agency had lost track \
+                of 40 contracts.";
+    let r = rows(text, &[]);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].content, "the agency had lost track of 40 contracts");
+    assert_eq!(r[0].speaker.as_deref(), Some("It"));
+    assert!(
+        r[0].reason
+            .contains("It = the report (a document, 1 sentence earlier)"),
+        "{}",
+        r[0].reason
+    );
+
+    // With nothing for "it" to stand for, "found" is not speech.
+    let text = "The weather turned on Monday. It found that the roads were closed.";
+    assert!(rows(text, &[]).is_empty());
+}
+
+#[test]
+fn an_organisation_still_wins_and_far_or_object_phrases_do_not_count() {
+    // An organisation nearby keeps the pronoun.
+    let text = "The report was released on Monday. Corvane Corp rejected it. “We disagree \
+                with its findings,” it said.";
+    let r = rows(text, &["Corvane Corp"]);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].reason.contains("it = Corvane Corp"), "{}", r[0].reason);
+    assert!(!r[0].reason.contains("a document"), "{}", r[0].reason);
+
+    // A document as an object, not a subject, is not the antecedent.
+    let text = "The mayor read the report on Monday. “This changes nothing,” it said.";
+    let r = rows(text, &[]);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r.iter().all(|r| !r.reason.contains("a document")), "{r:?}");
+
+    // More than three sentences back: left unresolved.
+    let text = "The study was published in March. The weather was cold. The roads were \
+                icy. Schools closed early. “The effect is small,” it said.";
+    let r = rows(text, &[]);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r.iter().all(|r| !r.reason.contains("a document")), "{r:?}");
+}

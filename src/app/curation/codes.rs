@@ -227,7 +227,7 @@ impl Curation {
         let Some(d) = self.categories.get(index) else {
             return Vec::new();
         };
-        let Some(doc) = curated.documents.iter().find(|x| x.name == d.document) else {
+        let Ok(doc) = super::curated_document(curated, &d.document) else {
             return Vec::new();
         };
         let now = doc.categories.get(&d.scheme).cloned().unwrap_or_default();
@@ -252,11 +252,7 @@ impl Curation {
             .choices
             .get(annotator)
             .ok_or(CurationError::NoSuchAnnotator(annotator))?;
-        let doc = curated
-            .documents
-            .iter()
-            .find(|x| x.name == d.document)
-            .ok_or_else(|| CurationError::NoSuchDocument(d.document.clone()))?;
+        let doc = super::curated_document(curated, &d.document)?;
         if doc.categories.get(&d.scheme).cloned().unwrap_or_default() == *values {
             return Err(CurationError::NothingToDo);
         }
@@ -280,7 +276,7 @@ impl Curation {
         let Some(d) = self.attributes.get(index) else {
             return Vec::new();
         };
-        let Some(doc) = curated.documents.iter().find(|x| x.name == d.document) else {
+        let Ok(doc) = super::curated_document(curated, &d.document) else {
             return Vec::new();
         };
         let Some((_, attrs)) = item_of(doc, &d.place) else {
@@ -308,11 +304,7 @@ impl Curation {
             .choices
             .get(annotator)
             .ok_or(CurationError::NoSuchAnnotator(annotator))?;
-        let doc = curated
-            .documents
-            .iter()
-            .find(|x| x.name == d.document)
-            .ok_or_else(|| CurationError::NoSuchDocument(d.document.clone()))?;
+        let doc = super::curated_document(curated, &d.document)?;
         let (item, attrs) = item_of(doc, &d.place).ok_or(CurationError::NothingToDo)?;
         if attrs.get(&d.name) == value.as_ref() {
             return Err(CurationError::NothingToDo);

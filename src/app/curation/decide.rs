@@ -266,11 +266,7 @@ impl Curation {
             .disagreements
             .get(index)
             .ok_or(CurationError::NoSuchDisagreement(index))?;
-        let doc = curated
-            .documents
-            .iter()
-            .find(|x| x.name == d.document)
-            .ok_or_else(|| CurationError::NoSuchDocument(d.document.clone()))?;
+        let doc = super::curated_document(curated, &d.document)?;
         let all: Vec<(usize, &Item)> = d
             .alternatives
             .iter()

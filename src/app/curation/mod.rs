@@ -69,6 +69,15 @@ pub enum CurationError {
     NothingToDo,
 }
 
+/// The curated project's document named `name` (curation matches documents by name).
+fn curated_document<'p>(curated: &'p Project, name: &str) -> Result<&'p Document, CurationError> {
+    curated
+        .documents
+        .iter()
+        .find(|x| x.name == name)
+        .ok_or_else(|| CurationError::NoSuchDocument(name.to_string()))
+}
+
 /// Where the disagreement is: spans or quotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RegionKind {
@@ -280,7 +289,7 @@ impl Curation {
         let Some(d) = self.disagreements.get(index) else {
             return Outcome::Open;
         };
-        let Some(doc) = curated.documents.iter().find(|x| x.name == d.document) else {
+        let Ok(doc) = curated_document(curated, &d.document) else {
             return Outcome::Open;
         };
         outcome_in(&decide::State::new(curated, doc), d)

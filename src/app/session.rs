@@ -13,7 +13,7 @@ use super::history::History;
 use crate::io::journal::{self, Header, Journal};
 use crate::io::lock::ProjectLock;
 use crate::io::{IoError, atomic, project_file, project_stream};
-use crate::model::Project;
+use crate::model::{DocId, Project, Status};
 
 /// One line of the journal.
 ///
@@ -361,12 +361,39 @@ impl Session {
         }
     }
 
-    /// Apply a command as one undoable step, journaled before returning.
+    /// Apply a command as one undoable step, journaled before returning. The rules that hold for
+    /// every edit, from the window, the command line or a test, are applied here: the first
+    /// annotation on a document still marked "todo" also marks it "in progress", in the same step.
     pub fn execute(&mut self, command: Command) -> Result<(), CommandError> {
+        let command = self.with_status_rule(command);
         let entry = Entry::Do(command.clone());
         self.apply_recorded(command)?;
         self.write_journal(&entry);
         Ok(())
+    }
+
+    /// `command`, and when it annotates documents still marked "todo", a batch that also marks
+    /// them "in progress" (one undo step, named as the command is).
+    fn with_status_rule(&self, command: Command) -> Command {
+        let todo: Vec<DocId> = command
+            .annotated_docs()
+            .into_iter()
+            .filter(|d| {
+                self.project
+                    .document(*d)
+                    .is_some_and(|d| d.status == Status::Todo)
+            })
+            .collect();
+        if todo.is_empty() {
+            return command;
+        }
+        let name = command.describe();
+        let mut commands = vec![command];
+        commands.extend(todo.into_iter().map(|doc| Command::SetStatus {
+            doc,
+            status: Status::InProgress,
+        }));
+        Command::Batch { name, commands }
     }
 
     /// Undo one step; returns what was undone.

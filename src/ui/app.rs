@@ -24,7 +24,7 @@ use crate::app::review::Review;
 use crate::app::session::Session;
 use crate::app::text_index::TextIndexes;
 use crate::app::view::View;
-use crate::model::{Project, Status};
+use crate::model::Project;
 
 /// Imports of more files than this run in the background with a progress bar.
 const BACKGROUND_FROM: usize = 200;
@@ -294,30 +294,8 @@ impl GlossApp {
         self.doc_view.char_pos(offset)
     }
 
-    /// Apply a command as one undo step. The first annotation on a document still marked
-    /// "todo" also marks it "in progress", in the same step.
+    /// Apply a command as one undo step (the session applies the rules every edit follows).
     pub(super) fn execute(&mut self, command: Command) {
-        let todo: Vec<crate::model::DocId> = command
-            .annotated_docs()
-            .into_iter()
-            .filter(|d| {
-                self.session
-                    .project
-                    .document(*d)
-                    .is_some_and(|d| d.status == Status::Todo)
-            })
-            .collect();
-        let command = if todo.is_empty() {
-            command
-        } else {
-            let name = command.describe();
-            let mut commands = vec![command];
-            commands.extend(todo.into_iter().map(|doc| Command::SetStatus {
-                doc,
-                status: Status::InProgress,
-            }));
-            Command::Batch { name, commands }
-        };
         if let Err(e) = self.session.execute(command) {
             self.say(format!("not done: {e}"));
         }

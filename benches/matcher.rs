@@ -10,6 +10,10 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gloss::matcher::gazetteer::{Entry, Gazetteer};
 
+mod common;
+
+use common::Rng;
+
 const ENTRIES: usize = 100_000;
 const TEXT_BYTES: usize = 10 * 1024 * 1024;
 
@@ -19,13 +23,8 @@ fn names() -> Vec<String> {
         "ka", "ro", "mi", "ne", "sa", "lu", "to", "ve", "da", "ri", "po", "zu", "ma", "le", "qi",
         "ba", "no", "fe", "gi", "ha", "jo", "wi", "xe", "yu",
     ];
-    let mut seed: u64 = 7;
-    let mut next = move |n: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % n
-    };
+    let mut rng = Rng(7);
+    let mut next = move |n: usize| rng.below(n);
     let mut out = std::collections::BTreeSet::new();
     while out.len() < ENTRIES {
         let words = 1 + next(3);
@@ -79,13 +78,8 @@ pub fn text(names: &[String]) -> String {
         "budget",
         "and",
     ];
-    let mut seed: u64 = 11;
-    let mut next = move |n: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % n
-    };
+    let mut rng = Rng(11);
+    let mut next = move |n: usize| rng.below(n);
     let mut t = String::with_capacity(TEXT_BYTES + 64);
     while t.len() < TEXT_BYTES {
         if next(12) == 0 {

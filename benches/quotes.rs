@@ -12,28 +12,13 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gloss::matcher::quotes::{CUES, KnownMention, Quotes};
 
+mod common;
+
+use common::{FIRST, Rng};
+
 const ARTICLES: usize = 1000;
 const FIRST_NAMES: &str = include_str!("../assets/names/first_names.tsv");
 
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
-
-const FIRST: &[&str] = &[
-    "Maria", "James", "Anna", "Robert", "Elena", "David", "Sofia", "Michael", "Laura", "Peter",
-];
 const LAST: &[&str] = &[
     "Kowalski",
     "Okafor",

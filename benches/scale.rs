@@ -23,27 +23,13 @@ use gloss::matcher::engines::{self, Engines, bundled_model};
 use gloss::matcher::learned::Learned;
 use gloss::model::{DocId, Document, LabelSet, Project};
 
+mod common;
+
+use common::{FIRST, Rng};
+
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
 const DOCUMENTS: usize = 2000;
 
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
-
-const FIRST: &[&str] = &[
-    "Maria", "James", "Anna", "Robert", "Elena", "David", "Sofia", "Michael", "Laura", "Peter",
-];
 const LAST: &[&str] = &[
     "Kowalski",
     "Okafor",

@@ -1,6 +1,6 @@
 //! The window's frames while every engine runs over a 1,000-article project in the background.
 //!
-//! Run with `cargo bench --bench ui_while_matching`. The real `GlossApp` is driven through
+//! Run with `cargo bench --bench ui_while_matching`. The real `Workbench` is driven through
 //! egui_kittest (no GPU; a frame here is egui's CPU side plus the AccessKit tree kittest builds,
 //! so it is an upper bound on what the window spends). The project: 1,000 news-sized articles,
 //! 100 names each, with every other article left unannotated so the name engines have work;
@@ -17,31 +17,25 @@ use egui::{Key, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gloss::app::dialogs::ScriptedDialogs;
-use gloss::ui::{AppOptions, GlossApp};
+use gloss::ui::{Workbench, WorkbenchOptions};
 
 #[path = "../examples/big_project.rs"]
 mod big_project;
 
-fn harness(path: std::path::PathBuf) -> Harness<'static, GlossApp> {
+fn harness(path: std::path::PathBuf) -> Harness<'static, Workbench> {
     Harness::builder()
         .with_size(vec2(1400.0, 900.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(64)
         .build_eframe(move |cc| {
-            GlossApp::new(
+            Workbench::new(
                 cc,
-                AppOptions {
-                    project: Some(path),
-                    screenshot: None,
-                    recovery: None,
-                    dialogs: Box::new(ScriptedDialogs::new()),
-                    test_mode: true,
-                },
+                WorkbenchOptions::for_tests(Some(path), ScriptedDialogs::new()),
             )
         })
 }
 
-fn press(h: &mut Harness<'static, GlossApp>, key: Key) -> Duration {
+fn press(h: &mut Harness<'static, Workbench>, key: Key) -> Duration {
     h.key_press(key);
     let t = Instant::now();
     h.step();

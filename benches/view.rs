@@ -11,10 +11,14 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, pos2, vec2};
+use gloss::app::editing::{EditingState, Motion, Scroll};
 use gloss::app::text_index::TextIndex;
-use gloss::app::view::{Motion, Scroll, View};
 use gloss::model::{CharRange, DocId, Document, Project, Span, SpanId};
 use gloss::ui::{DocumentView, SuggestionLayer};
+
+mod common;
+
+use common::Rng;
 
 const TEXT_BYTES: usize = 10 * 1024 * 1024;
 const SPANS: usize = 100_000;
@@ -53,13 +57,8 @@ fn book() -> Document {
         "naïve",
         "👋",
     ];
-    let mut seed: u64 = 42;
-    let mut next = move |n: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % n
-    };
+    let mut rng = Rng(42);
+    let mut next = move |n: usize| rng.below(n);
     let mut text = String::with_capacity(TEXT_BYTES + 1024);
     while text.len() < TEXT_BYTES {
         let n = 40 + next(120);
@@ -107,7 +106,7 @@ struct Rig {
     ctx: Context,
     project: Project,
     index: TextIndex,
-    view: View,
+    view: EditingState,
     doc_view: DocumentView,
     t: f64,
 }
@@ -141,7 +140,7 @@ fn rig() -> Rig {
     let mut project = Project::new("bench");
     project.insert_document(book());
     let index = TextIndex::new(&project.documents[0].text);
-    let mut view = View::default();
+    let mut view = EditingState::default();
     view.open_doc(Some(DocId(1)));
     let mut rig = Rig {
         ctx: Context::default(),

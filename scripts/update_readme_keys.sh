@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerate the keyboard table in README.md from the shortcut table (src/app/shortcuts.rs):
+# Regenerate the keyboard table in README.md from the shortcut table (src/app/keymap/mod.rs):
 # the test `the_readme_keyboard_table_is_this_table` prints the table it expects.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use gloss::app::Command;
 use gloss::io::interchange::{ExportReport, Import};
-use gloss::io::{doccano, jsonl, jsonl_import, label_studio, prodigy};
+use gloss::io::{doccano, jsonl, label_studio, prodigy};
 use gloss::model::{
     CharRange, DocId, Document, Entity, EntityId, LabelDef, LabelSet, Mention, Project, Quote,
     QuoteId, QuoteKind, Span, SpanId, Status, validate,
@@ -285,7 +285,7 @@ fn quote_keys(d: &Document) -> Vec<QuoteKey> {
     v
 }
 
-/// The import as one batch, the shape `cli::brat_command` gives brat imports.
+/// The import as one batch, the shape `app::formats::brat_command` gives brat imports.
 fn apply(project: &mut Project, import: &Import) -> Result<(), String> {
     let at = project.labels.labels.len();
     let mut commands: Vec<Command> = import
@@ -685,7 +685,7 @@ proptest! {
     #[test]
     fn native_jsonl_round_trips_everything_it_writes(p in project_strategy()) {
         let (out, _) = export(|b| jsonl::write(&p, &p.documents, b).map(|()| ExportReport::default()))?;
-        let import = ok(jsonl_import::read_str(Path::new("n.jsonl"), &out, &Project::new("x")))?;
+        let import = ok(jsonl::read_str(Path::new("n.jsonl"), &out, &Project::new("x")))?;
         prop_assert!(import.skipped.is_empty(), "{:?}", import.skipped);
         let back = imported(&p, import)?;
         let name = |p: &Project, id: Option<EntityId>| {
@@ -735,9 +735,9 @@ fn folders_are_walked_and_one_bad_file_imports_nothing() {
     d.insert_span(Span::new(SpanId(1), CharRange::new(11, 14), "PERSON"));
     p.insert_document(d);
     let sub = dir.path().join("sub");
-    let (paths, _) =
-        label_studio::write_files(&p, &p.documents, &label_studio::Options::default(), &sub)
-            .expect("written");
+    let paths = label_studio::write_dir(&p, &p.documents, &label_studio::Options::default(), &sub)
+        .expect("written")
+        .files;
     assert_eq!(paths.len(), 1);
     std::fs::write(dir.path().join("notes.txt"), "not read").expect("written");
     let fresh = Project::new("x");

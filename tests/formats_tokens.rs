@@ -2,7 +2,7 @@
 //! ASCII, accents (precomposed and combining), emoji (ZWJ sequences, flags, skin tones), CJK,
 //! `\n`, `\r\n` and tabs.
 //!
-//! - brat: `brat_export::write` then `brat::read_paths` gives back the same texts, spans (range,
+//! - brat: `brat::write` then `brat::read_paths` gives back the same texts, spans (range,
 //!   label, kind of mention, entity name), quotes (parts, kind, cue, speaker). The only
 //!   differences allowed are the ones the export reports: a pronoun or description that could
 //!   not be a `Speaker` span comes back as a name, and quote parts with only white space
@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use gloss::io::{brat, brat_export, conll, jsonl, spacy, spacy_import};
+use gloss::io::{brat, conll, jsonl, spacy};
 use gloss::model::{
     CharRange, DocId, Document, Entity, EntityId, LabelSet, Mention, Origin, Project, Quote,
     QuoteId, QuoteKind, Span, SpanId,
@@ -417,9 +417,9 @@ fn quote_keys(d: &Document, joined: bool) -> Vec<QuoteKey> {
 fn brat_round_trip(p: &Project) -> Result<(), TestCaseError> {
     let docs: Vec<&Document> = p.documents.iter().collect();
     let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let report = brat_export::write(p, &docs, &brat_export::Options::default(), dir.path())
+    let report = brat::write(p, &docs, &brat::export::Options::default(), dir.path())
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let (stems, _) = brat_export::file_stems(&docs);
+    let (stems, _) = brat::file_stems(&docs);
     for (d, stem) in docs.iter().zip(&stems) {
         let txt = std::fs::read_to_string(dir.path().join(format!("{stem}.txt"))).unwrap();
         let ann = std::fs::read_to_string(dir.path().join(format!("{stem}.ann"))).unwrap();
@@ -552,7 +552,7 @@ fn spacy_round_trip(p: &Project) -> Result<(), TestCaseError> {
         report.left_out
     );
     let fresh = Project::with_labels("back", p.labels.clone());
-    let back = spacy_import::read_bytes(Path::new("p.spacy"), &bytes, &fresh)
+    let back = spacy::import::read_bytes(Path::new("p.spacy"), &bytes, &fresh)
         .map_err(|e| TestCaseError::fail(format!("import failed: {e}")))?;
     let skipped: Vec<String> = back.skipped.iter().map(|s| s.to_string()).collect();
     prop_assert!(skipped.is_empty(), "import skipped {:#?}", skipped);
@@ -632,7 +632,7 @@ fn brat_speakers_take_the_speaker_form_when_it_reads_back() {
     }
     p.insert_document(d);
     let docs: Vec<&Document> = p.documents.iter().collect();
-    let e = brat_export::export(&p, &docs, &brat_export::Options::default());
+    let e = brat::export(&p, &docs, &brat::export::Options::default());
     let ann = &e.files[0].ann;
     // "it" is not a speaker, so an ORG pronoun has no Speaker form; "she" has.
     assert!(ann.contains("\tORG 10 12\tit\n"), "{ann}");

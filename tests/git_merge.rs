@@ -268,7 +268,14 @@ fn annotators_on_different_documents_merge_without_conflict() {
 fn one_new_span_is_one_new_line() {
     let (dir, path) = repository();
     let root = dir.path();
-    git_ok(root, &["checkout", "-q", "a"]);
+    // The first annotation of a todo document also marks it in progress (another line), so
+    // the document is in progress already.
+    commit(root, "a", "start", &path, |_| {
+        vec![Command::SetStatus {
+            doc: DocId(2),
+            status: Status::InProgress,
+        }]
+    });
     annotate(&path, |p| {
         vec![tag(p, DocId(2), STRIKE, "Mira Holt", "PERSON")]
     });

@@ -50,13 +50,11 @@ const LS: &str = r#"[{"id": 1, "data": {"text": "Zorblat Quint met 😀 Vexa Tre
     {"id": "b", "from_name": "label", "to_name": "text", "type": "labels",
      "value": {"start": 21, "end": 31, "text": "Vexa Trell", "labels": ["PER"]}}]}]}]"#;
 
-#[test]
-fn label_studio_predictions_are_stored_reviewed_and_accepted_with_their_engine() {
-    let dir = scratch();
-    let d = dir.path();
+/// The project, with [`LS`] imported as suggestions through the command line.
+fn import_label_studio_predictions(d: &Path) -> common::Run {
     project(d);
     std::fs::write(d.join("preds.json"), LS).unwrap();
-    let r = gloss(
+    gloss(
         d,
         &[
             "import",
@@ -66,7 +64,14 @@ fn label_studio_predictions_are_stored_reviewed_and_accepted_with_their_engine()
             "label-studio",
             "--as-suggestions",
         ],
-    );
+    )
+}
+
+#[test]
+fn label_studio_predictions_are_stored_reviewed_and_accepted_with_their_engine() {
+    let dir = scratch();
+    let d = dir.path();
+    let r = import_label_studio_predictions(d);
     assert_eq!(r.code, 0, "{r:?}");
     assert!(
         r.stdout.contains("imported 2 suggestions from my-ner-v1"),
@@ -263,19 +268,7 @@ fn every_format_reads_as_suggestions() {
 fn suggestions_export_as_label_studio_predictions_and_prodigy_spans() {
     let dir = scratch();
     let d = dir.path();
-    project(d);
-    std::fs::write(d.join("preds.json"), LS).unwrap();
-    let r = gloss(
-        d,
-        &[
-            "import",
-            "p.ron",
-            "preds.json",
-            "--format",
-            "label-studio",
-            "--as-suggestions",
-        ],
-    );
+    let r = import_label_studio_predictions(d);
     assert_eq!(r.code, 0, "{r:?}");
     // One rejected: not pending, not exported.
     let mut p = load(d);

@@ -18,9 +18,9 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use gloss::app::editing::{Edge, EditingState};
 use gloss::app::gestures::{self, Scope};
 use gloss::app::text_index::TextIndex;
-use gloss::app::view::{Edge, View};
 use gloss::app::{Command, Session};
 use gloss::io::project_file::{self, from_ron, to_ron};
 use gloss::io::text_import::TextFile;
@@ -721,7 +721,7 @@ fn build_command(p: &Project, op: &Op) -> Option<(Command, bool)> {
         } => {
             let d = doc_at(p, *doc)?;
             let index = TextIndex::new(&d.text);
-            let mut view = View::default();
+            let mut view = EditingState::default();
             view.open_doc(Some(d.id));
             view.word_snap = *snap;
             view.selection = Some(mk_range(d.char_len(), *a, *b)?);
@@ -731,7 +731,7 @@ fn build_command(p: &Project, op: &Op) -> Option<(Command, bool)> {
         Op::MoveEdge { doc, span, edge } => {
             let d = doc_at(p, *doc)?;
             let index = TextIndex::new(&d.text);
-            let mut view = View::default();
+            let mut view = EditingState::default();
             view.open_doc(Some(d.id));
             view.selected_span = Some(span_at(d, *span)?.id);
             view.move_edge(p, &index, EDGES[edge % 4]).command?
@@ -1274,7 +1274,7 @@ fn check_edges(
         if skip_line_breaks && edge_on_line_break(doc, span, edge) {
             continue;
         }
-        let mut view = View::default();
+        let mut view = EditingState::default();
         view.open_doc(Some(doc.id));
         view.selected_span = Some(span.id);
         let Some(command) = view.move_edge(p, &index, edge).command else {
@@ -1339,7 +1339,7 @@ fn edges_on_line_breaks_do_not_move_the_wrong_way() {
     p.insert_document(d);
     let index = TextIndex::new(&p.documents[0].text);
     let moved = |span: u64, edge: Edge| {
-        let mut view = View::default();
+        let mut view = EditingState::default();
         view.open_doc(Some(DocId(1)));
         view.selected_span = Some(SpanId(span));
         match view.move_edge(&p, &index, edge).command {

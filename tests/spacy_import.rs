@@ -8,8 +8,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use gloss::io::spacy_common::string_id;
-use gloss::io::{interchange::Import, project_file, spacy, spacy_import};
+use gloss::io::spacy::string_id;
+use gloss::io::{interchange::Import, project_file, spacy};
 use gloss::model::{
     CharRange, DocId, Document, Entity, EntityId, LabelDef, Mention, Origin, Project, Quote,
     QuoteId, QuoteKind, Span, SpanId, Status,
@@ -150,7 +150,7 @@ fn view<'a>(entities: &[Entity], docs: impl IntoIterator<Item = &'a Document>) -
 }
 
 fn import(bytes: &[u8], into: &Project) -> Import {
-    spacy_import::read_bytes(Path::new("in.spacy"), bytes, into).unwrap_or_else(|e| panic!("{e}"))
+    spacy::import::read_bytes(Path::new("in.spacy"), bytes, into).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -561,7 +561,7 @@ fn plain_user_data_becomes_metadata() {
 // ------------------------------------------------------------------------------ bad files
 
 fn refused(bytes: &[u8]) -> String {
-    match spacy_import::read_bytes(Path::new("bad.spacy"), bytes, &Project::new("p")) {
+    match spacy::import::read_bytes(Path::new("bad.spacy"), bytes, &Project::new("p")) {
         Ok(i) => panic!("read {} documents from a bad file", i.documents.len()),
         Err(e) => {
             let message = e.to_string();
@@ -652,7 +652,7 @@ fn no_damage_makes_the_reader_panic() {
         for flip in [0xff, 0x01, 0x80] {
             let mut bad = raw.clone();
             bad[i] ^= flip;
-            let _ = spacy_import::read_bytes(Path::new("bad.spacy"), &zlib(&bad), &p);
+            let _ = spacy::import::read_bytes(Path::new("bad.spacy"), &zlib(&bad), &p);
         }
     }
 }

@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
                     "a skip note of several lines: {line:?}"
                 );
             }
-            let command = gloss::cli::brat_command(project, &import);
+            let command = gloss::app::formats::brat_command(project, &import);
             if let Some(command) = command {
                 gloss_fuzz::apply(project, command, "brat");
             }

@@ -3,19 +3,9 @@
 //! project.
 #![no_main]
 
-use std::path::Path;
-
 use gloss::io::doccano;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = std::str::from_utf8(data) else {
-        return;
-    };
-    let file = Path::new("fuzz.jsonl");
-    let project = gloss_fuzz::base();
-    match doccano::read_str(file, source, project) {
-        Ok(import) => gloss_fuzz::check_import("doccano", project, &import),
-        Err(rejected) => gloss_fuzz::check_rejected(&rejected, file),
-    }
+    gloss_fuzz::read_text("doccano", "fuzz.jsonl", data, doccano::read_str);
 });

@@ -3,19 +3,9 @@
 //! project.
 #![no_main]
 
-use std::path::Path;
-
 use gloss::io::label_studio;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = std::str::from_utf8(data) else {
-        return;
-    };
-    let file = Path::new("fuzz.json");
-    let project = gloss_fuzz::base();
-    match label_studio::read_str(file, source, project) {
-        Ok(import) => gloss_fuzz::check_import("label_studio", project, &import),
-        Err(rejected) => gloss_fuzz::check_rejected(&rejected, file),
-    }
+    gloss_fuzz::read_text("label_studio", "fuzz.json", data, label_studio::read_str);
 });

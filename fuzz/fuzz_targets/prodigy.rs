@@ -3,19 +3,9 @@
 //! project.
 #![no_main]
 
-use std::path::Path;
-
 use gloss::io::prodigy;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = std::str::from_utf8(data) else {
-        return;
-    };
-    let file = Path::new("fuzz.jsonl");
-    let project = gloss_fuzz::base();
-    match prodigy::read_str(file, source, project) {
-        Ok(import) => gloss_fuzz::check_import("prodigy", project, &import),
-        Err(rejected) => gloss_fuzz::check_rejected(&rejected, file),
-    }
+    gloss_fuzz::read_text("prodigy", "fuzz.jsonl", data, prodigy::read_str);
 });

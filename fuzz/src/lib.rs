@@ -29,6 +29,7 @@ pub fn base_project() -> Project {
         name: "Ana Ruiz".into(),
         label: "PERSON".into(),
         aliases: vec!["Ruiz".into()],
+        attributes: Default::default(),
     });
     let mut d = Document::new(DocId(1), "first", TEXT);
     let mut s = Span::new(SpanId(1), CharRange::new(11, 19), "PERSON");
@@ -42,6 +43,7 @@ pub fn base_project() -> Project {
         cue: Some(CharRange::new(20, 24)),
         kind: QuoteKind::Direct,
         origin: gloss::model::Origin::Manual,
+        attributes: Default::default(),
     });
     p.insert_document(d);
     p
@@ -88,6 +90,7 @@ pub fn check_import(name: &str, project: &Project, import: &Import) {
         project,
         format!("fuzz {name}"),
         &import.labels,
+        (&import.schemes, &import.attributes),
         &import.new_entities,
         &import.updated_entities,
         &import.documents,
@@ -95,6 +98,27 @@ pub fn check_import(name: &str, project: &Project, import: &Import) {
         return;
     };
     apply(project, command, name);
+}
+
+/// The target of an importer that reads text (`read`, as its `read_str`): `data` as UTF-8,
+/// named `file`, read against the base project. Never a panic; an accepted import applies as
+/// one command and leaves a sound project; every error of a rejected one is one line naming
+/// the file.
+pub fn read_text(
+    name: &str,
+    file: &str,
+    data: &[u8],
+    read: impl FnOnce(&Path, &str, &Project) -> Result<Import, Rejected>,
+) {
+    let Ok(source) = std::str::from_utf8(data) else {
+        return;
+    };
+    let file = Path::new(file);
+    let project = base();
+    match read(file, source, project) {
+        Ok(import) => check_import(name, project, &import),
+        Err(rejected) => check_rejected(&rejected, file),
+    }
 }
 
 /// Apply `command` to a copy of `project` (it must apply) and check the result.

@@ -433,3 +433,46 @@ pub fn label_counts(p: &Project) -> BTreeMap<String, usize> {
     }
     counts
 }
+
+/// What accepting every suggestion at once brings: one step, and how many document
+/// categories it sets.
+#[derive(Debug, Default)]
+pub struct AcceptedAll {
+    pub command: Option<Command>,
+    pub categories: usize,
+}
+
+/// Accept every suggestion in `found` (by document) and every suggested document category as
+/// one step, as `gloss suggest --accept-all` does: each span remembers the rule that proposed
+/// it, and a scheme of one value takes the best suggested.
+pub fn accept_all(
+    p: &Project,
+    found: &[(DocId, Vec<crate::model::Suggestion>)],
+    categories: &[(DocId, crate::matcher::external::CategorySuggestion)],
+) -> AcceptedAll {
+    let total: usize = found.iter().map(|(_, items)| items.len()).sum();
+    let (category_commands, category_count) = super::external::accept_categories(p, categories);
+    let mut acc = super::review::Acceptor::new(p);
+    for (doc, items) in found {
+        if let Some(d) = p.document(*doc) {
+            for s in items {
+                acc.accept(d, s, None);
+            }
+        }
+    }
+    let accepted = acc.finish(format!("accept {total} suggestions"));
+    let command = if category_commands.is_empty() {
+        accepted
+    } else {
+        let mut all: Vec<Command> = accepted.into_iter().collect();
+        all.extend(category_commands);
+        Some(Command::Batch {
+            name: format!("accept {total} suggestions and {category_count} categories"),
+            commands: all,
+        })
+    };
+    AcceptedAll {
+        command,
+        categories: category_count,
+    }
+}

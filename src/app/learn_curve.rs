@@ -166,6 +166,37 @@ pub fn run(
     out
 }
 
+/// Draw the curve as a PNG at `out`: F1 on the rest against documents annotated, a line per
+/// engine; `name` and `total` (documents in the gold project) make the title.
+pub fn plot(
+    steps: &[Step],
+    name: &str,
+    total: usize,
+    out: &std::path::Path,
+) -> Result<(), crate::io::IoError> {
+    let series: Vec<crate::io::plot::Series> = ENGINES
+        .iter()
+        .map(|engine| crate::io::plot::Series {
+            name: (*engine).to_string(),
+            points: steps
+                .iter()
+                .filter_map(|step| {
+                    let row = step.rows.iter().find(|r| r.engine == *engine)?;
+                    Some((step.annotated as f64, row.score.f1.unwrap_or(0.0)))
+                })
+                .collect(),
+        })
+        .collect();
+    let title = format!("Learning curve: {name} ({total} documents)");
+    crate::io::plot::line_chart(
+        out,
+        &title,
+        "documents annotated",
+        "F1 on the rest",
+        &series,
+    )
+}
+
 /// The curve as a table: one line per step and engine.
 pub fn table(steps: &[Step]) -> String {
     let mut s = format!(

@@ -24,7 +24,7 @@ use super::learning::Learnt;
 use super::review;
 use crate::io::interchange::{Import, Rejected};
 use crate::io::predictions::{self as pio, DEFAULT_SCORE};
-use crate::io::{IoError, brat, conll, doccano, jsonl_import, prodigy, spacy_import};
+use crate::io::{IoError, brat, conll, doccano, jsonl, prodigy, spacy};
 use crate::matcher::engines;
 use crate::model::{
     DocId, Document, LabelDef, Origin, Predicted, Prediction, Project, Suggestion, Symbol,
@@ -197,7 +197,7 @@ pub fn import_as_suggestions(
             from_docs(&docs, &mut read);
         }
         ImportFormat::Jsonl => take(
-            jsonl_import::read_paths(paths, &blank).map_err(rejected)?,
+            jsonl::read_paths(paths, &blank).map_err(rejected)?,
             &mut read,
         ),
         ImportFormat::Doccano => take(
@@ -209,7 +209,7 @@ pub fn import_as_suggestions(
             &mut read,
         ),
         ImportFormat::Spacy => take(
-            spacy_import::read_paths(paths, &blank).map_err(rejected)?,
+            spacy::read_paths(paths, &blank).map_err(rejected)?,
             &mut read,
         ),
         ImportFormat::Conll => take(

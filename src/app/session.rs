@@ -45,6 +45,19 @@ pub struct Session {
     revision: u64,
     /// Things the user must be told (journal replayed, journal failing, …), oldest first.
     notices: Vec<String>,
+    /// A journal was beside the project before this session opened it (see
+    /// [`Session::open_for_task`]); [`Session::close`] keeps it unless the project was saved.
+    had_journal: bool,
+}
+
+/// How a project opened for a task was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenInfo {
+    /// The project file was there; otherwise the session holds a new project, written by the
+    /// first save.
+    pub existed: bool,
+    /// A journal was beside the project before this run.
+    pub had_journal: bool,
 }
 
 impl Session {
@@ -95,6 +108,7 @@ impl Session {
             saved_position: 0,
             revision: 0,
             notices: Vec::new(),
+            had_journal: false,
         }
     }
 
@@ -180,6 +194,59 @@ impl Session {
         let mut s = Self::with_project(new(), Some(path));
         s.lock = Some(lock);
         Ok((s, false))
+    }
+
+    /// Open a project for a task run without the window (the CLI): a read-only project is
+    /// refused before anything is done; the project's lock is taken, waiting for another
+    /// command that holds it as long as [`crate::io::lock::wait_limit`] allows and telling
+    /// `waiting` who it waits for; then the project is opened, replaying its journal, or — when
+    /// the file does not exist yet — `new()` is started in memory, written by the first save.
+    pub fn open_for_task(
+        path: &Path,
+        new: impl FnOnce() -> Project,
+        waiting: impl FnMut(&str),
+    ) -> Result<(Self, OpenInfo), IoError> {
+        atomic::check_writable(path)?;
+        let real = atomic::resolve(path)?;
+        let lock = ProjectLock::acquire_with(&real, crate::io::lock::wait_limit(), waiting)?;
+        let had_journal = journal::path_for(&real).symlink_metadata().is_ok();
+        let (mut session, existed) = Self::open_or_new_locked(lock, new)?;
+        session.had_journal = had_journal;
+        Ok((
+            session,
+            OpenInfo {
+                existed,
+                had_journal,
+            },
+        ))
+    }
+
+    /// Write `project` as a new file at `path` (`gloss new`), holding the project's lock while
+    /// looking and writing, so two processes creating the same file cannot both write.
+    /// `Ok(false)`, with nothing written, when something is already there — a dangling
+    /// symbolic link too, which a write would follow.
+    pub fn create_file(
+        path: &Path,
+        project: &Project,
+        waiting: impl FnMut(&str),
+    ) -> Result<bool, IoError> {
+        let _lock = ProjectLock::acquire_with(path, crate::io::lock::wait_limit(), waiting)?;
+        if path.symlink_metadata().is_ok() {
+            return Ok(false);
+        }
+        project_file::save(path, project)?;
+        Ok(true)
+    }
+
+    /// End a task's session (see [`Session::open_for_task`]). After a save the journal holds
+    /// nothing, and with no journal before this run the fresh one holds nothing either: both
+    /// are removed, as closing the window does. A journal that was there before and was not
+    /// saved into the project is kept for the window. A session whose save failed is dropped
+    /// instead: its journal holds the edits and the next open replays them.
+    pub fn close(self, saved: bool) {
+        if saved || !self.had_journal {
+            self.discard();
+        }
     }
 
     fn open_locked(path: &Path, lock: ProjectLock) -> Result<Self, IoError> {

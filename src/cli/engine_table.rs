@@ -5,7 +5,7 @@
 use crate::app::engine_stats::{decided_total, engine_tallies};
 use crate::model::Project;
 
-use super::{row, table};
+use super::stats::{row, table};
 
 /// The table, or `None` while no suggestion has been decided in the project.
 pub(super) fn engine_precision(project: &Project) -> Option<String> {

@@ -1,7 +1,7 @@
 //! The options of `gloss import` beyond the project and the paths: the format the paths'
 //! extensions choose when `--format` is not given, and those that belong to CSV and TSV files
 //! (which column holds the text, which names the document, and the separator). The CSV options
-//! fill the `csv_import::Options` the import reads; the other columns become each document's
+//! fill the `csv::Options` the import reads; the other columns become each document's
 //! metadata.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +9,39 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::ImportFormat;
-use crate::io::csv_import;
+use crate::app::formats::csv;
+
+/// What `gloss import` takes (the task's description is on `Task::Import`).
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The project file; created if it does not exist.
+    #[arg(value_name = "PROJECT.ron")]
+    pub project: PathBuf,
+    /// Files or folders to import.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The files' format: txt (text files, and web pages by their .html/.htm extension),
+    /// html (every file a web page), csv, tsv, jsonl, brat, doccano, conll, label-studio,
+    /// prodigy or spacy. Default: by extension (.csv, .tsv, .html/.htm, .spacy), else txt.
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormat>,
+    /// Label Studio: read this annotator's annotation of each task (a `completed_by` user id
+    /// or e-mail) instead of the first one; tasks they did not annotate come in without
+    /// annotations and are reported. Import once per annotator for `gloss agree`.
+    #[arg(long, value_name = "ID", conflicts_with = "split_annotators")]
+    pub annotator: Option<String>,
+    /// Label Studio: write every annotator's annotations into a project of their own in
+    /// DIR (DIR/annotator-ID.ron, with PROJECT.ron's labels), for `gloss agree`.
+    #[arg(long, value_name = "DIR")]
+    pub split_annotators: Option<PathBuf>,
+    #[command(flatten)]
+    pub csv: CsvArgs,
+    /// Read the file's spans and quotes (Label Studio: its `predictions`, with their scores
+    /// and `model_version`) as suggestions to review, stored in the project, instead of
+    /// annotations. The engine is the model_version, else the file's name.
+    #[arg(long, conflicts_with = "split_annotators")]
+    pub as_suggestions: bool,
+}
 
 /// The format a file's extension names, any case; `None` for anything else (text files, and
 /// folders, which are walked for text files and web pages).
@@ -94,8 +126,8 @@ impl CsvArgs {
     }
 
     /// The import's options; `tsv` when the format was given as `tsv`.
-    pub fn options(&self, tsv: bool) -> csv_import::Options {
-        csv_import::Options {
+    pub fn options(&self, tsv: bool) -> csv::Options {
+        csv::Options {
             text_column: self.text_column.clone(),
             name_column: self.name_column.clone(),
             delimiter: self.delimiter.or(tsv.then_some(b'\t')),

@@ -7,28 +7,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{CliError, Opened, close, emit, open_for_reading, report_notices, run_engines};
+use super::project::{apply_and_save, open_for_editing, open_for_reading, rejected};
+use super::suggest::run_engines;
+use super::{CliError, emit};
 use crate::app::formats::{self, ExportFormat, ImportOptions};
 use crate::app::predictions;
 use crate::model::{DocId, Suggestion};
-
-/// The app's name for a format the command line names.
-pub fn app_format(format: super::ImportFormat) -> formats::ImportFormat {
-    use super::ImportFormat as C;
-    use formats::ImportFormat as A;
-    match format {
-        C::Txt => A::Txt,
-        C::Html => A::Html,
-        C::Csv | C::Tsv => A::Csv,
-        C::Jsonl => A::Jsonl,
-        C::Brat => A::Brat,
-        C::Doccano => A::Doccano,
-        C::Conll => A::Conll,
-        C::LabelStudio => A::LabelStudio,
-        C::Prodigy => A::Prodigy,
-        C::Spacy => A::Spacy,
-    }
-}
 
 /// Import `paths` in `format` as suggestions into the project at `path`, as one step.
 pub fn import(
@@ -43,42 +27,20 @@ pub fn import(
             format.name()
         )));
     }
-    let Opened {
-        mut session,
-        had_journal,
-        ..
-    } = Opened::for_editing(path)?;
+    let (session, _) = open_for_editing(path)?;
     let imported =
         match predictions::import_as_suggestions(format, paths, &session.project, options) {
             Ok(i) => i,
             Err(errors) => {
-                close(session, had_journal, false);
-                for e in &errors {
-                    eprintln!("gloss: {e}");
-                }
-                return Err(CliError::ImportRejected {
-                    format: format.name(),
-                    count: errors.len(),
-                });
+                session.close(false);
+                return Err(rejected(format.name(), &errors));
             }
         };
     for line in imported.notices.iter().chain(&imported.skipped) {
         eprintln!("gloss: {line}");
     }
-    let mut saved = false;
-    if let Some(command) = imported.command.clone() {
-        if let Err(source) = session.execute(command) {
-            close(session, had_journal, false);
-            return Err(CliError::Command {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-        session.save()?;
-        report_notices(&mut session);
-        saved = true;
-    }
-    close(session, had_journal, saved);
+    let (session, saved) = apply_and_save(session, path, imported.command.clone())?;
+    session.close(saved);
     emit(&format!("{}\n", imported.summary()))?;
     Ok(if imported.skipped.is_empty() {
         ExitCode::SUCCESS

@@ -13,9 +13,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{CliError, Opened, close, emit, file_stem, open_for_reading, plural, report_notices};
-use crate::app::formats::{self, ImportFormat, ImportOptions};
-use crate::io::annotator::{self, Annotator};
+use super::project::{apply_and_save, open_for_editing_or, open_for_reading, rejected};
+use super::{CliError, emit, file_stem, plural};
+use crate::app::formats::{self, Annotator, ImportFormat, ImportOptions};
 use crate::io::{IoError, file_names};
 use crate::model::Project;
 
@@ -26,15 +26,8 @@ pub(super) fn split(project: &Path, paths: &[PathBuf], dir: &Path) -> Result<Exi
     } else {
         Project::new(file_stem(project))
     };
-    let (names, nameless) = annotator::annotators_in(paths).map_err(|errors| {
-        for e in &errors {
-            eprintln!("gloss: {e}");
-        }
-        CliError::ImportRejected {
-            format: ImportFormat::LabelStudio.name(),
-            count: errors.len(),
-        }
-    })?;
+    let (names, nameless) = formats::annotators_in(paths)
+        .map_err(|errors| rejected(ImportFormat::LabelStudio.name(), &errors))?;
     if names.is_empty() {
         let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(CliError::Usage(format!(
@@ -82,11 +75,7 @@ fn write_one(
     who: &str,
     out: &Path,
 ) -> Result<bool, CliError> {
-    let Opened {
-        mut session,
-        existed,
-        had_journal,
-    } = Opened::for_editing_or(out, || seeded(template, file_stem(out)))?;
+    let (session, info) = open_for_editing_or(out, || seeded(template, file_stem(out)))?;
     let options = ImportOptions {
         annotator: Annotator::Only(who.to_string()),
         ..ImportOptions::default()
@@ -95,33 +84,16 @@ fn write_one(
     let imported = match formats::import_with(format, paths, &session.project, &options) {
         Ok(i) => i,
         Err(errors) => {
-            close(session, had_journal, false);
-            for e in &errors {
-                eprintln!("gloss: {e}");
-            }
-            return Err(CliError::ImportRejected {
-                format: format.name(),
-                count: errors.len(),
-            });
+            session.close(false);
+            return Err(rejected(format.name(), &errors));
         }
     };
     for line in imported.notices.iter().chain(&imported.skipped) {
         eprintln!("gloss: {}: {line}", out.display());
     }
-    let mut saved = false;
-    if let Some(command) = imported.command.clone() {
-        if let Err(source) = session.execute(command) {
-            close(session, had_journal, false);
-            return Err(CliError::Command {
-                path: out.to_path_buf(),
-                source,
-            });
-        }
-        session.save()?;
-        report_notices(&mut session);
-        saved = true;
-    }
-    close(session, had_journal, saved);
+    let (session, saved) = apply_and_save(session, out, imported.command.clone())?;
+    session.close(saved);
+    let existed = info.existed;
     let verb = match (saved, existed) {
         (true, false) => "wrote",
         (true, true) => "added to",

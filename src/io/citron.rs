@@ -361,33 +361,22 @@ fn quote(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocId, Entity, QuoteId, QuoteKind, SpanId};
-
-    fn range(text: &str, needle: &str) -> CharRange {
-        let (b, _) = text.match_indices(needle).next().expect("needle");
-        let start = text[..b].chars().count();
-        CharRange::new(start, start + needle.chars().count())
-    }
+    use crate::io::test_fixtures::{at, entity, quote};
+    use crate::model::{DocId, QuoteId, QuoteKind, SpanId};
 
     fn project() -> Project {
         let text = "“When I use a word,” Humpty Dumpty said, “it means just what I choose.” Dumpty 👍🏽 left; he sat.";
         let mut p = Project::new("t");
-        p.insert_entity(Entity {
-            id: EntityId(1),
-            name: "Humpty Dumpty".into(),
-            label: "PERSON".into(),
-            aliases: vec![],
-            attributes: Default::default(),
-        });
+        p.insert_entity(entity(1, "Humpty Dumpty", "PERSON"));
         let mut d = Document::new(DocId(1), "humpty", text);
-        let mut full = Span::new(SpanId(1), range(text, "Humpty Dumpty"), "PERSON");
+        let mut full = Span::new(SpanId(1), at(text, "Humpty Dumpty"), "PERSON");
         full.entity = Some(EntityId(1));
         d.insert_span(full);
-        let short_at = range(text, "Dumpty 👍🏽").start;
+        let short_at = at(text, "Dumpty 👍🏽").start;
         let mut short = Span::new(SpanId(2), CharRange::new(short_at, short_at + 6), "PERSON");
         short.entity = Some(EntityId(1));
         d.insert_span(short);
-        let mut he = Span::new(SpanId(3), range(text, "he sat"), "PERSON");
+        let mut he = Span::new(SpanId(3), at(text, "he sat"), "PERSON");
         he.end = he.start + 2;
         he.entity = Some(EntityId(1));
         he.mention = Mention::Pronoun;
@@ -395,11 +384,11 @@ mod tests {
         d.quotes.push(Quote {
             id: QuoteId(1),
             content: vec![
-                range(text, "it means just what I choose."),
-                range(text, "When I use a word,"),
+                at(text, "it means just what I choose."),
+                at(text, "When I use a word,"),
             ],
             speaker: Some(SpanId(1)),
-            cue: Some(range(text, "said")),
+            cue: Some(at(text, "said")),
             kind: QuoteKind::Direct,
             origin: Origin::Suggested {
                 engine: "quotes".into(),
@@ -408,15 +397,13 @@ mod tests {
             },
             attributes: Default::default(),
         });
-        d.quotes.push(Quote {
-            id: QuoteId(2),
-            content: vec![range(text, "sat")],
-            speaker: Some(SpanId(3)),
-            cue: None,
-            kind: QuoteKind::Indirect,
-            origin: Origin::Manual,
-            attributes: Default::default(),
-        });
+        d.quotes.push(quote(
+            2,
+            vec![at(text, "sat")],
+            Some(SpanId(3)),
+            None,
+            QuoteKind::Indirect,
+        ));
         p.insert_document(d);
         p
     }

@@ -9,7 +9,7 @@
 //! file and the line (JSONL) or the task index (a JSON array), and nothing else. Otherwise it
 //! gets an [`Import`]: labels to add, entities to add or update, and documents whose ids follow
 //! the project's, ready to become one undoable `Command::Batch` in the order labels, new
-//! entities, updated entities, documents (the shape of `cli::brat_command`).
+//! entities, updated entities, documents (the shape of `app::formats::brat_command`).
 //!
 //! What a file holds validly but Gloss cannot represent (a second annotator's annotation, a
 //! relation type Gloss does not read, a cue that belongs to no quote) is left out and listed in
@@ -223,6 +223,46 @@ pub(crate) fn write_line<W: Write>(
 pub(crate) struct Record {
     pub place: Place,
     pub value: serde_json::Value,
+}
+
+/// Reads one record (of a file holding `several`, for naming it in messages) into the builder,
+/// or says why it cannot.
+pub(crate) type ReadRecord =
+    fn(&mut Builder, &Path, Place, bool, serde_json::Value) -> Result<(), String>;
+
+/// A JSON format read one record at a time (doccano, Prodigy, the native JSONL): its name in
+/// `Origin::Imported`, what a record is called in messages, and how one is read.
+pub(crate) struct RecordFormat {
+    pub format: &'static str,
+    pub noun: &'static str,
+    pub read: ReadRecord,
+}
+
+impl RecordFormat {
+    /// Read the files `paths` name (folders walked for `.jsonl` and `.json`) for adding to
+    /// `project`. Either everything comes back, or `Rejected` lists every error.
+    pub fn read_paths(&self, paths: &[PathBuf], project: &Project) -> Result<Import, Rejected> {
+        let mut b = Builder::new(project, self.format);
+        b.read_files(paths, &["jsonl", "json"], self.noun, |b, path, records| {
+            read_each(b, path, records, self.read)
+        });
+        b.finish()
+    }
+
+    /// [`read_paths`](Self::read_paths) for one file's text already in memory; `path` names it
+    /// in messages.
+    pub fn read_str(
+        &self,
+        path: &Path,
+        source: &str,
+        project: &Project,
+    ) -> Result<Import, Rejected> {
+        let mut b = Builder::new(project, self.format);
+        b.read_source(path, source, self.noun, |b, path, records| {
+            read_each(b, path, records, self.read)
+        });
+        b.finish()
+    }
 }
 
 /// Read each of one file's records with `read` (given whether the file holds several, for

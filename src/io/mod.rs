@@ -1,12 +1,18 @@
-//! Files: RON project files, the edit journal, text import and the native JSONL export.
+//! Files: RON project files, the edit journal, and every import and export format.
 //!
 //! Everything here is pure logic over paths and bytes; nothing knows about egui. Every error
 //! names the file (and the line, where there is one) and says what to do.
+//!
+//! Each format is one module (a folder when it has parts: `brat`, `conll`, `spacy`, `jsonl`,
+//! `doccano`, `label_studio`); for the interchange formats `read_paths` imports and `write`
+//! exports. What they share: `interchange` (the import builder, JSON records, file
+//! collection), `files` (the one directory walk), `file_names` (safe file names and the one
+//! per-document writer, `write_each`), `tokens` (export tokens and ranges), `meta` and
+//! `coding` (metadata, categories and attributes), and, for tests, `test_fixtures`.
 
 pub mod annotator;
 pub mod atomic;
 pub mod brat;
-pub mod brat_export;
 pub mod citron;
 pub mod coding;
 pub mod conll;
@@ -20,10 +26,7 @@ pub mod html_import;
 pub mod interchange;
 pub mod journal;
 pub mod jsonl;
-pub mod jsonl_import;
 pub mod label_studio;
-pub(crate) mod label_studio_codes;
-pub mod label_studio_config;
 pub mod lock;
 pub mod meta;
 pub mod plot;
@@ -33,11 +36,10 @@ pub mod project_file;
 pub mod project_stream;
 pub mod quotes_csv;
 pub mod spacy;
-pub(crate) mod spacy_codes;
-pub mod spacy_common;
-pub mod spacy_import;
-pub(crate) mod spacy_pack;
+#[cfg(test)]
+pub(crate) mod test_fixtures;
 pub mod text_import;
+pub(crate) mod tokens;
 
 pub use atomic::write_atomic;
 pub use error::IoError;

@@ -53,8 +53,9 @@ use serde_json::{Map, Value};
 use super::IoError;
 use super::interchange::{
     self, Builder, CUE, CUE_RELATION, ExportReport, Import, Link, PART_RELATION, Place,
-    QuoteRegions, Record, Region, Rejected, Relation, SPEAKER_RELATION,
+    QuoteRegions, RecordFormat, Region, Rejected, Relation, SPEAKER_RELATION,
 };
+use crate::io::file_names::{self, Written};
 use crate::model::{CharRange, Document, Project};
 use crate::text::{Token, tokenize};
 
@@ -178,18 +179,17 @@ pub fn write<'a, W: Write>(
 }
 
 /// Write each document to `dir/NAME.jsonl`
-/// (names made safe, short enough and unique by `file_names::file_stems`; for the documents
-/// written under another name, call `file_names::write_each` with this module's renderer).
-pub fn write_files<'a>(
+/// (names made safe, short enough and unique by `file_names::file_stems`; `Written` lists the
+/// files and the documents written under another name).
+pub fn write_dir<'a>(
     project: &'a Project,
     docs: impl IntoIterator<Item = &'a Document>,
     options: &Options,
     dir: &Path,
-) -> Result<(Vec<PathBuf>, ExportReport), IoError> {
-    let written = super::file_names::write_each(docs, dir, "jsonl", |doc, buf| {
+) -> Result<Written, IoError> {
+    file_names::write_each(docs, dir, "jsonl", |doc, buf| {
         write_doc(project, doc, options, buf)
-    })?;
-    Ok((written.files, written.report))
+    })
 }
 
 /// The tokens `range` is written with, and whether both its edges are token edges.
@@ -414,23 +414,22 @@ struct RelationIn {
     child_span: SpanIn,
 }
 
+/// How a Prodigy file is read.
+const RECORDS: RecordFormat = RecordFormat {
+    format: FORMAT,
+    noun: "task",
+    read: read_task,
+};
+
 /// Read the Prodigy files `paths` name (folders are walked for `.jsonl` and `.json`) for
 /// adding to `project`. Either everything comes back, or `Rejected` lists every error.
 pub fn read_paths(paths: &[PathBuf], project: &Project) -> Result<Import, Rejected> {
-    let mut b = Builder::new(project, FORMAT);
-    b.read_files(paths, &["jsonl", "json"], "task", read_file);
-    b.finish()
+    RECORDS.read_paths(paths, project)
 }
 
 /// Read Prodigy JSONL already in memory; `path` names it in messages.
 pub fn read_str(path: &Path, source: &str, project: &Project) -> Result<Import, Rejected> {
-    let mut b = Builder::new(project, FORMAT);
-    b.read_source(path, source, "task", read_file);
-    b.finish()
-}
-
-fn read_file(b: &mut Builder, path: &Path, records: Vec<Record>) {
-    interchange::read_each(b, path, records, read_task);
+    RECORDS.read_str(path, source, project)
 }
 
 fn read_task(
@@ -558,18 +557,11 @@ fn read_task(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::test_fixtures::{at, quote};
     use crate::model::*;
 
     /// A ZWJ family, a flag, a combining accent, CJK and CRLF.
     const TEXT: &str = "“東京 is ready,” said Zoe\u{301} Ruiz 👩‍👩‍👧 of 🇫🇷 France.\r\nShe smiled.";
-
-    fn at(text: &str, needle: &str) -> CharRange {
-        let byte = text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in text"));
-        let start = text[..byte].chars().count();
-        CharRange::new(start, start + needle.chars().count())
-    }
 
     fn sample() -> Project {
         let mut p = Project::new("t");
@@ -578,15 +570,13 @@ mod tests {
         d.insert_span(Span::new(SpanId(2), at(TEXT, "France"), "GPE"));
         // Half a word: not on token edges.
         d.insert_span(Span::new(SpanId(3), at(TEXT, "Fran"), "MISC"));
-        d.insert_quote(Quote {
-            id: QuoteId(1),
-            content: vec![at(TEXT, "東京 is ready,")],
-            speaker: Some(SpanId(1)),
-            cue: Some(at(TEXT, "said")),
-            kind: QuoteKind::Direct,
-            origin: Origin::Manual,
-            attributes: Default::default(),
-        });
+        d.insert_quote(quote(
+            1,
+            vec![at(TEXT, "東京 is ready,")],
+            Some(SpanId(1)),
+            Some(at(TEXT, "said")),
+            QuoteKind::Direct,
+        ));
         p.insert_document(d);
         p
     }

@@ -400,25 +400,11 @@ impl Learned {
             }
         }
         for m in self.gazetteer.find(&doc.text) {
-            let entry = self.gazetteer.entry(m.entry);
-            let pat = &self.patterns[m.entry];
-            if let Some(e) = pat.entity {
+            if let Some(e) = self.patterns[m.entry].entity {
                 let at = first_mention.entry(e).or_insert(m.start);
                 *at = (*at).min(m.start);
             }
-            out.push(Suggestion {
-                proposal: Proposal::Span {
-                    start: m.start,
-                    end: m.end,
-                    label: entry.label.clone(),
-                    entity: pat.entity,
-                    new_entity: None,
-                },
-                score: pat.score,
-                engine: "learned".into(),
-                rule: pat.rule.to_string(),
-                reason: pat.reason.clone(),
-            });
+            out.push(self.at(m.entry, m.start, m.end));
         }
         // The learned matches, for an overlap test in log time.
         let taken = Cover::new(out.iter().map(Suggestion::range));

@@ -3,18 +3,18 @@
 use egui::Context;
 
 use super::RightTab;
-use super::app::GlossApp;
 use super::keyboard::short;
 use super::prompts::{After, Prompt};
+use super::workbench::Workbench;
 use crate::app::curation::Decision;
 use crate::app::dialogs::DialogKind;
+use crate::app::editing::{Edge, Pick};
 use crate::app::gestures;
+use crate::app::keymap::{Action, Scope, bindings};
 use crate::app::quoting;
 use crate::app::review::{self, Acceptor, Key};
-use crate::app::shortcuts::{Action, Scope, bindings};
-use crate::app::view::{Edge, Pick};
 
-impl GlossApp {
+impl Workbench {
     /// The actions whose keys were pressed this frame. Plain keys are left to a text field
     /// that has the keyboard.
     pub(super) fn fired_actions(&mut self, ctx: &Context) -> Vec<Action> {
@@ -25,7 +25,7 @@ impl GlossApp {
             if (typing && action.scope() == Scope::View) || !action.works_in(mode) {
                 continue;
             }
-            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            if super::key_binding::consume(ctx, shortcut) {
                 fired.push(action);
             }
         }
@@ -35,9 +35,8 @@ impl GlossApp {
     /// Do one action from the table (a key, a menu entry or a button).
     pub(super) fn perform(&mut self, ctx: &Context, action: Action) {
         let doc_index = self
-            .view
-            .doc
-            .and_then(|d| self.session.project.document(d))
+            .editing
+            .open_document(&self.session.project)
             .map(|d| self.indexes.get(d));
         match action {
             Action::NewProject => self.confirm_unsaved(After::NewProject),
@@ -69,39 +68,39 @@ impl GlossApp {
                 Err(e) => self.say(format!("cannot redo: {e}")),
             },
             Action::Find => {
-                self.view.find.open = true;
+                self.editing.find.open = true;
                 self.find_bar.focus = true;
                 // Start from the selected text, as editors do.
                 if let (Some(sel), Some(d)) = (
-                    self.view.selection,
-                    self.view.doc.and_then(|d| self.session.project.document(d)),
+                    self.editing.selection,
+                    self.editing.open_document(&self.session.project),
                 ) {
                     let t = d.slice(sel.start, sel.end);
                     if !t.contains('\n') && !t.trim().is_empty() {
-                        self.view.find.query = t.trim().to_string();
+                        self.editing.find.query = t.trim().to_string();
                     }
                 }
             }
             Action::FindNext | Action::FindPrevious => {
                 let forward = action == Action::FindNext;
-                if let Some(d) = self.view.doc.and_then(|d| self.session.project.document(d)) {
-                    self.view.find.open = true;
-                    self.view.find.refresh(d);
-                    let from = self.view.selection.map(|s| s.start).unwrap_or(0);
-                    match self.view.find.step(forward, from) {
+                if let Some(d) = self.editing.open_document(&self.session.project) {
+                    self.editing.find.open = true;
+                    self.editing.find.refresh(d);
+                    let from = self.editing.selection.map(|s| s.start).unwrap_or(0);
+                    match self.editing.find.step(forward, from) {
                         Some((s, e)) => {
-                            self.view.selection = Some(crate::model::CharRange::new(s, e));
-                            self.view.selected_span = None;
-                            self.view.scroll_to = Some(s);
+                            self.editing.selection = Some(crate::model::CharRange::new(s, e));
+                            self.editing.selected_span = None;
+                            self.editing.scroll_to = Some(s);
                         }
                         None => self.say("no match"),
                     }
                 }
             }
             Action::ToggleWordSnap => {
-                self.view.word_snap = !self.view.word_snap;
-                self.prefs.word_snap = self.view.word_snap;
-                let state = if self.view.word_snap {
+                self.editing.word_snap = !self.editing.word_snap;
+                self.prefs.word_snap = self.editing.word_snap;
+                let state = if self.editing.word_snap {
                     "selections snap to whole words"
                 } else {
                     "selections are exact characters"
@@ -109,16 +108,16 @@ impl GlossApp {
                 self.say(state);
             }
             Action::DeleteSpan => {
-                if self.view.selected_span.is_none()
-                    && let (Some(doc), Some(q)) = (self.view.doc, self.view.selected_quote)
+                if self.editing.selected_span.is_none()
+                    && let (Some(doc), Some(q)) = (self.editing.doc, self.editing.selected_quote)
                 {
                     if let Some(c) = quoting::delete_quote(&self.session.project, doc, q) {
                         self.execute(c);
                         self.say("quote deleted");
                     }
-                    self.view.selected_quote = None;
+                    self.editing.selected_quote = None;
                 } else {
-                    let out = self.view.delete_selected(&self.session.project);
+                    let out = self.editing.delete_selected(&self.session.project);
                     self.finish(out);
                 }
             }
@@ -133,7 +132,7 @@ impl GlossApp {
                 self.start_pick(pick);
             }
             Action::CycleQuoteKind => {
-                if let (Some(doc), Some(q)) = (self.view.doc, self.view.selected_quote) {
+                if let (Some(doc), Some(q)) = (self.editing.doc, self.editing.selected_quote) {
                     if let Some(c) = quoting::cycle_kind(&self.session.project, doc, q) {
                         self.execute(c);
                     }
@@ -154,15 +153,15 @@ impl GlossApp {
                     self.overlay_open = false;
                 } else if self.close_a_window(ctx) {
                     self.say("closed");
-                } else if self.view.picking.is_some() {
-                    self.view.picking = None;
+                } else if self.editing.picking.is_some() {
+                    self.editing.picking = None;
                     self.say("cancelled");
-                } else if self.view.find.open {
-                    self.view.find.open = false;
+                } else if self.editing.find.open {
+                    self.editing.find.open = false;
                 } else {
-                    self.view.selection = None;
-                    self.view.selected_span = None;
-                    self.view.selected_quote = None;
+                    self.editing.selection = None;
+                    self.editing.selected_span = None;
+                    self.editing.selected_quote = None;
                 }
             }
             Action::GrowEnd | Action::ShrinkEnd | Action::GrowStart | Action::ShrinkStart => {
@@ -174,12 +173,12 @@ impl GlossApp {
                 };
                 if let Some(index) = doc_index {
                     // Without a span selected, Shift+Left/Right extend the selection instead.
-                    if self.view.selected_span.is_none()
+                    if self.editing.selected_span.is_none()
                         && matches!(action, Action::GrowEnd | Action::ShrinkEnd)
                     {
                         self.caret_key(action, &index);
                     } else {
-                        let out = self.view.move_edge(&self.session.project, &index, edge);
+                        let out = self.editing.move_edge(&self.session.project, &index, edge);
                         self.finish(out);
                     }
                 }
@@ -208,18 +207,18 @@ impl GlossApp {
             }
             Action::NextSpan | Action::PreviousSpan => {
                 let out = self
-                    .view
+                    .editing
                     .step_span(&self.session.project, action == Action::NextSpan);
                 self.finish(out);
             }
             Action::NextDocument | Action::PreviousDocument => {
                 let out = self
-                    .view
+                    .editing
                     .step_doc(&self.session.project, action == Action::NextDocument);
                 self.finish(out);
             }
             Action::LinkEntity => {
-                if self.view.selected_span.is_some() {
+                if self.editing.selected_span.is_some() {
                     self.right_tab = RightTab::Entities;
                     self.entities.focus_search = true;
                 } else {
@@ -227,7 +226,7 @@ impl GlossApp {
                 }
             }
             Action::NewEntityFromSpan => {
-                let (Some(doc), Some(span)) = (self.view.doc, self.view.selected_span) else {
+                let (Some(doc), Some(span)) = (self.editing.doc, self.editing.selected_span) else {
                     self.say("select a span first");
                     return;
                 };
@@ -280,13 +279,13 @@ impl GlossApp {
                     .labels
                     .by_key(key)
                     .map(|l| l.name.clone());
-                if self.view.selection.is_none()
+                if self.editing.selection.is_none()
                     && let Some(label) = label
                     && self.focused_suggestion().is_some()
                 {
                     self.accept_focused(Some(&label));
                 } else if let Some(index) = doc_index {
-                    let out = self.view.apply_label(&self.session.project, &index, key);
+                    let out = self.editing.apply_label(&self.session.project, &index, key);
                     self.finish(out);
                 }
             }
@@ -328,13 +327,10 @@ impl GlossApp {
 }
 
 /// The review keys: what N, P, A, X and friends do, in terms of `app::review`.
-impl GlossApp {
+impl Workbench {
     /// The open document's visible suggestions and the focused one's key.
     fn review_view(&self) -> Option<(Vec<crate::model::Suggestion>, Option<Key>)> {
-        let doc = self
-            .view
-            .doc
-            .and_then(|d| self.session.project.document(d))?;
+        let doc = self.editing.open_document(&self.session.project)?;
         let visible: Vec<crate::model::Suggestion> = self
             .review
             .visible(&self.session.project, doc)
@@ -358,20 +354,20 @@ impl GlossApp {
         };
         let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
         // Start from what is on screen: the focused suggestion or the caret when they are
-        // in view, else the top of the screen (see `View::walk_origin`).
+        // in view, else the top of the screen (see `EditingState::walk_origin`).
         if let Some(k) = &self.review.current
-            && self.view.on_screen.is_some()
-            && !self.view.is_on_screen(k.start)
+            && self.editing.on_screen.is_some()
+            && !self.editing.is_on_screen(k.start)
         {
             self.review.current = None;
         }
-        let from = self.view.walk_origin();
+        let from = self.editing.walk_origin();
         match self.review.step(&refs, forward, from) {
             Some(at) => {
-                self.view.scroll_to = Some(at);
-                self.view.selection = None;
-                self.view.selected_span = None;
-                self.view.place_caret(at);
+                self.editing.scroll_to = Some(at);
+                self.editing.selection = None;
+                self.editing.selected_span = None;
+                self.editing.place_caret(at);
                 self.review.hidden = false;
                 if let Some(s) = self.focused_suggestion() {
                     let (i, n) = self.review_position();
@@ -389,10 +385,7 @@ impl GlossApp {
     }
 
     pub(super) fn accept_focused(&mut self, label: Option<&str>) {
-        let (Some(s), Some(doc)) = (
-            self.focused_suggestion(),
-            self.view.doc.and_then(|d| self.session.project.document(d)),
-        ) else {
+        let Some((s, doc)) = self.focused_in_document() else {
             self.say("no suggestion in focus: press N");
             return;
         };
@@ -401,29 +394,17 @@ impl GlossApp {
         acc.accept(doc, &s, label);
         let text = doc.slice(key.start, key.end).to_string();
         let shown = label.unwrap_or(&key.label).to_string();
-        let visible: Vec<crate::model::Suggestion> =
-            self.review_view().map(|v| v.0).unwrap_or_default();
         let done = acc.finish(format!("accept {shown} “{text}”"));
         let what = if matches!(s.proposal, crate::model::Proposal::Quote { .. }) {
             format!("accepted the quote “{}”", short(&text))
         } else {
             format!("accepted {} ({shown})", short(&text))
         };
-        if let Some(c) = done {
-            self.execute(c);
-        }
-        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
-        self.review.advance_past(&refs, &key);
-        self.follow_focus();
-        let next = self.next_note();
-        self.say(format!("{what} — {next}"));
+        self.decided(done, &key, what);
     }
 
     fn reject_focused(&mut self, never: bool) {
-        let (Some(s), Some(doc)) = (
-            self.focused_suggestion(),
-            self.view.doc.and_then(|d| self.session.project.document(d)),
-        ) else {
+        let Some((s, doc)) = self.focused_in_document() else {
             self.say("no suggestion in focus: press N");
             return;
         };
@@ -437,14 +418,38 @@ impl GlossApp {
             _ if never => format!("rejected {} ({}) for good", short(&text), key.label),
             _ => format!("rejected {} ({})", short(&text), key.label),
         };
-        let visible: Vec<crate::model::Suggestion> =
-            self.review_view().map(|v| v.0).unwrap_or_default();
-        self.execute(c);
-        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
-        self.review.advance_past(&refs, &key);
-        self.follow_focus();
+        self.decided(Some(c), &key, what);
+    }
+
+    /// The focused suggestion and the open document it is in.
+    fn focused_in_document(&self) -> Option<(crate::model::Suggestion, &crate::model::Document)> {
+        let doc = self.editing.open_document(&self.session.project)?;
+        Some((self.focused_suggestion()?, doc))
+    }
+
+    /// After accepting or rejecting the suggestion `key`: carry out the step, move the focus
+    /// past it, and say what was done and what comes next.
+    fn decided(&mut self, step: Option<crate::app::Command>, key: &Key, what: String) {
+        let visible = self.visible_suggestions();
+        if let Some(c) = step {
+            self.execute(c);
+        }
+        self.move_past(&visible, key);
         let next = self.next_note();
         self.say(format!("{what} — {next}"));
+    }
+
+    /// The open document's visible suggestions.
+    fn visible_suggestions(&self) -> Vec<crate::model::Suggestion> {
+        self.review_view().map(|v| v.0).unwrap_or_default()
+    }
+
+    /// Focus the suggestion after `key` among `visible` (the suggestions before a decision),
+    /// and follow it.
+    fn move_past(&mut self, visible: &[crate::model::Suggestion], key: &Key) {
+        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
+        self.review.advance_past(&refs, key);
+        self.follow_focus();
     }
 
     /// The focused suggestion's place among the document's visible ones, 1-based, and
@@ -471,16 +476,13 @@ impl GlossApp {
     /// Scroll to the newly focused suggestion, and put the caret there.
     fn follow_focus(&mut self) {
         if let Some(k) = &self.review.current {
-            self.view.scroll_to = Some(k.start);
-            self.view.caret = Some(k.start);
+            self.editing.scroll_to = Some(k.start);
+            self.editing.caret = Some(k.start);
         }
     }
 
     fn accept_string(&mut self, project_wide: bool) {
-        let (Some(s), Some(doc)) = (
-            self.focused_suggestion(),
-            self.view.doc.and_then(|d| self.session.project.document(d)),
-        ) else {
+        let Some((s, doc)) = self.focused_in_document() else {
             self.say("no suggestion in focus: press N");
             return;
         };
@@ -490,8 +492,7 @@ impl GlossApp {
         }
         let key = Key::of(&s);
         let surface = doc.slice(key.start, key.end).to_string();
-        let visible: Vec<crate::model::Suggestion> =
-            self.review_view().map(|v| v.0).unwrap_or_default();
+        let visible = self.visible_suggestions();
         let command = if project_wide {
             review::accept_string_in_project(&self.session.project, doc, &s)
         } else {
@@ -520,9 +521,7 @@ impl GlossApp {
             }
             None => self.say("nothing to accept"),
         }
-        let refs: Vec<&crate::model::Suggestion> = visible.iter().collect();
-        self.review.advance_past(&refs, &key);
-        self.follow_focus();
+        self.move_past(&visible, &key);
     }
 
     pub(super) fn count_above_threshold(&self) -> usize {
@@ -539,7 +538,7 @@ impl GlossApp {
         let Some((visible, _)) = self.review_view() else {
             return;
         };
-        let Some(doc) = self.view.doc.and_then(|d| self.session.project.document(d)) else {
+        let Some(doc) = self.editing.open_document(&self.session.project) else {
             return;
         };
         let t = self.review.threshold;
@@ -560,27 +559,24 @@ impl GlossApp {
 }
 
 /// Quotes by hand: Q, Shift+Q, S, C (and what a click or selection does while S or C waits).
-impl GlossApp {
+impl Workbench {
     fn snapped_selection(&mut self) -> Option<crate::model::CharRange> {
-        let doc = self
-            .view
-            .doc
-            .and_then(|d| self.session.project.document(d))?;
+        let doc = self.editing.open_document(&self.session.project)?;
         let index = self.indexes.get(doc);
-        self.view.effective_selection(doc, &index)
+        self.editing.effective_selection(doc, &index)
     }
 
     fn new_quote(&mut self) {
-        let (Some(doc), Some(range)) = (self.view.doc, self.snapped_selection()) else {
+        let (Some(doc), Some(range)) = (self.editing.doc, self.snapped_selection()) else {
             self.say("select what was said first, then press Q");
             return;
         };
         match quoting::new_quote(&self.session.project, doc, range) {
             Some((c, id)) => {
                 self.execute(c);
-                self.view.selection = None;
-                self.view.selected_span = None;
-                self.view.selected_quote = Some(id);
+                self.editing.selection = None;
+                self.editing.selected_span = None;
+                self.editing.selected_quote = Some(id);
                 self.say(
                     "quote added: S sets the speaker, C the cue, K the kind, Shift+Q adds a part",
                 );
@@ -590,7 +586,7 @@ impl GlossApp {
     }
 
     fn add_quote_part(&mut self) {
-        let (Some(doc), Some(q)) = (self.view.doc, self.view.selected_quote) else {
+        let (Some(doc), Some(q)) = (self.editing.doc, self.editing.selected_quote) else {
             self.say("select a quote first (click it), then the text to add");
             return;
         };
@@ -600,19 +596,19 @@ impl GlossApp {
         };
         if let Some(c) = quoting::add_part(&self.session.project, doc, q, range) {
             self.execute(c);
-            self.view.selection = None;
+            self.editing.selection = None;
             self.say("part added to the quote");
         }
     }
 
     fn start_pick(&mut self, pick: Pick) {
-        if self.view.selected_quote.is_none() {
+        if self.editing.selected_quote.is_none() {
             self.say("select a quote first (click it)");
             return;
         }
         // With text already selected (or a span selected), use it at once.
-        self.view.picking = Some(pick);
-        if self.view.selection.is_some() || self.view.selected_span.is_some() {
+        self.editing.picking = Some(pick);
+        if self.editing.selection.is_some() || self.editing.selected_span.is_some() {
             self.finish_pick();
             return;
         }
@@ -624,15 +620,17 @@ impl GlossApp {
 
     /// Complete a pending S or C with the selected span or text.
     pub(super) fn finish_pick(&mut self) {
-        let (Some(pick), Some(doc), Some(q)) =
-            (self.view.picking, self.view.doc, self.view.selected_quote)
-        else {
+        let (Some(pick), Some(doc), Some(q)) = (
+            self.editing.picking,
+            self.editing.doc,
+            self.editing.selected_quote,
+        ) else {
             return;
         };
         let p = &self.session.project;
         // A speaker that is not a name, pronoun or description is set, with a warning.
         let mut doubt = None;
-        let command = match (pick, self.view.selected_span) {
+        let command = match (pick, self.editing.selected_span) {
             (Pick::Speaker, Some(span)) => {
                 doubt = quoting::speaker_span_doubt(p, doc, q, span);
                 quoting::set_speaker_span(p, doc, q, span)
@@ -653,10 +651,10 @@ impl GlossApp {
                 }
             }
         };
-        self.view.picking = None;
-        self.view.selection = None;
-        self.view.selected_span = None;
-        self.view.selected_quote = Some(q);
+        self.editing.picking = None;
+        self.editing.selection = None;
+        self.editing.selected_span = None;
+        self.editing.selected_quote = Some(q);
         match command {
             Some(c) => {
                 self.execute(c);

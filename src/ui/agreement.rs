@@ -4,7 +4,7 @@
 //! a table per document sorted so the documents they agree on least come first. A document
 //! row's name opens that document when the open project has it.
 //!
-//! The report is computed on a worker thread (`GlossApp::start_agreement`): reading the files
+//! The report is computed on a worker thread (`Workbench::start_agreement`): reading the files
 //! and tokenising every document takes far longer than a frame on a big project. A value with
 //! nothing to measure shows as "–", never NaN.
 

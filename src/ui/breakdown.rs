@@ -31,24 +31,7 @@ pub fn chart(ui: &mut Ui, id: &str, title: &str, b: &Breakdown) {
             .fill(Color32::GRAY)
             .width(0.7),
     );
-    Plot::new(id)
-        .height(150.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([false, true])
-        .include_y(0.0)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            names.get(i as usize).cloned().unwrap_or_default()
-        })
-        .show(ui, |plot| {
-            plot.bar_chart(BarChart::new(id.to_string(), bars))
-        });
+    bar_plot(ui, id, 150.0, names, bars);
     let parts: Vec<String> = b
         .values
         .iter()
@@ -81,4 +64,26 @@ pub fn per_document_table(
             ui.end_row();
         }
     });
+}
+
+/// A bar chart of named bars, one per whole number on the x axis, without zoom or drag.
+pub fn bar_plot(ui: &mut Ui, id: &str, height: f32, names: Vec<String>, bars: Vec<Bar>) {
+    Plot::new(id)
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_grid([false, true])
+        .include_y(0.0)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            names.get(i as usize).cloned().unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new(id.to_string(), bars))
+        });
 }

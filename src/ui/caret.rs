@@ -1,6 +1,6 @@
 //! The caret and the marker of the focused suggestion, as painted over the text, and the
 //! caret's move by a screen row (which needs the layout, so it is done here and not in
-//! `app::view`).
+//! `app::editing`).
 //!
 //! The caret is a thin bar that does not blink: a blinking caret repaints the window twice a
 //! second for nothing, and a reviewer glancing back at the screen finds a steady one at once.

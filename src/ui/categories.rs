@@ -13,7 +13,7 @@ use super::Intent;
 use super::{coding, colors};
 use crate::app::coding::toggle_category;
 use crate::app::external::accept_category;
-use crate::app::shortcuts::Action;
+use crate::app::keymap::Action;
 use crate::matcher::external::CategorySuggestion;
 use crate::model::{DocId, Document, Project};
 
@@ -95,7 +95,7 @@ pub fn section(ui: &mut Ui, project: &Project, doc: &Document, intents: &mut Vec
         } else {
             "Categorise mode"
         };
-        let key = Action::Categorise.shortcut_text(ui.ctx());
+        let key = super::key_binding::shortcut_text(ui.ctx(), Action::Categorise);
         if ui
             .selectable_label(on, text)
             .on_hover_text(format!("{} ({key})", Action::Categorise.help()))

@@ -6,7 +6,7 @@
 //! digit does the same, so a category or attribute is one chord away while annotating. The
 //! letters are the project's own (set in the Labels tab), so they are read here each frame
 //! rather than from the shortcut table; the table keeps them clear of its own plain keys
-//! (`shortcuts::category_letters`).
+//! (`keymap::category_letters`).
 //!
 //! The panels learn what is active from egui's memory (`active_slot`, `categorising`), so they
 //! mark the attribute the digits set without new parameters. A rejected gender suggestion is
@@ -17,10 +17,10 @@ use std::collections::HashSet;
 use egui::{Context, Id, Key, Modifiers};
 
 use super::RightTab;
-use super::app::GlossApp;
+use super::workbench::Workbench;
 use crate::app::coding::{self, Selected, Slot};
 use crate::app::gender::{self, GenderSuggestion};
-use crate::app::shortcuts::Action;
+use crate::app::keymap::Action;
 use crate::model::{AttrItem, EntityId};
 
 /// The window's categorise-mode state.
@@ -94,12 +94,12 @@ const DIGIT_KEYS: [(u8, Key); 10] = [
     (0, Key::Num0),
 ];
 
-impl GlossApp {
+impl Workbench {
     fn selected_items(&self) -> Selected {
         Selected {
-            doc: self.view.doc,
-            span: self.view.selected_span,
-            quote: self.view.selected_quote,
+            doc: self.editing.doc,
+            span: self.editing.selected_span,
+            quote: self.editing.selected_quote,
             entity: self.entities.selected(),
         }
     }
@@ -164,7 +164,7 @@ impl GlossApp {
     }
 
     fn category_key(&mut self, c: char) {
-        let Some(doc) = self.view.doc else {
+        let Some(doc) = self.editing.doc else {
             self.say("open a document to categorise it");
             return;
         };

@@ -8,7 +8,7 @@
 
 use egui::{Color32, Context, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot};
+use egui_plot::{Bar, Legend, Line, Plot};
 
 use super::breakdown as ui_breakdown;
 use super::colors;
@@ -237,22 +237,7 @@ fn label_chart(ui: &mut Ui, f: &Figures) {
         .map(|(i, (name, c, n))| Bar::new(i as f64, *n as f64).name(name).fill(*c).width(0.7))
         .collect();
     let names: Vec<String> = f.labels.iter().map(|l| l.0.clone()).collect();
-    Plot::new("dashboard-labels")
-        .height(190.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([false, true])
-        .include_y(0.0)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            names.get(i as usize).cloned().unwrap_or_default()
-        })
-        .show(ui, |plot| plot.bar_chart(BarChart::new("spans", bars)));
+    ui_breakdown::bar_plot(ui, "dashboard-labels", 190.0, names, bars);
 }
 
 fn progress_chart(ui: &mut Ui, f: &Figures) {

@@ -6,7 +6,7 @@
 //! visible one by binary search. A book of 100,000 paragraphs costs the same per frame as a
 //! news article.
 //!
-//! The view reads the project and edits only the `View` state (selection, selected span); any
+//! The view reads the project and edits only the `EditingState` (selection, selected span); any
 //! change to annotations leaves as a command in the returned `Vec<Command>`.
 //!
 //! Pointer handling: a drag anchors at the press origin (not where egui decides a drag began,
@@ -14,9 +14,9 @@
 //! triple-click a paragraph, shift-click extends the selection. Spans are separate click
 //! targets on top of the text, each an AccessKit button labelled "LABEL: text".
 //!
-//! Keys: the view carries out the scrolls (`View::scroll`) and caret row moves
-//! (`View::row_move`) the keys asked for, since only it knows the page and row heights; it
-//! draws the caret, and reports the code points on screen (`View::on_screen`) so N and P can
+//! Keys: the view carries out the scrolls (`EditingState::scroll`) and caret row moves
+//! (`EditingState::row_move`) the keys asked for, since only it knows the page and row heights; it
+//! draws the caret, and reports the code points on screen (`EditingState::on_screen`) so N and P can
 //! start from what the user sees. The scroll bar is solid with a minimum handle length, and the
 //! overview strip beside it (`overview`) shows the whole document. Paragraph geometry —
 //! right-to-left paragraphs included — is in `para_geometry`, suggestions' marks in
@@ -33,9 +33,9 @@ use super::overview::{self, Overview, OverviewInput};
 use super::para_geometry::{self, ParaGeom, ParaInput};
 use super::para_layout::Piece;
 use super::suggestion_marks::{self, MarkInput};
+use crate::app::editing::{EditingState, Scroll};
 use crate::app::review::Key;
 use crate::app::text_index::TextIndex;
-use crate::app::view::{Scroll, View};
 use crate::model::{CharRange, DocId, Document, Project, QuoteId, Span, SpanId, Suggestion};
 use crate::text;
 
@@ -324,7 +324,7 @@ impl DocumentView {
         project: &Project,
         doc: &Document,
         index: &TextIndex,
-        view: &mut View,
+        view: &mut EditingState,
         suggestions: SuggestionLayer<'_>,
     ) -> ViewOutput {
         let labels = &project.labels;
@@ -865,7 +865,13 @@ impl DocumentView {
 
     /// Carry out a caret move by a row (Up, Down, Shift+Up, Shift+Down) with this frame's
     /// layout; when the row is off screen, scroll first and try again next frame.
-    fn carry_out_row_move(&mut self, ui: &Ui, doc: &Document, view: &mut View, row_height: f32) {
+    fn carry_out_row_move(
+        &mut self,
+        ui: &Ui,
+        doc: &Document,
+        view: &mut EditingState,
+        row_height: f32,
+    ) {
         let (Some(m), Some(c)) = (view.row_move.take(), view.caret) else {
             self.row_wait = 0;
             return;

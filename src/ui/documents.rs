@@ -7,7 +7,7 @@ use super::Intent;
 use super::prompts::Prompt;
 use crate::app::Command;
 use crate::app::gestures;
-use crate::app::shortcuts::Action;
+use crate::app::keymap::Action;
 use crate::model::{DocId, Project, Status};
 
 #[derive(Default)]

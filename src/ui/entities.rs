@@ -311,28 +311,10 @@ impl EntitiesPanel {
             if let Some(d) = doc
                 && ui.button("in this document").clicked()
             {
-                match gestures::link_identical(project, Scope::Document(d.id), &surface, id) {
-                    Some((c, r)) => {
-                        intents.push(Intent::Execute(c));
-                        intents.push(Intent::Say(format!(
-                            "linked {}, tagged {} new",
-                            r.linked, r.tagged
-                        )));
-                    }
-                    None => intents.push(Intent::Say("nothing to link".into())),
-                }
+                link_identical(project, Scope::Document(d.id), &surface, id, intents);
             }
             if ui.button("in the project").clicked() {
-                match gestures::link_identical(project, Scope::Project, &surface, id) {
-                    Some((c, r)) => {
-                        intents.push(Intent::Execute(c));
-                        intents.push(Intent::Say(format!(
-                            "linked {}, tagged {} new",
-                            r.linked, r.tagged
-                        )));
-                    }
-                    None => intents.push(Intent::Say("nothing to link".into())),
-                }
+                link_identical(project, Scope::Project, &surface, id, intents);
             }
         });
         ui.separator();
@@ -354,6 +336,26 @@ impl EntitiesPanel {
                 mentions: mention_count(project, id),
             }));
         }
+    }
+}
+
+/// Link every `surface` in `scope` to entity `id`, and say how many were linked and tagged.
+fn link_identical(
+    project: &Project,
+    scope: Scope,
+    surface: &str,
+    id: EntityId,
+    intents: &mut Vec<Intent>,
+) {
+    match gestures::link_identical(project, scope, surface, id) {
+        Some((c, r)) => {
+            intents.push(Intent::Execute(c));
+            intents.push(Intent::Say(format!(
+                "linked {}, tagged {} new",
+                r.linked, r.tagged
+            )));
+        }
+        None => intents.push(Intent::Say("nothing to link".into())),
     }
 }
 

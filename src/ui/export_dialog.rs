@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use egui::{Context, Id, Modal};
 
-use super::app::{GlossApp, Running};
 use super::widgets;
+use super::workbench::{Running, Workbench};
 use crate::app::dialogs::DialogKind;
 use crate::app::formats::{self, ConllColumns, DoccanoShape, ExportFormat, ExportOptions};
 use crate::app::jobs::Job;
@@ -409,7 +409,7 @@ impl ExportDialog {
     }
 }
 
-impl GlossApp {
+impl Workbench {
     /// Open the export dialog (Ctrl+E) as this project was last exported.
     pub(super) fn open_export(&mut self) {
         let key = prefs::project_key(self.session.path());

@@ -4,9 +4,9 @@
 use egui::{Key, Ui};
 
 use super::Intent;
+use crate::app::editing::EditingState;
 use crate::app::gestures;
-use crate::app::shortcuts::Action;
-use crate::app::view::View;
+use crate::app::keymap::Action;
 use crate::model::{Document, Project};
 
 #[derive(Default)]
@@ -22,7 +22,7 @@ impl FindBar {
         ui: &mut Ui,
         project: &Project,
         doc: &Document,
-        view: &mut View,
+        view: &mut EditingState,
     ) -> Vec<Intent> {
         let mut intents = Vec::new();
         ui.horizontal_wrapped(|ui| {

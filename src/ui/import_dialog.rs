@@ -2,7 +2,7 @@
 //! job starts and lands.
 //!
 //! A spreadsheet of articles says nothing about which column is the article: the dialog shows
-//! the file's first rows (`csv_import::preview`, which reads only those, so it opens at once
+//! the file's first rows (`formats::csv::preview`, which reads only those, so it opens at once
 //! on a file of any size) and lets the user choose the separator, the text column (pre-chosen
 //! by the import's own guess: a column called text, body, content or article, else the one
 //! with the longest cells) and the column that names each document; every other column
@@ -18,13 +18,13 @@ use std::sync::Arc;
 
 use egui::{Context, Id, Modal, RichText};
 
-use super::app::{GlossApp, Running};
 use super::prompts::Prompt;
 use super::widgets;
+use super::workbench::{Running, Workbench};
+use crate::app::formats::csv::{self, Preview};
 use crate::app::formats::{self, ImportFormat, ImportOptions, Imported};
 use crate::app::jobs::{Job, Progress};
 use crate::app::predictions::{self, ImportedSuggestions};
-use crate::io::csv_import::{self, Preview};
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 8;
@@ -154,7 +154,7 @@ enum Ask {
 impl CsvImportDialog {
     /// The dialog for `paths`, previewing the first CSV or TSV file among them.
     pub fn new(paths: Vec<PathBuf>) -> Self {
-        let files = csv_import::files(&paths);
+        let files = csv::files(&paths);
         let mut d = Self {
             file: files.first().cloned(),
             files: files.len(),
@@ -179,8 +179,9 @@ impl CsvImportDialog {
         });
         self.errors.clear();
         self.preview = match &self.file {
-            Some(f) => csv_import::preview(f, self.separator.byte(), PREVIEW_ROWS)
-                .map_err(|e| e.to_string()),
+            Some(f) => {
+                csv::preview(f, self.separator.byte(), PREVIEW_ROWS).map_err(|e| e.to_string())
+            }
             None => Err(match self.paths.first() {
                 Some(p) => format!("{}: no .csv or .tsv file here", p.display()),
                 None => "no file chosen".into(),
@@ -207,7 +208,7 @@ impl CsvImportDialog {
     pub fn options(&self) -> Option<ImportOptions> {
         let p = self.preview.as_ref().ok()?;
         Some(ImportOptions {
-            csv: csv_import::Options {
+            csv: csv::Options {
                 text_column: Some(p.headers.get(self.text_column)?.clone()),
                 name_column: self.name_column.and_then(|i| p.headers.get(i)).cloned(),
                 delimiter: self.separator.byte(),
@@ -222,7 +223,7 @@ impl CsvImportDialog {
             .iter()
             .enumerate()
             .filter(|(i, _)| *i != self.text_column && Some(*i) != self.name_column)
-            .map(|(i, h)| csv_import::meta_key(i, h))
+            .map(|(i, h)| csv::meta_key(i, h))
             .collect()
     }
 
@@ -243,7 +244,7 @@ impl CsvImportDialog {
                 .headers
                 .iter()
                 .enumerate()
-                .map(|(i, h)| csv_import::meta_key(i, h))
+                .map(|(i, h)| csv::meta_key(i, h))
                 .collect(),
             Err(_) => Vec::new(),
         };
@@ -512,7 +513,7 @@ fn cell_text(cell: &str) -> String {
     }
 }
 
-impl GlossApp {
+impl Workbench {
     /// Files chosen for a CSV import: show their first rows to choose the columns from.
     pub(super) fn open_csv_import(&mut self, paths: Vec<PathBuf>) {
         self.csv_import = Some(CsvImportDialog::new(paths));
@@ -572,21 +573,35 @@ impl GlossApp {
         paths: Vec<PathBuf>,
         options: ImportOptions,
     ) -> Result<(), String> {
-        let project = self.session.project.clone();
         let title = format!("importing {}", format.name());
+        self.spawn_import(title, format, paths, options)
+    }
+
+    /// Read `paths` in `format` on a worker thread, shown as `title` in the status bar;
+    /// `import_finished` takes the result.
+    pub(super) fn spawn_import(
+        &mut self,
+        title: String,
+        format: ImportFormat,
+        paths: Vec<PathBuf>,
+        options: ImportOptions,
+    ) -> Result<(), String> {
+        let project = self.session.project.clone();
         let job = Job::spawn(title, self.wake.clone(), move |p| {
             p.set_stage("reading");
             p.set_total(1);
             let out = formats::import_with_progress(format, &paths, &project, &options, Some(p))
                 .map(ImportDone::Documents)
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect());
-            if !p.counts_bytes() {
+            // Formats that count neither bytes nor files read are done in one step.
+            let (_, total, _) = p.get();
+            if !p.counts_bytes() && total == 1 {
                 p.set_done(1);
             }
             out
         })
         .map_err(|e| format!("could not start the import: {e}"))?;
-        self.job = Some(Running::ImportFormat(job));
+        self.job = Some(Running::Import(job));
         Ok(())
     }
 
@@ -615,7 +630,7 @@ impl GlossApp {
             out
         });
         match job {
-            Ok(job) => self.job = Some(Running::ImportFormat(job)),
+            Ok(job) => self.job = Some(Running::Import(job)),
             Err(e) => self.say(format!("could not start the import: {e}")),
         }
     }
@@ -633,13 +648,13 @@ impl GlossApp {
                     .any(|p| imported.engines.iter().any(|e| e == p.engine.as_str()))
             };
             let open_has = self
-                .view
+                .editing
                 .doc
                 .and_then(|d| project.document(d))
                 .is_some_and(has);
             if !open_has && let Some(d) = project.documents.iter().find(|d| has(d)) {
                 let id = d.id;
-                self.view.open_doc(Some(id));
+                self.editing.open_doc(Some(id));
             }
         }
         self.say(summary);
@@ -670,7 +685,7 @@ impl GlossApp {
                 let summary = imported.summary();
                 if let Some(c) = imported.command {
                     self.execute(c);
-                    self.view.open_doc(Some(first));
+                    self.editing.open_doc(Some(first));
                 }
                 self.say(summary);
             }

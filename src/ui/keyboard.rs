@@ -1,20 +1,20 @@
 //! The keys that scroll the document and move the caret: PageUp/PageDown, Space, arrows,
-//! Home/End and their Ctrl and Shift forms, turned into `app::view` moves. What each does is
-//! decided in `app::view` (pure, tested there); moves that need the layout (a row, a page) are
+//! Home/End and their Ctrl and Shift forms, turned into `app::editing` moves. What each does is
+//! decided in `app::editing` (pure, tested there); moves that need the layout (a row, a page) are
 //! left as requests for the document view's next frame.
 
-use super::app::GlossApp;
-use crate::app::shortcuts::Action;
+use super::workbench::Workbench;
+use crate::app::editing::{Motion, Scroll};
+use crate::app::keymap::Action;
 use crate::app::text_index::TextIndex;
-use crate::app::view::{Motion, Scroll};
 
-impl GlossApp {
+impl Workbench {
     /// Carry out a caret or scroll key on the open document.
     pub(super) fn caret_key(&mut self, action: Action, index: &TextIndex) {
-        let Some(doc) = self.view.doc.and_then(|d| self.session.project.document(d)) else {
+        let Some(doc) = self.editing.open_document(&self.session.project) else {
             return;
         };
-        let view = &mut self.view;
+        let view = &mut self.editing;
         let out = match action {
             Action::PageDown => {
                 view.scroll = Some(Scroll::PageDown);
@@ -54,7 +54,7 @@ impl GlossApp {
             }
         };
         // A keyboard selection takes the focus off the suggestion, as a dragged one does.
-        if self.view.selection.is_some() {
+        if self.editing.selection.is_some() {
             self.review.current = None;
         }
         if let Some(out) = out {

@@ -3,13 +3,13 @@
 use egui::Ui;
 
 use super::Intent;
-use super::app::GlossApp;
-use crate::app::shortcuts::Action;
+use super::workbench::Workbench;
+use crate::app::keymap::Action;
 use crate::model::Status;
 
 /// A menu entry for `action`, with its shortcut text; pushes the action when clicked.
 fn item(ui: &mut Ui, action: Action, enabled: bool, intents: &mut Vec<Intent>) {
-    let text = action.shortcut_text(ui.ctx());
+    let text = super::key_binding::shortcut_text(ui.ctx(), action);
     let mut button = egui::Button::new(action.label());
     // An empty shortcut text would still end the entry's accessible name with a space.
     if !text.is_empty() {
@@ -54,10 +54,10 @@ const ABOUT: &str = concat!(
     "in Wikipedia. Proceedings of the 2009 Workshop on The People's Web Meets NLP, 10–18."
 );
 
-pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
+pub fn menu_bar(ui: &mut Ui, app: &Workbench) -> Vec<Intent> {
     let mut intents = Vec::new();
-    let has_doc = app.view.doc.is_some();
-    let has_span = app.view.selected_span.is_some();
+    let has_doc = app.editing.doc.is_some();
+    let has_span = app.editing.selected_span.is_some();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Action::NewProject, true, &mut intents);
@@ -132,7 +132,8 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
                 (Action::Undo, undo, history.can_undo()),
                 (Action::Redo, redo, history.can_redo()),
             ] {
-                let button = egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
+                let button = egui::Button::new(text)
+                    .shortcut_text(super::key_binding::shortcut_text(ui.ctx(), action));
                 if ui.add_enabled(enabled, button).clicked() {
                     intents.push(Intent::Do(action));
                     ui.close();
@@ -147,15 +148,7 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
             item(ui, Action::NewEntityFromSpan, has_span, &mut intents);
             item(ui, Action::LinkEntity, has_span, &mut intents);
             ui.separator();
-            let mut snap = app.view.word_snap;
-            let text = Action::ToggleWordSnap.shortcut_text(ui.ctx());
-            if ui
-                .checkbox(&mut snap, format!("Snap selection to words ({text})"))
-                .clicked()
-            {
-                intents.push(Intent::Do(Action::ToggleWordSnap));
-                ui.close();
-            }
+            word_snap_item(ui, app.editing.word_snap, &mut intents);
         });
         ui.menu_button("Document", |ui| {
             item(ui, Action::PreviousDocument, true, &mut intents);
@@ -163,7 +156,7 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
             item(ui, Action::PreviousSpan, has_doc, &mut intents);
             item(ui, Action::NextSpan, has_doc, &mut intents);
             ui.separator();
-            if let Some(doc) = app.view.doc {
+            if let Some(doc) = app.editing.doc {
                 for status in Status::ALL {
                     if ui.button(format!("Mark {}", status.name())).clicked() {
                         if let Some(c) =
@@ -182,15 +175,7 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
                 intents.push(Intent::SetDarkTheme(dark));
                 ui.close();
             }
-            let mut snap = app.view.word_snap;
-            let text = Action::ToggleWordSnap.shortcut_text(ui.ctx());
-            if ui
-                .checkbox(&mut snap, format!("Snap selection to words ({text})"))
-                .clicked()
-            {
-                intents.push(Intent::Do(Action::ToggleWordSnap));
-                ui.close();
-            }
+            word_snap_item(ui, app.editing.word_snap, &mut intents);
             ui.separator();
             item(ui, Action::ShowAgreement, true, &mut intents);
             item(ui, Action::ShowDashboard, true, &mut intents);
@@ -209,4 +194,17 @@ pub fn menu_bar(ui: &mut Ui, app: &GlossApp) -> Vec<Intent> {
         });
     });
     intents
+}
+
+/// "Snap selection to words" as a checkbox (in the Edit and View menus).
+fn word_snap_item(ui: &mut egui::Ui, on: bool, intents: &mut Vec<Intent>) {
+    let mut snap = on;
+    let text = super::key_binding::shortcut_text(ui.ctx(), Action::ToggleWordSnap);
+    if ui
+        .checkbox(&mut snap, format!("Snap selection to words ({text})"))
+        .clicked()
+    {
+        intents.push(Intent::Do(Action::ToggleWordSnap));
+        ui.close();
+    }
 }

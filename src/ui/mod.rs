@@ -1,19 +1,19 @@
 //! The window: egui panels that read the session and emit commands.
 //!
 //! One panel per file, each a small struct with a `ui` method that draws from read-only state
-//! and returns `Intent`s; `GlossApp` (in `app.rs`) applies them once per frame, in one place.
+//! and returns `Intent`s; `Workbench` (in `workbench/`) applies them once per frame, in one place.
 //! Panels never change the project themselves.
 
 mod actions;
 mod agreement;
 mod annotators;
-mod app;
 mod attributes;
 pub(crate) mod breakdown;
 mod caret;
 mod categories;
 mod coding;
 mod colors;
+mod comparing_and_curating;
 mod curation;
 mod curation_setup;
 mod dashboard;
@@ -25,6 +25,7 @@ mod entities;
 mod export_dialog;
 mod find_bar;
 mod import_dialog;
+mod key_binding;
 mod keyboard;
 mod labels;
 mod menu;
@@ -42,18 +43,18 @@ mod span_panel;
 mod status_bar;
 mod suggestion_marks;
 mod suggestions;
-mod team;
 mod widgets;
 mod window_keys;
+mod workbench;
 
 use std::path::PathBuf;
 
-pub use app::{AppOptions, GlossApp, RightTab};
 pub use dialogs::RfdDialogs;
 pub use document_view::{DocumentView, SuggestionLayer, ViewOutput};
+pub use workbench::{RightTab, Workbench, WorkbenchOptions};
 
 use crate::app::Command;
-use crate::app::shortcuts::Action;
+use crate::app::keymap::Action;
 use crate::model::{DocId, SpanId};
 
 /// What a panel asks the app to do.
@@ -84,14 +85,8 @@ pub enum Intent {
     ImportSuggestions(crate::app::formats::ImportFormat),
 }
 
-/// How the window starts.
-#[derive(Debug, Default, Clone)]
-pub struct Launch {
-    /// A project to open; `None` opens a new untitled project (or recovers one).
-    pub project: Option<PathBuf>,
-    /// Save a screenshot of the first settled frame to this PNG, then quit.
-    pub screenshot: Option<PathBuf>,
-}
+/// How the window starts (built by the command line, in `app::launch`).
+pub use crate::app::launch::WindowLaunch as Launch;
 
 /// Where an untitled project's journal lives, so even unsaved work survives a crash.
 pub fn recovery_path() -> Option<PathBuf> {
@@ -116,7 +111,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         viewport,
         ..Default::default()
     };
-    let app_options = AppOptions {
+    let app_options = WorkbenchOptions {
         project: launch.project,
         screenshot: launch.screenshot,
         recovery: recovery_path(),
@@ -126,7 +121,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
     eframe::run_native(
         "Gloss",
         options,
-        Box::new(move |cc| Ok(Box::new(GlossApp::new(cc, app_options)))),
+        Box::new(move |cc| Ok(Box::new(Workbench::new(cc, app_options)))),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

@@ -4,7 +4,8 @@
 
 use egui::{Context, Id, Modal};
 
-use crate::app::shortcuts::{Action, display_text};
+use super::key_binding::display_text;
+use crate::app::keymap::Action;
 use crate::model::Project;
 
 /// Show the overlay; returns whether it stays open.
@@ -36,7 +37,7 @@ pub fn show(ctx: &Context, project: &Project) -> bool {
                         let keys: Vec<String> = action
                             .shortcuts()
                             .iter()
-                            .map(|s| display_text(ctx, s))
+                            .map(|s| display_text(ctx, *s))
                             .collect();
                         ui.monospace(if keys.is_empty() { "—".into() } else { keys.join("  ") });
                         ui.add(egui::Label::new(action.label()).wrap());

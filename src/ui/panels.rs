@@ -13,7 +13,7 @@
 use egui::{CursorIcon, Id, Rect, Sense, Ui, UiBuilder};
 
 use super::Intent;
-use super::app::{GlossApp, RightTab};
+use super::workbench::{RightTab, Workbench};
 use super::{span_panel, suggestions};
 use crate::app::prefs::PanelPrefs;
 
@@ -109,7 +109,7 @@ pub fn drag_to(p: &mut PanelPrefs, side: Side, width: f32, total: f32) {
     }
 }
 
-impl GlossApp {
+impl Workbench {
     /// Hide or show a side panel (F9, F10).
     pub(super) fn toggle_panel(&mut self, side: Side) {
         let p = &mut self.prefs.panels;
@@ -151,7 +151,11 @@ impl GlossApp {
                 .exact_size(left)
                 .show(ui, |ui| {
                     contained(ui, |ui| {
-                        intents.extend(self.documents.ui(ui, &self.session.project, self.view.doc));
+                        intents.extend(self.documents.ui(
+                            ui,
+                            &self.session.project,
+                            self.editing.doc,
+                        ));
                     });
                 });
             let rect = resp.response.rect;
@@ -213,8 +217,8 @@ impl GlossApp {
         });
         ui.separator();
         let project = &self.session.project;
-        let doc = self.view.doc.and_then(|d| project.document(d));
-        let span = doc.and_then(|d| self.view.selected_span.and_then(|s| d.span(s)));
+        let doc = self.editing.open_document(project);
+        let span = doc.and_then(|d| self.editing.selected_span.and_then(|s| d.span(s)));
         match self.right_tab {
             RightTab::Labels => intents.extend(self.labels.ui(ui, project)),
             RightTab::Entities => {
@@ -240,13 +244,13 @@ impl GlossApp {
             RightTab::Quotes => {
                 let jump = self
                     .quotes
-                    .ui(ui, project, doc, self.view.selected_quote, intents);
+                    .ui(ui, project, doc, self.editing.selected_quote, intents);
                 if let Some(super::quotes::Jump(d, q)) = jump {
-                    self.view.open_doc(Some(d));
-                    self.view.selected_quote = Some(q);
-                    self.view.selected_span = None;
+                    self.editing.open_doc(Some(d));
+                    self.editing.selected_quote = Some(q);
+                    self.editing.selected_span = None;
                     if let Some(e) = self.session.project.document(d).and_then(|d| d.quote(q)) {
-                        self.view.scroll_to = Some(e.extent().start);
+                        self.editing.scroll_to = Some(e.extent().start);
                     }
                 }
             }
@@ -274,10 +278,10 @@ impl GlossApp {
                     intents,
                 );
                 if let Some(k) = out.focus {
-                    self.view.scroll_to = Some(k.start);
+                    self.editing.scroll_to = Some(k.start);
                     self.review.current = Some(k);
-                    self.view.selection = None;
-                    self.view.selected_span = None;
+                    self.editing.selection = None;
+                    self.editing.selected_span = None;
                 }
                 if out.run_all {
                     self.review.run_all(project, revision);
@@ -347,16 +351,16 @@ fn strip(ui: &mut Ui, side: Side, intents: &mut Vec<Intent>) {
         Side::Documents => (
             egui::Panel::left("documents-hidden"),
             "»",
-            crate::app::shortcuts::Action::ToggleDocumentsPanel,
+            crate::app::keymap::Action::ToggleDocumentsPanel,
         ),
         Side::Inspector => (
             egui::Panel::right("inspector-hidden"),
             "«",
-            crate::app::shortcuts::Action::ToggleInspectorPanel,
+            crate::app::keymap::Action::ToggleInspectorPanel,
         ),
     };
     panel.resizable(false).exact_size(STRIP).show(ui, |ui| {
-        let key = action.shortcut_text(ui.ctx());
+        let key = super::key_binding::shortcut_text(ui.ctx(), action);
         if ui
             .small_button(arrow)
             .on_hover_text(format!("Show the {} ({key})", side.name()))

@@ -1,7 +1,7 @@
 //! Modal questions: unsaved changes, confirmations, a typed path where no file dialog can be
 //! shown, pasting text as a new document, word lists from outside the project's folder, and a
 //! new entity for a span that is already linked. `show` draws the question and returns the
-//! user's answer; `GlossApp::answer` acts on it.
+//! user's answer; `Workbench::answer` acts on it.
 //!
 //! Every question answers to the keyboard: Enter gives the answer of the highlighted button
 //! (Save, Remove, OK, …; Ctrl+Enter in the multi-line paste box) and Esc cancels — read before

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::{Intent, RightTab};
 use crate::app::Command;
 use crate::app::gestures;
-use crate::app::shortcuts::Action;
+use crate::app::keymap::Action;
 use crate::model::{AttrItem, Document, Mention, Project, Span};
 
 pub fn ui(

@@ -3,10 +3,10 @@
 
 use egui::Ui;
 
-use super::app::GlossApp;
+use super::workbench::Workbench;
 
 /// Returns true when the user asked to cancel the running job.
-pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usize>) -> bool {
+pub fn ui(ui: &mut Ui, app: &Workbench, message: Option<&str>, hover: Option<usize>) -> bool {
     let project = &app.session.project;
     let mut cancel = false;
     if let Some((title, progress)) = app.job_progress() {
@@ -30,7 +30,7 @@ pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usiz
             ui.weak("saved");
         }
         ui.separator();
-        match app.view.doc.and_then(|d| project.document(d)) {
+        match app.editing.open_document(project) {
             Some(doc) => {
                 let i = project.document_index(doc.id).map(|i| i + 1).unwrap_or(0);
                 ui.label(format!(
@@ -42,11 +42,11 @@ pub fn ui(ui: &mut Ui, app: &GlossApp, message: Option<&str>, hover: Option<usiz
                 ));
                 ui.separator();
                 let at = app
-                    .view
+                    .editing
                     .selection
                     .map(|s| format!("selection {}..{}", s.start, s.end))
                     .or_else(|| hover.map(|h| format!("offset {h}")))
-                    .or_else(|| app.view.caret.map(|c| format!("caret {c}")))
+                    .or_else(|| app.editing.caret.map(|c| format!("caret {c}")))
                     .unwrap_or_else(|| "offset –".into());
                 ui.weak(at);
             }

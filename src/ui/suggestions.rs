@@ -10,9 +10,9 @@ use egui::{RichText, Ui};
 use super::Intent;
 use crate::app::Command;
 use crate::app::external;
+use crate::app::keymap::Action;
 use crate::app::learning::Learner;
 use crate::app::review::{Key, Order, Review};
-use crate::app::shortcuts::Action;
 use crate::model::{Document, Project, Suggestion};
 
 /// What the tab asks for beyond intents.

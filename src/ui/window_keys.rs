@@ -4,7 +4,7 @@
 
 use egui::{Context, Id, LayerId, Order};
 
-use super::app::GlossApp;
+use super::workbench::Workbench;
 
 /// The windows Esc closes, by their titles (egui keys a window's layer by its title).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl TeamWindow {
     }
 }
 
-impl GlossApp {
+impl Workbench {
     fn window_open(&mut self, w: TeamWindow) -> &mut bool {
         match w {
             TeamWindow::Agreement => &mut self.agreement.open,

@@ -11,7 +11,7 @@ use gloss::model::{
     AttrTarget, AttributeDef, CategoryScheme, CategoryValue, Color, DocId, Entity, EntityId,
     Project,
 };
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
@@ -62,38 +62,34 @@ fn coded() -> Project {
 fn open_coded() -> (
     tempfile::TempDir,
     std::path::PathBuf,
-    Harness<'static, GlossApp>,
+    Harness<'static, Workbench>,
 ) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("coded.ron");
-    project_file::save(&path, &coded()).unwrap();
-    let h = harness_for(Some(&path), ScriptedDialogs::new());
-    (dir, path, h)
+    open_saved(&coded(), "coded.ron")
 }
 
-fn topic(h: &Harness<'_, GlossApp>, doc: u64) -> Vec<String> {
+fn topic(h: &Harness<'_, Workbench>, doc: u64) -> Vec<String> {
     let p = &h.state().session.project;
     let d = p.document(DocId(doc)).unwrap();
     d.categories.get("topic").cloned().unwrap_or_default()
 }
 
-fn frame(h: &Harness<'_, GlossApp>) -> Vec<String> {
+fn frame(h: &Harness<'_, Workbench>) -> Vec<String> {
     let d = &h.state().session.project.documents[0];
     d.categories.get("frame").cloned().unwrap_or_default()
 }
 
-fn role(h: &Harness<'_, GlossApp>) -> Option<&'static str> {
+fn role(h: &Harness<'_, Workbench>) -> Option<&'static str> {
     h.state().session.project.documents[0].spans[0]
         .attributes
         .value("role")
 }
 
-fn gender(h: &Harness<'_, GlossApp>) -> Option<&'static str> {
+fn gender(h: &Harness<'_, Workbench>) -> Option<&'static str> {
     let p = &h.state().session.project;
     p.entity(EntityId(2)).unwrap().attributes.value("gender")
 }
 
-fn undo(h: &mut Harness<'_, GlossApp>) {
+fn undo(h: &mut Harness<'_, Workbench>) {
     key_mod(h, Modifiers::COMMAND, Key::Z);
 }
 
@@ -122,7 +118,7 @@ fn categorise_mode_sets_categories_and_attributes_by_key_and_undo_reverts_each()
 
     // Digits set the selected span's attribute; V moves to its entity's.
     key(&mut h, Key::CloseBracket);
-    assert!(h.state().view.selected_span.is_some());
+    assert!(h.state().editing.selected_span.is_some());
     key(&mut h, Key::Num2);
     assert_eq!(role(&h), Some("expert"));
     key(&mut h, Key::V);
@@ -227,14 +223,14 @@ fn the_labels_tab_adds_a_scheme_with_values_and_an_attribute() {
     assert!(!p_has(&h, AttrTarget::Entity, "stance"));
 }
 
-fn type_into(h: &mut Harness<'_, GlossApp>, field: &str, text: &str) {
+fn type_into(h: &mut Harness<'_, Workbench>, field: &str, text: &str) {
     h.get_by_label(field).focus();
     h.run();
     h.get_by_label(field).type_text(text);
     h.run();
 }
 
-fn p_has(h: &Harness<'_, GlossApp>, t: AttrTarget, name: &str) -> bool {
+fn p_has(h: &Harness<'_, Workbench>, t: AttrTarget, name: &str) -> bool {
     h.state().session.project.attribute(t, name).is_some()
 }
 
@@ -259,23 +255,6 @@ fn a_suggested_gender_shows_its_reason_and_is_accepted_by_key() {
     key(&mut h, Key::X);
     assert!(h.query_by_label_contains("suggested: female").is_none());
     assert_eq!(gender(&h), None);
-}
-
-/// Frames until `done` (an outside engine answers from another thread).
-fn wait_for(
-    h: &mut Harness<'_, GlossApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, GlossApp>) -> bool,
-) {
-    for _ in 0..1000 {
-        h.step();
-        if done(h) {
-            let _ = h.try_run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("waited in vain for {what}");
 }
 
 #[test]
@@ -304,7 +283,7 @@ fn a_category_an_outside_engine_suggests_is_accepted_or_rejected_by_button() {
         .click();
     h.run();
     let line = "suggested: topic = economy (topics, 0.80)";
-    wait_for(&mut h, "the suggestion", |h| {
+    until(&mut h, "the suggestion", |h| {
         h.query_by_label(line).is_some()
     });
     assert_eq!(topic(&h, 1), ["politics"], "never set silently");

@@ -7,7 +7,7 @@ use egui::{Key, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use gloss::app::dialogs::ScriptedDialogs;
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
@@ -24,7 +24,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 
 /// The app on the test project, its file dialog answering `files` in turn, with the CSV
 /// import dialog open on the first.
-fn dialog_on_each(files: &[&Path]) -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+fn dialog_on_each(files: &[&Path]) -> (tempfile::TempDir, Harness<'static, Workbench>) {
     let dialogs = ScriptedDialogs::new();
     for file in files {
         dialogs.answer(vec![file.to_path_buf()]);
@@ -35,12 +35,12 @@ fn dialog_on_each(files: &[&Path]) -> (tempfile::TempDir, Harness<'static, Gloss
     (dir, h)
 }
 
-fn dialog_on(file: &Path) -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+fn dialog_on(file: &Path) -> (tempfile::TempDir, Harness<'static, Workbench>) {
     dialog_on_each(&[file])
 }
 
 /// File › Import › CSV / TSV, and the file dialog's answer previewed.
-fn open_dialog(h: &mut Harness<'_, GlossApp>) {
+fn open_dialog(h: &mut Harness<'_, Workbench>) {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Import").click();
@@ -50,26 +50,14 @@ fn open_dialog(h: &mut Harness<'_, GlossApp>) {
     h.get_by_label("Import CSV / TSV");
 }
 
-fn wait_for_job(h: &mut Harness<'_, GlossApp>) {
-    for _ in 0..4000 {
-        if !h.state().job_running() {
-            h.run();
-            return;
-        }
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    panic!("the import did not finish");
-}
-
-fn choose(h: &mut Harness<'_, GlossApp>, combo: &str, item: &str) {
+fn choose(h: &mut Harness<'_, Workbench>, combo: &str, item: &str) {
     h.get_by_label(combo).click();
     h.run();
     h.get_by_role_and_label(Role::Button, item).click();
     h.run();
 }
 
-fn value(h: &Harness<'_, GlossApp>, combo: &str) -> String {
+fn value(h: &Harness<'_, Workbench>, combo: &str) -> String {
     h.get_by_label(combo).value().unwrap_or_default()
 }
 
@@ -117,7 +105,7 @@ fn the_preview_picks_columns_and_the_import_keeps_the_rest_as_metadata() {
     let a2 = project.documents.iter().find(|d| d.name == "a2").unwrap();
     assert_eq!(a2.meta["outlet"], "The Sun; Ltd");
     // The first new document is open, and the import is one undo step.
-    assert_eq!(h.state().view.doc, Some(a1.id));
+    assert_eq!(h.state().editing.doc, Some(a1.id));
     key_mod(&mut h, egui::Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().session.project.documents.len(), 2);
 }

@@ -3,19 +3,17 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gloss::app::dialogs::ScriptedDialogs;
-use gloss::io::project_file;
 use gloss::model::{
     AttrTarget, AttributeDef, CategoryScheme, CategoryValue, CharRange, Color, EntityId, Origin,
     Quote, QuoteId, QuoteKind, SpanId,
 };
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
 /// `support::project()` with a topic scheme (the first document politics), an entity
 /// attribute gender, "Ana Ruiz" linked to a female entity and speaking one quote.
-fn open_coded() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+fn open_coded() -> (tempfile::TempDir, Harness<'static, Workbench>) {
     let mut p = project();
     p.schemes.push(CategoryScheme {
         name: "topic".into(),
@@ -50,10 +48,7 @@ fn open_coded() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
         origin: Origin::Manual,
         attributes: Default::default(),
     });
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("coded.ron");
-    project_file::save(&path, &p).unwrap();
-    let h = harness_for(Some(&path), ScriptedDialogs::new());
+    let (dir, _, h) = open_saved(&p, "coded.ron");
     (dir, h)
 }
 

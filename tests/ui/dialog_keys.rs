@@ -4,12 +4,11 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use gloss::app::dialogs::ScriptedDialogs;
 use gloss::io::project_file;
 
 use crate::support::*;
 
-fn delete_the_span(h: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
+fn delete_the_span(h: &mut egui_kittest::Harness<'_, gloss::ui::Workbench>) {
     h.get_by_label("PERSON: Ana Ruiz").click();
     h.run();
     key(h, Key::Delete);
@@ -47,19 +46,13 @@ fn unsaved_changes_enter_saves_and_escape_cancels() {
 fn a_confirmation_takes_enter_and_escape() {
     let (_dir, _path, mut h) = open();
     // Remove a document: right-click › Remove… asks first.
-    h.get_by_label("○ second").click_secondary();
-    h.run();
-    h.get_by_label("Remove…").click();
-    h.run();
+    document_menu(&mut h, "○ second", "Remove…");
     h.get_by_label("Remove document");
     key(&mut h, Key::Escape);
     assert!(h.state().prompt.is_none());
     assert_eq!(h.state().session.project.documents.len(), 2);
 
-    h.get_by_label("○ second").click_secondary();
-    h.run();
-    h.get_by_label("Remove…").click();
-    h.run();
+    document_menu(&mut h, "○ second", "Remove…");
     key(&mut h, Key::Enter);
     assert!(h.state().prompt.is_none());
     assert_eq!(
@@ -75,22 +68,7 @@ fn the_notice_after_a_crash_closes_with_enter_or_escape() {
         let dir = tempfile::tempdir().unwrap();
         let recovery = dir.path().join("untitled.journal");
         let make = |recovery: std::path::PathBuf| {
-            let mut h = egui_kittest::Harness::builder()
-                .with_size(egui::vec2(1280.0, 800.0))
-                .with_step_dt(0.05)
-                .with_max_steps(12)
-                .build_eframe(move |cc| {
-                    gloss::ui::GlossApp::new(
-                        cc,
-                        gloss::ui::AppOptions {
-                            project: None,
-                            screenshot: None,
-                            recovery: Some(recovery),
-                            dialogs: Box::new(ScriptedDialogs::new()),
-                            test_mode: true,
-                        },
-                    )
-                });
+            let mut h = recovering(recovery);
             h.run_steps(4);
             h
         };

@@ -14,16 +14,19 @@ const PAGE: &str = r#"<html><head><title>Floods close the Rhine - Example News</
 <p>Shipping on the Rhine stopped on Tuesday after heavy rain, officials in Cologne said.</p>
 </article><footer>Cookie settings.</footer></body></html>"#;
 
-fn meta(h: &egui_kittest::Harness<'_, gloss::ui::GlossApp>, key: &str) -> Option<String> {
+fn meta(h: &egui_kittest::Harness<'_, gloss::ui::Workbench>, key: &str) -> Option<String> {
     let app = h.state();
-    let doc = app.view.doc.and_then(|d| app.session.project.document(d))?;
+    let doc = app
+        .editing
+        .doc
+        .and_then(|d| app.session.project.document(d))?;
     doc.meta.get(key).cloned()
 }
 
 /// The app with the page imported through "Add files…" and the Document tab open.
 fn imported() -> (
     tempfile::TempDir,
-    egui_kittest::Harness<'static, gloss::ui::GlossApp>,
+    egui_kittest::Harness<'static, gloss::ui::Workbench>,
 ) {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("rhine.html");

@@ -9,16 +9,16 @@ use crate::support::*;
 #[test]
 fn switch_documents_by_key_and_by_click() {
     let (_dir, _path, mut h) = open();
-    assert_eq!(h.state().view.doc, Some(DocId(1)));
+    assert_eq!(h.state().editing.doc, Some(DocId(1)));
     key_mod(&mut h, Modifiers::SHIFT, Key::PageDown);
-    assert_eq!(h.state().view.doc, Some(DocId(2)));
+    assert_eq!(h.state().editing.doc, Some(DocId(2)));
     // The second document's text is on screen as an accessible paragraph.
     h.get_by_label("Its chair, Marta Solís, spoke first.");
     key(&mut h, Key::Comma);
-    assert_eq!(h.state().view.doc, Some(DocId(1)));
+    assert_eq!(h.state().editing.doc, Some(DocId(1)));
     h.get_by_label("○ second").click();
     h.run();
-    assert_eq!(h.state().view.doc, Some(DocId(2)));
+    assert_eq!(h.state().editing.doc, Some(DocId(2)));
 }
 
 #[test]
@@ -34,17 +34,11 @@ fn status_buttons_set_the_documents_status() {
 #[test]
 fn remove_asks_first_and_undo_brings_it_back() {
     let (_dir, _path, mut h) = open();
-    h.get_by_label("○ second").click_secondary();
-    h.run();
-    h.get_by_label("Remove…").click();
-    h.run();
+    document_menu(&mut h, "○ second", "Remove…");
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(h.state().session.project.documents.len(), 2);
-    h.get_by_label("○ second").click_secondary();
-    h.run();
-    h.get_by_label("Remove…").click();
-    h.run();
+    document_menu(&mut h, "○ second", "Remove…");
     h.get_by_label("Remove").click();
     h.run();
     assert_eq!(h.state().session.project.documents.len(), 1);
@@ -55,10 +49,7 @@ fn remove_asks_first_and_undo_brings_it_back() {
 #[test]
 fn rename_from_the_context_menu() {
     let (_dir, _path, mut h) = open();
-    h.get_by_label("○ second").click_secondary();
-    h.run();
-    h.get_by_label("Rename").click();
-    h.run();
+    document_menu(&mut h, "○ second", "Rename");
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.run();
     h.get_by_label("Rename document").type_text("council");
@@ -70,18 +61,12 @@ fn rename_from_the_context_menu() {
 #[test]
 fn paste_text_as_a_new_document() {
     let (_dir, _path, mut h) = open();
-    h.get_by_label("Paste…").click();
-    h.run();
-    h.get_by_label("Text (paste with Ctrl+V)")
-        .type_text("Pasted news from Oslo.");
-    h.run();
-    h.get_by_label("Add document").click();
-    h.run();
+    paste_document(&mut h, "Pasted news from Oslo.");
     let p = &h.state().session.project;
     assert_eq!(p.documents.len(), 3);
     assert_eq!(&*p.documents[2].text, "Pasted news from Oslo.");
     assert_eq!(
-        h.state().view.doc,
+        h.state().editing.doc,
         Some(p.documents[2].id),
         "the new document opens"
     );
@@ -110,7 +95,7 @@ fn a_long_document_list_draws_only_what_is_on_screen_and_follows_the_current_one
         h.key_press_modifiers(Modifiers::SHIFT, Key::PageDown);
     }
     h.run();
-    assert_eq!(h.state().view.doc, Some(DocId(61)));
+    assert_eq!(h.state().editing.doc, Some(DocId(61)));
     h.run();
     assert!(
         h.query_by_label("○ article-0061").is_some(),

@@ -11,7 +11,10 @@ fn drag_then_number_key_creates_a_span() {
     let (_dir, _path, mut h) = open();
     // "et Bo L" → snapped to "met Bo Li"; drag from the middle of "met" to inside "Li".
     drag(&mut h, 20, 25);
-    assert!(h.state().view.selection.is_some(), "the drag selected text");
+    assert!(
+        h.state().editing.selection.is_some(),
+        "the drag selected text"
+    );
     key(&mut h, Key::Num1);
     // "et Bo" snaps to "met Bo".
     assert!(
@@ -47,7 +50,7 @@ fn drag_across_paragraphs_makes_one_span() {
 fn without_snapping_the_exact_characters_are_tagged() {
     let (_dir, _path, mut h) = open();
     key(&mut h, Key::W);
-    assert!(!h.state().view.word_snap);
+    assert!(!h.state().editing.word_snap);
     drag(&mut h, 20, 25);
     key(&mut h, Key::Num1);
     assert!(
@@ -65,7 +68,7 @@ fn double_click_selects_a_word_and_shift_click_extends() {
     h.run();
     double_click(&mut h, p);
     assert_eq!(
-        h.state().view.selection,
+        h.state().editing.selection,
         Some(gloss::model::CharRange::new(23, 25))
     );
     // Shift-click on "Li" extends the selection to it.
@@ -99,18 +102,8 @@ fn double_click_selects_a_word_and_shift_click_extends() {
     );
 }
 
-fn double_click(h: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>, p: egui::Pos2) {
-    for _ in 0..2 {
-        for pressed in [true, false] {
-            h.event(egui::Event::PointerButton {
-                pos: p,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: Modifiers::NONE,
-            });
-        }
-        h.step();
-    }
+fn double_click(h: &mut egui_kittest::Harness<'_, gloss::ui::Workbench>, p: egui::Pos2) {
+    double_click_at(h, p);
     h.run();
 }
 
@@ -119,7 +112,7 @@ fn click_a_span_relabel_delete_undo_redo() {
     let (_dir, _path, mut h) = open();
     h.get_by_label("PERSON: Ana Ruiz").click();
     h.run();
-    assert!(h.state().view.selected_span.is_some());
+    assert!(h.state().editing.selected_span.is_some());
     key(&mut h, Key::Num2);
     assert_eq!(spans(&h), vec![(10, 18, "ORG".into())]);
     h.get_by_label("ORG: Ana Ruiz").click();
@@ -171,9 +164,9 @@ fn shift_arrows_move_the_selected_spans_edges_by_word() {
 fn brackets_walk_spans_and_escape_clears() {
     let (_dir, _path, mut h) = open();
     key(&mut h, Key::CloseBracket);
-    assert!(h.state().view.selected_span.is_some());
+    assert!(h.state().editing.selected_span.is_some());
     key(&mut h, Key::Escape);
-    assert!(h.state().view.selected_span.is_none());
+    assert!(h.state().editing.selected_span.is_none());
 }
 
 #[test]

@@ -4,16 +4,15 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gloss::app::dialogs::ScriptedDialogs;
 use gloss::model::{CharRange, DocId, Document, Project, Span, SpanId};
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
 const TEXT: &str = "Ana Ruiz met Bo Li in Lima. Later Ana Ruiz and Bo Li flew to Lima.";
 
 /// Only the learned engine: what is suggested is the other occurrences of what is annotated.
-fn learned_only() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+fn learned_only() -> (tempfile::TempDir, Harness<'static, Workbench>) {
     let mut p = Project::new("precision");
     p.matcher.gazetteer = false;
     p.matcher.rules = false;
@@ -23,29 +22,12 @@ fn learned_only() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
     d.insert_span(Span::new(SpanId(1), CharRange::new(0, 8), "PERSON"));
     d.insert_span(Span::new(SpanId(2), CharRange::new(13, 18), "PERSON"));
     p.insert_document(d);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("precision.ron");
-    gloss::io::project_file::save(&path, &p).unwrap();
-    let mut h = harness_for(Some(&path), ScriptedDialogs::new());
-    wait(&mut h);
+    let (dir, _, mut h) = open_saved(&p, "precision.ron");
+    wait_for_suggestions(&mut h);
     (dir, h)
 }
 
-/// Step frames until the worker has answered for the current state of the project.
-fn wait(h: &mut Harness<'_, GlossApp>) {
-    for _ in 0..400 {
-        h.step();
-        let app = h.state();
-        let rev = app.session.revision();
-        if app.view.doc.is_some_and(|d| !app.review.busy(d, rev)) && h.try_run().is_ok() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("suggestions did not arrive");
-}
-
-fn shown(h: &Harness<'_, GlossApp>, label: &str) -> bool {
+fn shown(h: &Harness<'_, Workbench>, label: &str) -> bool {
     h.query_by_label(label).is_some()
 }
 
@@ -53,10 +35,10 @@ fn shown(h: &Harness<'_, GlossApp>, label: &str) -> bool {
 fn accepting_and_rejecting_shows_in_the_engines_row() {
     let (_dir, mut h) = learned_only();
     h.get_by_label("Suggestions").click();
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     h.get_by_label("Your precision per engine (0 decided)")
         .click();
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(shown(&h, "learned: 0 accepted"));
     assert!(shown(&h, "learned: your precision —"));
     assert!(
@@ -66,9 +48,9 @@ fn accepting_and_rejecting_shows_in_the_engines_row() {
 
     key(&mut h, Key::N);
     key(&mut h, Key::A);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     key(&mut h, Key::X);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(
         shown(&h, "Your precision per engine (2 decided)"),
         "one accepted, one rejected"
@@ -85,7 +67,7 @@ fn accepting_and_rejecting_shows_in_the_engines_row() {
     );
 
     key_mod(&mut h, Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(shown(&h, "learned: 0 rejected"), "undone");
     assert!(shown(&h, "learned: your precision 1.00"));
 }

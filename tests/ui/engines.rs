@@ -8,24 +8,12 @@ use egui_kittest::kittest::Queryable;
 use gloss::app::dialogs::ScriptedDialogs;
 use gloss::io::project_file;
 use gloss::model::ExternalEngine;
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
-use crate::support::{harness_for, project};
-
-fn until(h: &mut Harness<'_, GlossApp>, what: &str, done: impl Fn(&Harness<'_, GlossApp>) -> bool) {
-    for _ in 0..600 {
-        h.step();
-        if done(h) {
-            let _ = h.try_run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("waited in vain for {what}");
-}
+use crate::support::{harness_for, project, until};
 
 /// Frames until the window is idle (matching after a settings change takes a few).
-fn settle(h: &mut Harness<'_, GlossApp>) {
+fn settle(h: &mut Harness<'_, Workbench>) {
     for _ in 0..600 {
         h.step();
         if h.try_run().is_ok() {
@@ -36,7 +24,7 @@ fn settle(h: &mut Harness<'_, GlossApp>) {
     panic!("the window never settled");
 }
 
-fn engines(h: &Harness<'_, GlossApp>) -> Vec<ExternalEngine> {
+fn engines(h: &Harness<'_, Workbench>) -> Vec<ExternalEngine> {
     h.state().session.project.matcher.external.clone()
 }
 

@@ -7,7 +7,10 @@ use gloss::model::EntityId;
 
 use crate::support::*;
 
-fn entity_of(h: &egui_kittest::Harness<'_, gloss::ui::GlossApp>, start: usize) -> Option<EntityId> {
+fn entity_of(
+    h: &egui_kittest::Harness<'_, gloss::ui::Workbench>,
+    start: usize,
+) -> Option<EntityId> {
     let p = &h.state().session.project;
     p.documents[0]
         .spans

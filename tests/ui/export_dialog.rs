@@ -7,13 +7,13 @@ use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use gloss::app::dialogs::ScriptedDialogs;
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
 const DOCCANO: &str = "doccano JSONL (spans and relations)";
 
-fn wait_for_export(h: &mut Harness<'_, GlossApp>) {
+fn wait_for_export(h: &mut Harness<'_, Workbench>) {
     for _ in 0..2000 {
         if !h.state().job_running() {
             h.run_steps(3);
@@ -27,7 +27,7 @@ fn wait_for_export(h: &mut Harness<'_, GlossApp>) {
 
 /// A real mouse click at `pos` whose press and release arrive in the same frame, as they do
 /// when the window draws slowly.
-fn quick_click(h: &mut Harness<'_, GlossApp>, pos: Pos2) {
+fn quick_click(h: &mut Harness<'_, Workbench>, pos: Pos2) {
     h.hover_at(pos);
     h.step();
     for pressed in [true, false] {
@@ -42,7 +42,16 @@ fn quick_click(h: &mut Harness<'_, GlossApp>, pos: Pos2) {
     h.run_steps(3);
 }
 
-fn export_open(h: &Harness<'_, GlossApp>) -> bool {
+/// Type `path` into the dialog's "Write to" field (replacing what it holds).
+fn write_to(h: &mut Harness<'_, Workbench>, path: &std::path::Path) {
+    h.get_by_label("Write to").click();
+    h.run();
+    h.get_by_label("Write to")
+        .type_text(&path.display().to_string());
+    h.run();
+}
+
+fn export_open(h: &Harness<'_, Workbench>) -> bool {
     h.query_by_label("Export annotations").is_some()
 }
 
@@ -132,11 +141,7 @@ fn typing_replaces_the_prefilled_path_and_enter_exports() {
     // A click into the box selects it all again.
     h.get_by_label("Choose…").focus();
     h.run();
-    h.get_by_label("Write to").click();
-    h.run();
-    h.get_by_label("Write to")
-        .type_text(&out.display().to_string());
-    h.run();
+    write_to(&mut h, &out);
     assert_eq!(
         h.get_by_label("Write to").value().as_deref(),
         Some(out.display().to_string().as_str())
@@ -167,11 +172,7 @@ fn a_write_error_shows_in_the_dialog_which_stays_open() {
     );
     // Fix the path and export again.
     let good = dir.path().join("out.jsonl");
-    h.get_by_label("Write to").click();
-    h.run();
-    h.get_by_label("Write to")
-        .type_text(&good.display().to_string());
-    h.run();
+    write_to(&mut h, &good);
     key(&mut h, Key::Enter);
     wait_for_export(&mut h);
     assert!(!export_open(&h));
@@ -236,11 +237,7 @@ fn format_options_show_for_their_format_and_are_remembered() {
     h.get_by_label(CONFIG).click();
     h.run();
     let out = dir.path().join("ls.json");
-    h.get_by_label("Write to").click();
-    h.run();
-    h.get_by_label("Write to")
-        .type_text(&out.display().to_string());
-    h.run();
+    write_to(&mut h, &out);
     key(&mut h, Key::Enter);
     wait_for_export(&mut h);
     assert!(!export_open(&h));

@@ -154,38 +154,16 @@ fn closing_the_window_with_unsaved_changes_asks() {
 fn unsaved_work_in_an_untitled_project_is_recovered() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("untitled.journal");
-    let make = |recovery: std::path::PathBuf| {
-        egui_kittest::Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .build_eframe(move |cc| {
-                gloss::ui::GlossApp::new(
-                    cc,
-                    gloss::ui::AppOptions {
-                        project: None,
-                        screenshot: None,
-                        recovery: Some(recovery),
-                        dialogs: Box::new(ScriptedDialogs::new()),
-                        test_mode: true,
-                    },
-                )
-            })
-    };
-    let mut h = make(recovery.clone());
+    let mut h = recovering(recovery.clone());
     h.run();
-    h.get_by_label("Paste…").click();
-    h.run();
-    h.get_by_label("Text (paste with Ctrl+V)")
-        .type_text("Unsaved words from Lagos.");
-    h.run();
-    h.get_by_label("Add document").click();
-    h.run();
+    paste_document(&mut h, "Unsaved words from Lagos.");
     drag(&mut h, 21, 24);
     key(&mut h, Key::Num3);
     // The process "dies": the harness is dropped without saving or exiting (nothing runs at
     // exit; the lock goes, as the kernel frees a killed process's lock).
     drop(h);
 
-    let mut h = make(recovery);
+    let mut h = recovering(recovery);
     h.run();
     let p = &h.state().session.project;
     assert_eq!(p.documents.len(), 1);
@@ -304,7 +282,7 @@ fn a_big_import_runs_in_the_background_with_progress_and_can_be_cancelled() {
     assert_eq!(h.state().session.project.documents.len(), 2);
 }
 
-fn start_job(h: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
+fn start_job(h: &mut egui_kittest::Harness<'_, gloss::ui::Workbench>) {
     for _ in 0..20 {
         h.step();
         if h.state().job_running() {
@@ -312,18 +290,6 @@ fn start_job(h: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
         }
     }
     panic!("the import did not start in the background");
-}
-
-fn wait_for_job(h: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
-    for _ in 0..2000 {
-        if !h.state().job_running() {
-            h.run();
-            return;
-        }
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    panic!("the job did not finish");
 }
 
 #[test]

@@ -9,20 +9,20 @@ use crate::support::*;
 fn find_steps_through_matches() {
     let (_dir, _path, mut h) = open();
     key_mod(&mut h, Modifiers::COMMAND, Key::F);
-    assert!(h.state().view.find.open);
+    assert!(h.state().editing.find.open);
     h.get_by_label("Find").type_text("lima");
     h.run();
-    assert_eq!(h.state().view.find.matches.len(), 2);
+    assert_eq!(h.state().editing.find.matches.len(), 2);
     key(&mut h, Key::F3);
-    assert_eq!(h.state().view.selection.map(|s| s.start), Some(32));
+    assert_eq!(h.state().editing.selection.map(|s| s.start), Some(32));
     key(&mut h, Key::F3);
-    assert_eq!(h.state().view.selection.map(|s| s.start), Some(71));
+    assert_eq!(h.state().editing.selection.map(|s| s.start), Some(71));
     key_mod(&mut h, Modifiers::SHIFT, Key::F3);
-    assert_eq!(h.state().view.selection.map(|s| s.start), Some(32));
+    assert_eq!(h.state().editing.selection.map(|s| s.start), Some(32));
     // Match case: "lima" no longer matches "Lima".
     h.get_by_label("Aa").click();
     h.run();
-    assert_eq!(h.state().view.find.matches.len(), 0);
+    assert_eq!(h.state().editing.find.matches.len(), 0);
 }
 
 #[test]

@@ -4,64 +4,46 @@
 //! and Chinese words.
 
 use egui::{Key, Modifiers, Pos2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, HarnessBuilder};
 use gloss::app::dialogs::ScriptedDialogs;
 use gloss::model::{CharRange, DocId, Document, Project, Span, SpanId};
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
 /// Open `p` in the app; the matcher uses only what the test turns on.
-fn open_project(mut p: Project) -> (tempfile::TempDir, Harness<'static, GlossApp>) {
-    p.matcher.gazetteer = false;
-    p.matcher.rules = false;
-    p.matcher.model = false;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("keys.ron");
-    gloss::io::project_file::save(&path, &p).expect("save");
-    let mut h = harness_for(Some(&path), ScriptedDialogs::new());
-    settle(&mut h);
-    (dir, h)
+fn open_project(p: Project) -> (tempfile::TempDir, Harness<'static, Workbench>) {
+    open_with(builder(), p)
 }
 
 /// The same, for text no bundled font can draw: boxes of one width stand in for its glyphs
 /// (the test build has no Hebrew or Chinese font).
-fn open_with_tofu(mut p: Project) -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+fn open_with_tofu(p: Project) -> (tempfile::TempDir, Harness<'static, Workbench>) {
+    open_with(builder().allow_missing_glyphs(), p)
+}
+
+fn open_with(
+    builder: HarnessBuilder<Workbench>,
+    mut p: Project,
+) -> (tempfile::TempDir, Harness<'static, Workbench>) {
     p.matcher.gazetteer = false;
     p.matcher.rules = false;
     p.matcher.model = false;
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("keys.ron");
-    gloss::io::project_file::save(&path, &p).expect("save");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_step_dt(0.05)
-        .with_max_steps(12)
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| {
-            GlossApp::new(
-                cc,
-                gloss::ui::AppOptions {
-                    project: Some(path),
-                    screenshot: None,
-                    recovery: None,
-                    dialogs: Box::new(ScriptedDialogs::new()),
-                    test_mode: true,
-                },
-            )
-        });
+    let path = save_in(dir.path(), "keys.ron", &p);
+    let mut h = build(builder, Some(&path), ScriptedDialogs::new());
     settle(&mut h);
     (dir, h)
 }
 
 /// Step frames until the suggestions are in for the current state of the project.
-fn settle(h: &mut Harness<'_, GlossApp>) {
+fn settle(h: &mut Harness<'_, Workbench>) {
     for _ in 0..400 {
         h.step();
         let app = h.state();
         let rev = app.session.revision();
-        if app.view.doc.is_some_and(|d| !app.review.busy(d, rev)) {
+        if app.editing.doc.is_some_and(|d| !app.review.busy(d, rev)) {
             h.run_steps(3);
             return;
         }
@@ -70,45 +52,28 @@ fn settle(h: &mut Harness<'_, GlossApp>) {
     panic!("suggestions did not arrive");
 }
 
-fn press(h: &mut Harness<'_, GlossApp>, m: Modifiers, k: Key) {
+fn press(h: &mut Harness<'_, Workbench>, m: Modifiers, k: Key) {
     h.key_press_modifiers(m, k);
     h.run_steps(4);
 }
 
-fn click(h: &mut Harness<'_, GlossApp>, p: Pos2) {
+fn click(h: &mut Harness<'_, Workbench>, p: Pos2) {
     h.hover_at(p);
     h.run_steps(2);
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: p,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
+    queue_click(h, p);
     h.run_steps(4);
 }
 
-fn double_click(h: &mut Harness<'_, GlossApp>, p: Pos2) {
+fn double_click(h: &mut Harness<'_, Workbench>, p: Pos2) {
     h.hover_at(p);
     h.run_steps(2);
-    for _ in 0..2 {
-        for pressed in [true, false] {
-            h.event(egui::Event::PointerButton {
-                pos: p,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: Modifiers::NONE,
-            });
-        }
-        h.step();
-    }
+    double_click_at(h, p);
     h.run_steps(3);
 }
 
-fn on_screen(h: &Harness<'_, GlossApp>) -> CharRange {
+fn on_screen(h: &Harness<'_, Workbench>) -> CharRange {
     h.state()
-        .view
+        .editing
         .on_screen
         .expect("the view reports what is on screen")
 }
@@ -167,7 +132,7 @@ fn page_keys_space_home_end_and_arrows_scroll_after_a_click_and_escape() {
     press(&mut h, Modifiers::COMMAND, Key::Home);
     assert_eq!(on_screen(&h).start, 0, "Ctrl+Home the start");
     // Without a caret, End and Home go to the bottom and the top, arrows scroll a line.
-    h.state_mut().view.caret = None;
+    h.state_mut().editing.caret = None;
     press(&mut h, Modifiers::NONE, Key::End);
     assert_eq!(on_screen(&h).end, len);
     press(&mut h, Modifiers::NONE, Key::Home);
@@ -203,13 +168,13 @@ fn a_caret_and_keyboard_selections_annotate_without_the_mouse() {
     // A click puts the caret before "Bo" (23); Ctrl+Shift+Right twice selects "Bo Li".
     let p = at(&h, 23);
     click(&mut h, p);
-    assert_eq!(h.state().view.caret, Some(23));
+    assert_eq!(h.state().editing.caret, Some(23));
     assert!(h.state().char_pos(23).is_some());
     let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
     press(&mut h, ctrl_shift, Key::ArrowRight);
-    assert_eq!(h.state().view.selection, Some(CharRange::new(23, 25)));
+    assert_eq!(h.state().editing.selection, Some(CharRange::new(23, 25)));
     press(&mut h, ctrl_shift, Key::ArrowRight);
-    assert_eq!(h.state().view.selection, Some(CharRange::new(23, 28)));
+    assert_eq!(h.state().editing.selection, Some(CharRange::new(23, 28)));
     // Tag it, make an entity of it: no mouse.
     press(&mut h, Modifiers::NONE, Key::Num1);
     assert!(spans(&h).contains(&(23, 28, "PERSON".to_string())));
@@ -224,34 +189,34 @@ fn a_caret_and_keyboard_selections_annotate_without_the_mouse() {
     );
     press(&mut h, Modifiers::NONE, Key::Escape);
     // Left and Right move by a character, Ctrl by a word, Shift+Right extends by a character.
-    h.state_mut().view.caret = Some(32);
+    h.state_mut().editing.caret = Some(32);
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
-    assert_eq!(h.state().view.caret, Some(33));
+    assert_eq!(h.state().editing.caret, Some(33));
     press(&mut h, Modifiers::COMMAND, Key::ArrowRight);
-    assert_eq!(h.state().view.caret, Some(36), "end of \"Lima\"");
+    assert_eq!(h.state().editing.caret, Some(36), "end of \"Lima\"");
     press(&mut h, Modifiers::COMMAND, Key::ArrowLeft);
-    assert_eq!(h.state().view.caret, Some(32), "its start");
+    assert_eq!(h.state().editing.caret, Some(32), "its start");
     press(&mut h, Modifiers::SHIFT, Key::ArrowRight);
     press(&mut h, Modifiers::SHIFT, Key::ArrowRight);
-    assert_eq!(h.state().view.selection, Some(CharRange::new(32, 34)));
+    assert_eq!(h.state().editing.selection, Some(CharRange::new(32, 34)));
     // Down moves the caret into the next paragraph; Home, then Shift+End selects the line,
     // and Q makes it a quote.
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
     press(&mut h, Modifiers::NONE, Key::ArrowDown);
-    let caret = h.state().view.caret.expect("a caret");
+    let caret = h.state().editing.caret.expect("a caret");
     assert!((48..86).contains(&caret), "second paragraph: {caret}");
     press(&mut h, Modifiers::NONE, Key::Home);
-    assert_eq!(h.state().view.caret, Some(48));
+    assert_eq!(h.state().editing.caret, Some(48));
     press(&mut h, Modifiers::SHIFT, Key::End);
-    assert_eq!(h.state().view.selection, Some(CharRange::new(48, 86)));
+    assert_eq!(h.state().editing.selection, Some(CharRange::new(48, 86)));
     press(&mut h, Modifiers::NONE, Key::Q);
     let doc = &h.state().session.project.documents[0];
     assert_eq!(doc.quotes.len(), 1);
     assert_eq!(doc.quotes[0].content, vec![CharRange::new(48, 86)]);
     // Up comes back to the first paragraph.
-    h.state_mut().view.caret = Some(60);
+    h.state_mut().editing.caret = Some(60);
     press(&mut h, Modifiers::NONE, Key::ArrowUp);
-    assert!(h.state().view.caret.is_some_and(|c| c < 48));
+    assert!(h.state().editing.caret.is_some_and(|c| c < 48));
 }
 
 fn review_project() -> Project {
@@ -272,7 +237,7 @@ fn review_says_what_was_decided_and_where_the_focus_went() {
     let focus = h.state().review.current.clone().expect("focused");
     assert_eq!((focus.start, focus.end), (34, 42));
     assert_eq!(
-        h.state().view.caret,
+        h.state().editing.caret,
         Some(34),
         "the caret goes to the suggestion"
     );
@@ -323,7 +288,7 @@ fn next_suggestion_starts_from_what_is_on_screen() {
     );
     // Back at the top with the caret there, N goes to the middle one.
     press(&mut h, Modifiers::COMMAND, Key::Home);
-    h.state_mut().view.caret = Some(0);
+    h.state_mut().editing.caret = Some(0);
     h.state_mut().review.current = None;
     press(&mut h, Modifiers::NONE, Key::N);
     let focus = h.state().review.current.clone().expect("focused");
@@ -399,13 +364,13 @@ fn right_to_left_paragraphs_read_from_the_right_and_chinese_words_are_words() {
     // A double-click on an untagged word ("השיחות", 25..31) selects that word.
     let (r, l) = (at(&h, 25), at(&h, 31));
     double_click(&mut h, Pos2::new((r.x + l.x) / 2.0, r.y));
-    assert_eq!(h.state().view.selection, Some(CharRange::new(25, 31)));
+    assert_eq!(h.state().editing.selection, Some(CharRange::new(25, 31)));
     // A double-click on 统 of 总统 selects both characters.
     let zh = 60; // "美"
     let p = at(&h, zh + 3);
     double_click(&mut h, Pos2::new(p.x + 3.0, p.y));
     assert_eq!(
-        h.state().view.selection,
+        h.state().editing.selection,
         Some(CharRange::new(zh + 2, zh + 4))
     );
 }

@@ -5,28 +5,14 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gloss::app::dialogs::ScriptedDialogs;
 use gloss::model::{DocId, Document, Project, UserList};
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
 const QUESTION: &str = "This project reads word lists from outside its folder";
 
-/// Step frames until the worker has answered for the current state of the project.
-fn wait(h: &mut Harness<'_, GlossApp>) {
-    for _ in 0..400 {
-        h.step();
-        let app = h.state();
-        let rev = app.session.revision();
-        if app.view.doc.is_some_and(|d| !app.review.busy(d, rev)) && h.try_run().is_ok() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("suggestions did not arrive");
-}
-
 /// A project in `project/` whose list is `../outside.tsv`, beside the folder.
-fn outside_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+fn outside_project() -> (tempfile::TempDir, Harness<'static, Workbench>) {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("project");
     std::fs::create_dir(&folder).unwrap();
@@ -46,7 +32,7 @@ fn outside_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
     let path = folder.join("lists.ron");
     gloss::io::project_file::save(&path, &p).unwrap();
     let mut h = harness_for(Some(&path), ScriptedDialogs::new());
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     (dir, h)
 }
 
@@ -60,8 +46,8 @@ fn a_list_outside_the_project_is_read_only_when_the_user_says_so() {
     assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
 
     h.get_by_label("Use them").click();
-    wait(&mut h);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(h.query_by_label_contains(QUESTION).is_none());
     assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_some());
 }
@@ -70,7 +56,7 @@ fn a_list_outside_the_project_is_read_only_when_the_user_says_so() {
 fn skipped_lists_stay_skipped_and_are_not_asked_about_again() {
     let (_dir, mut h) = outside_project();
     h.get_by_label("Skip them").click();
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(h.query_by_label_contains(QUESTION).is_none());
     assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
     assert!(
@@ -83,8 +69,8 @@ fn skipped_lists_stay_skipped_and_are_not_asked_about_again() {
 
     // The lists are read again (as after a change of settings): the answer holds.
     h.state_mut().review.reconfigure();
-    wait(&mut h);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(h.query_by_label_contains(QUESTION).is_none());
     assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
     assert!(h.query_by_label("Suggestion GPE: Quito").is_some());
@@ -96,13 +82,13 @@ fn the_question_answers_to_enter_and_escape() {
     let (_dir, mut h) = outside_project();
     assert!(h.query_by_label_contains(QUESTION).is_some());
     h.key_press(egui::Key::Enter);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(h.query_by_label_contains(QUESTION).is_none());
     assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_some());
     // Esc: skip them.
     let (_dir, mut h) = outside_project();
     h.key_press(egui::Key::Escape);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(h.query_by_label_contains(QUESTION).is_none());
     assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
 }

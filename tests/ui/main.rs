@@ -1,4 +1,4 @@
-//! Window tests: the real `GlossApp` driven through AccessKit and simulated input with
+//! Window tests: the real `Workbench` driven through AccessKit and simulated input with
 //! egui_kittest (no GPU, no display). One test binary so the app is linked once.
 
 mod support;
@@ -20,6 +20,7 @@ mod key_names;
 mod keyboard;
 mod lists;
 mod model;
+mod one_road;
 mod panels;
 mod prefilled;
 mod quote_kinds;

@@ -2,38 +2,17 @@
 //! retrains in the background a moment after a document is annotated, says what it learnt from
 //! and how good it is, makes suggestions that name it, and can be switched off.
 
-use std::time::{Duration, Instant};
-
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gloss::app::dialogs::ScriptedDialogs;
 use gloss::model::{CharRange, DocId, Document, Project, Span, SpanId, Status};
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
 const DONE: &str = "Reporters asked Tomas Berg about the vote.\n\nBerg said Lena Moss had agreed, and Ivo Kral would follow.\n";
 const NEXT: &str = "Reporters asked Lena Moss about the strike.\n\nMoss said Ivo Kral and Nadia Holm had agreed.\n";
 
-/// Frames until `ready` holds (the learner and the matcher answer from their own threads).
-fn until(
-    h: &mut Harness<'_, GlossApp>,
-    what: &str,
-    ready: impl Fn(&Harness<'_, GlossApp>) -> bool,
-) {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(30) {
-        h.step();
-        if ready(h) {
-            let _ = h.try_run();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn model_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+fn model_project() -> (tempfile::TempDir, Harness<'static, Workbench>) {
     let mut p = Project::new("model");
     // The model alone, so every suggestion is its own.
     p.matcher.gazetteer = false;
@@ -55,10 +34,7 @@ fn model_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
     }
     p.insert_document(d);
     p.insert_document(Document::new(DocId(2), "strike", NEXT));
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("model.ron");
-    gloss::io::project_file::save(&path, &p).unwrap();
-    let h = harness_for(Some(&path), ScriptedDialogs::new());
+    let (dir, _, h) = open_saved(&p, "model.ron");
     (dir, h)
 }
 
@@ -89,7 +65,7 @@ fn the_model_retrains_when_a_document_is_done_and_says_on_what() {
     h.run_steps(3);
     until(&mut h, "suggestions on the next document", |h| {
         let app = h.state();
-        app.view.doc == Some(DocId(2)) && !app.review.busy(DocId(2), app.session.revision())
+        app.editing.doc == Some(DocId(2)) && !app.review.busy(DocId(2), app.session.revision())
     });
     let app = h.state();
     let doc = app.session.project.document(DocId(2)).unwrap();

@@ -7,28 +7,13 @@ use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gloss::app::dialogs::ScriptedDialogs;
-use gloss::ui::{AppOptions, GlossApp, RightTab};
+use gloss::ui::{RightTab, Workbench};
 
 use crate::support::*;
 
-fn sized(path: &std::path::Path, w: f32, h: f32) -> Harness<'static, GlossApp> {
-    let path = path.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(w, h))
-        .with_step_dt(0.05)
-        .with_max_steps(12)
-        .build_eframe(move |cc| {
-            GlossApp::new(
-                cc,
-                AppOptions {
-                    project: Some(path),
-                    screenshot: None,
-                    recovery: None,
-                    dialogs: Box::new(ScriptedDialogs::new()),
-                    test_mode: true,
-                },
-            )
-        });
+fn sized(path: &std::path::Path, w: f32, h: f32) -> Harness<'static, Workbench> {
+    let builder = builder().with_size(egui::vec2(w, h));
+    let mut h = build(builder, Some(path), ScriptedDialogs::new());
     h.run_steps(6);
     h
 }

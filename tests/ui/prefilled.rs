@@ -37,10 +37,7 @@ fn after_l_typing_replaces_the_span_text_in_the_search() {
 #[test]
 fn renaming_a_document_replaces_its_name_as_you_type() {
     let (_dir, _path, mut h) = open();
-    h.get_by_label("○ second").click_secondary();
-    h.run();
-    h.get_by_label("Rename").click();
-    h.run();
+    document_menu(&mut h, "○ second", "Rename");
     h.get_by_label("Rename document").type_text("council");
     h.run();
     key(&mut h, Key::Enter);

@@ -9,9 +9,12 @@ use crate::support::*;
 
 const MARKED: &str = "Ruiz said: «We will rebuild the bridge.» Then she left for Lima.";
 
-fn quote_kind(h: &egui_kittest::Harness<'_, gloss::ui::GlossApp>) -> Option<QuoteKind> {
+fn quote_kind(h: &egui_kittest::Harness<'_, gloss::ui::Workbench>) -> Option<QuoteKind> {
     let app = h.state();
-    let d = app.view.doc.and_then(|d| app.session.project.document(d))?;
+    let d = app
+        .editing
+        .doc
+        .and_then(|d| app.session.project.document(d))?;
     d.quotes.last().map(|q| q.kind)
 }
 

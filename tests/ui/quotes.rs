@@ -7,25 +7,15 @@ use gloss::model::{CharRange, Mention, QuoteKind};
 
 use crate::support::*;
 
-fn double_click(h: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>, offset: usize) {
+fn double_click(h: &mut egui_kittest::Harness<'_, gloss::ui::Workbench>, offset: usize) {
     let p = at(h, offset);
     h.hover_at(p);
     h.run();
-    for _ in 0..2 {
-        for pressed in [true, false] {
-            h.event(egui::Event::PointerButton {
-                pos: p,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: Modifiers::NONE,
-            });
-        }
-        h.step();
-    }
+    double_click_at(h, p);
     h.run();
 }
 
-fn the_quote(h: &egui_kittest::Harness<'_, gloss::ui::GlossApp>) -> Option<gloss::model::Quote> {
+fn the_quote(h: &egui_kittest::Harness<'_, gloss::ui::Workbench>) -> Option<gloss::model::Quote> {
     h.state().session.project.documents[0]
         .quotes
         .first()
@@ -44,7 +34,7 @@ fn a_quote_with_speaker_cue_kind_and_two_parts_by_keyboard() {
         h.query_by_label("Quote: the talks in Lima went well")
             .is_some()
     );
-    assert_eq!(h.state().view.selected_quote, Some(q.id));
+    assert_eq!(h.state().editing.selected_quote, Some(q.id));
 
     // S, then select "Ruiz": a new PERSON mention becomes the speaker.
     key(&mut h, Key::S);
@@ -99,7 +89,7 @@ fn a_span_clicked_while_picking_becomes_the_speaker_and_delete_removes_the_quote
     h.run();
     let q = the_quote(&h).unwrap();
     assert_eq!(q.speaker, Some(gloss::model::SpanId(1)));
-    assert_eq!(h.state().view.selected_quote, Some(q.id));
+    assert_eq!(h.state().editing.selected_quote, Some(q.id));
     key(&mut h, Key::Delete);
     assert!(the_quote(&h).is_none());
     // The speaker's span stays.
@@ -112,9 +102,9 @@ fn escape_cancels_a_pending_pick() {
     drag(&mut h, 23, 46);
     key(&mut h, Key::Q);
     key(&mut h, Key::C);
-    assert!(h.state().view.picking.is_some());
+    assert!(h.state().editing.picking.is_some());
     key(&mut h, Key::Escape);
-    assert!(h.state().view.picking.is_none());
+    assert!(h.state().editing.picking.is_none());
     drag(&mut h, 48, 51);
     assert_eq!(the_quote(&h).unwrap().cue, None, "no longer picking");
 }

@@ -8,13 +8,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gloss::app::dialogs::ScriptedDialogs;
 use gloss::model::{CharRange, DocId, Document, Origin, Project, Span, SpanId};
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
 const TEXT: &str = "Ana Ruiz met Bo Li in Lima. Later Ana Ruiz and Bo Li flew to Lima.\nIn Lima, Ana Ruiz spoke first.";
 
-fn review_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+fn review_project() -> (tempfile::TempDir, Harness<'static, Workbench>) {
     let mut p = Project::new("review");
     p.matcher.gazetteer = false;
     p.matcher.rules = false;
@@ -24,35 +24,16 @@ fn review_project() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
     d.insert_span(Span::new(SpanId(2), CharRange::new(13, 18), "PERSON"));
     d.insert_span(Span::new(SpanId(3), CharRange::new(22, 26), "GPE"));
     p.insert_document(d);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("review.ron");
-    gloss::io::project_file::save(&path, &p).unwrap();
-    let mut h = harness_for(Some(&path), ScriptedDialogs::new());
-    wait(&mut h);
+    let (dir, _, mut h) = open_saved(&p, "review.ron");
+    wait_for_suggestions(&mut h);
     (dir, h)
 }
 
-/// Step frames until the worker has answered for the current state of the project.
-fn wait(h: &mut Harness<'_, GlossApp>) {
-    for _ in 0..400 {
-        h.step();
-        let app = h.state();
-        let rev = app.session.revision();
-        // Settled once the answer is in and nothing else is pending (a frame may start another
-        // request, e.g. after new matcher settings).
-        if app.view.doc.is_some_and(|d| !app.review.busy(d, rev)) && h.try_run().is_ok() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("suggestions did not arrive");
-}
-
-fn labels_at(h: &Harness<'_, GlossApp>) -> Vec<(usize, usize, String)> {
+fn labels_at(h: &Harness<'_, Workbench>) -> Vec<(usize, usize, String)> {
     spans(h)
 }
 
-fn focused(h: &Harness<'_, GlossApp>) -> Option<(usize, usize)> {
+fn focused(h: &Harness<'_, Workbench>) -> Option<(usize, usize)> {
     h.state().review.current.as_ref().map(|k| (k.start, k.end))
 }
 
@@ -70,7 +51,7 @@ fn next_accept_reject_and_undo_by_keyboard() {
         "the first suggestion: Ana Ruiz"
     );
     key(&mut h, Key::A);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     let accepted = h.state().session.project.documents[0]
         .spans
         .iter()
@@ -82,7 +63,7 @@ fn next_accept_reject_and_undo_by_keyboard() {
     assert_eq!(focused(&h), Some((47, 52)), "focus moved on to Bo Li");
 
     key(&mut h, Key::X);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(
         !labels_at(&h).iter().any(|s| s.0 == 47),
         "rejected, not tagged"
@@ -95,11 +76,11 @@ fn next_accept_reject_and_undo_by_keyboard() {
 
     // Undo the rejection: Bo Li comes back as a suggestion; undo the acceptance.
     key_mod(&mut h, Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(h.state().session.project.verdicts.rejected.is_empty());
     assert!(h.query_by_label("Suggestion PERSON: Bo Li").is_some());
     key_mod(&mut h, Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(!labels_at(&h).iter().any(|s| s.0 == 34));
     assert!(!h.state().session.is_dirty());
 }
@@ -116,7 +97,7 @@ fn a_number_key_accepts_with_another_label() {
         "Lima, after Ana Ruiz and Bo Li"
     );
     key(&mut h, Key::Num4);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(
         labels_at(&h).contains(&(61, 65, "LOC".into())),
         "{:?}",
@@ -129,7 +110,7 @@ fn shift_a_accepts_every_suggestion_of_the_string_in_one_step() {
     let (_dir, mut h) = review_project();
     key(&mut h, Key::N);
     key_mod(&mut h, Modifiers::SHIFT, Key::A);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     let ana: Vec<_> = labels_at(&h)
         .into_iter()
         .filter(|s| s.2 == "PERSON" && s.1 - s.0 == 8)
@@ -140,7 +121,7 @@ fn shift_a_accepts_every_suggestion_of_the_string_in_one_step() {
         "the annotated one and both suggestions: {ana:?}"
     );
     key_mod(&mut h, Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     let ana: Vec<_> = labels_at(&h)
         .into_iter()
         .filter(|s| s.1 - s.0 == 8)
@@ -157,7 +138,7 @@ fn threshold_keys_and_bulk_accept() {
     }
     assert_eq!(focused(&h), Some((61, 65)));
     key(&mut h, Key::X);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     let scores: Vec<f32> = h
         .state()
         .review
@@ -175,7 +156,7 @@ fn threshold_keys_and_bulk_accept() {
     );
     // At the default threshold 0.90: the three that score 1.0, in one step.
     key_mod(&mut h, Modifiers::COMMAND, Key::Enter);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert_eq!(labels_at(&h).len(), 6);
     // Lower it to 0.50 with the keys: the remaining Lima goes too.
     for _ in 0..8 {
@@ -183,16 +164,16 @@ fn threshold_keys_and_bulk_accept() {
     }
     assert!((h.state().review.threshold - 0.5).abs() < 1e-6);
     key_mod(&mut h, Modifiers::COMMAND, Key::Enter);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert_eq!(labels_at(&h).len(), 7);
     key_mod(&mut h, Modifiers::ALT, Key::ArrowUp);
     assert!((h.state().review.threshold - 0.55).abs() < 1e-6);
     // Each bulk acceptance is one undo step.
     key_mod(&mut h, Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert_eq!(labels_at(&h).len(), 6);
     key_mod(&mut h, Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert_eq!(labels_at(&h).len(), 3);
 }
 
@@ -230,18 +211,18 @@ fn engines_and_lists_are_settings_of_the_project() {
     let dialogs = ScriptedDialogs::new();
     dialogs.answer(vec![list]);
     let mut h = harness_for(Some(&path), dialogs);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     // The bundled cities list knows Quito; nothing knows the Orvala Accord yet.
     assert!(h.query_by_label("Suggestion GPE: Quito").is_some());
     assert!(h.query_by_label("Suggestion MISC: Orvala Accord").is_none());
 
     h.get_by_label("Suggestions").click();
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     h.get_by_label("Engines and lists").click();
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     h.get_by_label("Add a list…").click();
-    wait(&mut h);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
+    wait_for_suggestions(&mut h);
     assert_eq!(
         h.state().session.project.matcher.user_lists[0].path,
         "mine.tsv"
@@ -250,11 +231,11 @@ fn engines_and_lists_are_settings_of_the_project() {
 
     // Switching the cities list off removes Quito; undo brings it back.
     h.get_by_label("cities").click();
-    wait(&mut h);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(h.query_by_label("Suggestion GPE: Quito").is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(h.query_by_label("Suggestion GPE: Quito").is_some());
 }
 
@@ -282,11 +263,8 @@ fn a_quote_suggestion_is_accepted_with_speaker_and_cue_and_undone_in_one_step() 
     s.entity = Some(EntityId(1));
     d.insert_span(s);
     p.insert_document(d);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("quotes.ron");
-    gloss::io::project_file::save(&path, &p).unwrap();
-    let mut h = harness_for(Some(&path), ScriptedDialogs::new());
-    wait(&mut h);
+    let (_dir, _, mut h) = open_saved(&p, "quotes.ron");
+    wait_for_suggestions(&mut h);
 
     assert_eq!(h.query_all_by_label_contains("Suggestion ").count(), 1);
     key(&mut h, Key::N);
@@ -296,7 +274,7 @@ fn a_quote_suggestion_is_accepted_with_speaker_and_cue_and_undone_in_one_step() 
         "the quote's content, inside the marks"
     );
     key(&mut h, Key::A);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     let doc = &h.state().session.project.documents[0];
     assert_eq!(doc.quotes.len(), 1, "accepted as a quote");
     let q = &doc.quotes[0];
@@ -311,11 +289,11 @@ fn a_quote_suggestion_is_accepted_with_speaker_and_cue_and_undone_in_one_step() 
     assert_eq!(h.query_all_by_label_contains("Suggestion ").count(), 0);
 
     key_mod(&mut h, Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(h.state().session.project.documents[0].quotes.is_empty());
     assert_eq!(h.query_all_by_label_contains("Suggestion ").count(), 1);
     assert!(!h.state().session.is_dirty());
     key_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert_eq!(h.state().session.project.documents[0].quotes.len(), 1);
 }

@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 use gloss::app::dialogs::{DialogKind, ScriptedDialogs};
 use gloss::app::formats::ImportFormat;
 use gloss::model::{DocId, Document, Origin, Project};
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
@@ -30,7 +30,7 @@ fn app(
     answer: &std::path::Path,
 ) -> (
     tempfile::TempDir,
-    Harness<'static, GlossApp>,
+    Harness<'static, Workbench>,
     ScriptedDialogs,
 ) {
     let dir = tempfile::tempdir().unwrap();
@@ -51,7 +51,7 @@ fn app(
 }
 
 /// File › Import › Label Studio predictions…, and the import's job done.
-fn import_predictions(h: &mut Harness<'_, GlossApp>) {
+fn import_predictions(h: &mut Harness<'_, Workbench>) {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Import").click();
@@ -67,24 +67,10 @@ fn import_predictions(h: &mut Harness<'_, GlossApp>) {
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
     assert!(!h.state().job_running(), "the import did not finish");
-    wait(h);
+    wait_for_suggestions(h);
 }
 
-/// Step frames until the suggestions for the open document are in.
-fn wait(h: &mut Harness<'_, GlossApp>) {
-    for _ in 0..400 {
-        h.step();
-        let app = h.state();
-        let rev = app.session.revision();
-        if app.view.doc.is_some_and(|d| !app.review.busy(d, rev)) && h.try_run().is_ok() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("suggestions did not arrive");
-}
-
-fn story<'a>(h: &'a Harness<'_, GlossApp>) -> &'a Document {
+fn story<'a>(h: &'a Harness<'_, Workbench>) -> &'a Document {
     h.state().session.project.document(DocId(2)).unwrap()
 }
 
@@ -94,7 +80,7 @@ fn predictions_come_in_as_suggestions_to_accept_and_the_import_undoes_in_one_ste
     let file = files.path().join("preds.json");
     std::fs::write(&file, LS).unwrap();
     let (_dir, mut h, dialogs) = app(&file);
-    assert_eq!(h.state().view.doc, Some(DocId(1)));
+    assert_eq!(h.state().editing.doc, Some(DocId(1)));
 
     import_predictions(&mut h);
     assert_eq!(
@@ -106,11 +92,11 @@ fn predictions_come_in_as_suggestions_to_accept_and_the_import_undoes_in_one_ste
     // Stored on the document of the same text, which opens; no document was added.
     assert_eq!(h.state().session.project.documents.len(), 2);
     assert_eq!(story(&h).predictions.len(), 2);
-    assert_eq!(h.state().view.doc, Some(DocId(2)));
+    assert_eq!(h.state().editing.doc, Some(DocId(2)));
 
     // The list shows both, each with its engine.
     h.get_by_label("Suggestions").click();
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     h.get_by_label("2 suggestions");
     h.get_by_label("0.90 PER Zorblat Quint");
     h.get_by_label("0.70 PER Vexa Trell");
@@ -120,7 +106,7 @@ fn predictions_come_in_as_suggestions_to_accept_and_the_import_undoes_in_one_ste
     // Accept the first by keyboard: a span that remembers the model.
     key(&mut h, Key::N);
     key(&mut h, Key::A);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert_eq!(spans(&h), vec![(0, 13, "PER".to_string())]);
     assert!(matches!(
         &story(&h).spans[0].origin,
@@ -130,11 +116,11 @@ fn predictions_come_in_as_suggestions_to_accept_and_the_import_undoes_in_one_ste
 
     // Undo the acceptance, then the import: the predictions and the new label go at once.
     key_mod(&mut h, Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(spans(&h).is_empty());
     assert_eq!(story(&h).predictions.len(), 2);
     key_mod(&mut h, Modifiers::COMMAND, Key::Z);
-    wait(&mut h);
+    wait_for_suggestions(&mut h);
     assert!(story(&h).predictions.is_empty());
     assert!(!h.state().session.project.labels.contains("PER"));
     assert!(h.query_by_label("Suggestion PER: Vexa Trell").is_none());

@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use gloss::app::dialogs::{DialogKind, ScriptedDialogs};
 use gloss::io::project_file;
 use gloss::model::{CharRange, DocId, Document, Project, Span, SpanId};
-use gloss::ui::GlossApp;
+use gloss::ui::Workbench;
 
 use crate::support::*;
 
@@ -47,24 +47,11 @@ fn write(dir: &Path, name: &str, p: &Project) -> PathBuf {
     path
 }
 
-fn menu(h: &mut Harness<'_, GlossApp>, menu: &str, entry: &str) {
+fn menu(h: &mut Harness<'_, Workbench>, menu: &str, entry: &str) {
     h.get_by_label(menu).click();
     h.run();
     h.get_by_label(entry).click();
     h.run();
-}
-
-/// Step frames until the background job is done.
-fn wait_for_job(h: &mut Harness<'_, GlossApp>) {
-    for _ in 0..2000 {
-        if !h.state().job_running() {
-            h.run();
-            return;
-        }
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    panic!("the job did not finish");
 }
 
 #[test]
@@ -130,7 +117,7 @@ fn the_agreement_view_compares_the_open_project_with_another() {
     assert!(h.query_all_by_label_contains("NaN").next().is_none());
 
     // Lowest kappa first, undefined last; the column's name flips the order.
-    let order = |h: &Harness<'_, GlossApp>| {
+    let order = |h: &Harness<'_, Workbench>| {
         let mut docs: Vec<(f32, &str)> = ["meeting", "calm", "same"]
             .into_iter()
             .map(|d| (h.get_by_role_and_label(egui::Role::Link, d).rect().top(), d))
@@ -144,10 +131,10 @@ fn the_agreement_view_compares_the_open_project_with_another() {
     assert_eq!(order(&h), ["same", "meeting", "calm"]);
 
     // A document's name opens it.
-    assert_eq!(h.state().view.doc, Some(DocId(1)));
+    assert_eq!(h.state().editing.doc, Some(DocId(1)));
     h.get_by_role_and_label(egui::Role::Link, "calm").click();
     h.run();
-    assert_eq!(h.state().view.doc, Some(DocId(2)));
+    assert_eq!(h.state().editing.doc, Some(DocId(2)));
 }
 
 /// Alice and Bob over one document: "Accra" they agree on; five regions they do not.
@@ -184,6 +171,24 @@ fn curation_projects(dir: &Path) -> (PathBuf, PathBuf) {
     (write(dir, "alice", &alice), write(dir, "bob", &bob))
 }
 
+/// Two annotators' projects, and a window whose dialogs will pick them and then `curated`
+/// (returned) as the curated project's file.
+fn ready_to_curate() -> (
+    tempfile::TempDir,
+    PathBuf,
+    ScriptedDialogs,
+    Harness<'static, Workbench>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = curation_projects(dir.path());
+    let curated = dir.path().join("curated.ron");
+    let dialogs = ScriptedDialogs::new();
+    dialogs.answer(vec![a, b]);
+    dialogs.answer(vec![curated.clone()]);
+    let h = harness_for(None, dialogs.clone());
+    (dir, curated, dialogs, h)
+}
+
 fn span_set(p: &Project) -> Vec<(String, String)> {
     let d = &p.documents[0];
     let mut v: Vec<(String, String)> = d
@@ -197,13 +202,7 @@ fn span_set(p: &Project) -> Vec<(String, String)> {
 
 #[test]
 fn a_whole_curation_pass_by_keyboard() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = curation_projects(dir.path());
-    let curated = dir.path().join("curated.ron");
-    let dialogs = ScriptedDialogs::new();
-    dialogs.answer(vec![a, b]);
-    dialogs.answer(vec![curated.clone()]);
-    let mut h = harness_for(None, dialogs.clone());
+    let (_dir, curated, dialogs, mut h) = ready_to_curate();
 
     menu(&mut h, "File", "Curate annotators…");
     h.get_by_label("Add projects…").click();
@@ -226,7 +225,7 @@ fn a_whole_curation_pass_by_keyboard() {
     assert!(h.query_by_label("0 of 5 decided").is_some());
     assert!(h.query_by_label_contains("Take alice (1)").is_some());
     // The region is marked in the text.
-    assert_eq!(h.state().view.highlight, Some(CharRange::new(0, 8)));
+    assert_eq!(h.state().editing.highlight, Some(CharRange::new(0, 8)));
 
     // N and P walk the open disagreements.
     key(&mut h, Key::N);
@@ -303,18 +302,12 @@ fn the_dashboard_shows_labels_statuses_and_documents() {
     // A document's name opens it.
     h.get_by_role_and_label(egui::Role::Link, "second").click();
     h.run();
-    assert_eq!(h.state().view.doc, Some(DocId(2)));
+    assert_eq!(h.state().editing.doc, Some(DocId(2)));
 }
 
 #[test]
 fn enter_starts_curating_and_escape_closes_the_window() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = curation_projects(dir.path());
-    let curated = dir.path().join("curated.ron");
-    let dialogs = ScriptedDialogs::new();
-    dialogs.answer(vec![a, b]);
-    dialogs.answer(vec![curated.clone()]);
-    let mut h = harness_for(None, dialogs.clone());
+    let (_dir, curated, _, mut h) = ready_to_curate();
     menu(&mut h, "File", "Curate annotators…");
     key(&mut h, Key::Escape);
     assert!(

@@ -3,7 +3,7 @@
 
 use crate::model::{CharRange, Document, Project, Quote};
 
-use super::spans::{greedy, shared};
+use crate::app::eval::{content, content_shared, heaviest_first};
 
 /// Counts for one pair of annotators, summed over documents.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,26 +41,6 @@ pub(super) struct Side<'a> {
     pub doc: &'a Document,
 }
 
-/// Disjoint sorted ranges covering what `q` says.
-pub(super) fn content(q: &Quote) -> Vec<CharRange> {
-    let mut rs = q.content.clone();
-    rs.sort();
-    let mut out: Vec<CharRange> = Vec::new();
-    for r in rs {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
-}
-
-fn content_shared(a: &[CharRange], b: &[CharRange]) -> usize {
-    a.iter()
-        .flat_map(|x| b.iter().map(move |y| shared(*x, *y)))
-        .sum()
-}
-
 /// The speaker as a name to compare: the speaker mention's canonical entity name, else the
 /// mention's own text.
 fn speaker(side: Side, q: &Quote) -> Option<String> {
@@ -94,7 +74,7 @@ pub(super) fn compare(a: Side, b: Side) -> QuoteCounts {
     }
     let mut used_a = vec![false; ca.len()];
     let mut used_b = vec![false; cb.len()];
-    let pairs = greedy(candidates, &mut used_a, &mut used_b);
+    let pairs = heaviest_first(candidates, &mut used_a, &mut used_b);
     let mut out = QuoteCounts {
         a: ca.len(),
         b: cb.len(),

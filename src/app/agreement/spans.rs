@@ -1,31 +1,8 @@
 //! Span-level matching between two annotators: one to one, exact pairs first, then the
 //! remaining pairs by the number of characters they share.
 
+use crate::app::eval::{heaviest_first, shared};
 use crate::model::CharRange;
-
-/// Characters `a` and `b` share.
-pub(super) fn shared(a: CharRange, b: CharRange) -> usize {
-    a.end.min(b.end).saturating_sub(a.start.max(b.start))
-}
-
-/// Take candidate pairs `(weight, i, j)` heaviest first (ties by `i`, then `j`), each `i` and
-/// each `j` at most once; returns the pairs taken.
-pub(super) fn greedy(
-    mut candidates: Vec<(usize, usize, usize)>,
-    used_a: &mut [bool],
-    used_b: &mut [bool],
-) -> Vec<(usize, usize)> {
-    candidates.sort_by_key(|&(w, i, j)| (std::cmp::Reverse(w), i, j));
-    let mut out = Vec::new();
-    for (_, i, j) in candidates {
-        if !used_a[i] && !used_b[j] {
-            used_a[i] = true;
-            used_b[j] = true;
-            out.push((i, j));
-        }
-    }
-    out
-}
 
 /// (exact matches, overlap matches) between two annotators' ranges of one label, each sorted
 /// by start. The overlap count includes the exact ones.
@@ -57,7 +34,7 @@ pub(super) fn match_spans(a: &[CharRange], b: &[CharRange]) -> (usize, usize) {
             }
         }
     }
-    let more = greedy(candidates, &mut used_a, &mut used_b).len();
+    let more = heaviest_first(candidates, &mut used_a, &mut used_b).len();
     (exact, exact + more)
 }
 

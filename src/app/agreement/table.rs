@@ -2,6 +2,7 @@
 //! for `gloss agree`'s plain-text tables, which this module also lays out.
 
 use super::{Agreement, CodeAgreement, KappaMethod, LabelAgreement, Report, Share};
+use crate::app::eval::{num, table};
 
 /// How a renderer writes a measure and a share of agreements; the command line and the window
 /// differ only there (an ASCII "-", or a typographic "–" that also covers non-finite values).
@@ -13,49 +14,12 @@ pub struct Cells {
 /// The command line's cells.
 const PLAIN: Cells = Cells { num, share };
 
-fn num(x: Option<f64>) -> String {
-    x.map(|x| format!("{x:.3}")).unwrap_or_else(|| "-".into())
-}
-
 fn share(s: &Share) -> String {
     if s.total == 0 {
         "-".into()
     } else {
         format!("{}/{}", s.agreed, s.total)
     }
-}
-
-/// Cells padded to their column's width, two spaces apart; the first column left-aligned, the
-/// others right-aligned.
-fn table(rows: &[Vec<String>]) -> String {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|i| {
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| c.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for r in rows {
-        let mut line = String::new();
-        for (i, cell) in r.iter().enumerate() {
-            let pad = " ".repeat(widths[i].saturating_sub(cell.chars().count()));
-            if i == 0 {
-                line.push_str(cell);
-                line.push_str(&pad);
-            } else {
-                line.push_str("  ");
-                line.push_str(&pad);
-                line.push_str(cell);
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 impl Report {

@@ -231,9 +231,7 @@ impl Curation {
             return Vec::new();
         };
         let now = doc.categories.get(&d.scheme).cloned().unwrap_or_default();
-        (0..d.choices.len())
-            .filter(|&a| d.choices[a] == now)
-            .collect()
+        holding(&d.choices, &now)
     }
 
     /// The command that puts annotator `annotator`'s choice for category disagreement `index`
@@ -244,14 +242,7 @@ impl Curation {
         index: usize,
         annotator: usize,
     ) -> Result<Command, CurationError> {
-        let d = self
-            .categories
-            .get(index)
-            .ok_or(CurationError::NoSuchDisagreement(index))?;
-        let values = d
-            .choices
-            .get(annotator)
-            .ok_or(CurationError::NoSuchAnnotator(annotator))?;
+        let (d, values) = choice(&self.categories, index, annotator, |d| &d.choices)?;
         let doc = super::curated_document(curated, &d.document)?;
         if doc.categories.get(&d.scheme).cloned().unwrap_or_default() == *values {
             return Err(CurationError::NothingToDo);
@@ -262,6 +253,27 @@ impl Curation {
             values: values.clone(),
         })
     }
+}
+
+/// The annotators whose choice is `now`.
+fn holding<T: PartialEq>(choices: &[T], now: &T) -> Vec<usize> {
+    (0..choices.len()).filter(|&a| choices[a] == *now).collect()
+}
+
+/// Disagreement `index` of `list`, and annotator `annotator`'s choice in it.
+fn choice<'a, D, T>(
+    list: &'a [D],
+    index: usize,
+    annotator: usize,
+    choices: impl Fn(&'a D) -> &'a [T],
+) -> Result<(&'a D, &'a T), CurationError> {
+    let d = list
+        .get(index)
+        .ok_or(CurationError::NoSuchDisagreement(index))?;
+    let c = choices(d)
+        .get(annotator)
+        .ok_or(CurationError::NoSuchAnnotator(annotator))?;
+    Ok((d, c))
 }
 
 impl Curation {
@@ -283,9 +295,7 @@ impl Curation {
             return Vec::new();
         };
         let now = attrs.get(&d.name).cloned();
-        (0..d.choices.len())
-            .filter(|&a| d.choices[a] == now)
-            .collect()
+        holding(&d.choices, &now)
     }
 
     /// The command that gives the curated annotation annotator `annotator`'s value for
@@ -296,14 +306,7 @@ impl Curation {
         index: usize,
         annotator: usize,
     ) -> Result<Command, CurationError> {
-        let d = self
-            .attributes
-            .get(index)
-            .ok_or(CurationError::NoSuchDisagreement(index))?;
-        let value = d
-            .choices
-            .get(annotator)
-            .ok_or(CurationError::NoSuchAnnotator(annotator))?;
+        let (d, value) = choice(&self.attributes, index, annotator, |d| &d.choices)?;
         let doc = super::curated_document(curated, &d.document)?;
         let (item, attrs) = item_of(doc, &d.place).ok_or(CurationError::NothingToDo)?;
         if attrs.get(&d.name) == value.as_ref() {

@@ -13,11 +13,13 @@
 //! A quote's speaker mention that one side removed while the other's quote still names it is
 //! kept, so the quote keeps its speaker; that is reported.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::schemes::{merge_attributes, merge_map};
 use super::{Log, pick};
-use crate::model::{CharRange, Document, Mention, Quote, QuoteId, Span, SpanId};
+use crate::model::{
+    Attributes, CharRange, Document, Mention, Origin, Quote, QuoteId, Span, SpanId,
+};
 
 /// Merge a document both sides changed. `theirs` has its entity links (and id) in the merge's
 /// numbering already.
@@ -62,13 +64,19 @@ pub(super) fn merge(
     doc.source = pick(&base.source, &ours.source, &theirs.source)
         .unwrap_or_else(|o| o)
         .clone();
-    doc.meta = merge_meta(&base.meta, &ours.meta, &theirs.meta, &name, log);
+    // Metadata key by key: a missing key is a removed value.
+    doc.meta = merge_map(
+        [&base.meta, &ours.meta, &theirs.meta],
+        Some(&name),
+        &|key| format!("metadata {key:?}"),
+        "removed",
+        log,
+    );
     doc.categories = merge_map(
-        &base.categories,
-        &ours.categories,
-        &theirs.categories,
+        [&base.categories, &ours.categories, &theirs.categories],
         Some(&name),
         &|scheme| format!("categories {scheme:?}"),
+        "unset",
         log,
     );
     // Status set differently on both sides is not worth a conflict (one side's first span
@@ -106,46 +114,6 @@ pub(super) fn merge(
     doc.resort_spans();
     doc.resort_quotes();
     doc
-}
-
-/// Three-way merge of metadata, key by key (a missing key is a removed or unset value).
-fn merge_meta(
-    base: &BTreeMap<String, String>,
-    ours: &BTreeMap<String, String>,
-    theirs: &BTreeMap<String, String>,
-    name: &str,
-    log: &mut Log,
-) -> BTreeMap<String, String> {
-    let keys: BTreeSet<&String> = base
-        .keys()
-        .chain(ours.keys())
-        .chain(theirs.keys())
-        .collect();
-    let mut out = BTreeMap::new();
-    for key in keys {
-        let (b, o, t) = (base.get(key), ours.get(key), theirs.get(key));
-        let kept = match pick(&b, &o, &t) {
-            Ok(v) => *v,
-            Err(v) => {
-                let show =
-                    |v: Option<&String>| v.map_or("removed".to_string(), |v| format!("{v:?}"));
-                log.conflict(
-                    Some(name),
-                    format!(
-                        "metadata {key:?}: {} in ours, {} in theirs (was {}); kept ours",
-                        show(o),
-                        show(t),
-                        show(b)
-                    ),
-                );
-                *v
-            }
-        };
-        if let Some(v) = kept {
-            out.insert(key.clone(), v.clone());
-        }
-    }
-    out
 }
 
 /// The same annotation in another version: same id, and still overlapping (a later annotation
@@ -186,6 +154,36 @@ struct DocMerge<'a> {
 impl DocMerge<'_> {
     fn conflict(&mut self, what: String) {
         self.log.conflict(Some(self.name), what);
+    }
+
+    /// A span's or quote's attributes (base, ours, theirs) merged name by name, and where it
+    /// came from: provenance, not annotation, so ours wins quietly.
+    fn attributes_and_origin(
+        &mut self,
+        name: &str,
+        [b, o, t]: [&Attributes; 3],
+        [bo, oo, to]: [&Origin; 3],
+    ) -> (Attributes, Origin) {
+        let attributes = merge_attributes(b, o, t, Some(self.name), name, self.log);
+        (attributes, pick(bo, oo, to).unwrap_or_else(|o| o).clone())
+    }
+
+    /// One field merged three ways: the side that changed it, else ours, with a conflict that
+    /// `what` describes.
+    fn settle<T: PartialEq + Clone>(
+        &mut self,
+        b: &T,
+        o: &T,
+        t: &T,
+        what: impl FnOnce() -> String,
+    ) -> T {
+        match pick(b, o, t) {
+            Ok(v) => v.clone(),
+            Err(ours) => {
+                self.conflict(what());
+                ours.clone()
+            }
+        }
     }
 
     /// A span as messages name it: its text in quotes and its range.
@@ -316,21 +314,20 @@ impl DocMerge<'_> {
     fn merge_span(&mut self, b: &Span, o: &Span, t: &Span) -> Span {
         let mut s = o.clone();
         let name = self.span_name(b);
-        match pick(&b.range(), &o.range(), &t.range()) {
-            Ok(r) => (s.start, s.end) = (r.start, r.end),
-            Err(_) => self.conflict(format!(
+        let r = self.settle(&b.range(), &o.range(), &t.range(), || {
+            format!(
                 "{name}: moved to {} in ours and {} in theirs; kept ours",
                 o.range(),
                 t.range()
-            )),
-        }
-        match pick(&b.label, &o.label, &t.label) {
-            Ok(l) => s.label = *l,
-            Err(_) => self.conflict(format!(
+            )
+        });
+        (s.start, s.end) = (r.start, r.end);
+        s.label = self.settle(&b.label, &o.label, &t.label, || {
+            format!(
                 "{name}: labelled {} in ours and {} in theirs (was {}); kept ours",
                 o.label, t.label, b.label
-            )),
-        }
+            )
+        });
         match pick(&b.entity, &o.entity, &t.entity) {
             Ok(e) => s.entity = *e,
             Err(_) => {
@@ -342,26 +339,18 @@ impl DocMerge<'_> {
                 self.conflict(what);
             }
         }
-        match pick(&b.mention, &o.mention, &t.mention) {
-            Ok(m) => s.mention = *m,
-            Err(_) => self.conflict(format!(
+        s.mention = self.settle(&b.mention, &o.mention, &t.mention, || {
+            format!(
                 "{name}: a {} in ours and a {} in theirs; kept ours",
                 o.mention.name(),
                 t.mention.name()
-            )),
-        }
-        s.attributes = merge_attributes(
-            &b.attributes,
-            &o.attributes,
-            &t.attributes,
-            Some(self.name),
+            )
+        });
+        (s.attributes, s.origin) = self.attributes_and_origin(
             &name,
-            self.log,
+            [&b.attributes, &o.attributes, &t.attributes],
+            [&b.origin, &o.origin, &t.origin],
         );
-        // Where a span came from is provenance, not annotation: ours wins quietly.
-        s.origin = pick(&b.origin, &o.origin, &t.origin)
-            .unwrap_or_else(|o| o)
-            .clone();
         s
     }
 
@@ -461,43 +450,27 @@ impl DocMerge<'_> {
     fn merge_quote(&mut self, b: &Quote, o: &Quote, t: &Quote) -> Quote {
         let mut q = o.clone();
         let name = self.quote_name(o);
-        match pick(&b.content, &o.content, &t.content) {
-            Ok(c) => q.content = c.clone(),
-            Err(_) => self.conflict(format!(
-                "{name}: its text was changed differently in ours and theirs; kept ours"
-            )),
-        }
-        match pick(&b.speaker, &o.speaker, &t.speaker) {
-            Ok(s) => q.speaker = *s,
-            Err(_) => self.conflict(format!(
-                "{name}: a different speaker in ours and theirs; kept ours"
-            )),
-        }
-        match pick(&b.cue, &o.cue, &t.cue) {
-            Ok(c) => q.cue = *c,
-            Err(_) => self.conflict(format!(
-                "{name}: a different cue in ours and theirs; kept ours"
-            )),
-        }
-        match pick(&b.kind, &o.kind, &t.kind) {
-            Ok(k) => q.kind = *k,
-            Err(_) => self.conflict(format!(
+        q.content = self.settle(&b.content, &o.content, &t.content, || {
+            format!("{name}: its text was changed differently in ours and theirs; kept ours")
+        });
+        q.speaker = self.settle(&b.speaker, &o.speaker, &t.speaker, || {
+            format!("{name}: a different speaker in ours and theirs; kept ours")
+        });
+        q.cue = self.settle(&b.cue, &o.cue, &t.cue, || {
+            format!("{name}: a different cue in ours and theirs; kept ours")
+        });
+        q.kind = self.settle(&b.kind, &o.kind, &t.kind, || {
+            format!(
                 "{name}: {} in ours, {} in theirs; kept ours",
                 o.kind.name(),
                 t.kind.name()
-            )),
-        }
-        q.attributes = merge_attributes(
-            &b.attributes,
-            &o.attributes,
-            &t.attributes,
-            Some(self.name),
+            )
+        });
+        (q.attributes, q.origin) = self.attributes_and_origin(
             &name,
-            self.log,
+            [&b.attributes, &o.attributes, &t.attributes],
+            [&b.origin, &o.origin, &t.origin],
         );
-        q.origin = pick(&b.origin, &o.origin, &t.origin)
-            .unwrap_or_else(|o| o)
-            .clone();
         q
     }
 

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::schemes::merge_attributes;
-use super::{Log, by_id, merge_set, pick};
+use super::{Log, by_id, free_id, merge_set, pick};
 use crate::model::{Entity, EntityId, Project};
 
 /// The merged entities, and where each of theirs went (theirs' id → the merge's).
@@ -85,18 +85,14 @@ pub(super) fn merge(
             );
             continue;
         }
-        let id = if used.contains(&t.id) {
-            let id = next;
-            next = EntityId(next.0 + 1);
-            log.note(format!(
-                "entity {:?}: theirs' id {} is taken in ours; now {id}",
-                t.name, t.id
-            ));
-            id
-        } else {
-            t.id
-        };
-        used.insert(id);
+        let id = free_id(
+            t.id,
+            &mut used,
+            &mut next,
+            |e| EntityId(e.0 + 1),
+            log,
+            || format!("entity {:?}", t.name),
+        );
         map.insert(t.id, id);
         named.insert(key, out.len());
         out.push(Entity { id, ..t.clone() });

@@ -302,22 +302,44 @@ fn merge_documents(
             out[i] = document::merge(&b, &o, &t, log);
             continue;
         }
-        let id = if used.contains(&t.id) {
-            let id = next;
-            next = DocId(next.0 + 1);
-            log.note(format!(
-                "document {:?}: theirs' id {} is taken in ours; now {id}",
-                t.name, t.id
-            ));
-            id
-        } else {
-            t.id
-        };
-        used.insert(id);
+        let id = free_id(
+            t.id,
+            &mut used,
+            &mut next,
+            |d| DocId(d.0 + 1),
+            log,
+            || format!("document {:?}", t.name),
+        );
         map.insert(t.id, id);
         out.push(with_entities(t, id, entity_map));
     }
     (out, map)
+}
+
+/// Theirs' `id` for a new item, or — when ours already uses it — `next` (then moved on by
+/// `step`), noted in the log as "WHAT: theirs' id … is taken in ours; now …". Either way the id
+/// is `used` from then on.
+fn free_id<I: Copy + Eq + std::hash::Hash + std::fmt::Display>(
+    id: I,
+    used: &mut HashSet<I>,
+    next: &mut I,
+    step: impl Fn(I) -> I,
+    log: &mut Log,
+    what: impl FnOnce() -> String,
+) -> I {
+    let free = if used.contains(&id) {
+        let now = *next;
+        *next = step(now);
+        log.note(format!(
+            "{}: theirs' id {id} is taken in ours; now {now}",
+            what()
+        ));
+        now
+    } else {
+        id
+    };
+    used.insert(free);
+    free
 }
 
 /// Items by their id, for lookups in projects of thousands of documents and entities.

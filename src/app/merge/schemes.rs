@@ -113,14 +113,13 @@ pub(super) fn merge_attribute_defs(
     )
 }
 
-/// Three-way merge of a map, key by key (a missing key is a removed or unset value). `what`
+/// Three-way merge of a map, key by key (a missing key is `missing`: "removed", "unset"). `what`
 /// names an entry for a conflict message ("topic", "gender of span …").
 pub(super) fn merge_map<V: Clone + PartialEq + Debug>(
-    base: &BTreeMap<String, V>,
-    ours: &BTreeMap<String, V>,
-    theirs: &BTreeMap<String, V>,
+    [base, ours, theirs]: [&BTreeMap<String, V>; 3],
     doc: Option<&str>,
     what: &dyn Fn(&str) -> String,
+    missing: &str,
     log: &mut Log,
 ) -> BTreeMap<String, V> {
     let keys: BTreeSet<&String> = base
@@ -134,7 +133,7 @@ pub(super) fn merge_map<V: Clone + PartialEq + Debug>(
         let kept = match pick(&b, &o, &t) {
             Ok(v) => *v,
             Err(v) => {
-                let show = |v: Option<&V>| v.map_or("unset".to_string(), |v| format!("{v:?}"));
+                let show = |v: Option<&V>| v.map_or(missing.to_string(), |v| format!("{v:?}"));
                 log.conflict(
                     doc,
                     format!(
@@ -164,7 +163,14 @@ pub(super) fn merge_attributes(
     item: &str,
     log: &mut Log,
 ) -> Attributes {
-    merge_map(base, ours, theirs, doc, &|k| format!("{item}: {k}"), log).into()
+    merge_map(
+        [base, ours, theirs],
+        doc,
+        &|k| format!("{item}: {k}"),
+        "unset",
+        log,
+    )
+    .into()
 }
 
 /// Definitions one side removed that the merged documents or items still use: kept, as the

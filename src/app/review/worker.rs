@@ -60,6 +60,21 @@ pub(super) enum Response {
     Problems(Vec<String>),
 }
 
+impl Response {
+    /// The exact run's suggestions for `doc` (`exact` false: a first answer another follows).
+    fn exact_run(doc: DocId, revision: u64, base: Arc<Vec<Suggestion>>, exact: bool) -> Self {
+        Response::Doc {
+            doc,
+            revision,
+            items: Layered {
+                base,
+                ..Layered::default()
+            },
+            exact,
+        }
+    }
+}
+
 /// The outside engines as the worker knows them.
 struct Outside {
     launches: Vec<Launch>,
@@ -216,15 +231,7 @@ pub(super) fn worker(
                         // The engines inside Gloss answer first: an outside one may take long.
                         if !answered {
                             let items = memory.exact(e, &project, d, l.clone(), &found);
-                            let _ = tx.send(Response::Doc {
-                                doc,
-                                revision,
-                                items: Layered {
-                                    base: items,
-                                    ..Layered::default()
-                                },
-                                exact: false,
-                            });
+                            let _ = tx.send(Response::exact_run(doc, revision, items, false));
                             wake();
                         }
                         for launch in &missing {
@@ -233,15 +240,7 @@ pub(super) fn worker(
                         found = outside.known(&project, d).0;
                     }
                     let items = memory.exact(e, &project, d, l, &found);
-                    let _ = tx.send(Response::Doc {
-                        doc,
-                        revision,
-                        items: Layered {
-                            base: items,
-                            ..Layered::default()
-                        },
-                        exact: true,
-                    });
+                    let _ = tx.send(Response::exact_run(doc, revision, items, true));
                 }
                 Request::All { revision, project } => {
                     let Some(e) = &engines else { continue };

@@ -2,7 +2,7 @@
 //! features in words for explanations ("word 'Obama'", "after 'President'", "in list cities").
 //!
 //! A feature is a template (what is looked at) and a key (the value seen); the slot is a hash of
-//! both. Every feature of token `i` is computed from [`Doc`], which holds per-token attributes
+//! both. Every feature of token `i` is computed from [`FeatureText`], which holds per-token attributes
 //! computed once: hashes of the form, lower-case form, shape, affixes, the small-list bits of
 //! [`super::lexicon`] and the list hits covering the token.
 
@@ -139,7 +139,7 @@ struct TokenHit {
 }
 
 /// A document prepared for feature extraction.
-pub struct Doc<'a> {
+pub struct FeatureText<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     pub sentences: Vec<(usize, usize)>,
@@ -234,17 +234,17 @@ fn hash_lower(word: &str, chars: &mut Vec<char>) -> u64 {
     h.finish()
 }
 
-impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, lexicon: &'a Lexicon) -> Doc<'a> {
+impl<'a> FeatureText<'a> {
+    pub fn new(text: &'a str, lexicon: &'a Lexicon) -> FeatureText<'a> {
         Self::with_filter(text, lexicon, |_| true)
     }
 
-    /// As [`Doc::new`], keeping only the list hits `keep` accepts.
+    /// As [`FeatureText::new`], keeping only the list hits `keep` accepts.
     pub fn with_filter(
         text: &'a str,
         lexicon: &'a Lexicon,
         keep: impl Fn(&Hit) -> bool,
-    ) -> Doc<'a> {
+    ) -> FeatureText<'a> {
         let tokens = tokenize(text);
         let sentences = sentences(text, &tokens);
         let n = tokens.len();
@@ -388,7 +388,7 @@ impl<'a> Doc<'a> {
             hit_start[k + 1] += hit_start[k];
         }
         let token_hits = per_token.into_iter().map(|(_, h)| h).collect();
-        Doc {
+        FeatureText {
             text,
             tokens,
             sentences,
@@ -670,7 +670,7 @@ mod tests {
     fn features_are_deterministic_and_describable() {
         let lx = Lexicon::bundled();
         let text = "LONDON 1996-08-30\nPresident Ada Quill said France would act.";
-        let doc = Doc::new(text, &lx);
+        let doc = FeatureText::new(text, &lx);
         let mut a = Vec::new();
         let mut b = Vec::new();
         for &(s, e) in &doc.sentences {

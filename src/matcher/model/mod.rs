@@ -25,7 +25,7 @@ use std::sync::{Arc, OnceLock};
 
 use calibrate::Platt;
 use decode::viterbi;
-use features::Doc;
+use features::FeatureText;
 pub use lexicon::Lexicon;
 use perceptron::{Instance, SentenceFeatures, Weights};
 
@@ -156,7 +156,7 @@ fn decode_sentence(
 }
 
 /// Token range of a code-point range: the tokens it overlaps.
-fn token_range(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
+fn token_range(doc: &FeatureText, start: usize, end: usize) -> (usize, usize) {
     let a = doc.tokens.partition_point(|t| t.end <= start);
     let b = doc.tokens.partition_point(|t| t.start < end);
     (a, b.max(a))
@@ -189,7 +189,7 @@ fn prepare(
         .collect();
     // A project string annotated only in this document is not evidence about this document
     // (it would always be right in training and teach the model to trust nothing else).
-    let doc = Doc::with_filter(text, lexicon, |h| {
+    let doc = FeatureText::with_filter(text, lexicon, |h| {
         !h.project || {
             let key = (h.text.to_string(), h.label.to_string());
             !(own.contains(&key) && doc_count.get(&key).copied().unwrap_or(0) <= 1)
@@ -404,7 +404,7 @@ impl Model {
         threads: usize,
         map: impl Fn(Prediction) -> Option<T> + Sync,
     ) -> Vec<T> {
-        let doc = Doc::new(text, lexicon);
+        let doc = FeatureText::new(text, lexicon);
         let tr = self.weights.transitions();
         const BLOCK: usize = 256;
         let blocks = doc.sentences.len().div_ceil(BLOCK);
@@ -449,7 +449,7 @@ impl Model {
     /// The predictions in these sentences of `doc`, in text order.
     fn predict_sentences(
         &self,
-        doc: &Doc,
+        doc: &FeatureText,
         tr: &decode::Transitions,
         sentences: &[(usize, usize)],
     ) -> Vec<Prediction> {
@@ -481,7 +481,7 @@ impl Model {
     /// than O.
     fn explain(
         &self,
-        doc: &Doc,
+        doc: &FeatureText,
         s: usize,
         e: usize,
         a: usize,

@@ -2,7 +2,7 @@
 //! their training: a structured averaged perceptron over sentences.
 
 use super::decode::{Transitions, viterbi};
-use super::features::{Doc, mix};
+use super::features::{FeatureText, mix};
 use super::tags;
 
 /// Scores: `emit[slot * n + tag]`, `trans[prev * n + tag]`, `start[tag]`, `end[tag]`.
@@ -121,7 +121,7 @@ pub struct SentenceFeatures {
 }
 
 impl SentenceFeatures {
-    pub fn of(doc: &Doc, s: usize, e: usize, bits: u32) -> Self {
+    pub fn of(doc: &FeatureText, s: usize, e: usize, bits: u32) -> Self {
         let mut slots = Vec::with_capacity((e - s) * 48);
         let mut offsets = Vec::with_capacity(e - s + 1);
         offsets.push(0);

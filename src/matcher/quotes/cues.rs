@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use super::doc::Doc;
+use super::doc::QuoteText;
 
 /// What a cue reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,7 +168,7 @@ impl Lexicon {
     }
 
     /// The cue starting at token `i`, longest form first.
-    pub fn at(&self, doc: &Doc, i: usize) -> Option<CueHit> {
+    pub fn at(&self, doc: &QuoteText, i: usize) -> Option<CueHit> {
         if !doc.is_word(i) {
             return None;
         }
@@ -207,7 +207,7 @@ impl Lexicon {
     }
 
     /// Every cue outside quote marks, in text order, not overlapping.
-    pub fn find(&self, doc: &Doc) -> Vec<CueHit> {
+    pub fn find(&self, doc: &QuoteText) -> Vec<CueHit> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < doc.len() {

@@ -11,7 +11,7 @@
 //!   a cue that only documents use ("found") attributes nothing else.
 
 use super::cues::{ACCORDING, CueHit, DOCUMENT, INVERT, Lexicon};
-use super::doc::{Doc, NONE};
+use super::doc::{NONE, QuoteText};
 use super::marks::Marked;
 use super::sources::{self, Source};
 use super::speakers::{self, Spk};
@@ -44,7 +44,7 @@ const AFTER_WINDOW: usize = 16;
 const BEFORE_WINDOW: usize = 12;
 
 pub(super) fn attribute(
-    doc: &Doc,
+    doc: &QuoteText,
     lex: &Lexicon,
     marked: &[Marked],
     hits: &[CueHit],
@@ -77,7 +77,7 @@ pub(super) fn attribute(
 
 /// `"…," SPK CUE` or `"…," CUE SPK`, the cue within a few tokens of the closing mark.
 fn after(
-    doc: &Doc,
+    doc: &QuoteText,
     lex: &Lexicon,
     q: &Marked,
     hits: &[CueHit],
@@ -143,7 +143,7 @@ fn keep(s: Spk) -> Option<Spk> {
 
 /// `SPK CUE (PP)? [,:] "…"`, `CUE SPK [,:] "…"` or `According to SPK, "…"`.
 fn before(
-    doc: &Doc,
+    doc: &QuoteText,
     lex: &Lexicon,
     q: &Marked,
     hits: &[CueHit],
@@ -212,7 +212,7 @@ fn before(
 /// What may stand between a cue (or its speaker) at `from` and an opening mark at `to`:
 /// nothing, a colon or comma, "that", a short prepositional phrase ("in his speech:"), or for
 /// verbs with an addressee a short object ("told reporters:").
-fn gap_ok(doc: &Doc, from: usize, to: usize, object: bool) -> bool {
+fn gap_ok(doc: &QuoteText, from: usize, to: usize, object: bool) -> bool {
     if from > to {
         return false;
     }
@@ -272,7 +272,7 @@ fn gap_ok(doc: &Doc, from: usize, to: usize, object: bool) -> bool {
 
 /// `"A," SPK CUE, "B."`: the quote right after an attribution, in the same paragraph and with
 /// no attribution of its own, continues the one before.
-fn merge_split(doc: &Doc, marked: &[Marked], hits: &[CueHit], out: &mut [Direct]) {
+fn merge_split(doc: &QuoteText, marked: &[Marked], hits: &[CueHit], out: &mut [Direct]) {
     for i in 0..out.len().saturating_sub(1) {
         if out[i].attr != Attr::After || out[i].absorbed {
             continue;

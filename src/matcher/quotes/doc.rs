@@ -12,7 +12,8 @@ use super::KnownMention;
 /// No index: a `u32` sentinel, so per-token tables stay small.
 pub(super) const NONE: u32 = u32::MAX;
 
-pub(super) struct Doc<'a> {
+/// The text as the quotation sieves see it (the rules engine has its own, `rules::RuleText`).
+pub(super) struct QuoteText<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
     /// Sentence index → token range.
@@ -32,7 +33,7 @@ pub(super) struct Doc<'a> {
     pub quote_of: Vec<u32>,
 }
 
-impl<'a> Doc<'a> {
+impl<'a> QuoteText<'a> {
     pub fn new(text: &'a str, mentions: &'a [KnownMention]) -> Self {
         let toks = tokenize(text);
         let sents = sentences(text, &toks);

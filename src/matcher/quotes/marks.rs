@@ -23,7 +23,7 @@
 //! broken one sentence a line; for single marks only where they are the main marks); otherwise
 //! it ends, unclosed, at the paragraph's end, and becomes a low-scored suggestion.
 
-use super::doc::Doc;
+use super::doc::QuoteText;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Level {
@@ -78,7 +78,7 @@ impl Marked {
     }
 
     /// Content tokens over all parts.
-    pub fn words(&self, doc: &Doc) -> usize {
+    pub fn words(&self, doc: &QuoteText) -> usize {
         self.parts
             .iter()
             .map(|p| (p.a..p.b).filter(|&i| doc.is_word(i)).count())
@@ -87,7 +87,7 @@ impl Marked {
 }
 
 /// What a mark token is, or `None` for a token that is no quote mark here.
-fn classify(doc: &Doc, i: usize) -> Option<(Level, Dir, bool)> {
+fn classify(doc: &QuoteText, i: usize) -> Option<(Level, Dir, bool)> {
     let w = doc.w(i);
     let mut chars = w.chars();
     let c = chars.next()?;
@@ -150,7 +150,7 @@ fn classify(doc: &Doc, i: usize) -> Option<(Level, Dir, bool)> {
 }
 
 /// Clitics written after an apostrophe: "'s", "'em", "'tis", "'ll" (tokenised text: "I 'll").
-fn is_clitic(doc: &Doc, i: usize) -> bool {
+fn is_clitic(doc: &QuoteText, i: usize) -> bool {
     let w = doc.w(i);
     [
         "s", "ll", "re", "ve", "d", "m", "t", "em", "tis", "twas", "til", "cause", "n", "im",
@@ -161,7 +161,7 @@ fn is_clitic(doc: &Doc, i: usize) -> bool {
 
 /// What comes before token `i` lets a mark open: the start, white space, or an opening bracket,
 /// dash or mark glued to it.
-fn opening_context(doc: &Doc, i: usize) -> bool {
+fn opening_context(doc: &QuoteText, i: usize) -> bool {
     if doc.space_before(i) {
         return true;
     }
@@ -172,7 +172,7 @@ fn opening_context(doc: &Doc, i: usize) -> bool {
 }
 
 /// What comes after token `i` lets a mark close: the end, white space, or punctuation.
-fn closing_context(doc: &Doc, i: usize) -> bool {
+fn closing_context(doc: &QuoteText, i: usize) -> bool {
     if doc.space_after(i) {
         return true;
     }
@@ -213,7 +213,7 @@ struct Open {
 }
 
 /// Pair the marks of `doc` into top-level quotations, in text order.
-pub(super) fn pair(doc: &Doc) -> Vec<Marked> {
+pub(super) fn pair(doc: &QuoteText) -> Vec<Marked> {
     let n = doc.len();
     let mut out: Vec<Marked> = Vec::new();
     // Classes, and for each token the next mark of each level (for the look-ahead at a
@@ -378,7 +378,7 @@ fn push_quote(out: &mut Vec<Marked>, mut q: Marked) {
 /// A quote open at the end of the paragraph before token `i` goes on into the next lines: the
 /// next mark of its level closes it before any mark opens, within a few lines.
 fn carries_over(
-    doc: &Doc,
+    doc: &QuoteText,
     classes: &[Option<(Level, Dir, bool)>],
     next_mark: &[(usize, usize)],
     i: usize,
@@ -405,6 +405,6 @@ fn carries_over(
     }
 }
 
-fn starts_line(doc: &Doc, i: usize) -> bool {
+fn starts_line(doc: &QuoteText, i: usize) -> bool {
     i == 0 || doc.line_break_before(i)
 }

@@ -82,7 +82,7 @@ use crate::model::{EntityId, Mention as MentionKind, Proposal, QuoteKind, Sugges
 
 use cues::{CueClass, Lexicon};
 use direct::Attr;
-use doc::{Doc, NONE};
+use doc::{NONE, QuoteText};
 use marks::Marked;
 use reported::{Form, Reported, Subjects};
 use resolve::People;
@@ -175,7 +175,7 @@ impl Rule {
 
 /// A quote before its speaker is resolved.
 #[derive(Clone, Debug)]
-struct Cand {
+struct QuoteCandidate {
     /// Content token ranges, in order.
     content: Vec<(usize, usize)>,
     /// Index into the cue hits.
@@ -191,7 +191,7 @@ struct Cand {
     first_person: bool,
 }
 
-impl Cand {
+impl QuoteCandidate {
     fn score(&self) -> f32 {
         let mut s = self.rule.score();
         match self.class {
@@ -262,7 +262,7 @@ impl Quotes {
         mentions: &[KnownMention],
         lessons: Lessons,
     ) -> Vec<Suggestion> {
-        let mut doc = Doc::new(text, mentions);
+        let mut doc = QuoteText::new(text, mentions);
         let marked = marks::pair(&doc);
         for (qi, q) in marked.iter().enumerate() {
             for p in &q.parts {
@@ -299,7 +299,7 @@ impl Quotes {
         found.extend(reported::inverted_verb_first(&doc, lex, &hits, &mut used));
         subjects.merge();
 
-        let mut cands: Vec<Cand> = Vec::new();
+        let mut cands: Vec<QuoteCandidate> = Vec::new();
         for r in found {
             if let Some(c) = absorb(&doc, &marked, &mut directs, r) {
                 cands.push(c);
@@ -324,7 +324,7 @@ impl Quotes {
                 .cue
                 .map_or(CueClass::Speech, |c| lex.cue(hits[c].cue).class);
             let spk = d.spk.clone().filter(|s| !s.is_first_person());
-            cands.push(Cand {
+            cands.push(QuoteCandidate {
                 content,
                 cue: d.cue,
                 source: spk
@@ -378,11 +378,11 @@ impl Quotes {
     /// Fallbacks, speaker resolution and the suggestions, in text order.
     fn finish(
         &self,
-        doc: &Doc,
+        doc: &QuoteText,
         hits: &[cues::CueHit],
         subjects: &Subjects,
         people: &People,
-        kept: Vec<Cand>,
+        kept: Vec<QuoteCandidate>,
         lessons: Lessons,
     ) -> Vec<Suggestion> {
         let mut quoted: HashMap<u32, u32> = HashMap::new();
@@ -510,7 +510,7 @@ impl Quotes {
     /// Resolve a speaker phrase.
     fn who(
         &self,
-        doc: &Doc,
+        doc: &QuoteText,
         people: &People,
         s: &Spk,
         quoted: &HashMap<u32, u32>,
@@ -622,9 +622,9 @@ impl Quotes {
 
     fn suggestion(
         &self,
-        doc: &Doc,
+        doc: &QuoteText,
         hits: &[cues::CueHit],
-        c: &Cand,
+        c: &QuoteCandidate,
         who: Option<&Who>,
         score: f32,
         inherited: bool,
@@ -786,7 +786,7 @@ fn inherit(turns: &[Turn], para: u32, opens_para: bool) -> Option<(Rule, Turn)> 
 /// paragraph `para` has no quote marks and one of its sentences opens with a person's name as
 /// its subject ("Marguerite Osei, who has worked in intensive care for 14 years, stood at the
 /// front of the picket line." then “…” paragraphs).
-fn paragraph_subject(doc: &Doc, names: &Rules, para: u32) -> Option<Spk> {
+fn paragraph_subject(doc: &QuoteText, names: &Rules, para: u32) -> Option<Spk> {
     let prev = para.checked_sub(1)? as usize;
     let (pa, pb) = doc.paras[prev];
     if (pa..pb).any(|i| doc.in_quote(i)) {
@@ -823,11 +823,11 @@ fn paragraph_subject(doc: &Doc, names: &Rules, para: u32) -> Option<Spk> {
 /// or becoming the quotation itself when it is nothing else ("said that “…”"). Reported speech
 /// that runs into a quotation attributed by another cue is dropped.
 fn absorb(
-    doc: &Doc,
+    doc: &QuoteText,
     marked: &[Marked],
     directs: &mut [direct::Direct],
     r: Reported,
-) -> Option<Cand> {
+) -> Option<QuoteCandidate> {
     let mut inside: Vec<usize> = Vec::new();
     for &(a, b) in &r.content {
         for t in a..b {
@@ -860,7 +860,7 @@ fn absorb(
         directs[q].absorbed = true;
     }
     let unclosed = inside.iter().any(|&q| !marked[q].closed) && kind == QuoteKind::Direct;
-    Some(Cand {
+    Some(QuoteCandidate {
         content,
         cue: Some(r.cue),
         source: r
@@ -878,7 +878,7 @@ fn absorb(
 
 /// A quotation, not a scare quote or a title: a sentence of its own, or ending in punctuation,
 /// or over several paragraphs, or long; never a short Title Case phrase mid-sentence.
-fn is_quotation(doc: &Doc, q: &Marked) -> bool {
+fn is_quotation(doc: &QuoteText, q: &Marked) -> bool {
     let words = q.words(doc);
     if words == 0 {
         return false;
@@ -930,13 +930,13 @@ fn is_quotation(doc: &Doc, q: &Marked) -> bool {
 }
 
 /// Keep the highest-scoring of overlapping candidates (the earlier on a tie), in text order.
-fn without_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
+fn without_overlaps(mut cands: Vec<QuoteCandidate>) -> Vec<QuoteCandidate> {
     cands.sort_by(|a, b| {
         b.score()
             .total_cmp(&a.score())
             .then(a.content[0].0.cmp(&b.content[0].0))
     });
-    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    let mut kept: Vec<QuoteCandidate> = Vec::with_capacity(cands.len());
     // Content ranges taken so far, sorted, for an overlap test in log time.
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for c in cands {
@@ -961,7 +961,7 @@ fn without_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
 /// The speaker of the nearest `SPK CUE` in the paragraph of a quote at tokens
 /// `first..=last`, outside it.
 fn nearest_subject(
-    doc: &Doc,
+    doc: &QuoteText,
     subjects: &Subjects,
     first: usize,
     last: usize,

@@ -20,7 +20,7 @@
 use super::cues::{
     ACCORDING, CLAUSE, CueClass, CueHit, DIRECT, DOCUMENT, INVERT, Lexicon, OBJECT, THAT,
 };
-use super::doc::Doc;
+use super::doc::QuoteText;
 use super::sources::{self, Source};
 use super::speakers::{self, Pron, Spk};
 
@@ -54,7 +54,7 @@ pub(super) struct Subjects {
 
 impl Subjects {
     /// The latest subject before token `i` in the same sentence.
-    fn before(&self, doc: &Doc, i: usize) -> Option<Spk> {
+    fn before(&self, doc: &QuoteText, i: usize) -> Option<Spk> {
         let sent = doc.sent_of[i];
         let latest = |v: &[(usize, Spk)]| {
             let end = v.partition_point(|(at, _)| *at < i);
@@ -77,7 +77,7 @@ impl Subjects {
 }
 
 pub(super) fn find(
-    doc: &Doc,
+    doc: &QuoteText,
     lex: &Lexicon,
     hits: &[CueHit],
     used: &mut [bool],
@@ -117,7 +117,7 @@ pub(super) fn find(
 
 /// The cue at token `a` is a finite verb of its clause: not an infinitive ("to admit that"), a
 /// passive ("was told"), or negated ("did not say").
-fn finite(doc: &Doc, a: usize) -> bool {
+fn finite(doc: &QuoteText, a: usize) -> bool {
     if a == 0 {
         return true;
     }
@@ -150,7 +150,7 @@ fn finite(doc: &Doc, a: usize) -> bool {
 
 type Found = (Vec<(usize, usize)>, Option<Spk>, Form);
 
-fn clause(doc: &Doc, lex: &Lexicon, hit: &CueHit, subjects: &Subjects) -> Option<Found> {
+fn clause(doc: &QuoteText, lex: &Lexicon, hit: &CueHit, subjects: &Subjects) -> Option<Found> {
     let cue = lex.cue(hit.cue);
     let (sa, sb) = doc.sents[doc.sent_of[hit.a] as usize];
     let document = cue.has(DOCUMENT);
@@ -206,7 +206,7 @@ fn clause(doc: &Doc, lex: &Lexicon, hit: &CueHit, subjects: &Subjects) -> Option
 }
 
 /// "voters in Welland North": a place after "in" qualifies the people before it, who speak.
-fn in_place(doc: &Doc, s: Spk, sa: usize) -> Spk {
+fn in_place(doc: &QuoteText, s: Spk, sa: usize) -> Spk {
     let place = s
         .mention
         .is_some_and(|m| matches!(doc.mentions[m].label.as_str(), "GPE" | "LOC"));
@@ -224,7 +224,7 @@ fn in_place(doc: &Doc, s: Spk, sa: usize) -> Spk {
 
 /// Where the reported content starts after the cue, and whether "that" introduced it.
 fn complement(
-    doc: &Doc,
+    doc: &QuoteText,
     hit: &CueHit,
     frames: u8,
     relative: bool,
@@ -279,7 +279,7 @@ fn complement(
 /// Past a prepositional phrase of time or setting after a cue ("on Wednesday", "in a
 /// statement on Sunday", "last week") when a clause opener (a pronoun or a determiner) follows
 /// it; else `start` itself.
-fn past_adverbial(doc: &Doc, start: usize, sb: usize) -> usize {
+fn past_adverbial(doc: &QuoteText, start: usize, sb: usize) -> usize {
     if !matches!(
         doc.w(start),
         "in" | "on"
@@ -317,7 +317,7 @@ fn past_adverbial(doc: &Doc, start: usize, sb: usize) -> usize {
     if end > start { end } else { start }
 }
 
-fn is_addressee(doc: &Doc, i: usize) -> bool {
+fn is_addressee(doc: &QuoteText, i: usize) -> bool {
     matches!(
         doc.w(i),
         "him"
@@ -345,7 +345,7 @@ fn is_addressee(doc: &Doc, i: usize) -> bool {
 /// A word that can open a reported clause without "that": a pronoun, a determiner, a name, a
 /// number, or a bare noun with its verb right after it ("said prices would rise").
 #[rustfmt::skip]
-fn clause_start(doc: &Doc, i: usize) -> bool {
+fn clause_start(doc: &QuoteText, i: usize) -> bool {
     let w = doc.w(i);
     if doc.in_quote(i) {
         // A quotation right after the verb is mixed or direct speech, found elsewhere.
@@ -394,7 +394,7 @@ fn is_auxiliary(w: &str) -> bool {
 
 /// The end (exclusive) of a content starting at `start` in a sentence ending at `sb`: the
 /// sentence's final mark, a second cue joined by "and" or a participle, or "according to".
-fn content_end(doc: &Doc, lex: &Lexicon, start: usize, sb: usize) -> usize {
+fn content_end(doc: &QuoteText, lex: &Lexicon, start: usize, sb: usize) -> usize {
     let mut k = start;
     while k < sb {
         if doc.in_quote(k) {
@@ -435,7 +435,7 @@ fn content_end(doc: &Doc, lex: &Lexicon, start: usize, sb: usize) -> usize {
 
 /// Token `j` starts a new predicate of the reporting clause's subject: a cue ("stressed",
 /// "adding") or a past-tense verb ("called for …").
-fn starts_new_predicate(doc: &Doc, lex: &Lexicon, j: usize, conj: bool) -> bool {
+fn starts_new_predicate(doc: &QuoteText, lex: &Lexicon, j: usize, conj: bool) -> bool {
     if let Some(h) = lex.at(doc, j) {
         let cue = lex.cue(h.cue);
         return cue.has(ACCORDING) || cue.participle || conj;
@@ -453,7 +453,7 @@ fn starts_new_predicate(doc: &Doc, lex: &Lexicon, j: usize, conj: bool) -> bool 
 /// Past up to six adverbial words after a cue ("on Monday", "in a statement"), to the
 /// sentence's end, a comma, or anything that looks like a clause ("that", a pronoun). Returns
 /// `from` itself when what follows is no adverbial at all ("said the company had offered").
-fn after_adverbials(doc: &Doc, from: usize, sb: usize) -> usize {
+fn after_adverbials(doc: &QuoteText, from: usize, sb: usize) -> usize {
     if from < sb && !doc.is_stop(from) && doc.w(from) != "," && !adverbial_start(doc, from) {
         return from;
     }
@@ -473,7 +473,7 @@ fn after_adverbials(doc: &Doc, from: usize, sb: usize) -> usize {
 /// A word that opens an adverbial after a cue or its speaker: "on Monday", "in a statement",
 /// "last week", "quietly".
 #[rustfmt::skip]
-fn adverbial_start(doc: &Doc, i: usize) -> bool {
+fn adverbial_start(doc: &QuoteText, i: usize) -> bool {
     let w = doc.w(i);
     matches!(
         w,
@@ -488,7 +488,7 @@ fn adverbial_start(doc: &Doc, i: usize) -> bool {
 /// Token `i` can end a phrase of time or setting: a name ("Wednesday", "Geneva") or one of
 /// the nouns news uses there ("last week", "in a statement", "at a news conference").
 #[rustfmt::skip]
-fn ends_setting(doc: &Doc, i: usize) -> bool {
+fn ends_setting(doc: &QuoteText, i: usize) -> bool {
     doc.is_cap(i)
         || doc.toks[i].kind == crate::text::TokenKind::Number
         || matches!(
@@ -503,7 +503,7 @@ fn ends_setting(doc: &Doc, i: usize) -> bool {
 
 /// `CLAUSE, SPK CUE.` or `A, SPK CUE, B.`; `k` is where the attribution ends (the sentence's
 /// end or a comma).
-fn inverted(doc: &Doc, k: usize, subject: Spk, sa: usize, sb: usize) -> Option<Found> {
+fn inverted(doc: &QuoteText, k: usize, subject: Spk, sa: usize, sb: usize) -> Option<Found> {
     let comma = subject.np_a - 1;
     // The first part starts at the sentence's start, past a conjunction.
     let mut a = sa;
@@ -531,7 +531,7 @@ fn inverted(doc: &Doc, k: usize, subject: Spk, sa: usize, sb: usize) -> Option<F
 /// `CLAUSE, CUE SPK.` ("…, said the minister."): the cue right after a comma, its speaker after
 /// it, and nothing but the sentence's end after that.
 pub(super) fn inverted_verb_first(
-    doc: &Doc,
+    doc: &QuoteText,
     lex: &Lexicon,
     hits: &[CueHit],
     used: &mut [bool],
@@ -579,7 +579,7 @@ pub(super) fn inverted_verb_first(
 }
 
 /// `According to SPK, CLAUSE` and `CLAUSE, according to SPK.` (and the phrase mid-sentence).
-fn according(doc: &Doc, hit: &CueHit) -> Option<Found> {
+fn according(doc: &QuoteText, hit: &CueHit) -> Option<Found> {
     let spk = sources::after(doc, hit.b).or_else(|| speakers::after_head(doc, hit.b))?;
     if spk.pron.is_some() {
         return None;
@@ -617,7 +617,7 @@ fn according(doc: &Doc, hit: &CueHit) -> Option<Found> {
 }
 
 /// The first sentence-final mark outside quotes in `a..sb`, or `sb`.
-fn stop_before(doc: &Doc, a: usize, sb: usize) -> usize {
+fn stop_before(doc: &QuoteText, a: usize, sb: usize) -> usize {
     (a..sb)
         .find(|&k| doc.is_stop(k) && !doc.in_quote(k))
         .unwrap_or(sb)
@@ -625,7 +625,7 @@ fn stop_before(doc: &Doc, a: usize, sb: usize) -> usize {
 
 /// `a..b` without leading and trailing punctuation that belongs to no content (commas, colons,
 /// dashes); `None` when nothing is left.
-fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+fn trim(doc: &QuoteText, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     let loose = |w: &str| matches!(w, "," | ";" | ":" | "—" | "–" | "--" | "-");
     while a < b && loose(doc.w(a)) {
         a += 1;
@@ -637,6 +637,6 @@ fn trim(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 }
 
 /// Reported speech worth suggesting has at least three words.
-fn long_enough(doc: &Doc, (a, b): (usize, usize)) -> bool {
+fn long_enough(doc: &QuoteText, (a, b): (usize, usize)) -> bool {
     (a..b).filter(|&i| doc.is_word(i)).count() >= 3
 }

@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use crate::matcher::rules::{Gender, Rules};
 use crate::model::EntityId;
 
-use super::doc::{Doc, NONE};
+use super::doc::{NONE, QuoteText};
 use super::roles::Roles;
 use super::speakers::{self, Pron, Spk};
 
@@ -94,7 +94,7 @@ pub(super) struct People {
 }
 
 /// The words of tokens `a..b` joined by one space.
-fn form(doc: &Doc, a: usize, b: usize) -> String {
+fn form(doc: &QuoteText, a: usize, b: usize) -> String {
     let mut s = String::new();
     for i in a..b {
         if doc.toks[i].kind == crate::text::TokenKind::Possessive {
@@ -127,7 +127,7 @@ fn is_month(w: &str) -> bool {
 }
 
 impl People {
-    pub fn build(doc: &Doc, names: &Rules) -> Self {
+    pub fn build(doc: &QuoteText, names: &Rules) -> Self {
         // Capitalised words seen away from a sentence's start: evidence that a word at a start
         // is a name too.
         let mut mid_caps: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -314,7 +314,7 @@ impl People {
     }
 
     /// Read the roles and types the article gives its names (after the speakers are marked).
-    pub fn attach_roles(&mut self, doc: &Doc) {
+    pub fn attach_roles(&mut self, doc: &QuoteText) {
         self.roles = Some(Roles::build(doc, self));
     }
 
@@ -322,7 +322,7 @@ impl People {
     /// it was resolved.
     pub fn describe(
         &self,
-        doc: &Doc,
+        doc: &QuoteText,
         s: &Spk,
         quoted: &HashMap<u32, u32>,
         lessons: super::Lessons,
@@ -353,7 +353,7 @@ impl People {
     }
 
     /// The group of the name at tokens `a..b` (a speaker parsed next to a cue).
-    pub fn key_of(&self, doc: &Doc, a: usize, b: usize) -> Option<u32> {
+    pub fn key_of(&self, doc: &QuoteText, a: usize, b: usize) -> Option<u32> {
         let i = self.occ.partition_point(|o| o.b <= a);
         if let Some(o) = self.occ.get(i)
             && o.a <= a
@@ -385,7 +385,7 @@ impl People {
     /// group to the paragraph it was last quoted in.
     pub fn antecedent(
         &self,
-        doc: &Doc,
+        doc: &QuoteText,
         spk: &Spk,
         quoted: &HashMap<u32, u32>,
         content: &[(usize, usize)],
@@ -517,7 +517,7 @@ impl People {
 /// A name standing where a subject stands: at its sentence's start, or before a lower-case
 /// word that is not a preposition (a verb: "Obama met"; "Obama and Putin met"; "Putin, who
 /// …"), and not after a preposition ("with Obama").
-fn subject_like(doc: &Doc, o: &Occurrence) -> bool {
+fn subject_like(doc: &QuoteText, o: &Occurrence) -> bool {
     let after_prep = o.a > 0
         && matches!(
             doc.w(o.a - 1),
@@ -567,7 +567,7 @@ fn subject_like(doc: &Doc, o: &Occurrence) -> bool {
 
 /// "Mr. Bennet" must not join "Elizabeth Bennet": the title's gender and the full form's first
 /// name disagree.
-fn title_disagrees(doc: &Doc, names: &Rules, title: Option<usize>, full: &str) -> bool {
+fn title_disagrees(doc: &QuoteText, names: &Rules, title: Option<usize>, full: &str) -> bool {
     let Some(g) = title.and_then(|t| speakers::title(doc.w(t)).flatten()) else {
         return false;
     };
@@ -590,7 +590,7 @@ fn label_of(label: &str) -> &'static str {
     }
 }
 
-fn initial(doc: &Doc, i: usize) -> bool {
+fn initial(doc: &QuoteText, i: usize) -> bool {
     let s = doc.sents[doc.sent_of[i] as usize].0;
     i == s
         || doc.line_break_before(i)

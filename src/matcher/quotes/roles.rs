@@ -40,7 +40,7 @@ use std::collections::HashMap;
 use crate::matcher::rules::Gender;
 use crate::model::EntityId;
 
-use super::doc::{Doc, NONE};
+use super::doc::{NONE, QuoteText};
 use super::resolve::People;
 use super::speakers::{self, Spk};
 use super::taught::{self, Lessons};
@@ -144,7 +144,7 @@ fn org_type(w: &str) -> Option<&'static str> {
     })
 }
 
-fn lower(doc: &Doc, i: usize) -> String {
+fn lower(doc: &QuoteText, i: usize) -> String {
     doc.w(i).to_lowercase()
 }
 
@@ -167,7 +167,7 @@ fn is_determiner(w: &str) -> bool {
 }
 
 impl Roles {
-    pub fn build(doc: &Doc, people: &People) -> Self {
+    pub fn build(doc: &QuoteText, people: &People) -> Self {
         let mut intros: Vec<Intro> = Vec::new();
         let mut linked: HashMap<String, u32> = HashMap::new();
         for o in people.occurrences() {
@@ -256,7 +256,7 @@ impl Roles {
     /// The group a description speaker stands for, with a note saying how it was resolved.
     pub fn resolve(
         &self,
-        doc: &Doc,
+        doc: &QuoteText,
         people: &People,
         s: &Spk,
         quoted: &HashMap<u32, u32>,
@@ -391,7 +391,7 @@ fn one_line(s: &str) -> String {
 
 /// Titles and descriptors right before a name at token `a`: "Prime Minister", "union
 /// president", "media buying company", and "The company, " / "Her deputy, " in apposition.
-fn before_name(doc: &Doc, a: usize, key: u32, out: &mut Vec<Intro>) {
+fn before_name(doc: &QuoteText, a: usize, key: u32, out: &mut Vec<Intro>) {
     let mut p = a;
     let mut toks: Vec<usize> = Vec::new();
     while p > 0 && toks.len() < 5 {
@@ -468,7 +468,7 @@ fn before_name(doc: &Doc, a: usize, key: u32, out: &mut Vec<Intro>) {
 
 /// An apposition after a name ending before token `b`: ", a spokeswoman for the agency,",
 /// ", the company's chief executive,", ", 45,".
-fn after_name(doc: &Doc, b: usize, at: usize, key: u32, out: &mut Vec<Intro>) {
+fn after_name(doc: &QuoteText, b: usize, at: usize, key: u32, out: &mut Vec<Intro>) {
     let n = doc.len();
     let mut k = b;
     for _ in 0..2 {

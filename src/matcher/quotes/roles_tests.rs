@@ -1,24 +1,12 @@
 //! Tests of speaker resolution — descriptions to names (`roles`) and pronoun salience
 //! (`resolve`) — on sentences written for them.
 
-use std::sync::OnceLock;
-
-use super::super::{CUES, KnownMention, Quotes};
+use super::super::KnownMention;
+use super::super::tests::{chars, engine};
 use crate::model::{EntityId, Mention as MentionKind, Proposal, Suggestion};
-
-const FIRST_NAMES: &str = include_str!("../../../assets/names/first_names.tsv");
-
-fn engine() -> &'static Quotes {
-    static ENGINE: OnceLock<Quotes> = OnceLock::new();
-    ENGINE.get_or_init(|| Quotes::new(CUES, FIRST_NAMES))
-}
 
 /// (content, speaker text, mention kind, resolved name, reason) per suggestion.
 type Row = (String, Option<String>, MentionKind, Option<String>, String);
-
-fn chars(text: &str, (a, b): (usize, usize)) -> String {
-    text.chars().skip(a).take(b - a).collect()
-}
 
 fn rows_with(text: &str, mentions: &[KnownMention]) -> Vec<Row> {
     engine()

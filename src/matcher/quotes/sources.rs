@@ -12,7 +12,7 @@
 
 use crate::model::Mention as MentionKind;
 
-use super::doc::Doc;
+use super::doc::QuoteText;
 use super::speakers::{self, Spk};
 
 /// What kind of source a speaker phrase is, for the score and the reason.
@@ -27,7 +27,7 @@ pub(super) enum Source {
 }
 
 /// What kind of source a parsed speaker phrase is.
-pub(super) fn classify(doc: &Doc, s: &Spk) -> Source {
+pub(super) fn classify(doc: &QuoteText, s: &Spk) -> Source {
     if s.kind != MentionKind::Nominal || s.b == 0 {
         return Source::Speaker;
     }
@@ -101,7 +101,7 @@ fn is_det(w: &str) -> bool {
 /// The source phrase ending right before the cue at token `cue`, using no token before
 /// `limit`: a document ("The report, by researchers at X,", "a study published on Thursday")
 /// or a group ("party strategists").
-pub(super) fn before(doc: &Doc, cue: usize, limit: usize) -> Option<(Spk, Source)> {
+pub(super) fn before(doc: &QuoteText, cue: usize, limit: usize) -> Option<(Spk, Source)> {
     let mut end = cue;
     while end > limit && matches!(doc.w(end - 1), "also" | "now" | "has" | "have" | "had") {
         end -= 1;
@@ -149,7 +149,7 @@ pub(super) fn before(doc: &Doc, cue: usize, limit: usize) -> Option<(Spk, Source
 /// A document phrase whose head noun is the token right before `end`, opening the clause
 /// (at the sentence's start, after a conjunction or a comma): "The complaint", "a study",
 /// "the institute's own figures", "court documents".
-fn document_ending(doc: &Doc, end: usize, limit: usize) -> Option<Spk> {
+fn document_ending(doc: &QuoteText, end: usize, limit: usize) -> Option<Spk> {
     if end <= limit {
         return None;
     }
@@ -163,7 +163,7 @@ fn document_ending(doc: &Doc, end: usize, limit: usize) -> Option<Spk> {
 
 /// Where the phrase whose head is `head` starts, if it opens its clause: determiners,
 /// possessives and modifiers before the head, up to five tokens.
-fn phrase_start(doc: &Doc, head: usize, limit: usize) -> Option<usize> {
+fn phrase_start(doc: &QuoteText, head: usize, limit: usize) -> Option<usize> {
     let mut a = head;
     let mut steps = 0;
     while a > limit && steps < 5 {
@@ -204,7 +204,7 @@ fn phrase_start(doc: &Doc, head: usize, limit: usize) -> Option<usize> {
 
 /// A group named by a plural noun right before `end` and opening its clause: "Party
 /// strategists", "Many economists", "health policy experts".
-fn group_ending(doc: &Doc, end: usize, limit: usize) -> Option<Spk> {
+fn group_ending(doc: &QuoteText, end: usize, limit: usize) -> Option<Spk> {
     let head = end - 1;
     let w = doc.w(head);
     if !doc.is_lower(head) || !plural_person(w) {
@@ -251,7 +251,7 @@ fn nominal(a: usize, b: usize, label: &'static str) -> Spk {
 
 /// A document after "according to" at token `start`: "court documents", "an engineering
 /// report released last spring", "the institute's own figures"; `np_b` is the head's end.
-pub(super) fn after(doc: &Doc, start: usize) -> Option<Spk> {
+pub(super) fn after(doc: &QuoteText, start: usize) -> Option<Spk> {
     let n = doc.len();
     let mut k = start;
     while k < n && k < start + 6 {
@@ -292,7 +292,7 @@ pub(super) fn after(doc: &Doc, start: usize) -> Option<Spk> {
 /// outside quotation marks. Returns the phrase's tokens, its kind, and how many sentences back
 /// it stands; the nearest wins.
 pub(super) fn pronoun_antecedent(
-    doc: &Doc,
+    doc: &QuoteText,
     at: usize,
     pron: speakers::Pron,
 ) -> Option<(usize, usize, Source, u32)> {
@@ -321,7 +321,7 @@ pub(super) fn pronoun_antecedent(
 
 /// The opening phrase of the sentence `sa..sb` when its head is of kind `want`: "The report",
 /// "Officials", "the researchers", "Many residents".
-fn subject_phrase(doc: &Doc, sa: usize, sb: usize, want: Source) -> Option<(usize, usize)> {
+fn subject_phrase(doc: &QuoteText, sa: usize, sb: usize, want: Source) -> Option<(usize, usize)> {
     let mut first = sa;
     while first < sb && matches!(doc.w(first), "But" | "And" | "However" | "Yet" | "So") {
         first += 1;

@@ -2,17 +2,9 @@
 //! statements, groups, claims and beliefs, speakers a paragraph before a run of quotes — on
 //! sentences written for them.
 
-use std::sync::OnceLock;
-
-use super::super::{CUES, KnownMention, Quotes};
+use super::super::KnownMention;
+use super::super::tests::{chars, engine, read};
 use crate::model::{Mention as MentionKind, Proposal, QuoteKind};
-
-const FIRST_NAMES: &str = include_str!("../../../assets/names/first_names.tsv");
-
-fn engine() -> &'static Quotes {
-    static ENGINE: OnceLock<Quotes> = OnceLock::new();
-    ENGINE.get_or_init(|| Quotes::new(CUES, FIRST_NAMES))
-}
 
 /// One suggestion read back as text.
 #[derive(Debug)]
@@ -26,10 +18,6 @@ struct Row {
     rule: String,
     reason: String,
     score: f32,
-}
-
-fn chars(text: &str, (a, b): (usize, usize)) -> String {
-    text.chars().skip(a).take(b - a).collect()
 }
 
 /// Known PERSON mentions for every occurrence of each of `names` (ORG when it ends in
@@ -61,32 +49,17 @@ fn rows(text: &str, names: &[&str]) -> Vec<Row> {
         .suggest(text, &mentions(text, names))
         .iter()
         .map(|s| {
-            let Proposal::Quote {
-                content,
-                cue,
-                speaker,
-                speaker_label,
-                speaker_mention,
-                kind,
-                ..
-            } = &s.proposal
-            else {
-                panic!("not a quote: {s:?}");
-            };
+            let q = read(text, s);
             Row {
-                content: content
-                    .iter()
-                    .map(|&r| chars(text, r))
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-                kind: *kind,
-                cue: cue.map(|r| chars(text, r)),
-                speaker: speaker.map(|r| chars(text, r)),
-                mention: *speaker_mention,
-                label: speaker_label.clone(),
-                rule: s.rule.clone(),
-                reason: s.reason.clone(),
-                score: s.score,
+                content: q.content.join(" | "),
+                kind: q.kind,
+                cue: q.cue,
+                speaker: q.speaker,
+                mention: q.mention,
+                label: q.label,
+                rule: q.rule,
+                reason: q.reason,
+                score: q.score,
             }
         })
         .collect()

@@ -20,7 +20,7 @@
 use crate::matcher::rules::Gender;
 use crate::model::Mention as MentionKind;
 
-use super::doc::{Doc, NONE};
+use super::doc::{NONE, QuoteText};
 
 /// A pronoun subject.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -270,7 +270,7 @@ fn is_role_head(w: &str) -> bool {
 }
 
 /// A capitalised token that can be part of a name.
-fn is_name_part(doc: &Doc, i: usize) -> bool {
+fn is_name_part(doc: &QuoteText, i: usize) -> bool {
     if doc.in_quote(i) {
         return false;
     }
@@ -306,7 +306,7 @@ fn is_particle(w: &str) -> bool {
 }
 
 /// Token `i` is the first word of its sentence or line, or follows an opening quote mark.
-fn sentence_initial(doc: &Doc, i: usize) -> bool {
+fn sentence_initial(doc: &QuoteText, i: usize) -> bool {
     let s = doc.sent_of[i] as usize;
     let first = doc.sents[s].0;
     i == first
@@ -315,7 +315,7 @@ fn sentence_initial(doc: &Doc, i: usize) -> bool {
 }
 
 /// Parse the speaker phrase that ends right before token `end`, using no token before `limit`.
-pub(super) fn before(doc: &Doc, end: usize, limit: usize) -> Option<Spk> {
+pub(super) fn before(doc: &QuoteText, end: usize, limit: usize) -> Option<Spk> {
     let mut j = end;
     let mut skipped = 0;
     while j > limit && skipped < 3 && is_adverb(doc.w(j - 1)) {
@@ -375,7 +375,7 @@ pub(super) fn before(doc: &Doc, end: usize, limit: usize) -> Option<Spk> {
 
 /// Tokens `a..b` exactly, between a closing quote mark and its cue, as a description whatever
 /// its noun: "“…,” the saloon-keeper demanded", "“…,” a tall stranger said".
-pub(super) fn description_between(doc: &Doc, a: usize, b: usize) -> Option<Spk> {
+pub(super) fn description_between(doc: &QuoteText, a: usize, b: usize) -> Option<Spk> {
     if b <= a + 1 || b - a > 5 || !is_determiner(doc.w(a)) {
         return None;
     }
@@ -407,7 +407,7 @@ pub(super) fn description_between(doc: &Doc, a: usize, b: usize) -> Option<Spk> 
 /// The subject at the start of the clause `start..end` ("Her neighbour, retired fisherman Joe
 /// Kane, was less hopeful:"): a name, pronoun or description followed by its verb; a name in
 /// an apposition right after a description is the better speaker.
-pub(super) fn clause_subject(doc: &Doc, start: usize, end: usize) -> Option<Spk> {
+pub(super) fn clause_subject(doc: &QuoteText, start: usize, end: usize) -> Option<Spk> {
     let mut a = start;
     while a < end && matches!(doc.w(a), "But" | "And" | "Yet" | "So" | "Still" | "Then") {
         a += 1;
@@ -436,7 +436,7 @@ pub(super) fn clause_subject(doc: &Doc, start: usize, end: usize) -> Option<Spk>
 /// The subject of a verb joined by "and" to the one before it: "she bowed and said", "Obama
 /// met Putin and warned that". The nearest pronoun or name before the first verb, which must
 /// come right after it.
-pub(super) fn coordinated(doc: &Doc, cue: usize, limit: usize) -> Option<Spk> {
+pub(super) fn coordinated(doc: &QuoteText, cue: usize, limit: usize) -> Option<Spk> {
     if cue < limit + 2 || !matches!(doc.w(cue - 1), "and" | "but") {
         return None;
     }
@@ -463,7 +463,7 @@ pub(super) fn coordinated(doc: &Doc, cue: usize, limit: usize) -> Option<Spk> {
 
 /// "X, a spokesman for Y, said": the comma before the cue closes an apposition; its head is
 /// the speaker.
-fn apposition(doc: &Doc, comma: usize, limit: usize) -> Option<Spk> {
+fn apposition(doc: &QuoteText, comma: usize, limit: usize) -> Option<Spk> {
     let floor = limit.max(comma.saturating_sub(25));
     let mut p = comma;
     while p > floor {
@@ -545,7 +545,7 @@ fn role_modifier(w: &str) -> bool {
 
 /// The phrase ending right before token `end`: a known mention, a capitalised name, or a
 /// description.
-fn phrase(doc: &Doc, end: usize, limit: usize) -> Option<Spk> {
+fn phrase(doc: &QuoteText, end: usize, limit: usize) -> Option<Spk> {
     if end <= limit {
         return None;
     }
@@ -581,7 +581,7 @@ fn phrase(doc: &Doc, end: usize, limit: usize) -> Option<Spk> {
 }
 
 /// A description whose head noun is token `head`: "the Russian leader", "police", "his wife".
-fn description(doc: &Doc, head: usize, limit: usize) -> Option<Spk> {
+fn description(doc: &QuoteText, head: usize, limit: usize) -> Option<Spk> {
     let (label, gender, plural) = role(doc.w(head))?;
     let mut a = head;
     let mut det = false;
@@ -662,7 +662,7 @@ fn description(doc: &Doc, head: usize, limit: usize) -> Option<Spk> {
 
 /// A capitalised name ending at token `k`, read backwards; titles and descriptors before the
 /// name proper ("Iranian President", "Mr.") are split off.
-fn name_back(doc: &Doc, k: usize, limit: usize) -> Option<Spk> {
+fn name_back(doc: &QuoteText, k: usize, limit: usize) -> Option<Spk> {
     let mut a = k;
     while a > limit {
         let p = a - 1;
@@ -745,7 +745,7 @@ fn name_back(doc: &Doc, k: usize, limit: usize) -> Option<Spk> {
 }
 
 /// The gender of a title right before token `a` ("Mr." in "Mr. Smith").
-fn title_gender_before(doc: &Doc, a: usize, limit: usize) -> Option<Gender> {
+fn title_gender_before(doc: &QuoteText, a: usize, limit: usize) -> Option<Gender> {
     if a > limit {
         title(doc.w(a - 1)).flatten()
     } else {
@@ -755,7 +755,7 @@ fn title_gender_before(doc: &Doc, a: usize, limit: usize) -> Option<Gender> {
 
 /// Where the descriptor before a name starts: "union president Jane Doe", "Carolina coach
 /// Rod Brind'Amour", "the bank's chief economist Jane Doe", "U.S. President Barack Obama".
-fn descriptor_start(doc: &Doc, a: usize, limit: usize) -> usize {
+fn descriptor_start(doc: &QuoteText, a: usize, limit: usize) -> usize {
     let mut s = a;
     let mut steps = 0;
     while s > limit && steps < 6 {
@@ -797,7 +797,7 @@ fn label_of(label: &str) -> &'static str {
 /// Parse the speaker phrase that starts at token `start` (after an inverted cue: "said the
 /// official", "replied he", "said Jane Doe, a spokeswoman for X"), within the paragraph; an
 /// apposition after a name or description is part of the phrase (`np_b`).
-pub(super) fn after(doc: &Doc, start: usize) -> Option<Spk> {
+pub(super) fn after(doc: &QuoteText, start: usize) -> Option<Spk> {
     let mut s = after_head(doc, start)?;
     if s.pron.is_none() {
         s.np_b = appositive_end(doc, s.np_b).unwrap_or(s.np_b);
@@ -807,7 +807,7 @@ pub(super) fn after(doc: &Doc, start: usize) -> Option<Spk> {
 
 /// ", a pollster at X" after a phrase ending before `at`: where the apposition ends (before the
 /// next comma or the sentence's end), if one is there.
-fn appositive_end(doc: &Doc, at: usize) -> Option<usize> {
+fn appositive_end(doc: &QuoteText, at: usize) -> Option<usize> {
     let n = doc.len();
     if at + 1 >= n || doc.w(at) != "," || doc.in_quote(at + 1) {
         return None;
@@ -826,7 +826,7 @@ fn appositive_end(doc: &Doc, at: usize) -> Option<usize> {
     Some(k)
 }
 
-pub(super) fn after_head(doc: &Doc, start: usize) -> Option<Spk> {
+pub(super) fn after_head(doc: &QuoteText, start: usize) -> Option<Spk> {
     let n = doc.len();
     if start >= n || doc.in_quote(start) {
         return None;

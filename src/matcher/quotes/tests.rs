@@ -5,35 +5,39 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 
 use super::{CUES, KnownMention, Quotes};
+use crate::matcher::engines::FIRST_NAMES;
 use crate::model::{EntityId, Mention as MentionKind, Proposal, QuoteKind, Suggestion};
 
-const FIRST_NAMES: &str = include_str!("../../../assets/names/first_names.tsv");
-
-fn engine() -> &'static Quotes {
+/// The engine with the bundled cues and first names, built once for all the quotes tests (these
+/// and those of `roles` and `sources`).
+pub(super) fn engine() -> &'static Quotes {
     static ENGINE: OnceLock<Quotes> = OnceLock::new();
     ENGINE.get_or_init(|| Quotes::new(CUES, FIRST_NAMES))
 }
 
 /// A suggestion read back as text.
 #[derive(Debug)]
-struct Q {
-    content: Vec<String>,
-    kind: QuoteKind,
-    cue: Option<String>,
-    speaker: Option<String>,
-    mention: MentionKind,
-    label: Option<String>,
-    name: Option<String>,
-    entity: Option<EntityId>,
-    rule: String,
-    score: f32,
+pub(super) struct Q {
+    pub(super) content: Vec<String>,
+    pub(super) kind: QuoteKind,
+    pub(super) cue: Option<String>,
+    pub(super) speaker: Option<String>,
+    pub(super) mention: MentionKind,
+    pub(super) label: Option<String>,
+    pub(super) name: Option<String>,
+    pub(super) entity: Option<EntityId>,
+    pub(super) rule: String,
+    pub(super) reason: String,
+    pub(super) score: f32,
 }
 
-fn chars(text: &str, (a, b): (usize, usize)) -> String {
+/// The characters `a..b` of `text`.
+pub(super) fn chars(text: &str, (a, b): (usize, usize)) -> String {
     text.chars().skip(a).take(b - a).collect()
 }
 
-fn read(text: &str, s: &Suggestion) -> Q {
+/// `s`, a quote suggestion on `text`, read back as text.
+pub(super) fn read(text: &str, s: &Suggestion) -> Q {
     let Proposal::Quote {
         content,
         cue,
@@ -57,6 +61,7 @@ fn read(text: &str, s: &Suggestion) -> Q {
         name: speaker_new_entity.clone(),
         entity: *speaker_entity,
         rule: s.rule.clone(),
+        reason: s.reason.clone(),
         score: s.score,
     }
 }

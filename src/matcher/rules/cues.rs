@@ -1,0 +1,124 @@
+//! Cues around a sequence: a speech verb after or before it makes it a speaker (`speech-cue`),
+//! and "the city of X", "capital X", "X's government" make it a place (`gpe-cue`).
+
+use crate::text::TokenKind;
+
+use super::finder::{Finder, q};
+use super::score;
+use super::words::{
+    gpe_possessed, inverted_speech_verb, is_compass, is_place_opener, is_speech_adverb, org_head,
+    place_of_noun, speech_verb,
+};
+
+impl<'d> Finder<'_, 'd> {
+    /// A speech verb right after the run ("Smith said") or just before it ("…, said Smith.")
+    /// makes it a speaker: a PERSON, or an ORG after "the" or with a head word. Returns whether
+    /// it added a suggestion.
+    pub(super) fn speech_cue(&mut self, s: usize, e: usize, unsure: bool) -> bool {
+        let doc = self.doc;
+        let n = e - s;
+        if n > 3 || doc.in_headline(s) {
+            return false;
+        }
+        let mut k = e;
+        while k < e + 2 && doc.is_lower_word(k, is_speech_adverb) {
+            k += 1;
+        }
+        let after = doc.is_lower_word(k, speech_verb) && doc.same_sentence(s, k);
+        let verb_before =
+            s >= 1 && doc.is_lower_word(s - 1, inverted_speech_verb) && doc.same_sentence(s - 1, s);
+        let closes = e >= doc.toks.len()
+            || !doc.same_sentence(s, e)
+            || matches!(doc.word(e), "," | "." | ";" | "!" | "?" | "”");
+        let before = verb_before && closes;
+        if !(after || before) {
+            return false;
+        }
+        // One unknown word at a sentence start ("Officials said") is too often a common noun,
+        // and "North Korea said" is a country.
+        if (n == 1 && unsure) || is_place_opener(doc.word(s)) || is_compass(doc.word(s)) {
+            return false;
+        }
+        let verb = if after { doc.word(k) } else { doc.word(s - 1) };
+        let last = doc.word(e - 1);
+        let t = &doc.toks[s];
+        let the_before = s >= 1 && doc.word(s - 1) == "the";
+        let org =
+            org_head(last).is_some() || (n == 1 && t.is_all_caps() && t.len() >= 2) || the_before;
+        let label = if org { "ORG" } else { "PERSON" };
+        if let Some(known) = doc.known_label(s, e)
+            && known != label
+        {
+            return false; // another engine knows better ("Moscow said" is a city)
+        }
+        let sc = if n == 1 {
+            score::SPEECH_SINGLE
+        } else {
+            score::SPEECH_MULTI
+        };
+        let reason = if after {
+            format!("capitalised name before {}", q(verb))
+        } else {
+            format!("capitalised name after {}", q(verb))
+        };
+        self.add(s, e, label, sc, "speech-cue", reason);
+        true
+    }
+
+    /// "the city of X", "the capital X", "X's government". Returns whether it added one.
+    pub(super) fn gpe_cue(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let n = e - s;
+        if n > 3 {
+            return false;
+        }
+        let name = doc.text_of(s, e);
+        if s >= 2
+            && doc.word(s - 1) == "of"
+            && doc.same_sentence(s - 2, s)
+            && let Some(label) =
+                place_of_noun(doc.word(s - 2)).filter(|_| !doc.toks[s - 2].is_capitalised())
+        {
+            let noun = doc.word(s - 2);
+            self.add(
+                s,
+                e,
+                label,
+                score::GPE_CUE,
+                "gpe-cue",
+                format!("“the {noun} of {name}”"),
+            );
+            return true;
+        }
+        let capital_before = (s >= 1 && doc.word(s - 1) == "capital")
+            || (s >= 2 && doc.word(s - 1) == "," && doc.word(s - 2) == "capital");
+        if capital_before && doc.same_sentence(s.saturating_sub(2), s) {
+            self.add(
+                s,
+                e,
+                "GPE",
+                score::GPE_CUE,
+                "gpe-cue",
+                format!("“capital {name}”"),
+            );
+            return true;
+        }
+        if e + 1 < doc.toks.len()
+            && doc.toks[e].kind == TokenKind::Possessive
+            && doc.same_sentence(s, e + 1)
+            && let Some(sc) = gpe_possessed(doc.word(e + 1))
+        {
+            let what = doc.word(e + 1).to_lowercase();
+            self.add(
+                s,
+                e,
+                "GPE",
+                sc,
+                "gpe-cue",
+                format!("{name}’s {what}: a country's"),
+            );
+            return true;
+        }
+        false
+    }
+}

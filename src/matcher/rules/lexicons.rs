@@ -1,0 +1,173 @@
+//! What wire news needs beyond the word tables of `words`: the bundled places (countries,
+//! cities, regions) and press by name, for lines in capitals and for the press named without a
+//! head word; and the words of sport and business that say a capitalised word is a club or a
+//! company ("beat", "striker", "shares", "truck maker").
+
+use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
+
+use super::words::speech_verb;
+
+/// Places (bundled countries, cities and regions) by their form in capitals, for lines written
+/// in capitals where the case-sensitive lists find nothing; and the press by name.
+pub(super) struct Lexicons {
+    /// "LONDON" → whether it is a country ("FRANCE"); ambiguous entries ("JORDAN") left out.
+    pub(super) places: HashMap<String, bool>,
+    /// "Le Monde" → whether it is ambiguous ("Guardian").
+    pub(super) media: HashMap<&'static str, bool, FixedState>,
+    /// "LE MONDE": the press in capitals, unambiguous names only.
+    pub(super) media_caps: HashSet<String>,
+}
+
+const COUNTRIES_TSV: &str = include_str!("../../../assets/gazetteer/countries.tsv");
+const CITIES_TSV: &str = include_str!("../../../assets/gazetteer/cities.tsv");
+const REGIONS_TSV: &str = include_str!("../../../assets/gazetteer/regions.tsv");
+const MEDIA_TSV: &str = include_str!("../../../assets/lexicon/media.tsv");
+
+pub(super) fn lexicons() -> &'static Lexicons {
+    static LEX: std::sync::OnceLock<Lexicons> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut places = HashMap::new();
+        for (tsv, country) in [
+            (COUNTRIES_TSV, true),
+            (CITIES_TSV, false),
+            (REGIONS_TSV, false),
+        ] {
+            for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+                let mut cols = line.split('\t');
+                let (Some(name), Some(label)) = (cols.next(), cols.next()) else {
+                    continue;
+                };
+                let flags = cols.nth(1).unwrap_or("");
+                if name.is_empty()
+                    || flags.split(',').any(|f| f.trim() == "ambiguous")
+                    || !matches!(label, "GPE" | "LOC")
+                {
+                    continue;
+                }
+                let upper = name.to_uppercase();
+                let entry = places.entry(upper).or_insert(country);
+                *entry |= country;
+            }
+        }
+        let mut media: HashMap<&'static str, bool, FixedState> = HashMap::default();
+        let mut media_caps = HashSet::new();
+        for line in MEDIA_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let Some(name) = cols.next().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let flags = cols.nth(1).unwrap_or("");
+            let ambiguous = flags.split(',').any(|f| f.trim() == "ambiguous");
+            media.insert(name, ambiguous);
+            if !ambiguous {
+                media_caps.insert(name.to_uppercase());
+            }
+        }
+        Lexicons {
+            places,
+            media,
+            media_caps,
+        }
+    })
+}
+
+/// Verbs of a sports result: "Barcelona beat Milan", "Ajax drew with PSV".
+#[rustfmt::skip]
+pub(super) fn is_sports_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "beat" | "beats" | "defeated" | "defeats" | "drew" | "draw" | "draws" | "lost" | "lose"
+            | "loses" | "edged" | "thrashed" | "routed" | "crushed" | "overcame" | "downed"
+            | "hammered" | "trounced" | "outclassed" | "eliminated" | "hosted" | "host" | "hosts"
+            | "v" | "vs" | "vs." | "against"
+    )
+}
+
+/// Words that only sport uses, which make a sentence a sports report.
+#[rustfmt::skip]
+pub(super) fn is_sports_word(w: &str) -> bool {
+    matches!(
+        w,
+        "friendly" | "league" | "goal" | "goals" | "striker" | "midfielder" | "goalkeeper"
+            | "penalty" | "halftime" | "half-time" | "equaliser" | "equalizer" | "stoppage"
+            | "derby" | "fixture" | "innings" | "wickets" | "touchdown" | "inning" | "relegation"
+            | "promoted" | "semi-final" | "quarter-final" | "semifinal" | "quarterfinal"
+            | "kickoff" | "kick-off" | "replay" | "standings" | "scoreless" | "goalless"
+    )
+}
+
+/// Words after a club's name that make it the club ("Barcelona coach Bobby Robson").
+#[rustfmt::skip]
+pub(super) fn is_club_member(w: &str) -> bool {
+    matches!(
+        w,
+        "coach" | "striker" | "midfielder" | "goalkeeper" | "defender" | "winger" | "fullback"
+            | "full-back" | "manager" | "fans" | "supporters" | "forward" | "playmaker"
+            | "keeper" | "captain" | "squad" | "teammate" | "teammates"
+    )
+}
+
+/// A result score: "2-1", "1–0".
+pub(super) fn is_score(w: &str) -> bool {
+    let mut parts = w.split(['-', '–']);
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let small = |x: &str| (1..=3).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    small(a) && small(b)
+}
+
+/// Nouns that stand before a company's name: "truck maker Volvo", "oil company Shell".
+#[rustfmt::skip]
+pub(super) fn is_company_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "company" | "firm" | "maker" | "carmaker" | "automaker" | "giant" | "retailer"
+            | "insurer" | "lender" | "airline" | "carrier" | "brewer" | "chipmaker"
+            | "conglomerate" | "subsidiary" | "manufacturer" | "supplier" | "distributor"
+            | "exporter" | "importer" | "refiner" | "miner" | "utility" | "broker" | "brokerage"
+            | "bank" | "group" | "operator" | "unit" | "rival" | "rivals" | "competitor"
+            | "corporation" | "multinational" | "startup" | "start-up" | "steelmaker"
+            | "drugmaker" | "telecoms" | "shipbuilder" | "shipper" | "publisher" | "newspaper"
+            | "daily" | "weekly" | "magazine" | "agency" | "broadcaster" | "network"
+    )
+}
+
+/// Words after a company's name: "Volvo shares", "Nestle's profit".
+#[rustfmt::skip]
+pub(super) fn is_company_attribute(w: &str) -> bool {
+    matches!(
+        w,
+        "shares" | "stock" | "stocks" | "shareholders" | "stockholders" | "profit" | "profits"
+            | "earnings" | "revenue" | "revenues" | "sales" | "turnover" | "dividend"
+            | "subsidiary" | "chairman" | "executives" | "bonds" | "takeover" | "share"
+    )
+}
+
+/// Words before "of"/"in"/"for" and a company: "shares of Nestle", "a stake in Volvo".
+pub(super) fn is_company_of(w: &str) -> bool {
+    matches!(
+        w,
+        "shares" | "stake" | "takeover" | "bid" | "acquisition" | "shareholders" | "subsidiary"
+    )
+}
+
+/// Verbs of the press: "the Guardian reported".
+pub(super) fn is_press_verb(w: &str) -> bool {
+    speech_verb(w)
+        || matches!(
+            w,
+            "reported"
+                | "reports"
+                | "quoted"
+                | "quotes"
+                | "newspaper"
+                | "daily"
+                | "cited"
+                | "published"
+                | "wrote"
+                | "editorial"
+        )
+}

@@ -1,0 +1,87 @@
+//! Organisations without a head word: the press by name ("Reuters", "the Guardian reported")
+//! and companies by the words around them ("truck maker Volvo", "Volvo shares").
+
+use crate::text::TokenKind;
+
+use super::finder::{Finder, q};
+use super::lexicons::{
+    is_company_attribute, is_company_noun, is_company_of, is_press_verb, lexicons,
+};
+
+impl<'d> Finder<'_, 'd> {
+    /// A news agency, newspaper or broadcaster by name. Returns whether it added one.
+    pub(super) fn media(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let name = doc.text_of(s, e);
+        let Some(&ambiguous) = lexicons().media.get(name) else {
+            return false;
+        };
+        if doc.known_label(s, e).is_some_and(|l| l != "ORG") {
+            return false;
+        }
+        if ambiguous {
+            // "the Guardian reported", "told the Independent": "the" and a cue of the press.
+            let the = s >= 1 && doc.word(s - 1) == "the";
+            let verb_after = doc.is_lower_word(e, is_press_verb);
+            let cue_before = s >= 2
+                && doc.is_lower_word(s - 2, |w| {
+                    matches!(w, "told" | "by" | "with" | "in" | "to" | "interview")
+                });
+            if !(the && (verb_after || cue_before)) {
+                return false;
+            }
+        }
+        self.add(
+            s,
+            e,
+            "ORG",
+            0.85,
+            "media",
+            format!("{} is a news agency, newspaper or broadcaster", q(name)),
+        );
+        true
+    }
+
+    /// "truck maker Volvo", "shares of Nestle", "Volvo shares", "Nestle's profit": a company.
+    /// Returns whether it added one.
+    pub(super) fn company(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        if e - s > 3 || doc.in_headline(s) || !doc.same_sentence(s, e.saturating_sub(1)) {
+            return false;
+        }
+        if doc.known_label(s, e).is_some_and(|l| l != "ORG") || doc.known_cover[s].is_some() {
+            return false;
+        }
+        let before = s.checked_sub(1).filter(|&p| doc.same_sentence(p, s));
+        let noun_before = before.is_some_and(|p| doc.is_lower_word(p, is_company_noun));
+        let of_before = before.is_some_and(|p| {
+            matches!(doc.word(p), "of" | "in" | "for")
+                && p >= 1
+                && doc.is_lower_word(p - 1, is_company_of)
+        });
+        let possessive = e < doc.toks.len() && doc.toks[e].kind == TokenKind::Possessive;
+        let attr_at = if possessive { e + 1 } else { e };
+        let attr_after = attr_at < doc.toks.len()
+            && doc.same_sentence(s, attr_at)
+            && doc.is_lower_word(attr_at, is_company_attribute)
+            // "Volvo chairman" is the company's; "the chairman" is not a cue by itself.
+            && (possessive || doc.word(attr_at) != "chairman" || e - s == 1);
+        let why = if noun_before {
+            let noun = before.map(|p| doc.word(p)).unwrap_or_default();
+            format!("{} before it", q(noun))
+        } else if of_before {
+            let p = before.unwrap_or(s);
+            format!(
+                "“{} {}” before it",
+                doc.word(p.saturating_sub(1)),
+                doc.word(p)
+            )
+        } else if attr_after {
+            format!("{} after it", q(doc.word(attr_at)))
+        } else {
+            return false;
+        };
+        self.add(s, e, "ORG", 0.75, "company", format!("a company: {why}"));
+        true
+    }
+}

@@ -1,0 +1,176 @@
+//! People: a first name that opens a name, the title phrases before a name, whether a sequence
+//! can be a person's name at all, nationality adjectives, and lists of names in which most are
+//! people.
+
+use super::finder::{Finder, q};
+use super::score;
+use super::words::{
+    event_head, is_department, is_non_person_word, is_particle, is_place_opener, is_title_core,
+    is_title_false_name, is_title_modifier, is_weekday, loc_head, misc_head, month, org_head,
+};
+
+impl<'d> Finder<'_, 'd> {
+    /// A first name at `s` and a name after it: suggest `s..e` as a PERSON. Returns whether it
+    /// did.
+    pub(super) fn first_name_person(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let first = doc.word(s);
+        let Some(f) = self.rules.first_names.get(first) else {
+            return false;
+        };
+        if !self.person_part(s + 1, e) || is_place_opener(first) || is_title_core(first) {
+            return false;
+        }
+        // "Jordan" or "Georgia" that another engine knows as a place.
+        if doc.known_cover[s].is_some_and(|k| doc.known[k as usize].label != "PERSON") {
+            return false;
+        }
+        let sc = match (f.ambiguous, doc.ambiguous[s] || doc.in_headline(s)) {
+            (false, _) => score::FIRST_NAME,
+            (true, false) => score::FIRST_NAME_AMBIGUOUS,
+            (true, true) if doc.cap_mid.contains(first) => score::FIRST_NAME_AMBIGUOUS_INITIAL,
+            (true, true) => return false,
+        };
+        let why = if f.ambiguous {
+            format!("{} is a first name (and a common word)", q(first))
+        } else {
+            format!("{} is a first name", q(first))
+        };
+        self.add(s, e, "PERSON", sc, "first-name", why);
+        self.speech_cue(s, e, false);
+        true
+    }
+
+    /// A nationality adjective ("Greek", "Italian"), by another engine's word or by its shape.
+    pub(super) fn is_demonym(&self, i: usize) -> bool {
+        let doc = self.doc;
+        if let Some(k) = doc.known_cover[i] {
+            return doc.known[k as usize].label == "NORP";
+        }
+        let w = doc.word(i);
+        w.chars().count() >= 4
+            && (["ian", "ean", "ese", "ish", "an", "i"]
+                .iter()
+                .any(|x| w.ends_with(x))
+                || matches!(
+                    w,
+                    "Greek" | "French" | "Dutch" | "Swiss" | "Thai" | "Czech" | "Welsh"
+                ))
+    }
+
+    /// The end of a title phrase starting at `k` ("Prime Minister", "Secretary of State"), if
+    /// one does.
+    pub(super) fn title_end(&self, k: usize, e: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut j = k;
+        let mut core = false;
+        while j < e {
+            let w = doc.word(j);
+            if is_title_core(w) {
+                core = true;
+                j += 1;
+            } else if is_title_modifier(w) {
+                j += 1;
+            } else if core
+                && matches!(w, "of" | "for")
+                && j + 1 < e
+                && is_department(doc.word(j + 1))
+            {
+                j += 2;
+                while j < e && is_department(doc.word(j)) {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        (core && j > k).then_some(j)
+    }
+
+    /// Whether `s..e` can be a person's name after a title or a first name: one to four name
+    /// words, no head words or titles, not an acronym, not a date.
+    pub(super) fn person_part(&self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        if s >= e || e - s > 4 {
+            return false;
+        }
+        let last = doc.word(e - 1);
+        if org_head(last).is_some()
+            || loc_head(last)
+            || event_head(last)
+            || misc_head(last)
+            || is_non_person_word(last)
+            || doc.toks[e - 1].is_initial()
+        {
+            return false;
+        }
+        if is_title_false_name(doc.word(s))
+            || (s..e).any(|k| org_head(doc.word(k)).is_some() || loc_head(doc.word(k)))
+        {
+            return false;
+        }
+        (s..e).all(|k| {
+            let w = doc.word(k);
+            let t = &doc.toks[k];
+            let acronym = t.is_all_caps() && t.len() >= 2 && !t.is_initial();
+            (doc.is_name_word(k) || is_particle(w))
+                && !acronym
+                && !is_title_core(w)
+                && !is_weekday(w)
+                && month(w) != Some(true)
+                && !matches!(w, "of" | "and" | "for" | "on" | "the")
+        }) && doc.is_name_word(s)
+    }
+
+    /// Lists of names ("Squad: Peter Schmeichel, Gary Neville, Jaap Stam"): when most names of
+    /// a list are people and none is anything else, the rest are people too.
+    pub(super) fn lists(&mut self) {
+        let doc = self.doc;
+        let runs = std::mem::take(&mut self.runs);
+        let mut g = 0;
+        while g < runs.len() {
+            // A group: runs separated by "," / "and" / ", and" / ";".
+            let mut h = g + 1;
+            while h < runs.len() {
+                let (_, pe) = runs[h - 1];
+                let (ns, _) = runs[h];
+                let between: Vec<&str> = (pe..ns).map(|k| doc.word(k)).collect();
+                let joined = matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | [";"]);
+                if !joined || doc.line[pe - 1] != doc.line[ns] {
+                    break;
+                }
+                h += 1;
+            }
+            if h - g >= 3 {
+                let labels: Vec<Option<String>> = runs[g..h]
+                    .iter()
+                    .map(|&(s, e)| self.typed(s, e).map(str::to_string))
+                    .collect();
+                let people = labels
+                    .iter()
+                    .filter(|l| l.as_deref() == Some("PERSON"))
+                    .count();
+                let others = labels
+                    .iter()
+                    .filter(|l| l.as_ref().is_some_and(|l| l != "PERSON"))
+                    .count();
+                if people >= 2 && others == 0 {
+                    for (&(s, e), label) in runs[g..h].iter().zip(&labels) {
+                        if label.is_none() && e - s <= 3 && self.person_part(s, e) {
+                            self.add(
+                                s,
+                                e,
+                                "PERSON",
+                                0.7,
+                                "list",
+                                "in a list of people's names".into(),
+                            );
+                        }
+                    }
+                }
+            }
+            g = h;
+        }
+        self.runs = runs;
+    }
+}

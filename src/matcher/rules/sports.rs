@@ -1,0 +1,235 @@
+//! Sport in wire copy: an athlete with a country in brackets ("1. Maria Lopez (Spain)"), and a
+//! club named by its city ("Barcelona beat Milan 2-1", "Barcelona coach Bobby Robson", a table
+//! row "Barcelona 10 7 2 1"), while a country stays its national team, a place.
+
+use crate::text::TokenKind;
+
+use super::finder::{Finder, q};
+use super::lexicons::{is_club_member, is_score, is_sports_verb, is_sports_word, lexicons};
+use super::text::is_list_filler;
+use super::words::{is_initial_function_word, is_speech_adverb};
+
+impl<'d> Finder<'_, 'd> {
+    /// Whether the word at `s` ends a longer capitalised name somewhere in the document.
+    fn is_surname_here(&self, s: usize) -> bool {
+        let doc = self.doc;
+        let w = doc.word(s);
+        (1..doc.toks.len()).any(|k| {
+            k != s
+                && doc.toks[k].kind == TokenKind::Word
+                && doc.word(k) == w
+                && doc.same_sentence(k - 1, k)
+                && doc.is_name_word(k - 1)
+                && !(doc.ambiguous[k - 1] && is_initial_function_word(doc.word(k - 1)))
+        })
+    }
+
+    /// A country by the bundled lists ("France beat Italy" are national teams, places here).
+    fn is_country(&self, s: usize, e: usize) -> bool {
+        let name = self.doc.text_of(s, e);
+        lexicons()
+            .places
+            .get(&name.to_uppercase())
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// "1. Maria Lopez (Spain) 2:21:05", "Pete Sampras (U.S.) beat …": a name with a country
+    /// in brackets after it is an athlete. Returns whether it added one.
+    pub(super) fn results_row(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let n = e - s;
+        let line = doc.line[s] as usize;
+        if e + 2 >= doc.toks.len() || doc.word(e) != "(" || doc.known_cover[s].is_some() {
+            return false;
+        }
+        if !(doc.list_line[line] || (2..=3).contains(&n)) || !self.person_part(s, e) {
+            return false;
+        }
+        // The bracket holds one to three words that make a country: a place another engine
+        // knows, a nationality, or a code in capitals ("ESP", "U.S.").
+        let close = (e + 2..(e + 5).min(doc.toks.len())).find(|&k| doc.word(k) == ")");
+        let Some(close) = close else {
+            return false;
+        };
+        let inside = doc.text_of(e + 1, close);
+        let t = &doc.toks[e + 1];
+        let country = doc.known_cover[e + 1].is_some_and(|k| {
+            matches!(doc.known[k as usize].label.as_str(), "GPE" | "LOC" | "NORP")
+        }) || (close == e + 2 && t.is_all_caps() && (2..=4).contains(&t.len()))
+            || lexicons().places.contains_key(&inside.to_uppercase());
+        // "Real Madrid (Spain) v Ajax (Netherlands)": clubs, not people.
+        let (la, lb) = doc.lines[line];
+        let versus = (la..lb).any(|k| matches!(doc.word(k), "v" | "vs" | "vs."));
+        if !country || versus {
+            return false;
+        }
+        self.add(
+            s,
+            e,
+            "PERSON",
+            0.75,
+            "results-row",
+            format!("a name with its country {} in brackets", q(inside)),
+        );
+        true
+    }
+
+    /// "Barcelona beat Milan 2-1", "Ajax drew with PSV", "Barcelona coach Bobby Robson": a
+    /// club, even when its name is a city's. Countries stay places (national teams). Returns
+    /// whether it added one.
+    pub(super) fn club(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        if e - s > 3 || doc.in_headline(s) {
+            return false;
+        }
+        // The context first, which is cheap and rare.
+        let (a, b) = doc.sentences[doc.sentence[s] as usize];
+        // Subject: the verb right after (an adverb or "have" between).
+        let mut k = e;
+        while k < e + 2 && k < b && doc.is_lower_word(k, is_speech_adverb) {
+            k += 1;
+        }
+        let subject = k < b
+            && doc.is_lower_word(k, is_sports_verb)
+            && !matches!(doc.word(k), "against" | "v" | "vs" | "vs.");
+        // Object: after the verb, "drew with", "lost to", "against", "v".
+        let object = s > a && {
+            let p = doc.word(s - 1);
+            doc.is_lower_word(s - 1, is_sports_verb)
+                || (matches!(p, "with" | "to" | "at")
+                    && s >= 2
+                    && doc.is_lower_word(s - 2, |w| {
+                        is_sports_verb(w) || matches!(w, "home" | "away")
+                    }))
+                || (matches!(p, "with" | "to") && s >= 3 && is_score(doc.word(s - 2)))
+        };
+        let member = e < b && doc.is_lower_word(e, is_club_member);
+        if !(subject || object || member) {
+            return false;
+        }
+        let known = doc.known_label(s, e);
+        if known.is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
+            || (known.is_none() && self.rules.first_names.contains_key(doc.word(s)))
+        {
+            return false;
+        }
+        let sporty = (subject || object)
+            && (a..b).any(|k| {
+                let w = doc.word(k);
+                (doc.toks[k].kind == TokenKind::Number && is_score(w))
+                    || doc.is_lower_word(k, is_sports_word)
+            });
+        let why = if sporty {
+            "a team in a match result"
+        } else if member && (known.is_some() || !doc.ambiguous[s]) {
+            "a club's coach or player after it"
+        } else {
+            return false;
+        };
+        // A person's name: several words nobody knows, or the surname of a longer name here
+        // ("Lukaku" after "Romelu Lukaku"); a country is its national team, a place.
+        if (known.is_none() && (e - s > 1 || self.is_surname_here(s))) || self.is_country(s, e) {
+            return false;
+        }
+        let score = if known.is_some() { 0.9 } else { 0.8 };
+        self.add(
+            s,
+            e,
+            "ORG",
+            score,
+            "club",
+            format!("{}: {why}", q(doc.text_of(s, e))),
+        );
+        true
+    }
+
+    /// A table row of a team: "Barcelona 10 7 2 1 20 8 23", "Barcelona 2 Milan 1". Returns
+    /// whether it added one.
+    pub(super) fn table_team(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let line = doc.line[s] as usize;
+        let (la, lb) = doc.lines[line];
+        if !doc.list_line[line] || doc.caps_line[line] || e - s > 3 {
+            return false;
+        }
+        let num = |k: usize| k < lb && doc.toks[k].kind == TokenKind::Number;
+        // At the line's start (after a rank), or after a number: "Barcelona 2 Milan 1".
+        let mut start = la;
+        if num(start) && start + 1 < lb && matches!(doc.word(start + 1), "." | ")") {
+            start += 2;
+        }
+        if !(s == start || (s > la && num(s - 1))) || !num(e) {
+            return false;
+        }
+        // No lower-case words: a table, not a sentence with figures.
+        if (la..lb).any(|k| doc.is_lower_word(k, |w| !is_list_filler(w))) {
+            return false;
+        }
+        if self.rules.first_names.contains_key(doc.word(s))
+            || doc
+                .known_label(s, e)
+                .is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
+        {
+            return false;
+        }
+        if self.is_country(s, e) {
+            return false;
+        }
+        let known = doc.known_label(s, e).is_some();
+        let w = doc.word(s);
+        if !known
+            && (e - s > 1
+                || matches!(
+                    w,
+                    "Total"
+                        | "Totals"
+                        | "Overall"
+                        | "Points"
+                        | "Round"
+                        | "Group"
+                        | "Division"
+                        | "Standings"
+                        | "Result"
+                        | "Results"
+                        | "Week"
+                        | "Day"
+                        | "Team"
+                        | "Played"
+                        | "Won"
+                        | "Lost"
+                        | "Drawn"
+                        | "Home"
+                        | "Away"
+                        | "Net"
+                        | "Average"
+                        | "Top"
+                        | "Leading"
+                        | "Pts"
+                        | "Rank"
+                        | "Time"
+                        | "Score"
+                        | "Scores"
+                        | "Attendance"
+                        | "Extras"
+                        | "Fall"
+                        | "Bowling"
+                        | "Batting"
+                )
+                || doc.toks[s].is_all_caps()
+                || doc.lower_seen(w))
+        {
+            return false;
+        }
+        let score = if known { 0.9 } else { 0.65 };
+        self.add(
+            s,
+            e,
+            "ORG",
+            score,
+            "club",
+            format!("{}: a team in a table of results", q(doc.text_of(s, e))),
+        );
+        true
+    }
+}

@@ -1,0 +1,584 @@
+//! The word tables for names: function words, weekdays and months, titles and roles,
+//! organisation, place, event and law head words, connectors and surname particles, speech
+//! verbs, and the shapes of particular names (East Asian, hyphenated given names). Matching on
+//! `&str` compiles to length checks and comparisons, which is as fast as a hash lookup for
+//! lists this size and keeps each table readable next to its purpose.
+
+/// First names that are also everyday words; weaker evidence even when a list does not flag them.
+pub(super) fn is_common_word_name(name: &str) -> bool {
+    matches!(
+        name,
+        "Mark"
+            | "Will"
+            | "Bill"
+            | "May"
+            | "June"
+            | "April"
+            | "August"
+            | "Grace"
+            | "Hope"
+            | "Faith"
+            | "Joy"
+            | "Rose"
+            | "Art"
+            | "Sue"
+            | "Pat"
+            | "Jack"
+            | "Frank"
+            | "Rich"
+            | "Guy"
+            | "Ray"
+            | "Dawn"
+            | "Summer"
+            | "Autumn"
+            | "Sky"
+            | "Star"
+            | "Major"
+            | "King"
+            | "Prince"
+            | "Duke"
+            | "Earl"
+            | "Chase"
+            | "Hunter"
+            | "Page"
+            | "Drew"
+            | "Gene"
+            | "Lane"
+            | "Dean"
+            | "Long"
+            | "Young"
+            | "Rob"
+            | "Sterling"
+            | "Price"
+            | "Chance"
+            | "Justice"
+            | "Honor"
+            | "Royal"
+            | "General"
+            | "Sunday"
+            | "Monday"
+            | "China"
+            | "Paris"
+            | "Israel"
+            | "Jordan"
+            | "Georgia"
+            | "Virginia"
+            | "Austin"
+            | "Florence"
+            | "Victoria"
+            | "Christian"
+            | "Said"
+            | "Van"
+            | "Don"
+            | "Le"
+            | "La"
+            | "An"
+            | "Ali"
+    )
+}
+
+/// Function words that open sentences; never the first word of a name there.
+#[rustfmt::skip]
+pub(super) fn is_initial_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "The" | "A" | "An" | "But" | "And" | "Or" | "Nor" | "So" | "Yet" | "However" | "Moreover"
+            | "Meanwhile" | "Nevertheless" | "Nonetheless" | "Still" | "Also" | "Then" | "Now"
+            | "Thus" | "Hence" | "Indeed" | "Instead" | "Although" | "Though" | "While" | "Whilst"
+            | "When" | "Whenever" | "Where" | "Why" | "How" | "What" | "Which" | "Who" | "Whom"
+            | "Whose" | "If" | "Unless" | "Because" | "Since" | "As" | "After" | "Before" | "Until"
+            | "Once" | "In" | "On" | "At" | "By" | "For" | "From" | "With" | "Without" | "Within"
+            | "Into" | "Of" | "Over" | "Under" | "About" | "Above" | "Across" | "Against" | "Along"
+            | "Among" | "Around" | "Behind" | "Below" | "Between" | "Beyond" | "During" | "Despite"
+            | "Except" | "Inside" | "Like" | "Near" | "Outside" | "Through" | "Throughout" | "To"
+            | "Toward" | "Towards" | "Upon" | "Via" | "He" | "She" | "It" | "They" | "We" | "You"
+            | "His" | "Her" | "Its" | "Their" | "Our" | "Your" | "My" | "This" | "That" | "These"
+            | "Those" | "There" | "Here" | "Some" | "Many" | "Most" | "Much" | "More" | "Less"
+            | "Few" | "Several" | "All" | "Any" | "Both" | "Each" | "Every" | "Either" | "Neither"
+            | "No" | "None" | "Not" | "Other" | "Another" | "Such" | "Only" | "Just" | "Even"
+            | "Already" | "Always" | "Never" | "Often" | "Sometimes" | "Perhaps" | "Maybe" | "Yes"
+            | "Today" | "Yesterday" | "Tomorrow" | "Tonight" | "Last" | "Next" | "First" | "Second"
+            | "Third" | "Finally" | "Later" | "Earlier" | "Currently" | "According" | "Asked"
+            | "Following" | "Given" | "Including" | "Overall" | "Otherwise" | "Unlike" | "Please"
+            | "Let" | "Well" | "Oh" | "Whether" | "Dear" | "Amid"
+            | "Despite," | "Regardless" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were"
+            | "Has" | "Have" | "Had" | "Can" | "Could" | "Will" | "Would" | "Should" | "Must"
+            | "May" | "Might" | "Shall"
+    )
+}
+
+#[rustfmt::skip]
+pub(super) fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
+/// Months, and whether the month name is never a person's name too.
+pub(super) fn month(w: &str) -> Option<bool> {
+    match w {
+        "January" | "February" | "March" | "July" | "September" | "October" | "November"
+        | "December" | "Jan." | "Feb." | "Mar." | "Apr." | "Aug." | "Sep." | "Sept." | "Oct."
+        | "Nov." | "Dec." => Some(true),
+        "April" | "May" | "June" | "August" => Some(false),
+        _ => None,
+    }
+}
+
+/// Words capitalised for other reasons than being names.
+#[rustfmt::skip]
+pub(super) fn is_never_name(w: &str) -> bool {
+    matches!(
+        w,
+        "I" | "I'm" | "I’m" | "I'd" | "I’d" | "I've" | "I’ve" | "I'll" | "I’ll" | "OK" | "Ok"
+            | "AM" | "PM" | "TV" | "Q" | "A" | "Mr" | "Mrs"
+    )
+}
+
+/// Titles that stand before a person's name.
+#[rustfmt::skip]
+pub(super) fn is_title_core(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Mx" | "Dr" | "Dr." | "Prof"
+            | "Prof." | "Professor" | "Sir" | "Dame" | "Lord" | "Lady" | "Baron" | "Baroness"
+            | "President" | "Premier" | "Minister" | "Chancellor" | "Senator" | "Sen." | "Sens."
+            | "Rep." | "Reps." | "Representative" | "Congressman" | "Congresswoman" | "Assemblyman"
+            | "Assemblywoman" | "Gov." | "Governor" | "Mayor" | "Judge" | "Justice" | "Gen."
+            | "General" | "Col." | "Colonel" | "Sgt." | "Sergeant" | "Lt." | "Capt." | "Captain"
+            | "Cmdr." | "Cdr." | "Commander" | "Adm." | "Admiral" | "Maj." | "Major" | "Brig."
+            | "Brigadier" | "Cpl." | "Corporal" | "Marshal" | "Chief" | "Coach" | "Pope" | "King"
+            | "Queen" | "Prince" | "Princess" | "Duke" | "Duchess" | "Earl" | "Countess"
+            | "Emperor" | "Empress" | "Emir" | "Sultan" | "Sheikh" | "Shaikh" | "Ayatollah"
+            | "Imam" | "Rabbi" | "Rev." | "Reverend" | "Pastor" | "Bishop" | "Archbishop"
+            | "Cardinal" | "Secretary" | "Secretary-General" | "Ambassador" | "Envoy"
+            | "Commissioner" | "Superintendent" | "Supt." | "Inspector" | "Insp." | "Detective"
+            | "Det." | "Officer" | "Sheriff" | "Constable" | "Const." | "Councillor" | "Councilor"
+            | "Councilman" | "Councilwoman" | "Alderman" | "Ald." | "Speaker" | "Chairman"
+            | "Chairwoman" | "Chairperson" | "CEO" | "CFO" | "COO" | "Director" | "Dean" | "Leader"
+            | "Spokesman" | "Spokeswoman" | "Spokesperson" | "Magistrate" | "Prosecutor"
+            | "Vice-President" | "Vice-Chancellor" | "Pres." | "Hon." | "Atty." | "Executive"
+            | "Lieutenant" | "Administrator"
+    )
+}
+
+/// Words that sharpen a title ("Prime Minister", "Deputy Foreign Minister", "Chief Justice").
+#[rustfmt::skip]
+pub(super) fn is_title_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "Prime" | "Vice" | "Deputy" | "Acting" | "Former" | "Interim" | "Foreign" | "Defence"
+            | "Defense" | "Finance" | "Interior" | "Health" | "Home" | "Trade" | "Supreme"
+            | "Crown" | "Grand" | "Senior" | "Assistant" | "Associate" | "Attorney" | "Solicitor"
+            | "Surgeon" | "First" | "Head" | "Managing" | "Education" | "Environment" | "Energy"
+            | "Labour" | "Labor" | "Economy" | "Culture" | "Agriculture" | "Transport"
+            | "Immigration" | "Treasury" | "Majority" | "Minority" | "Opposition" | "Party"
+            | "Field" | "Lord" | "Chief"
+    )
+}
+
+/// What follows "Secretary of …" or "Minister for …" inside a title.
+#[rustfmt::skip]
+pub(super) fn is_department(w: &str) -> bool {
+    matches!(
+        w,
+        "State" | "Defence" | "Defense" | "Energy" | "Education" | "Health" | "Labor" | "Labour"
+            | "Agriculture" | "Commerce" | "Justice" | "Transportation" | "Transport" | "Treasury"
+            | "Interior" | "Finance" | "Trade" | "Foreign" | "Home" | "Homeland" | "Affairs"
+            | "Security" | "Culture" | "Environment" | "Industry" | "Economy" | "Housing"
+            | "Veterans" | "War"
+    )
+}
+
+/// Lower-case roles before a name: "spokeswoman Jane Doe", "union president Jane Doe".
+/// Returns the score the name gets.
+#[rustfmt::skip]
+pub(super) fn role_score(w: &str) -> Option<f32> {
+    let professional = matches!(
+        w,
+        "spokesman" | "spokeswoman" | "spokesperson" | "president" | "vice-president" | "chairman"
+            | "chairwoman" | "chair" | "director" | "founder" | "co-founder" | "leader" | "chief"
+            | "executive" | "coach" | "manager" | "minister" | "secretary" | "senator" | "governor"
+            | "mayor" | "ambassador" | "envoy" | "commissioner" | "prosecutor" | "attorney"
+            | "lawyer" | "judge" | "professor" | "researcher" | "scientist" | "economist"
+            | "analyst" | "strategist" | "author" | "writer" | "novelist" | "poet" | "journalist"
+            | "reporter" | "correspondent" | "columnist" | "editor" | "photographer" | "artist"
+            | "actor" | "actress" | "singer" | "rapper" | "musician" | "comedian" | "filmmaker"
+            | "producer" | "designer" | "architect" | "striker" | "midfielder" | "defender"
+            | "goalkeeper" | "quarterback" | "pitcher" | "captain" | "candidate" | "nominee"
+            | "activist" | "campaigner" | "detective" | "inspector" | "superintendent"
+            | "commander" | "colonel" | "sergeant" | "lieutenant" | "admiral" | "cleric" | "imam"
+            | "rabbi" | "bishop" | "priest" | "pastor" | "billionaire" | "entrepreneur"
+            | "businessman" | "businesswoman" | "surgeon" | "astronaut" | "historian" | "curator"
+            | "ceo" | "boss" | "premier" | "chancellor" | "dictator" | "tycoon" | "presenter"
+            | "host" | "anchor" | "prime-minister" | "teammate" | "headteacher" | "principal"
+            | "sheriff"
+    );
+    let personal = matches!(
+        w,
+        "husband" | "wife" | "son" | "daughter" | "brother" | "sister" | "mother" | "father"
+            | "uncle" | "aunt" | "cousin" | "nephew" | "niece" | "grandson" | "granddaughter"
+            | "grandmother" | "grandfather" | "girlfriend" | "boyfriend" | "fiancé" | "fiancée"
+            | "widow" | "widower" | "colleague" | "friend"
+    );
+    if professional {
+        Some(0.8)
+    } else if personal {
+        Some(0.7)
+    } else {
+        None
+    }
+}
+
+/// Organisation head words, and how sure each one is (a newspaper called "… Times" is less of a
+/// sure thing than "… Ltd").
+#[rustfmt::skip]
+pub(super) fn org_head(w: &str) -> Option<f32> {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    let strong = matches!(
+        w,
+        "Inc" | "Corp" | "Corporation" | "Co" | "Ltd" | "LLC" | "LLP" | "plc" | "PLC" | "AG"
+            | "GmbH" | "Holdings" | "Bank" | "Party" | "Ministry" | "Department" | "Agency"
+            | "Commission" | "Committee" | "Council" | "Court" | "University" | "College"
+            | "Institute" | "Foundation" | "Association" | "Airlines" | "Airways" | "Federation"
+            | "Organisation" | "Organization" | "Authority" | "Parliament" | "Assembly" | "Senate"
+            | "Congress" | "Tribunal" | "Bureau" | "Company" | "Fund" | "FC" | "Laboratory"
+            | "Laboratories" | "Secretariat" | "Coalition" | "Alliance" | "Brigade" | "Brigades"
+            | "Industries" | "Technologies" | "Pharmaceuticals" | "Motors" | "Airport" | "Police"
+    );
+    let weak = matches!(
+        w,
+        "Group" | "Union" | "Army" | "Navy" | "Forces" | "News" | "Times" | "Post" | "Office"
+            | "Service" | "Board" | "League" | "Club" | "Journal" | "Herald" | "Tribune"
+            | "Telegraph" | "Gazette" | "Magazine" | "Press" | "Radio" | "Television"
+            | "Broadcasting" | "Media" | "Network" | "Church" | "Front"
+            | "Movement" | "Guard" | "Command" | "School" | "Academy" | "Cabinet"
+            | "Administration" | "Trust" | "Society" | "Records" | "Studios" | "Systems"
+            | "Partners" | "Labs" | "Team" | "United" | "Commons" | "Services" | "Corps"
+            | "Democrats"
+    );
+    if w == "Airport" {
+        return None; // a place, see `loc_head`
+    }
+    if strong {
+        Some(0.85)
+    } else if weak {
+        Some(0.75)
+    } else {
+        None
+    }
+}
+
+/// Institutions named by their head word alone.
+#[rustfmt::skip]
+pub(super) fn is_single_word_org(w: &str) -> bool {
+    matches!(
+        w,
+        "Congress" | "Parliament" | "Senate" | "Bundestag" | "Knesset" | "Duma" | "Pentagon"
+            | "Interpol" | "Europol" | "Kremlin"
+    )
+}
+
+/// Names that end in a head word but are places.
+pub(super) fn is_place_shaped(words: &str) -> bool {
+    matches!(
+        words,
+        "Soviet Union"
+            | "Russian Federation"
+            | "West Bank"
+            | "Swiss Confederation"
+            | "Union Territory"
+            | "Capitol Hill"
+            | "Holy See"
+            | "Vatican City"
+    )
+}
+
+#[rustfmt::skip]
+pub(super) fn loc_head(w: &str) -> bool {
+    matches!(
+        w,
+        "River" | "Lake" | "Lakes" | "Mountain" | "Mountains" | "Hills" | "Valley" | "Desert"
+            | "Ocean" | "Sea" | "Gulf" | "Bay" | "Strait" | "Straits" | "Canal" | "Peninsula"
+            | "Island" | "Islands" | "Isles" | "Coast" | "Basin" | "Plateau" | "Glacier" | "Falls"
+            | "Forest" | "Park" | "Square" | "Street" | "Avenue" | "Boulevard" | "Road" | "Bridge"
+            | "Tower" | "Towers" | "Airport" | "Station" | "Stadium" | "Arena" | "Palace"
+            | "Castle" | "Cathedral" | "Mosque" | "Temple" | "Hall" | "Building" | "Plaza"
+            | "Highway" | "Monument" | "Gardens" | "Zoo" | "Harbor" | "Harbour" | "Reef"
+            | "Volcano" | "Canyon" | "Prison" | "Base" | "Memorial" | "Planetarium"
+            | "Observatory"
+    )
+}
+
+/// Place-type words that open a name: "Mount Everest", "Lake Victoria".
+pub(super) fn is_loc_opener(w: &str) -> bool {
+    matches!(w, "Mount" | "Mt." | "Lake" | "Cape" | "Isle")
+}
+
+#[rustfmt::skip]
+pub(super) fn event_head(w: &str) -> bool {
+    matches!(
+        w,
+        "War" | "Olympics" | "Cup" | "Championship" | "Championships" | "Summit"
+            | "Festival" | "Expo" | "Marathon" | "Tournament" | "Prix" | "Revolution" | "Uprising"
+            | "Spring" | "Fair" | "Bowl" | "Massacre" | "Games"
+    )
+}
+
+#[rustfmt::skip]
+pub(super) fn misc_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Act" | "Treaty" | "Accord" | "Accords" | "Agreement" | "Protocol" | "Charter" | "Doctrine"
+            | "Declaration" | "Amendment" | "Prize" | "Award" | "Awards"
+    )
+}
+
+/// Head words before "of" that make "X of Y" one name, beyond organisation heads.
+#[rustfmt::skip]
+pub(super) fn is_of_head(w: &str) -> bool {
+    org_head(w).is_some()
+        || loc_head(w)
+        || event_head(w)
+        || misc_head(w)
+        || matches!(
+            w,
+            "Republic" | "Kingdom" | "States" | "Isle" | "Cape" | "Statue" | "Duke" | "Duchess"
+                | "Prince" | "Princess" | "Archbishop" | "Bishop" | "Earl" | "Battle" | "Siege"
+                | "Museum" | "Order" | "Knights" | "Chamber" | "House" | "Houses" | "Day"
+                | "Secretary" | "Minister" | "Ministers" | "Bill" | "Gospel" | "Book" | "Mount"
+                | "Lake" | "City" | "Province" | "Port" | "Emirate" | "Sultanate" | "Commonwealth"
+                | "Centers" | "Department"
+        )
+}
+
+/// Lower-case words that may join the parts of one name.
+#[rustfmt::skip]
+pub(super) fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "del" | "della" | "der" | "den" | "van" | "von" | "bin" | "bint" | "ibn" | "al"
+            | "el" | "da" | "di" | "du" | "dos" | "das" | "do" | "le" | "la" | "ter" | "ten" | "zu"
+            | "y" | "ben"
+    )
+}
+
+/// "al-Assad", "d'Estaing", "bin-Salman": a particle glued to a capitalised name.
+pub(super) fn is_particle_prefixed(w: &str) -> bool {
+    // Every particle is one to three letters: look no further than that (this runs on every
+    // lower-case word).
+    let Some(k) = w
+        .bytes()
+        .take(4)
+        .position(|b| matches!(b, b'-' | b'\'' | 0xe2))
+        .filter(|&k| k >= 1)
+    else {
+        return false;
+    };
+    let (prefix, rest) = w.split_at(k);
+    let rest = rest.trim_start_matches(['-', '\'', '’']);
+    matches!(
+        prefix,
+        "al" | "el"
+            | "ad"
+            | "ash"
+            | "as"
+            | "an"
+            | "ar"
+            | "at"
+            | "az"
+            | "bin"
+            | "ibn"
+            | "abu"
+            | "ul"
+            | "ud"
+            | "d"
+            | "l"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[rustfmt::skip]
+pub(super) fn speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "told" | "tells" | "added" | "adds" | "stated" | "explained" | "explains"
+            | "noted" | "notes" | "warned" | "warns" | "insisted" | "insists" | "argued" | "argues"
+            | "claimed" | "claims" | "announced" | "wrote" | "writes" | "tweeted" | "recalled"
+            | "recalls" | "replied" | "responded" | "confirmed" | "acknowledged" | "admitted"
+            | "declared" | "stressed" | "emphasised" | "emphasized" | "urged" | "predicted"
+            | "commented" | "remarked" | "asked" | "asks" | "conceded" | "concluded"
+    )
+}
+
+/// Verbs that may come before their subject: "…, said Jane Doe."
+#[rustfmt::skip]
+pub(super) fn inverted_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "added" | "adds" | "asked" | "wrote" | "explained" | "noted"
+            | "continued" | "recalled" | "warned"
+    )
+}
+
+/// Words between a subject and its speech verb: "Obama also said", "Putin has warned".
+#[rustfmt::skip]
+pub(super) fn is_speech_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "also" | "later" | "then" | "has" | "have" | "had" | "previously" | "recently" | "earlier"
+            | "once" | "reportedly" | "repeatedly" | "further" | "publicly" | "privately"
+            | "flatly" | "simply" | "quickly" | "separately" | "again"
+    )
+}
+
+/// Nouns before "of X" that make X a place: "the city of X", "the region of X".
+pub(super) fn place_of_noun(w: &str) -> Option<&'static str> {
+    match w {
+        "city" | "town" | "village" | "state" | "province" | "capital" | "country" | "nation"
+        | "port" | "county" | "municipality" | "republic" | "kingdom" | "emirate" | "suburb"
+        | "district" => Some("GPE"),
+        "region" | "island" | "islands" | "peninsula" | "valley" => Some("LOC"),
+        _ => None,
+    }
+}
+
+/// What a country has: "X's capital", "X's government" make X a country.
+pub(super) fn gpe_possessed(w: &str) -> Option<f32> {
+    match w {
+        "capital" | "government" | "parliament" | "embassy" | "ambassador" | "military"
+        | "army" | "navy" | "economy" | "constitution" | "border" | "borders" | "citizens"
+        | "prime" | "foreign" | "defence" | "defense" | "interior" | "armed" | "central" => {
+            Some(0.55)
+        }
+        "president" | "President" | "Prime" | "Foreign" => Some(0.5),
+        _ => None,
+    }
+}
+
+/// Words that follow a title without being a name: "General Motors", "Chief Executive".
+#[rustfmt::skip]
+pub(super) fn is_title_false_name(w: &str) -> bool {
+    matches!(
+        w,
+        "Motors" | "Electric" | "Mills" | "Dynamics" | "Atomics" | "Foods" | "Hospital" | "Staff"
+            | "Kong" | "Jr." | "Sr." | "II" | "III" | "IV" | "Justice"
+    )
+}
+
+#[rustfmt::skip]
+pub(super) fn is_place_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "Rio" | "San" | "Santa" | "Santo" | "São" | "Sao" | "Los" | "Las" | "Costa" | "Puerto"
+            | "Port" | "Porto" | "Cabo" | "Villa" | "Ciudad" | "Isla" | "Mont" | "Notre" | "Saint"
+            | "St." | "Cape" | "Mount" | "Lake" | "Fort" | "Bois" | "Champs"
+    )
+}
+
+/// A short capitalised word that can be an East Asian family name ("Moon", "Lee", "Xi").
+pub(super) fn is_family_name_shape(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n)
+        && w.chars().all(char::is_alphabetic)
+        && w.chars().skip(1).all(char::is_lowercase)
+        && !is_title_core(w)
+        && !is_initial_function_word(w)
+        && !is_place_opener(w)
+}
+
+/// "Jae-in", "Cheuk-yan", "Hee-Chan": two syllables joined by a hyphen, the first capitalised.
+pub(super) fn is_hyphenated_given_name(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let syllable =
+        |x: &str| (1..=6).contains(&x.chars().count()) && x.chars().all(char::is_alphabetic);
+    syllable(a)
+        && syllable(b)
+        && a.chars().next().is_some_and(char::is_uppercase)
+        && a.chars().skip(1).all(char::is_lowercase)
+        && b.chars().skip(1).all(char::is_lowercase)
+        && !is_compound_suffix(&b.to_lowercase())
+}
+
+/// Nouns that end names of things, not of people ("Kennedy Space Center", "Star Wars").
+pub(super) fn is_non_person_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Center"
+            | "Centre"
+            | "Conference"
+            | "Series"
+            | "Wars"
+            | "Show"
+            | "Project"
+            | "Program"
+            | "Programme"
+            | "Tourism"
+            | "Initiative"
+            | "Campaign"
+            | "Report"
+            | "Index"
+            | "Fund"
+            | "Awards"
+            | "Day"
+            | "Week"
+            | "Street"
+            | "Tech"
+    )
+}
+
+/// Words after a nationality that start the name of a state body ("Supreme Court").
+pub(super) fn is_state_body_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "Supreme"
+            | "Federal"
+            | "Foreign"
+            | "Defence"
+            | "Defense"
+            | "Interior"
+            | "Justice"
+            | "Health"
+            | "Education"
+            | "Finance"
+            | "Constitutional"
+            | "High"
+    )
+}
+
+pub(super) fn is_compass(w: &str) -> bool {
+    matches!(
+        w,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "New"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+            | "United"
+            | "Saudi"
+            | "Hong"
+            | "Sri"
+            | "El"
+    )
+}
+
+/// Second halves of hyphenated words that are not given names ("Tokyo-based", "Kyoto-born").
+#[rustfmt::skip]
+fn is_compound_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "based" | "born" | "led" | "backed" | "owned" | "run" | "made" | "style" | "like" | "era"
+            | "free" | "wide" | "old" | "year" | "day" | "time" | "type" | "size" | "class"
+            | "level" | "area" | "zone" | "bound" | "speaking"
+    )
+}

@@ -228,7 +228,7 @@ pub(crate) struct Record {
 /// Reads one record (of a file holding `several`, for naming it in messages) into the builder,
 /// or says why it cannot.
 pub(crate) type ReadRecord =
-    fn(&mut Builder, &Path, Place, bool, serde_json::Value) -> Result<(), String>;
+    fn(&mut ImportBuilder, &Path, Place, bool, serde_json::Value) -> Result<(), String>;
 
 /// A JSON format read one record at a time (doccano, Prodigy, the native JSONL): its name in
 /// `Origin::Imported`, what a record is called in messages, and how one is read.
@@ -242,7 +242,7 @@ impl RecordFormat {
     /// Read the files `paths` name (folders walked for `.jsonl` and `.json`) for adding to
     /// `project`. Either everything comes back, or `Rejected` lists every error.
     pub fn read_paths(&self, paths: &[PathBuf], project: &Project) -> Result<Import, Rejected> {
-        let mut b = Builder::new(project, self.format);
+        let mut b = ImportBuilder::new(project, self.format);
         b.read_files(paths, &["jsonl", "json"], self.noun, |b, path, records| {
             read_each(b, path, records, self.read)
         });
@@ -257,7 +257,7 @@ impl RecordFormat {
         source: &str,
         project: &Project,
     ) -> Result<Import, Rejected> {
-        let mut b = Builder::new(project, self.format);
+        let mut b = ImportBuilder::new(project, self.format);
         b.read_source(path, source, self.noun, |b, path, records| {
             read_each(b, path, records, self.read)
         });
@@ -268,10 +268,10 @@ impl RecordFormat {
 /// Read each of one file's records with `read` (given whether the file holds several, for
 /// naming records in messages); a record it refuses becomes an error at its place.
 pub(crate) fn read_each(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &Path,
     records: Vec<Record>,
-    read: impl Fn(&mut Builder, &Path, Place, bool, serde_json::Value) -> Result<(), String>,
+    read: impl Fn(&mut ImportBuilder, &Path, Place, bool, serde_json::Value) -> Result<(), String>,
 ) {
     let several = records.len() > 1;
     for rec in records {
@@ -436,7 +436,7 @@ pub(crate) fn checked_range(start: usize, end: usize, len: usize) -> Result<Char
 
 /// Builds an [`Import`] against a project: allocates document and entity ids after the
 /// project's, adds missing labels with a free colour and key, finds entities by name.
-pub(crate) struct Builder {
+pub(crate) struct ImportBuilder {
     format: &'static str,
     labels: LabelSet,
     entities: Vec<Entity>,
@@ -454,7 +454,7 @@ pub(crate) struct Builder {
     out: Import,
 }
 
-impl Builder {
+impl ImportBuilder {
     pub fn new(project: &Project, format: &'static str) -> Self {
         let mut b = Self {
             format,
@@ -635,7 +635,7 @@ impl Builder {
         paths: &[PathBuf],
         extensions: &[&str],
         noun: &'static str,
-        mut read: impl FnMut(&mut Builder, &Path, Vec<Record>),
+        mut read: impl FnMut(&mut ImportBuilder, &Path, Vec<Record>),
     ) {
         let mut errors = Vec::new();
         let files = collect_files(paths, extensions, &mut errors);
@@ -654,7 +654,7 @@ impl Builder {
         path: &Path,
         source: &str,
         noun: &'static str,
-        read: impl FnOnce(&mut Builder, &Path, Vec<Record>),
+        read: impl FnOnce(&mut ImportBuilder, &Path, Vec<Record>),
     ) {
         let mark = self.errors.len();
         let records = parse_records(path, source, noun, &mut self.errors);

@@ -52,7 +52,7 @@ use serde_json::{Map, Value};
 
 use super::IoError;
 use super::interchange::{
-    self, Builder, CUE, CUE_RELATION, ExportReport, Import, Link, PART_RELATION, Place,
+    self, CUE, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
     QuoteRegions, RecordFormat, Region, Rejected, Relation, SPEAKER_RELATION,
 };
 use crate::io::file_names::{self, Written};
@@ -433,7 +433,7 @@ pub fn read_str(path: &Path, source: &str, project: &Project) -> Result<Import, 
 }
 
 fn read_task(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &Path,
     place: Place,
     several: bool,

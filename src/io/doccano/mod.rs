@@ -53,7 +53,7 @@ use serde_json::{Map, Value};
 use crate::io::IoError;
 use crate::io::file_names::{self, Written};
 use crate::io::interchange::{
-    self, Builder, CUE, CUE_RELATION, ExportReport, Import, Link, PART_RELATION, Place,
+    self, CUE, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
     QuoteRegions, RecordFormat, Region, Rejected, Relation, SPEAKER_RELATION,
 };
 use crate::model::{Document, Project};
@@ -429,7 +429,7 @@ pub fn read_str(path: &Path, source: &str, project: &Project) -> Result<Import, 
 }
 
 fn read_record(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &Path,
     place: Place,
     several: bool,
@@ -493,7 +493,7 @@ fn read_record(
     let mut regions: Vec<Region> = Vec::new();
     let mut relations = Vec::new();
     let make_region =
-        |b: &mut Builder, doc: &mut Document, start, end, label: &str, name: String| {
+        |b: &mut ImportBuilder, doc: &mut Document, start, end, label: &str, name: String| {
             let range =
                 interchange::checked_range(start, end, len).map_err(|e| format!("{name}: {e}"))?;
             let mut region = Region {

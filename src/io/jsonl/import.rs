@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::io::interchange::{self, Builder, Import, Place, RecordFormat, Rejected};
+use crate::io::interchange::{self, Import, ImportBuilder, Place, RecordFormat, Rejected};
 use crate::model::{
     AttrTarget, Attributes, CharRange, Mention, Project, Quote, QuoteId, QuoteKind, Span,
 };
@@ -136,7 +136,7 @@ fn kind_named(name: Option<&str>) -> Result<QuoteKind, String> {
 }
 
 fn read_line(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &Path,
     place: Place,
     several: bool,

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use crate::io::interchange::{Builder, Place};
+use crate::io::interchange::{ImportBuilder, Place};
 use crate::model::{AttrTarget, CharRange, Document, Project, SpanId};
 
 /// The control name of an attribute.
@@ -130,7 +130,7 @@ pub fn read(k: usize, item: &Value, id: Option<String>) -> Result<Choice, String
 /// document-level `choices` result is a category of the scheme its control names; a
 /// document-level text area is not read.
 pub fn apply(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &std::path::Path,
     place: Place,
     doc: &mut Document,

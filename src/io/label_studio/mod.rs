@@ -48,7 +48,7 @@ use serde_json::{Map, Value};
 
 use crate::io::file_names::{self, Written};
 use crate::io::interchange::{
-    self, Builder, CUE, CUE_RELATION, ExportReport, Import, Link, PART_RELATION, Place,
+    self, CUE, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
     QuoteRegions, Record, Region, Rejected, Relation, SPEAKER_RELATION,
 };
 use crate::io::{IoError, meta};
@@ -390,7 +390,7 @@ pub fn read_paths_by(
     project: &Project,
     annotator: &Annotator,
 ) -> Result<Import, Rejected> {
-    let mut b = Builder::new(project, FORMAT);
+    let mut b = ImportBuilder::new(project, FORMAT);
     b.read_files(paths, &["json", "jsonl"], "task", |b, path, records| {
         read_file(b, path, records, annotator)
     });
@@ -409,14 +409,14 @@ pub fn read_str_by(
     project: &Project,
     annotator: &Annotator,
 ) -> Result<Import, Rejected> {
-    let mut b = Builder::new(project, FORMAT);
+    let mut b = ImportBuilder::new(project, FORMAT);
     b.read_source(path, source, "task", |b, path, records| {
         read_file(b, path, records, annotator)
     });
     b.finish()
 }
 
-fn read_file(b: &mut Builder, path: &Path, records: Vec<Record>, annotator: &Annotator) {
+fn read_file(b: &mut ImportBuilder, path: &Path, records: Vec<Record>, annotator: &Annotator) {
     let several = records.len() > 1;
     for rec in records {
         let place = match rec.place {
@@ -500,7 +500,7 @@ fn region_range(
 }
 
 fn read_task(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &Path,
     place: Place,
     several: bool,
@@ -606,7 +606,7 @@ fn read_task(
 }
 
 fn read_result(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &Path,
     place: Place,
     doc: &mut Document,

@@ -235,7 +235,7 @@ impl Found {
     /// Put what was found on the finished `doc`; `missing` collects what has no item.
     pub fn apply(
         self,
-        b: &mut crate::io::interchange::Builder,
+        b: &mut crate::io::interchange::ImportBuilder,
         doc: &mut Document,
         missing: &mut Vec<String>,
     ) -> Result<(), String> {

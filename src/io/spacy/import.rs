@@ -56,7 +56,7 @@ use super::strings::{
 };
 use crate::io::IoError;
 use crate::io::files::{self, Links};
-use crate::io::interchange::{self, Builder, Import, Place, Rejected};
+use crate::io::interchange::{self, Import, ImportBuilder, Place, Rejected};
 use crate::model::{
     CharRange, Document, Mention, Project, Quote, QuoteId, QuoteKind, SpanId, Status,
 };
@@ -76,7 +76,7 @@ const SPEAKER_LABEL: &str = "PERSON";
 /// Read the `.spacy` files `paths` name (folders are walked for `.spacy` files) for adding to
 /// `project`: everything, or `Rejected` with every error, each naming the file and document.
 pub fn read_paths(paths: &[PathBuf], project: &Project) -> Result<Import, Rejected> {
-    let mut b = Builder::new(project, FORMAT);
+    let mut b = ImportBuilder::new(project, FORMAT);
     let found = interchange::collect_files(paths, &["spacy"], &mut b.errors);
     for path in found {
         match files::read_regular(&path, Links::Follow, FILE_CAP) {
@@ -89,12 +89,12 @@ pub fn read_paths(paths: &[PathBuf], project: &Project) -> Result<Import, Reject
 
 /// Read a `.spacy` file already in memory; `path` names it in messages.
 pub fn read_bytes(path: &Path, bytes: &[u8], project: &Project) -> Result<Import, Rejected> {
-    let mut b = Builder::new(project, FORMAT);
+    let mut b = ImportBuilder::new(project, FORMAT);
     read_file(&mut b, path, bytes);
     b.finish()
 }
 
-fn read_file(b: &mut Builder, path: &Path, bytes: &[u8]) {
+fn read_file(b: &mut ImportBuilder, path: &Path, bytes: &[u8]) {
     let whole = |message: String| IoError::Other {
         path: path.to_path_buf(),
         message: format!("not a readable spaCy DocBin (.spacy): {message}"),
@@ -393,7 +393,7 @@ impl Found {
 }
 
 fn read_doc(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &Path,
     place: Place,
     several: bool,
@@ -430,7 +430,7 @@ fn read_doc(
         }
     }
     let chars = |a: usize, e: usize| CharRange::new(starts[a], ends[e - 1]);
-    let kb_of = |b: &mut Builder, id: u64, what: &str| -> Option<String> {
+    let kb_of = |b: &mut ImportBuilder, id: u64, what: &str| -> Option<String> {
         match bin.string(id) {
             Some("") => None,
             Some(s) => Some(s.to_string()),
@@ -686,7 +686,7 @@ fn group(data: &[u8]) -> Result<(String, Vec<RawSpan>), String> {
 /// `doc.cats` as categories (`scheme:value` of the project's schemes, unless `gloss_categories`
 /// said them already) or metadata `cat:LABEL` = score.
 fn read_cats(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &Path,
     place: Place,
     cats: &ValueRef,
@@ -735,7 +735,12 @@ fn read_cats(
 }
 
 /// What one document's `user_data` says (see the module doc).
-fn user_data(b: &mut Builder, path: &Path, place: Place, data: &[u8]) -> Result<UserData, String> {
+fn user_data(
+    b: &mut ImportBuilder,
+    path: &Path,
+    place: Place,
+    data: &[u8],
+) -> Result<UserData, String> {
     let v = unpack(data, "user_data")?;
     let mut user = UserData::default();
     let ValueRef::Map(items) = &v else {
@@ -822,7 +827,7 @@ fn mention_of(m: &ValueRef) -> Option<((usize, usize, String), Mention)> {
 /// Quotes from Gloss's `quotes`, `speakers` and `cues` groups: parts with the same `id_` are
 /// one quote (a part without one is a quote of its own), in text order.
 fn quotes(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     path: &Path,
     place: Place,
     doc: &mut Document,
@@ -842,7 +847,7 @@ fn quotes(
             None => groups.push(vec![part]),
         }
     }
-    let first_of = |items: Vec<Tied>, what: &str, b: &mut Builder| {
+    let first_of = |items: Vec<Tied>, what: &str, b: &mut ImportBuilder| {
         let mut out: HashMap<String, Tied> = HashMap::new();
         for t in items {
             match &t.id {
@@ -890,7 +895,7 @@ fn quotes(
 /// first), or a mention made for it — a pronoun if its text is one, else a description —
 /// labelled like that entity (PERSON when none).
 fn speaker_span(
-    b: &mut Builder,
+    b: &mut ImportBuilder,
     doc: &mut Document,
     range: CharRange,
     kb: Option<&str>,

@@ -199,6 +199,18 @@ pub fn write_each<'a>(
     docs: impl IntoIterator<Item = &'a Document>,
     dir: &Path,
     extension: &str,
+    render: impl FnMut(&'a Document, &mut Vec<u8>) -> std::io::Result<ExportReport>,
+) -> Result<Written, IoError> {
+    write_each_while(docs, dir, extension, || true, render)
+}
+
+/// As [`write_each`], asking `go_on` before each document and stopping when it says no (an
+/// export the user cancelled): the files written so far stay, each of them whole.
+pub fn write_each_while<'a>(
+    docs: impl IntoIterator<Item = &'a Document>,
+    dir: &Path,
+    extension: &str,
+    mut go_on: impl FnMut() -> bool,
     mut render: impl FnMut(&'a Document, &mut Vec<u8>) -> std::io::Result<ExportReport>,
 ) -> Result<Written, IoError> {
     let docs: Vec<&Document> = docs.into_iter().collect();
@@ -212,6 +224,9 @@ pub fn write_each<'a>(
         ..Written::default()
     };
     for (doc, stem) in docs.into_iter().zip(&names.stems) {
+        if !go_on() {
+            break;
+        }
         let path = dir.join(file_name(stem, extension));
         let mut bytes = Vec::new();
         let report = render(doc, &mut bytes).map_err(|source| IoError::Write {

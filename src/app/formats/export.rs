@@ -359,43 +359,32 @@ fn export_documents(
     let to_folder = format == ExportFormat::Citron
         && (out.is_dir() || out.as_os_str().to_string_lossy().ends_with(['/', '\\']));
     if (options.per_document || to_folder) && format.can_split() {
-        std::fs::create_dir_all(out).map_err(write_err)?;
-        let names = file_names::file_stems(
-            docs.iter().map(|d| d.name.as_str()),
-            format.folder_extensions(),
-        );
-        let stems = names.stems;
-        let mut exported = Exported {
-            renamed: names.renamed,
-            ..Exported::default()
+        let one_each = ExportOptions {
+            per_document: false,
+            ..options.clone()
         };
         let mut single = project_without_documents(project);
-        for (doc, stem) in docs.iter().zip(&stems) {
-            if progress.is_some_and(Progress::is_cancelled) {
-                break;
-            }
-            single.documents = vec![(*doc).clone()];
-            let mut bytes = Vec::new();
-            let report = export_to(
-                format,
-                &single,
-                &ExportOptions {
-                    per_document: false,
-                    ..options.clone()
-                },
-                &mut bytes,
-            )
-            .map_err(write_err)?;
-            let path = out.join(file_names::file_name(stem, format.extension()));
-            write_atomic(&path, &bytes)?;
-            exported.documents += 1;
-            exported.files.push(path);
-            exported.left_out.extend(report.left_out);
-            if let Some(p) = progress {
-                p.tick();
-            }
-        }
-        return Ok(exported);
+        let written = file_names::write_each_while(
+            docs.iter().copied(),
+            out,
+            format.extension(),
+            || !progress.is_some_and(Progress::is_cancelled),
+            |doc, bytes| {
+                single.documents = vec![doc.clone()];
+                let report = export_to(format, &single, &one_each, bytes)?;
+                if let Some(p) = progress {
+                    p.tick();
+                }
+                Ok(report)
+            },
+        )?;
+        return Ok(Exported {
+            documents: written.files.len(),
+            files: written.files,
+            left_out: written.report.left_out,
+            renamed: written.renamed,
+            ..Exported::default()
+        });
     }
     let mut bytes = Vec::new();
     let report = export_to(format, project, options, &mut bytes).map_err(write_err)?;

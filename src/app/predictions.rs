@@ -24,7 +24,7 @@ use super::learning::Learnt;
 use super::review;
 use crate::io::interchange::{Import, Rejected};
 use crate::io::predictions::{self as pio, DEFAULT_SCORE};
-use crate::io::{IoError, brat, conll, doccano, jsonl, prodigy, spacy};
+use crate::io::{IoError, brat, conll, doccano, files, jsonl, prodigy, spacy};
 use crate::matcher::engines;
 use crate::model::{
     DocId, Document, LabelDef, Origin, Predicted, Prediction, Project, Suggestion, Symbol,
@@ -173,8 +173,9 @@ pub fn import_as_suggestions(
     };
     match format {
         ImportFormat::LabelStudio => {
-            let mut errors = Vec::new();
-            for path in files_in(paths, &["json", "jsonl"]) {
+            let found = files::collect(paths, &files::has_extension(&["json", "jsonl"]));
+            let mut errors = found.problems;
+            for path in found.files {
                 let engine = engine_for(&path, paths);
                 match pio::read_label_studio(&path, &engine, &mut skipped) {
                     Ok(tasks) => read.extend(tasks.into_iter().map(|t| Read {
@@ -227,31 +228,6 @@ pub fn import_as_suggestions(
         }
     }
     Ok(build(project, format, read, skipped, notices))
-}
-
-/// The files `paths` name, folders walked one level for `extensions`.
-fn files_in(paths: &[PathBuf], extensions: &[&str]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|f| {
-                    f.extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
-                })
-                .collect();
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
 }
 
 /// Where each text's predictions go, and the one command that puts them there.

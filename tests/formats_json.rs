@@ -17,6 +17,7 @@
 use std::path::Path;
 
 use gloss::app::Command;
+use gloss::app::formats::{self, ExportFormat, ExportOptions};
 use gloss::io::interchange::{ExportReport, Import};
 use gloss::io::{doccano, jsonl, label_studio, prodigy};
 use gloss::model::{
@@ -735,7 +736,11 @@ fn folders_are_walked_and_one_bad_file_imports_nothing() {
     d.insert_span(Span::new(SpanId(1), CharRange::new(11, 14), "PERSON"));
     p.insert_document(d);
     let sub = dir.path().join("sub");
-    let paths = label_studio::write_dir(&p, &p.documents, &label_studio::Options::default(), &sub)
+    let options = ExportOptions {
+        per_document: true,
+        ..ExportOptions::default()
+    };
+    let paths = formats::export(ExportFormat::LabelStudio, &p, &options, &sub, None)
         .expect("written")
         .files;
     assert_eq!(paths.len(), 1);

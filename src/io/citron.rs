@@ -44,8 +44,8 @@
 //!
 //! # Files
 //! Citron reads a folder of `.json` files, each holding ONE document's object (`json.load` per
-//! file). So a folder export (`-o DIR`, [`write_dir`] or the per-document export) writes
-//! `DIR/NAME.json`, one object each: Citron's own layout. A single file ([`write`], `-o
+//! file). So a folder export (`-o DIR`, or the per-document export, which gives [`write`] one
+//! document at a time) writes `DIR/NAME.json`, one object each: Citron's own layout. A single file ([`write`], `-o
 //! FILE.json`) is always one JSON document too: with one document, exactly that document's
 //! object (a file Citron reads as it is); with none or several, a JSON array of the objects,
 //! each with a leading `"doc"` key naming its document (Citron ignores extra keys, but cannot
@@ -53,12 +53,9 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
 
 use serde::Serialize;
 
-use super::IoError;
-use super::file_names::{self, Written};
 use super::interchange::ExportReport;
 use crate::model::{CharRange, Document, EntityId, Mention, Origin, Project, Quote, Span};
 
@@ -189,26 +186,6 @@ pub fn write<'a, W: Write>(
     out.flush()?;
     unsaid.summary(&mut report);
     Ok(report)
-}
-
-/// Write each document to `DIR/NAME.json` (names as `file_names::file_stems` makes them),
-/// Citron's own layout, creating `dir` if needed.
-pub fn write_dir(
-    _project: &Project,
-    docs: &[&Document],
-    options: &Options,
-    dir: &Path,
-) -> Result<Written, IoError> {
-    let mut unsaid = Unsaid::default();
-    let mut written = file_names::write_each(docs.iter().copied(), dir, "json", |doc, buf| {
-        let mut report = ExportReport::default();
-        let citron = convert(doc, options, &mut report, &mut unsaid);
-        serde_json::to_writer_pretty(&mut *buf, &citron)?;
-        buf.push(b'\n');
-        Ok(report)
-    })?;
-    unsaid.summary(&mut written.report);
-    Ok(written)
 }
 
 /// Marks that open a quotation (a straight `'` is handled apart).
@@ -468,7 +445,10 @@ mod tests {
         assert!(one.get("doc").is_none());
         assert_eq!(one["text"], p.documents[0].text.as_ref());
         let dir = tempfile::tempdir().unwrap();
-        write_dir(&p, &docs, &Options::default(), dir.path()).unwrap();
+        crate::io::file_names::write_each(docs.iter().copied(), dir.path(), "json", |d, buf| {
+            write(&p, [d], &Options::default(), buf)
+        })
+        .unwrap();
         let file: serde_json::Value =
             serde_json::from_slice(&std::fs::read(dir.path().join("humpty.json")).unwrap())
                 .unwrap();

@@ -50,12 +50,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::IoError;
 use super::interchange::{
     self, CUE, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
     QuoteRegions, RecordFormat, Region, Rejected, Relation, SPEAKER_RELATION,
 };
-use crate::io::file_names::{self, Written};
 use crate::model::{CharRange, Document, Project};
 use crate::text::{Token, tokenize};
 
@@ -176,20 +174,6 @@ pub fn write<'a, W: Write>(
     }
     out.flush()?;
     Ok(report)
-}
-
-/// Write each document to `dir/NAME.jsonl`
-/// (names made safe, short enough and unique by `file_names::file_stems`; `Written` lists the
-/// files and the documents written under another name).
-pub fn write_dir<'a>(
-    project: &'a Project,
-    docs: impl IntoIterator<Item = &'a Document>,
-    options: &Options,
-    dir: &Path,
-) -> Result<Written, IoError> {
-    file_names::write_each(docs, dir, "jsonl", |doc, buf| {
-        write_doc(project, doc, options, buf)
-    })
 }
 
 /// The tokens `range` is written with, and whether both its edges are token edges.

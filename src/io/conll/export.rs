@@ -2,10 +2,8 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::Path;
 
 use super::DOCSTART;
-use crate::io::IoError;
 use crate::io::interchange::ExportReport;
 use crate::io::tokens::{column_safe, flatten, pieces_of, quoted, trim};
 use crate::model::{Document, Mention, Project};
@@ -119,28 +117,6 @@ pub fn write<'a, W: Write>(
     out.flush()?;
     unsaid.summary(&mut report.left_out);
     Ok(report)
-}
-
-/// Write each document to `DIR/NAME.conll` (names made safe, short enough and unique by
-/// `file_names::file_stems`), creating `dir` if needed. Reports what `write` reports, and the
-/// documents whose file name differs from their name.
-pub fn write_dir(
-    _project: &Project,
-    docs: &[&Document],
-    options: &Options,
-    dir: &Path,
-) -> Result<crate::io::file_names::Written, IoError> {
-    let mut unsaid = Unsaid::default();
-    let mut written =
-        crate::io::file_names::write_each(docs.iter().copied(), dir, "conll", |doc, buf| {
-            let mut report = ExportReport::default();
-            let mut text = String::new();
-            render(doc, options, &mut text, &mut report, &mut unsaid);
-            buf.extend_from_slice(text.as_bytes());
-            Ok(report)
-        })?;
-    unsaid.summary(&mut written.report.left_out);
-    Ok(written)
 }
 
 /// One document's lines, appended to `out`.

@@ -59,7 +59,7 @@ mod scheme;
 mod tests;
 
 pub use detokenize::detokenize;
-pub use export::{Columns, Options, write, write_dir};
+pub use export::{Columns, Options, write};
 pub use import::{EXTENSIONS, ParsedDoc, ParsedFile, parse, read_paths};
 pub use scheme::Scheme;
 

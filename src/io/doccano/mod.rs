@@ -50,8 +50,6 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::io::IoError;
-use crate::io::file_names::{self, Written};
 use crate::io::interchange::{
     self, CUE, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
     QuoteRegions, RecordFormat, Region, Rejected, Relation, SPEAKER_RELATION,
@@ -178,20 +176,6 @@ pub fn write<'a, W: Write>(
     }
     out.flush()?;
     Ok(report)
-}
-
-/// Write each document to `dir/NAME.jsonl`
-/// (names made safe, short enough and unique by `file_names::file_stems`; `Written` lists the
-/// files and the documents written under another name).
-pub fn write_dir<'a>(
-    project: &'a Project,
-    docs: impl IntoIterator<Item = &'a Document>,
-    options: &Options,
-    dir: &Path,
-) -> Result<Written, IoError> {
-    file_names::write_each(docs, dir, "jsonl", |doc, buf| {
-        write_doc(project, doc, options, buf)
-    })
 }
 
 fn write_doc<W: Write>(

@@ -380,7 +380,10 @@ fn one_file_per_document() {
     other.insert_span(Span::new(SpanId(1), CharRange::new(0, 6), "MISC"));
     p.insert_document(other);
     let dir = tempfile::tempdir().unwrap();
-    let w = write_dir(&p, &p.documents, &Options::default(), dir.path()).unwrap();
+    let w = crate::io::file_names::write_each(&p.documents, dir.path(), "jsonl", |d, buf| {
+        write_doc(&p, d, &Options::default(), buf)
+    })
+    .unwrap();
     let (paths, report) = (w.files, w.report);
     let names: Vec<_> = paths
         .iter()

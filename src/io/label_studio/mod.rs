@@ -46,12 +46,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::io::file_names::{self, Written};
 use crate::io::interchange::{
     self, CUE, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
     QuoteRegions, Record, Region, Rejected, Relation, SPEAKER_RELATION,
 };
-use crate::io::{IoError, meta};
+use crate::io::meta;
 use crate::model::{CharRange, Document, Project};
 
 pub(crate) mod codes;
@@ -181,20 +180,6 @@ pub fn write<'a, W: Write>(
     out.write_all(b"\n]\n")?;
     out.flush()?;
     Ok(report)
-}
-
-/// Write each document to `dir/NAME.json`, an array of one task
-/// (names made safe, short enough and unique by `file_names::file_stems`; `Written` lists the
-/// files and the documents written under another name).
-pub fn write_dir<'a>(
-    project: &'a Project,
-    docs: impl IntoIterator<Item = &'a Document>,
-    options: &Options,
-    dir: &Path,
-) -> Result<Written, IoError> {
-    file_names::write_each(docs, dir, "json", |doc, buf| {
-        write(project, [doc], options, buf)
-    })
 }
 
 fn task<'a>(

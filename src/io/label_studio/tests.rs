@@ -229,9 +229,11 @@ fn options_name_the_config_tags_and_filter_labels() {
 fn one_file_per_document_is_an_array_of_one_task() {
     let p = sample();
     let dir = tempfile::tempdir().unwrap();
-    let paths = write_dir(&p, &p.documents, &Options::default(), dir.path())
-        .unwrap()
-        .files;
+    let paths = crate::io::file_names::write_each(&p.documents, dir.path(), "json", |d, buf| {
+        write(&p, [d], &Options::default(), buf)
+    })
+    .unwrap()
+    .files;
     assert_eq!(paths, [dir.path().join("beijing.json")]);
     let i = read_paths(&[dir.path().to_path_buf()], &Project::new("t")).unwrap();
     assert_eq!(i.documents[0].quotes.len(), 1);

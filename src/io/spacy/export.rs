@@ -28,8 +28,8 @@
 //!
 //! An annotation with white space at an end is trimmed (spaCy's NER cannot learn an entity that
 //! starts or ends with white space), and one of white space only is left out; both are
-//! reported. [`write`] puts all documents in one `.spacy` file, [`write_dir`] writes one per
-//! document, [`to_bytes`] keeps it in memory.
+//! reported. [`write`] puts the documents it is given in one `.spacy` file (a per-document
+//! export gives it one at a time); [`to_bytes`] keeps it in memory.
 //!
 //! # The format (spaCy 3.x `spacy/tokens/_serialize.py`)
 //! zlib-compressed MessagePack of a map: `version` "0.1"; `attrs` [ORTH, ENT_IOB, ENT_TYPE,
@@ -49,7 +49,6 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Write;
-use std::path::Path;
 
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -58,8 +57,6 @@ use super::codes;
 use super::msgpack::MsgPackWriter;
 use super::strings::{ENT_IOB, ENT_KB_ID, ENT_TYPE, IOB_B, IOB_I, IOB_O, ORTH, string_id};
 use super::tokens::spacy_tokens;
-use crate::io::IoError;
-use crate::io::file_names::{self, Written};
 use crate::io::interchange::ExportReport;
 use crate::io::tokens::{flatten, pieces, quoted, trim};
 use crate::model::{CharRange, Document, Mention, Project, Span};
@@ -126,21 +123,6 @@ pub fn write<'a, W: Write>(
     out.write_all(&bytes)?;
     out.flush()?;
     Ok(report)
-}
-
-/// Write each document to `DIR/NAME.spacy` (names as `file_names::file_stems` makes them),
-/// creating `dir` if needed.
-pub fn write_dir(
-    project: &Project,
-    docs: &[&Document],
-    options: &Options,
-    dir: &Path,
-) -> Result<Written, IoError> {
-    file_names::write_each(docs.iter().copied(), dir, "spacy", |doc, buf| {
-        let (bytes, report) = to_bytes(project, [doc], options);
-        buf.extend_from_slice(&bytes);
-        Ok(report)
-    })
 }
 
 // ------------------------------------------------------------------------------ one document

@@ -15,6 +15,6 @@ pub(crate) mod msgpack;
 pub mod strings;
 mod tokens;
 
-pub use export::{CUE, GROUPS, Options, SPEAKER, to_bytes, write, write_dir};
+pub use export::{CUE, GROUPS, Options, SPEAKER, to_bytes, write};
 pub use import::read_paths;
 pub use strings::string_id;

@@ -612,6 +612,37 @@ impl ImportBuilder {
         span
     }
 
+    /// A labelled region of `doc`, read by what its label says: a quote's content part (of the
+    /// kind the label names), a speech cue, or else an entity span, added to `doc` (and the label
+    /// to the project when new). `name` is how the file names it, for messages.
+    pub fn region(
+        &mut self,
+        doc: &mut Document,
+        range: CharRange,
+        label: &str,
+        name: String,
+    ) -> Result<Region, String> {
+        let mut region = Region {
+            range,
+            part: None,
+            cue: false,
+            span: None,
+            name,
+        };
+        if let Some(kind) = quote_kind_of(label) {
+            region.part = Some(kind);
+        } else if label.eq_ignore_ascii_case(CUE) {
+            region.cue = true;
+        } else {
+            self.ensure_label(label)
+                .map_err(|e| format!("{}: {e}", region.name))?;
+            let span = self.span(doc, range, label);
+            region.span = Some(span.id);
+            doc.insert_span(span);
+        }
+        Ok(region)
+    }
+
     /// Add a finished document with the next free id, unless one with its name and text is
     /// already in the project or earlier in the import (then a notice says so).
     pub fn push(&mut self, mut doc: Document, path: &Path, place: Place) {

@@ -51,7 +51,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::interchange::{
-    self, CUE, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
+    self, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
     QuoteRegions, RecordFormat, Region, Rejected, Relation, SPEAKER_RELATION,
 };
 use crate::model::{CharRange, Document, Project};
@@ -476,23 +476,7 @@ fn read_task(
             b.skip(path, place, format!("{name} has no label"));
             continue;
         };
-        let mut region = Region {
-            range,
-            part: None,
-            cue: false,
-            span: None,
-            name: format!("{name} ({label})"),
-        };
-        if let Some(kind) = interchange::quote_kind_of(label) {
-            region.part = Some(kind);
-        } else if label.eq_ignore_ascii_case(CUE) {
-            region.cue = true;
-        } else {
-            b.ensure_label(label).map_err(|e| format!("{name}: {e}"))?;
-            let span = b.span(&doc, range, label);
-            region.span = Some(span.id);
-            doc.insert_span(span);
-        }
+        let region = b.region(&mut doc, range, label, format!("{name} ({label})"))?;
         region_at
             .entry((range.start, range.end, label.to_string()))
             .or_insert(regions.len());

@@ -480,25 +480,7 @@ fn read_record(
         |b: &mut ImportBuilder, doc: &mut Document, start, end, label: &str, name: String| {
             let range =
                 interchange::checked_range(start, end, len).map_err(|e| format!("{name}: {e}"))?;
-            let mut region = Region {
-                range,
-                part: None,
-                cue: false,
-                span: None,
-                name,
-            };
-            if let Some(kind) = interchange::quote_kind_of(label) {
-                region.part = Some(kind);
-            } else if label.eq_ignore_ascii_case(CUE) {
-                region.cue = true;
-            } else {
-                b.ensure_label(label)
-                    .map_err(|e| format!("{}: {e}", region.name))?;
-                let span = b.span(doc, range, label);
-                region.span = Some(span.id);
-                doc.insert_span(span);
-            }
-            Ok::<_, String>(region)
+            b.region(doc, range, label, name)
         };
     match rec.entities {
         Some(entities) => {

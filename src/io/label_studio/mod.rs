@@ -47,7 +47,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::io::interchange::{
-    self, CUE, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
+    self, CUE_RELATION, ExportReport, Import, ImportBuilder, Link, PART_RELATION, Place,
     QuoteRegions, Record, Region, Rejected, Relation, SPEAKER_RELATION,
 };
 use crate::io::meta;
@@ -627,23 +627,7 @@ fn read_result(
                 }
                 let mut made = Vec::new();
                 for label in &r.value.labels {
-                    let mut region = Region {
-                        range,
-                        part: None,
-                        cue: false,
-                        span: None,
-                        name: format!("{name} ({label})"),
-                    };
-                    if let Some(kind) = interchange::quote_kind_of(label) {
-                        region.part = Some(kind);
-                    } else if label.eq_ignore_ascii_case(CUE) {
-                        region.cue = true;
-                    } else {
-                        b.ensure_label(label).map_err(|e| format!("{name}: {e}"))?;
-                        let span = b.span(doc, range, label);
-                        region.span = Some(span.id);
-                        doc.insert_span(span);
-                    }
+                    let region = b.region(doc, range, label, format!("{name} ({label})"))?;
                     made.push(regions.len());
                     regions.push(region);
                 }

@@ -605,7 +605,7 @@ impl ImportBuilder {
     /// [`crate::text::is_pronoun_in`]).
     pub fn span(&self, doc: &Document, range: CharRange, label: &str) -> Span {
         let mut span = Span::new(doc.next_span_id(), range, label);
-        if doc.is_pronoun_at(range.start, range.end) {
+        if crate::text::is_pronoun_at(doc, range.start, range.end) {
             span.mention = Mention::Pronoun;
         }
         span.origin = self.origin();

@@ -517,7 +517,7 @@ impl<'a> Collector<'a> {
             return None;
         };
         let speaker_mention = match speaker {
-            Some((a, b)) if d.is_pronoun_at(a, b) => Mention::Pronoun,
+            Some((a, b)) if crate::text::is_pronoun_at(d, a, b) => Mention::Pronoun,
             Some((a, _)) if d.slice(a, a + 1).chars().all(char::is_lowercase) => Mention::Nominal,
             _ => Mention::Name,
         };

@@ -152,16 +152,6 @@ impl Document {
         &self.text[s..e]
     }
 
-    /// True when code points `start..end` are a pronoun as written (case-aware: "US" is a name;
-    /// see [`crate::text::is_pronoun_in`]).
-    pub fn is_pronoun_at(&self, start: usize, end: usize) -> bool {
-        crate::text::is_pronoun_in(
-            &self.text,
-            self.byte_of(start),
-            self.byte_of(end.max(start)),
-        )
-    }
-
     pub fn span(&self, id: SpanId) -> Option<&Span> {
         self.spans.iter().find(|s| s.id == id)
     }

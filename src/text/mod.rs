@@ -16,7 +16,7 @@ pub use direction::{is_rtl_char, is_rtl_paragraph, strong_direction};
 pub use find::{FindOptions, find_all};
 pub use offsets::{byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char};
 pub use paragraphs::{Paragraph, Paragraphs};
-pub use pronouns::{PRONOUNS, is_pronoun, is_pronoun_in};
+pub use pronouns::{PRONOUNS, is_pronoun, is_pronoun_at, is_pronoun_in};
 pub use segment::{is_dictionary_script, needs_dictionary};
 pub use tokens::{Token, TokenKind, sentences, tokenize};
 pub use words::{WordEdge, caret_by_word, move_edge_by_word, snap_to_words, word_at};

@@ -103,6 +103,12 @@ pub fn is_pronoun_in(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// True when code points `start..end` of `doc` are a pronoun as written (case-aware: "US" is a
+/// name; see [`is_pronoun_in`]).
+pub fn is_pronoun_at(doc: &crate::model::Document, start: usize, end: usize) -> bool {
+    is_pronoun_in(&doc.text, doc.byte_of(start), doc.byte_of(end.max(start)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -287,7 +287,7 @@ impl Reader {
             .unwrap_or_else(|| SPEAKER_LABEL.to_string());
         self.ensure_label(&label);
         let mut span = Span::new(d.next_span_id(), range, label);
-        span.mention = if d.document.is_pronoun_at(range.start, range.end) {
+        span.mention = if crate::text::is_pronoun_at(&d.document, range.start, range.end) {
             Mention::Pronoun
         } else {
             Mention::Nominal

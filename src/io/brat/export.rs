@@ -412,8 +412,8 @@ fn plan<'a>(
         let Some(r) = extent(&s.frags) else { continue };
         let kind_reads_back = match s.span.mention {
             Mention::Name => false,
-            Mention::Pronoun => doc.is_pronoun_at(r.start, r.end),
-            Mention::Nominal => !doc.is_pronoun_at(r.start, r.end),
+            Mention::Pronoun => crate::text::is_pronoun_at(doc, r.start, r.end),
+            Mention::Nominal => !crate::text::is_pronoun_at(doc, r.start, r.end),
         };
         let alone = on_range.get(&r) == Some(&1);
         let label_reads_back = if p.speakers.contains(&s.span.id) {

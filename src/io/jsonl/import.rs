@@ -219,7 +219,7 @@ fn read_line(
                             .to_string();
                         b.ensure_label(&label).map_err(at)?;
                         let mut span = Span::new(doc.next_span_id(), range, &label);
-                        span.mention = if doc.is_pronoun_at(range.start, range.end) {
+                        span.mention = if crate::text::is_pronoun_at(&doc, range.start, range.end) {
                             Mention::Pronoun
                         } else {
                             Mention::Nominal

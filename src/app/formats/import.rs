@@ -45,19 +45,26 @@ pub struct Already {
 pub use crate::io::brat::Counts as BratCounts;
 
 impl Imported {
-    /// One line: "added 3 documents (12 spans, 4 quotes); 1 already in the project; 1 skipped".
+    /// One line: "added 3 documents (12 spans, 4 quotes); 1 skipped: …", or for text files
+    /// "added 2 documents; 1 already in the project, not added again: tram.txt (as \"tram\")".
     pub fn summary(&self) -> String {
         let mut s = format!(
-            "added {} document{} ({} spans, {} quotes)",
+            "added {} document{}",
             self.documents,
             if self.documents == 1 { "" } else { "s" },
-            self.spans,
-            self.quotes
         );
-        if !self.already.is_empty() {
+        // Plain text brings no annotations: "(0 spans, 0 quotes)" would only be noise.
+        if self.spans > 0 || self.quotes > 0 || self.brat.is_some() {
+            s.push_str(&format!(" ({} spans, {} quotes)", self.spans, self.quotes));
+        }
+        if let Some(first) = self.already.first() {
+            let file = first.path.file_name().unwrap_or(first.path.as_os_str());
             s.push_str(&format!(
-                "; {} already in the project, not added again",
-                self.already.len()
+                "; {} already in the project, not added again: {} (as {:?}){}",
+                self.already.len(),
+                file.to_string_lossy(),
+                first.name,
+                if self.already.len() > 1 { " …" } else { "" }
             ));
         }
         if !self.skipped.is_empty() {

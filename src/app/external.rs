@@ -24,6 +24,7 @@ use crate::model::{
 };
 
 use super::Command;
+use crate::text::plural;
 
 /// The engines inside Gloss, by the names `--engines` and the engine filter know.
 pub const BUILT_IN: [&str; 5] = ["gazetteer", "learned", "rules", "model", "quotes"];
@@ -159,7 +160,7 @@ pub fn select(settings: &mut MatcherSettings, chosen: &[String]) -> Result<(), S
     if !unknown.is_empty() {
         return Err(format!(
             "--engines: unknown engine{} {}; the engines are {}",
-            if unknown.len() == 1 { "" } else { "s" },
+            plural(unknown.len()),
             unknown.join(", "),
             valid.join(", ")
         ));

@@ -23,6 +23,7 @@ use crate::model::{AttrTarget, EntityId, Mention, Project};
 
 use super::Command;
 use crate::model::AttrItem;
+use crate::text::plural;
 
 static NAMES: LazyLock<Rules> = LazyLock::new(|| Rules::from_tsv(FIRST_NAMES));
 
@@ -178,15 +179,9 @@ pub fn suggest(p: &Project, entity: EntityId) -> Option<GenderSuggestion> {
     }
     for (word, g, mentions, quotes) in pronouns {
         let why = if quotes > 0 {
-            format!(
-                "'{word}' in {quotes} quote{}",
-                if quotes == 1 { "" } else { "s" }
-            )
+            format!("'{word}' in {quotes} quote{}", plural(quotes))
         } else {
-            format!(
-                "'{word}' {mentions} time{}",
-                if mentions == 1 { "" } else { "s" }
-            )
+            format!("'{word}' {mentions} time{}", plural(mentions))
         };
         ev.add(g, why);
     }

@@ -29,6 +29,7 @@ use crate::matcher::engines;
 use crate::model::{
     DocId, Document, LabelDef, Origin, Predicted, Prediction, Project, Suggestion, Symbol,
 };
+use crate::text::plural;
 
 /// What an import of predictions brings, ready to apply.
 #[derive(Debug, Default)]
@@ -52,14 +53,14 @@ impl ImportedSuggestions {
         format!(
             "imported {} suggestion{} from {} ({} document{} of the project, {} new)",
             self.suggestions,
-            if self.suggestions == 1 { "" } else { "s" },
+            plural(self.suggestions),
             if self.engines.is_empty() {
                 "nothing".to_string()
             } else {
                 self.engines.join(", ")
             },
             self.matched,
-            if self.matched == 1 { "" } else { "s" },
+            plural(self.matched),
             self.added
         )
     }
@@ -298,7 +299,7 @@ fn build(
         notices.push(format!(
             "{} text{} not in the project added as new documents, with their suggestions",
             added.len(),
-            if added.len() == 1 { "" } else { "s" }
+            plural(added.len())
         ));
     }
     commands.extend(added.iter().map(|d| Command::AddDocument {
@@ -336,7 +337,7 @@ fn build(
     let engines: Vec<String> = engines.into_iter().collect();
     let name = format!(
         "import {suggestions} suggestion{} ({})",
-        if suggestions == 1 { "" } else { "s" },
+        plural(suggestions),
         format.name()
     );
     ImportedSuggestions {

@@ -14,6 +14,7 @@ use crate::io::journal::{self, Header, Journal};
 use crate::io::lock::ProjectLock;
 use crate::io::{IoError, atomic, project_file, project_stream};
 use crate::model::{DocId, Project, Status};
+use crate::text::plural;
 
 /// One line of the journal.
 ///
@@ -259,7 +260,7 @@ impl Session {
             s.notices.push(format!(
                 "removed {} temporary file{} left by an interrupted save of {name}",
                 cleaned.len(),
-                if cleaned.len() == 1 { "" } else { "s" }
+                plural(cleaned.len())
             ));
         }
         if let Err(e) = atomic::check_writable(path) {
@@ -361,7 +362,7 @@ impl Session {
         if failed.is_empty() {
             self.notices.push(format!(
                 "Recovered {n} unsaved edit{} from {} (the last session ended without saving). Save to keep them.",
-                if n == 1 { "" } else { "s" },
+                plural(n),
                 jpath.display()
             ));
         } else {

@@ -25,6 +25,7 @@ use crate::app::eval;
 use crate::app::formats;
 use crate::app::launch::WindowLaunch;
 use crate::io::IoError;
+use crate::text::plural;
 
 mod agree;
 mod args;
@@ -275,10 +276,6 @@ fn file_stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "untitled".into())
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use super::{CliError, emit};
 use crate::app::formats::{self, ExportFormat, ImportOptions};
 use crate::app::predictions;
 use crate::model::{DocId, Suggestion};
+use crate::text::plural;
 
 /// Import `paths` in `format` as suggestions into the project at `path`, as one step.
 pub fn import(
@@ -100,7 +101,7 @@ pub fn export(
     emit(&format!(
         "{} (with {count} pending suggestion{})\n",
         exported.summary(format, output),
-        if count == 1 { "" } else { "s" }
+        plural(count)
     ))?;
     Ok(ExitCode::SUCCESS)
 }

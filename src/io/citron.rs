@@ -58,6 +58,7 @@ use serde::Serialize;
 
 use super::interchange::ExportReport;
 use crate::model::{CharRange, Document, EntityId, Mention, Origin, Project, Quote, Span};
+use crate::text::plural;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
@@ -82,9 +83,7 @@ impl Default for Options {
 
 impl Options {
     fn selects(&self, label: &str) -> bool {
-        self.labels
-            .as_ref()
-            .is_none_or(|ls| ls.iter().any(|l| l == label))
+        crate::io::interchange::selected(&self.labels, label)
     }
 }
 
@@ -142,10 +141,6 @@ impl Unsaid {
             ));
         }
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Write `docs` as one JSON document: the Citron object when there is exactly one document,

@@ -202,10 +202,31 @@ impl ExportReport {
 /// Which spans an export takes: those whose label is selected (all when `labels` is `None`),
 /// and only names when `names_only` (pronoun and descriptive mentions are for quotes, not NER).
 pub(crate) fn takes(labels: &Option<Vec<String>>, names_only: bool, span: &Span) -> bool {
-    labels
-        .as_ref()
-        .is_none_or(|l| l.iter().any(|k| *k == span.label))
-        && (!names_only || span.mention.is_name())
+    selected(labels, &span.label) && (!names_only || span.mention.is_name())
+}
+
+/// Whether an export's label choice takes `label` (every label when `labels` is `None`).
+pub(crate) fn selected(labels: &Option<Vec<String>>, label: &str) -> bool {
+    labels.as_ref().is_none_or(|l| l.iter().any(|k| k == label))
+}
+
+/// Whether a JSON export writes `span` as a span: [`takes`] it, and its label is not one the
+/// format keeps for quotes — such a span is left out with a line in `report` saying so.
+pub(crate) fn writes_span(
+    format: &str,
+    doc: &Document,
+    span: &Span,
+    (labels, names_only): (&Option<Vec<String>>, bool),
+    report: &mut ExportReport,
+) -> bool {
+    if !takes(labels, names_only, span) {
+        return false;
+    }
+    if is_reserved(&span.label) {
+        report.left_out.push(reserved_note(format, doc, span));
+        return false;
+    }
+    true
 }
 
 /// Serialise `value` as one JSON line.
@@ -955,7 +976,7 @@ impl QuoteRegions {
 }
 
 /// The line that says a span with a reserved label was left out.
-pub(crate) fn reserved_note(format: &str, doc: &Document, span: &Span) -> String {
+fn reserved_note(format: &str, doc: &Document, span: &Span) -> String {
     format!(
         "document {:?}: span {}..{} has the label {}, which {format} exports keep for quotes; left out (rename the label to export it)",
         doc.name, span.start, span.end, span.label

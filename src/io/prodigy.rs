@@ -237,14 +237,9 @@ fn write_doc<'a, W: Write>(
     };
     let mut spans = Vec::new();
     let mut span_out = HashMap::new();
+    let choice = (&options.labels, options.names_only);
     for s in &doc.spans {
-        if !interchange::takes(&options.labels, options.names_only, s) {
-            continue;
-        }
-        if interchange::is_reserved(&s.label) {
-            report
-                .left_out
-                .push(interchange::reserved_note(FORMAT, doc, s));
+        if !interchange::writes_span(FORMAT, doc, s, choice, &mut report) {
             continue;
         }
         let at = misaligned(s.range(), &s.label, &mut report);

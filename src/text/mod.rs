@@ -1,7 +1,8 @@
 //! Text utilities with no knowledge of annotations' meaning: offset conversion between code
 //! points, bytes and UTF-16; the paragraph index the document view virtualises over; word
 //! boundaries for snapping selections (with a dictionary for Chinese, Japanese, Thai…); the
-//! writing direction of paragraphs; plain-text search; and the one pronoun list.
+//! writing direction of paragraphs; plain-text search; the one pronoun list; and `plural` for
+//! messages that count.
 
 mod direction;
 mod find;
@@ -20,3 +21,9 @@ pub use pronouns::{PRONOUNS, is_pronoun, is_pronoun_at, is_pronoun_in};
 pub use segment::{is_dictionary_script, needs_dictionary};
 pub use tokens::{Token, TokenKind, sentences, tokenize};
 pub use words::{WordEdge, caret_by_word, move_edge_by_word, snap_to_words, word_at};
+
+/// The plural ending of an English count: "" for one, "s" otherwise ("1 document", "3
+/// documents"), for every message that counts something.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

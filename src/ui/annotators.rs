@@ -14,6 +14,7 @@ use egui::Ui;
 use crate::app::jobs::Progress;
 use crate::app::session::Session;
 use crate::model::Project;
+use crate::text::plural;
 
 /// The annotators chosen so far.
 #[derive(Debug, Default)]
@@ -118,7 +119,7 @@ impl Annotators {
                 ask = Some(Ask::AddFiles);
             }
             let n = self.count(open_allowed);
-            let text = format!("{n} annotator{} chosen", if n == 1 { "" } else { "s" });
+            let text = format!("{n} annotator{} chosen", plural(n));
             if n < 2 {
                 ui.weak(format!("{text}; at least 2 needed"));
             } else {

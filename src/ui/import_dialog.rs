@@ -25,6 +25,7 @@ use crate::app::formats::csv::{self, Preview};
 use crate::app::formats::{self, ImportFormat, ImportOptions, Imported};
 use crate::app::jobs::{Job, Progress};
 use crate::app::predictions::{self, ImportedSuggestions};
+use crate::text::plural;
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 8;
@@ -48,7 +49,6 @@ pub(super) enum ImportDone {
 /// The status bar's line for predictions brought in: "2 suggestions from my-ner-v1 in 1
 /// document", with how many documents were new and how much was skipped.
 pub(super) fn suggestions_summary(i: &ImportedSuggestions) -> String {
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
     let docs = i.matched + i.added;
     let mut s = format!(
         "{} suggestion{} from {} in {docs} document{}",
@@ -422,10 +422,7 @@ impl CsvImportDialog {
                 let n = self.errors.len();
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!(
-                        "Nothing imported: {n} error{}",
-                        if n == 1 { "" } else { "s" }
-                    ),
+                    format!("Nothing imported: {n} error{}", plural(n)),
                 );
                 egui::ScrollArea::vertical()
                     .id_salt("csv-import-errors")

@@ -7,6 +7,7 @@ use crate::app::Command;
 use crate::app::gestures;
 use crate::app::keymap::Action;
 use crate::model::{AttrItem, Document, Mention, Project, Span};
+use crate::text::plural;
 
 pub fn ui(
     ui: &mut Ui,
@@ -91,11 +92,7 @@ pub fn ui(
                 .collect();
             if !quotes.is_empty() {
                 ui.label("Speaker of");
-                ui.label(format!(
-                    "{} quote{}",
-                    quotes.len(),
-                    if quotes.len() == 1 { "" } else { "s" }
-                ));
+                ui.label(format!("{} quote{}", quotes.len(), plural(quotes.len())));
                 ui.end_row();
             }
         });

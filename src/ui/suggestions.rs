@@ -14,6 +14,7 @@ use crate::app::keymap::Action;
 use crate::app::learning::Learner;
 use crate::app::review::{Key, Order, Review};
 use crate::model::{Document, Project, Suggestion};
+use crate::text::plural;
 
 /// What the tab asks for beyond intents.
 #[derive(Default)]
@@ -277,7 +278,7 @@ fn model_ui(ui: &mut Ui, project: &Project, learner: &Learner) {
                     ui.label(format!(
                         "trained on {} document{} / {} names",
                         info.documents,
-                        if info.documents == 1 { "" } else { "s" },
+                        plural(info.documents),
                         info.names
                     ));
                     match &info.quality {

@@ -13,6 +13,7 @@ use crate::io::{
     write_atomic,
 };
 use crate::model::{Document, Project, Status};
+use crate::text::plural;
 
 /// How many columns a CoNLL export writes.
 pub use crate::io::conll::Columns as ConllColumns;
@@ -138,7 +139,7 @@ impl Exported {
         let mut s = format!(
             "exported {} document{} as {} to {}",
             self.documents,
-            if self.documents == 1 { "" } else { "s" },
+            plural(self.documents),
             format.name(),
             out.display()
         );
@@ -146,7 +147,7 @@ impl Exported {
             s.push_str(&format!(
                 "; {} file{} renamed: {}",
                 self.renamed.len(),
-                if self.renamed.len() == 1 { "" } else { "s" },
+                plural(self.renamed.len()),
                 self.renamed[0]
             ));
         }

@@ -12,6 +12,7 @@ use crate::io::{
     text_import,
 };
 use crate::model::{AttributeDef, CategoryScheme, Document, Entity, LabelDef, Project};
+use crate::text::plural;
 
 /// What an import brings, ready to apply.
 #[derive(Debug, Default)]
@@ -51,7 +52,7 @@ impl Imported {
         let mut s = format!(
             "added {} document{}",
             self.documents,
-            if self.documents == 1 { "" } else { "s" },
+            plural(self.documents),
         );
         // Plain text brings no annotations: "(0 spans, 0 quotes)" would only be noise.
         if self.spans > 0 || self.quotes > 0 || self.brat.is_some() {
@@ -198,13 +199,7 @@ pub fn import_with_progress(
     options: &ImportOptions,
     progress: Option<&Progress>,
 ) -> Result<Imported, Vec<IoError>> {
-    let name = |n: usize| {
-        format!(
-            "import {n} {} document{}",
-            format.name(),
-            if n == 1 { "" } else { "s" }
-        )
-    };
+    let name = |n: usize| format!("import {n} {} document{}", format.name(), plural(n));
     match format {
         ImportFormat::Txt | ImportFormat::Html => import_text(format, paths, project, progress),
         ImportFormat::Brat => {
@@ -342,7 +337,7 @@ pub fn brat_command(project: &Project, import: &brat::BratImport) -> Option<Comm
     let n = import.documents.len();
     import_command(
         project,
-        format!("import {n} brat document{}", if n == 1 { "" } else { "s" }),
+        format!("import {n} brat document{}", plural(n)),
         &import.labels,
         (&import.schemes, &import.attributes),
         &import.new_entities,

@@ -7,7 +7,7 @@ use super::DOCSTART;
 use crate::io::interchange::ExportReport;
 use crate::io::tokens::{column_safe, flatten, pieces_of, quoted, trim};
 use crate::model::{Document, Mention, Project};
-use crate::text::{sentences, tokenize};
+use crate::text::{plural, sentences, tokenize};
 
 /// How many columns an exported line has.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -40,9 +40,7 @@ impl Default for Options {
 
 impl Options {
     fn selects(&self, label: &str) -> bool {
-        self.labels
-            .as_ref()
-            .is_none_or(|ls| ls.iter().any(|l| l == label))
+        crate::io::interchange::selected(&self.labels, label)
     }
 }
 
@@ -91,10 +89,6 @@ impl Unsaid {
             ));
         }
     }
-}
-
-pub(super) fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Write `docs` as one CoNLL stream. The report counts documents and names written and has a

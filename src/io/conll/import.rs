@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use super::FORMAT;
 use super::detokenize::detokenize;
-use super::export::plural;
 use super::scheme::{Prefix, Scheme, decode, parse_tag};
 use crate::io::IoError;
 use crate::io::interchange::{Import, Rejected, collect_files};
 use crate::model::{CharRange, DocId, Document, LabelDef, LabelSet, Origin, Project, Span, SpanId};
+use crate::text::plural;
 
 /// One document read from a file: rebuilt text and its entities.
 #[derive(Clone, Debug, PartialEq, Eq)]

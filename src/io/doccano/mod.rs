@@ -190,14 +190,9 @@ fn write_doc<W: Write>(
     };
     report.left_out = crate::io::meta::clashes(doc, &RESERVED_KEYS, "the line");
     let mut spans = Vec::new();
+    let choice = (&options.labels, options.names_only);
     for s in &doc.spans {
-        if !interchange::takes(&options.labels, options.names_only, s) {
-            continue;
-        }
-        if interchange::is_reserved(&s.label) {
-            report
-                .left_out
-                .push(interchange::reserved_note(FORMAT, doc, s));
+        if !interchange::writes_span(FORMAT, doc, s, choice, &mut report) {
             continue;
         }
         spans.push(s);

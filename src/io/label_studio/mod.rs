@@ -220,14 +220,9 @@ fn task<'a>(
     };
     let mut result = Vec::new();
     let mut span_region = HashMap::new();
+    let choice = (&options.labels, options.names_only);
     for s in &doc.spans {
-        if !interchange::takes(&options.labels, options.names_only, s) {
-            continue;
-        }
-        if interchange::is_reserved(&s.label) {
-            report
-                .left_out
-                .push(interchange::reserved_note(FORMAT, doc, s));
+        if !interchange::writes_span(FORMAT, doc, s, choice, &mut report) {
             continue;
         }
         let id = format!("s{}", s.id);

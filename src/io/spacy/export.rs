@@ -89,9 +89,7 @@ impl Default for Options {
 
 impl Options {
     fn selects(&self, label: &str) -> bool {
-        self.labels
-            .as_ref()
-            .is_none_or(|ls| ls.iter().any(|l| l == label))
+        crate::io::interchange::selected(&self.labels, label)
     }
 }
 

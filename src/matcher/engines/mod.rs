@@ -50,6 +50,7 @@ use super::quotes::{KnownMention, Lessons, Quotes};
 use super::rules::{Known, Rules};
 use super::split;
 use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion};
+use crate::text::plural;
 
 /// A bundled list: its name, file contents and the score its matches get.
 pub struct Bundled {
@@ -706,7 +707,7 @@ pub fn about(m: &Model) -> String {
         format!(
             "trained on {} document{}, {} names",
             info.documents,
-            if info.documents == 1 { "" } else { "s" },
+            plural(info.documents),
             info.names
         )
     }

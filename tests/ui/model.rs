@@ -103,3 +103,22 @@ fn the_model_can_be_switched_off() {
         h.query_by_label_contains("Model:").is_none() && h.state().learner.learnt.model.is_none()
     });
 }
+
+#[test]
+fn the_about_box_credits_the_data_the_model_was_built_from() {
+    let (_dir, mut h) = model_project();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("About Gloss").click();
+    h.run();
+    for credit in [
+        "trained on WikiGold (CC BY 4.0)",
+        "spacy-lookups-data (MIT",
+        "GeoNames",
+    ] {
+        assert!(
+            h.query_by_label_contains(credit).is_some(),
+            "the about box names {credit}"
+        );
+    }
+}

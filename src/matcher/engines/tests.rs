@@ -171,3 +171,32 @@ fn the_companies_list_finds_firms_agencies_groups_and_clubs_but_not_common_words
         );
     }
 }
+
+#[test]
+fn the_cities_list_finds_smaller_cities_and_regions_but_not_common_words() {
+    let text = "Floods reached Koblenz and Leverkusen, and Bavaria declared an emergency. \
+                Reading the warnings, farmers in Punjab and Sindh moved their mobile pumps \
+                to higher ground.";
+    let found = suggest(&["PERSON", "ORG", "GPE", "LOC"], text);
+    let listed: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|s| s.reason.contains("in the cities list"))
+        .map(|s| {
+            let (a, b) = s.range();
+            (&text[a..b], s.label())
+        })
+        .collect();
+    for name in ["Koblenz", "Leverkusen", "Bavaria", "Punjab", "Sindh"] {
+        assert!(listed.contains(&(name, "GPE")), "{name}: {listed:?}");
+    }
+    // Reading (Berkshire) and Mobile (Alabama) are common words: left out of the list.
+    for word in ["Reading", "mobile"] {
+        assert!(
+            !found.iter().any(|s| {
+                let (a, b) = s.range();
+                &text[a..b] == word && s.label() == "GPE"
+            }),
+            "{word} is not a place here: {found:?}"
+        );
+    }
+}

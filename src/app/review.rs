@@ -98,6 +98,10 @@ pub struct Review {
     results: HashMap<DocId, DocResult>,
     /// (document, revision) last asked for.
     requested: Option<(DocId, u64)>,
+    /// How many Configure, Model and RetryEngines requests were sent: the worker counts them
+    /// too, and an answer computed before the last of them (with the old model, settings or
+    /// engines) is dropped rather than shown.
+    generation: u64,
     configured: Option<crate::model::MatcherSettings>,
     /// The focused suggestion (N / P move it; A / X / digits act on it).
     pub current: Option<Key>,
@@ -133,6 +137,7 @@ impl Review {
             rx,
             results: HashMap::new(),
             requested: None,
+            generation: 0,
             configured: None,
             current: None,
             hidden: false,
@@ -158,6 +163,7 @@ impl Review {
     /// Suggest with this model from now on: the open document's suggestions are made again.
     pub fn set_model(&mut self, model: Learnt) {
         let _ = self.tx.send(Request::Model(model));
+        self.generation += 1;
         self.results.clear();
         self.requested = None;
     }
@@ -198,6 +204,7 @@ impl Review {
     /// Run outside engines again, where they failed or were cancelled.
     pub fn retry_engines(&mut self) {
         let _ = self.tx.send(Request::RetryEngines);
+        self.generation += 1;
         self.results.clear();
         self.requested = None;
     }
@@ -217,6 +224,7 @@ impl Review {
                 user_lists: lists(),
                 folder: self.folder.clone(),
             });
+            self.generation += 1;
             self.configured = Some(project.matcher.clone());
             self.results.clear();
             self.requested = None;
@@ -226,9 +234,13 @@ impl Review {
                 Response::Doc {
                     doc,
                     revision,
+                    generation,
                     items,
                     exact,
                 } => {
+                    if generation != self.generation {
+                        continue;
+                    }
                     let newer = self.results.get(&doc).is_none_or(|old| {
                         old.revision < revision || (old.revision == revision && exact)
                     });

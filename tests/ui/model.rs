@@ -122,3 +122,38 @@ fn the_about_box_credits_the_data_the_model_was_built_from() {
         );
     }
 }
+
+#[test]
+fn with_nothing_annotated_the_starting_weights_suggest_beside_the_other_engines() {
+    let mut p = Project::new("fresh");
+    p.insert_document(Document::new(
+        DocId(1),
+        "visit",
+        "Officials in Nairobi said on Tuesday that Ilse Brandt of Volkswagen would visit Koblenz.\n",
+    ));
+    let (_dir, _, mut h) = open_saved(&p, "fresh.ron");
+    h.get_by_label("Suggestions").click();
+    h.run_steps(3);
+    until(&mut h, "the starting weights' suggestions", |h| {
+        let app = h.state();
+        let doc = app.session.project.document(DocId(1)).unwrap();
+        !app.review.busy(DocId(1), app.session.revision())
+            && app
+                .review
+                .visible(&app.session.project, doc)
+                .iter()
+                .any(|s| s.is_from("model"))
+    });
+    let app = h.state();
+    let doc = app.session.project.document(DocId(1)).unwrap();
+    let shown = app.review.visible(&app.session.project, doc);
+    // The model's evidence joins the lists' for the same names.
+    let nairobi = shown
+        .iter()
+        .find(|s| doc.slice(s.range().0, s.range().1) == "Nairobi")
+        .expect("Nairobi suggested");
+    assert!(
+        nairobi.is_from("model") && nairobi.is_from("gazetteer"),
+        "{nairobi:?}"
+    );
+}

@@ -106,3 +106,41 @@ fn each_outside_list_is_asked_about_once() {
     consent.answer(&asked, true);
     assert!(consent.allows(&one.path));
 }
+
+/// Tick until the open document's exact answer is in (at most 20 s).
+fn settle(review: &mut Review, project: &Project, doc: DocId) {
+    for _ in 0..2000 {
+        review.tick(project, 1, Some(doc), Vec::new);
+        if !review.busy(doc, 1) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no answer from the worker");
+}
+
+#[test]
+fn an_answer_computed_before_a_new_model_is_not_kept() {
+    let mut project = Project::new("p");
+    let doc = crate::model::DocId(1);
+    project.insert_document(crate::model::Document::new(
+        doc,
+        "talks",
+        "Officials said on Tuesday that Ilse Brandt met Jonas Lind in Koblenz.\n",
+    ));
+    let from_model = |r: &Review| {
+        let d = project.document(doc).unwrap();
+        r.visible(&project, d).iter().any(|s| s.is_from("model"))
+    };
+    let mut review = Review::new(Arc::new(|| {}));
+    // The first answer, without a model (the learner has not answered yet), sits unread in
+    // the channel when the model arrives: the window must not keep it.
+    review.tick(&project, 1, Some(doc), Vec::new);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    review.set_model(crate::app::learning::Learnt::bundled());
+    settle(&mut review, &project, doc);
+    assert!(
+        from_model(&review),
+        "the suggestions are made again with the model"
+    );
+}

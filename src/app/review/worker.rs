@@ -49,6 +49,9 @@ pub(super) enum Response {
     Doc {
         doc: DocId,
         revision: u64,
+        /// How many Configure, Model and RetryEngines requests the worker had taken when it
+        /// computed these: an answer from before the newest of them is stale.
+        generation: u64,
         items: Layered,
         /// False for a quick answer, which an exact one follows.
         exact: bool,
@@ -62,10 +65,17 @@ pub(super) enum Response {
 
 impl Response {
     /// The exact run's suggestions for `doc` (`exact` false: a first answer another follows).
-    fn exact_run(doc: DocId, revision: u64, base: Arc<Vec<Suggestion>>, exact: bool) -> Self {
+    fn exact_run(
+        doc: DocId,
+        revision: u64,
+        generation: u64,
+        base: Arc<Vec<Suggestion>>,
+        exact: bool,
+    ) -> Self {
         Response::Doc {
             doc,
             revision,
+            generation,
             items: Layered {
                 base,
                 ..Layered::default()
@@ -147,6 +157,7 @@ pub(super) fn worker(
     let mut learned: Option<(u64, Arc<Learned>)> = None;
     let mut memory = Incremental::default();
     let mut pending: Vec<Request> = Vec::new();
+    let mut generation: u64 = 0;
     loop {
         if pending.is_empty() {
             match rx.recv() {
@@ -175,6 +186,7 @@ pub(super) fn worker(
                     user_lists,
                     folder,
                 } => {
+                    generation += 1;
                     outside.launches = external::launches(&settings);
                     outside.cache.keep_only(&outside.launches);
                     outside.monitor.keep_only(&outside.launches);
@@ -190,6 +202,7 @@ pub(super) fn worker(
                     }
                 }
                 Request::Model(m) => {
+                    generation += 1;
                     model = m;
                     if let Some(e) = &mut engines {
                         e.set_model(model.model.clone(), &model.names);
@@ -197,6 +210,7 @@ pub(super) fn worker(
                     memory.clear();
                 }
                 Request::RetryEngines => {
+                    generation += 1;
                     outside.cache.forget_failures();
                     outside.monitor.resume();
                 }
@@ -216,6 +230,7 @@ pub(super) fn worker(
                         let _ = tx.send(Response::Doc {
                             doc,
                             revision,
+                            generation,
                             items,
                             exact: false,
                         });
@@ -231,7 +246,8 @@ pub(super) fn worker(
                         // The engines inside Gloss answer first: an outside one may take long.
                         if !answered {
                             let items = memory.exact(e, &project, d, l.clone(), &found);
-                            let _ = tx.send(Response::exact_run(doc, revision, items, false));
+                            let _ = tx
+                                .send(Response::exact_run(doc, revision, generation, items, false));
                             wake();
                         }
                         for launch in &missing {
@@ -240,7 +256,7 @@ pub(super) fn worker(
                         found = outside.known(&project, d).0;
                     }
                     let items = memory.exact(e, &project, d, l, &found);
-                    let _ = tx.send(Response::exact_run(doc, revision, items, true));
+                    let _ = tx.send(Response::exact_run(doc, revision, generation, items, true));
                 }
                 Request::All { revision, project } => {
                     let Some(e) = &engines else { continue };
@@ -267,6 +283,7 @@ pub(super) fn worker(
                         let _ = tx.send(Response::Doc {
                             doc: d.id,
                             revision,
+                            generation,
                             items: Layered::whole(items),
                             exact: true,
                         });

@@ -630,6 +630,16 @@ impl Engines {
                 .collect();
             let kept: Vec<Suggestion> = from_model
                 .into_iter()
+                .map(|mut s| {
+                    // The starting weights learnt the CoNLL scheme, where nationalities and
+                    // groups are MISC: where another engine calls the same span NORP, the
+                    // model's MISC is that NORP, and the two agree.
+                    let (a, b) = s.range();
+                    if s.label() == "MISC" && others.contains(&(a, b, "NORP")) {
+                        relabel(index, &mut s, "NORP");
+                    }
+                    s
+                })
                 .filter(|s| {
                     let (a, b) = s.range();
                     let low = s.score < self.model_min_score;
@@ -740,6 +750,25 @@ pub fn project_label<'a>(labels: &'a LabelSet, label: &str) -> Option<&'a str> {
 
 /// Span suggestions with a label the project has (see the module doc): kept, relabelled with
 /// a note in the reason and relinked to an entity of the new label, or dropped.
+/// A model finding's label changed to `to`, its reason saying so.
+fn relabel(index: &ProjectIndex, s: &mut Suggestion, to: &str) {
+    if let Proposal::Span {
+        label,
+        entity,
+        new_entity,
+        ..
+    } = &mut s.proposal
+    {
+        relink(index, to, entity, new_entity);
+        s.reason = s.reason.replacen(
+            &format!(" as {label} by the model"),
+            &format!(" as {to} by the model"),
+            1,
+        );
+        *label = to.to_string();
+    }
+}
+
 fn fit_labels(index: &ProjectIndex, found: Vec<Suggestion>) -> Vec<Suggestion> {
     let project = index.project;
     found

@@ -200,3 +200,37 @@ fn the_cities_list_finds_smaller_cities_and_regions_but_not_common_words() {
         );
     }
 }
+
+#[test]
+fn the_starting_weights_misc_agrees_with_the_lists_norp() {
+    // The shipped weights learnt CoNLL's scheme (a nationality is MISC); where the demonyms
+    // list says NORP for the same words, the model's finding is NORP too and the two agree.
+    let text = "The Icelandic delegation met Afghan officials in Geneva on Monday.\n";
+    let mut p = Project::new("p");
+    p.insert_document(Document::new(DocId(1), "d", text));
+    let (mut engines, problems) = Engines::new(&p.matcher, &[]);
+    assert!(problems.is_empty(), "{problems:?}");
+    engines.set_model(bundled_model(), &[]);
+    let found = engines.suggest(&p, &p.documents[0], None);
+    let afghan: Vec<&Suggestion> = found
+        .iter()
+        .filter(|s| p.documents[0].slice(s.range().0, s.range().1) == "Afghan")
+        .collect();
+    assert_eq!(afghan.len(), 1, "{afghan:?}");
+    assert_eq!(afghan[0].label(), "NORP");
+    assert!(
+        afghan[0].is_from("model") && afghan[0].is_from("gazetteer"),
+        "{:?}",
+        afghan[0]
+    );
+    assert!(
+        afghan[0].reason.contains("as NORP by the model"),
+        "{}",
+        afghan[0].reason
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|s| s.label() == "MISC" && s.range() == afghan[0].range())
+    );
+}

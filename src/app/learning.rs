@@ -305,7 +305,10 @@ impl Learner {
         // If the thread cannot start, the model is simply not used.
         let _ = std::thread::Builder::new()
             .name("learner".into())
-            .spawn(move || learner(job_rx, out_tx, wake));
+            .spawn(move || {
+                super::background::lower_priority();
+                learner(job_rx, out_tx, wake)
+            });
         Self {
             tx,
             rx,

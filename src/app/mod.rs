@@ -4,6 +4,7 @@
 //! the CLI both drive this layer.
 
 pub mod agreement;
+pub mod background;
 pub mod breakdown;
 pub mod coding;
 pub mod command;

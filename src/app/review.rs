@@ -131,7 +131,10 @@ impl Review {
         // If the thread cannot start, suggestions stay empty; editing is unaffected.
         let _ = std::thread::Builder::new()
             .name("matcher".into())
-            .spawn(move || worker::worker(worker_rx, worker_tx, w, m));
+            .spawn(move || {
+                super::background::lower_priority();
+                worker::worker(worker_rx, worker_tx, w, m)
+            });
         Self {
             tx,
             rx,

@@ -42,7 +42,8 @@ fn model_project() -> (tempfile::TempDir, Harness<'static, Workbench>) {
 fn the_model_retrains_when_a_document_is_done_and_says_on_what() {
     let (dir, mut h) = model_project();
     h.get_by_label("Suggestions").click();
-    h.run();
+    // The learner's spinner repaints while it works: step, do not wait to settle.
+    h.run_steps(3);
     // Nothing is done yet: the shipped weights.
     until(&mut h, "the starting weights", |h| {
         h.query_by_label_contains("starting weights").is_some()
@@ -89,15 +90,15 @@ fn the_model_retrains_when_a_document_is_done_and_says_on_what() {
 fn the_model_can_be_switched_off() {
     let (_dir, mut h) = model_project();
     h.get_by_label("Suggestions").click();
-    h.run();
+    h.run_steps(3);
     until(&mut h, "the model's state", |h| {
-        h.query_by_label_contains("Model:").is_some()
+        h.query_by_label_contains("Model:").is_some() && !h.state().learner.training
     });
     h.get_by_label("Engines and lists").click();
-    h.run();
+    h.run_steps(3);
     h.get_by_label("Model that learns from your annotations (statistical)")
         .click();
-    h.run();
+    h.run_steps(3);
     assert!(!h.state().session.project.matcher.model);
     until(&mut h, "the model to go", |h| {
         h.query_by_label_contains("Model:").is_none() && h.state().learner.learnt.model.is_none()

@@ -44,6 +44,14 @@ pub const MIN_SCORE: f32 = 0.2;
 /// The score from which a prediction counts in [`cross_validate`]'s precision and recall.
 pub const SUGGEST_SCORE: f32 = 0.5;
 
+/// The starting weights count as this many annotated names: trained from them on n names, a
+/// model is `base + n / (n + BASE_NAMES) · (trained − base)`, so a first document (whose
+/// unannotated paragraphs teach "not a name") does not undo what they know, and a project of
+/// some thousand names is almost all its own. On the GUM curve this lifted the model alone by
+/// about 0.03 F1 from 1 to 12 documents; in the window, a document with 6 accepted names left
+/// the model 8 findings in two articles before, 92 after.
+const BASE_NAMES: f32 = 100.0;
+
 /// Documents held out in turn to calibrate a model being trained (when there are enough).
 const CALIBRATION_FOLDS: usize = 3;
 const MIN_CALIBRATION_DOCS: usize = 20;
@@ -368,7 +376,11 @@ impl Model {
             platt = Platt::fit(&points);
         }
         let all: Vec<&Instance> = prepared.iter().flat_map(|p| &p.instances).collect();
-        let weights = perceptron::train(&all, start, options.epochs, options.seed);
+        let mut weights = perceptron::train(&all, start.clone(), options.epochs, options.seed);
+        if base.is_some() {
+            let names = examples.iter().map(|e| e.names.len()).sum::<usize>() as f32;
+            weights.blend_from(&start, names / (names + BASE_NAMES));
+        }
         Model {
             info: ModelInfo {
                 documents: examples.len(),

@@ -71,6 +71,19 @@ impl Weights {
         w
     }
 
+    /// These weights moved back towards `from` (same shape): `from + lambda · (self − from)`.
+    pub fn blend_from(&mut self, from: &Weights, lambda: f32) {
+        let mix = |a: &mut [f32], b: &[f32]| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x = y + lambda * (*x - y);
+            }
+        };
+        mix(&mut self.emit, &from.emit);
+        mix(&mut self.trans, &from.trans);
+        mix(&mut self.start, &from.start);
+        mix(&mut self.end, &from.end);
+    }
+
     /// Emission scores of the tokens whose feature slots are `feats` (one slice per token).
     pub fn emissions<'f>(&self, feats: impl Iterator<Item = &'f [u32]>, out: &mut Vec<f32>) {
         out.clear();

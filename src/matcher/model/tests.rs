@@ -179,3 +179,33 @@ fn empty_inputs() {
     assert!(m.predict("Nothing to see here.", &lx).is_empty());
     let _ = cross_validate(&[], &lx, None, 5, &TrainOptions::default());
 }
+
+#[test]
+fn a_first_small_document_does_not_undo_the_starting_weights() {
+    let Some(base) = Model::bundled() else {
+        panic!("the starting weights load");
+    };
+    let lx = Lexicon::bundled();
+    let text = "Officials in Nairobi said Greta Halloran of Volkswagen would meet Jonas Lind \
+                in Berlin and Koblenz on Tuesday, before talks with the United Nations.";
+    let before = base
+        .predict(text, &lx)
+        .into_iter()
+        .filter(|p| p.score >= SUGGEST_SCORE)
+        .count();
+    // A document in progress: one name accepted, and the sentences up to it hold names not
+    // annotated yet, which training reads as "not a name".
+    let small = ex(
+        "Officials in Nairobi and Berlin met on Tuesday. Volkswagen and the United Nations \
+         said little. Jonas Lind stayed in Koblenz. Mayor Ada Quill spoke briefly.",
+        &[("Ada Quill", "PERSON")],
+    );
+    let tuned = Model::train(&[small], &lx, Some(&base), &TrainOptions::default());
+    let after = tuned
+        .predict(text, &lx)
+        .into_iter()
+        .filter(|p| p.score >= SUGGEST_SCORE)
+        .count();
+    assert!(before >= 5, "{before}");
+    assert!(after * 10 >= before * 8, "{after} of {before} kept");
+}

@@ -137,7 +137,7 @@ pub fn fingerprint(examples: &[Example]) -> u64 {
     // DefaultHasher's algorithm is fixed within a build; a cache from another build that
     // hashes differently is only retrained, never misread.
     env!("CARGO_PKG_VERSION").hash(&mut h);
-    crate::matcher::model::FEATURE_SET.hash(&mut h);
+    crate::matcher::model::MODEL_VERSION.hash(&mut h);
     for e in examples {
         e.text.hash(&mut h);
         e.names.hash(&mut h);

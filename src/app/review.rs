@@ -165,7 +165,14 @@ impl Review {
 
     /// Suggest with this model from now on: the open document's suggestions are made again.
     pub fn set_model(&mut self, model: Learnt) {
-        let _ = self.tx.send(Request::Model(model));
+        self.restart(Request::Model(model));
+    }
+
+    /// Send a request that changes how suggestions are made (settings, model, engines): what
+    /// was computed before it no longer counts (the worker counts these requests alike, see
+    /// `generation`).
+    fn restart(&mut self, request: Request) {
+        let _ = self.tx.send(request);
         self.generation += 1;
         self.results.clear();
         self.requested = None;
@@ -206,10 +213,7 @@ impl Review {
 
     /// Run outside engines again, where they failed or were cancelled.
     pub fn retry_engines(&mut self) {
-        let _ = self.tx.send(Request::RetryEngines);
-        self.generation += 1;
-        self.results.clear();
-        self.requested = None;
+        self.restart(Request::RetryEngines);
     }
 
     /// Once a frame: take the worker's answers, and ask for the open document's suggestions
@@ -222,15 +226,12 @@ impl Review {
         lists: impl FnOnce() -> Vec<(String, String)>,
     ) -> bool {
         if self.configured.as_ref() != Some(&project.matcher) {
-            let _ = self.tx.send(Request::Configure {
+            self.restart(Request::Configure {
                 settings: project.matcher.clone(),
                 user_lists: lists(),
                 folder: self.folder.clone(),
             });
-            self.generation += 1;
             self.configured = Some(project.matcher.clone());
-            self.results.clear();
-            self.requested = None;
         }
         for r in self.rx.try_iter() {
             match r {

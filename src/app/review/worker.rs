@@ -180,13 +180,20 @@ pub(super) fn worker(
             latest.push(r);
         }
         for r in latest {
+            // Counted as `Review::restart` counts them: answers carry the count they were
+            // computed under, and the window drops older ones.
+            if matches!(
+                r,
+                Request::Configure { .. } | Request::Model(_) | Request::RetryEngines
+            ) {
+                generation += 1;
+            }
             match r {
                 Request::Configure {
                     settings,
                     user_lists,
                     folder,
                 } => {
-                    generation += 1;
                     outside.launches = external::launches(&settings);
                     outside.cache.keep_only(&outside.launches);
                     outside.monitor.keep_only(&outside.launches);
@@ -202,7 +209,6 @@ pub(super) fn worker(
                     }
                 }
                 Request::Model(m) => {
-                    generation += 1;
                     model = m;
                     if let Some(e) = &mut engines {
                         e.set_model(model.model.clone(), &model.names);
@@ -210,7 +216,6 @@ pub(super) fn worker(
                     memory.clear();
                 }
                 Request::RetryEngines => {
-                    generation += 1;
                     outside.cache.forget_failures();
                     outside.monitor.resume();
                 }

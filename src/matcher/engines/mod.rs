@@ -748,9 +748,7 @@ pub fn project_label<'a>(labels: &'a LabelSet, label: &str) -> Option<&'a str> {
     })
 }
 
-/// Span suggestions with a label the project has (see the module doc): kept, relabelled with
-/// a note in the reason and relinked to an entity of the new label, or dropped.
-/// A model finding's label changed to `to`, its reason saying so.
+/// A model finding's label changed to `to` and relinked, its reason saying so.
 fn relabel(index: &ProjectIndex, s: &mut Suggestion, to: &str) {
     if let Proposal::Span {
         label,
@@ -769,6 +767,8 @@ fn relabel(index: &ProjectIndex, s: &mut Suggestion, to: &str) {
     }
 }
 
+/// Span suggestions with a label the project has (see the module doc): kept, relabelled with
+/// a note in the reason and relinked to an entity of the new label, or dropped.
 fn fit_labels(index: &ProjectIndex, found: Vec<Suggestion>) -> Vec<Suggestion> {
     let project = index.project;
     found

@@ -272,7 +272,6 @@ impl<'a> FeatureText<'a> {
         let n = tokens.len();
         let mut attrs = vec![Attr::default(); n];
         let mut chars = Vec::new();
-        let mut lower_text = String::new();
         let table = WordTable::bundled();
         let mut lowercase_words: HashSet<u64> = HashSet::new();
         let mut capitalised_inside: HashSet<u64> = HashSet::new();
@@ -301,10 +300,7 @@ impl<'a> FeatureText<'a> {
             }
             if t.is_word() {
                 a.kind = lexicon.word_kind(w);
-                lower_text.clear();
-                lower_text.extend(chars.iter());
-                a.cluster = table.cluster(w, &lower_text);
-                a.case = table.case(&lower_text);
+                (a.cluster, a.case) = table.lookup(w, a.form, &chars, a.lower);
             } else {
                 a.case = super::word_table::NO_CASE;
             }

@@ -35,9 +35,11 @@ pub use calibrate::reliability;
 
 pub const ENGINE: &str = "model";
 
-/// The version of the feature set: weights learnt with another one are retrained, not reused
-/// (2: word clusters, capitalisation odds and parts of longer names elsewhere).
-pub const FEATURE_SET: u32 = 2;
+/// The version of what a trained model is (its features and how it is trained): a cached
+/// model of another version is retrained, not reused (2: word clusters, capitalisation odds
+/// and parts of longer names elsewhere; 3: blended back towards the starting weights, see
+/// [`BASE_NAMES`]).
+pub const MODEL_VERSION: u32 = 3;
 
 /// Predictions scoring below this are not returned.
 pub const MIN_SCORE: f32 = 0.2;
@@ -376,10 +378,12 @@ impl Model {
             platt = Platt::fit(&points);
         }
         let all: Vec<&Instance> = prepared.iter().flat_map(|p| &p.instances).collect();
-        let mut weights = perceptron::train(&all, start.clone(), options.epochs, options.seed);
-        if base.is_some() {
+        // From a base, the trained weights are blended back towards where they started.
+        let from = base.is_some().then(|| start.clone());
+        let mut weights = perceptron::train(&all, start, options.epochs, options.seed);
+        if let Some(from) = &from {
             let names = examples.iter().map(|e| e.names.len()).sum::<usize>() as f32;
-            weights.blend_from(&start, names / (names + BASE_NAMES));
+            weights.blend_from(from, names / (names + BASE_NAMES));
         }
         Model {
             info: ModelInfo {

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::features::hash_str;
+use super::features::{Hasher, hash_str};
 
 const TABLE_GZ: &[u8] = include_bytes!("../../../assets/lexicon/word_clusters.tsv.gz");
 
@@ -84,7 +84,8 @@ impl WordTable {
     }
 
     /// The entry of a form as written, if the table has it.
-    pub fn get(&self, form: &str) -> Option<Entry> {
+    #[cfg(test)]
+    fn get(&self, form: &str) -> Option<Entry> {
         self.get_hash(hash_str(form))
     }
 
@@ -96,24 +97,39 @@ impl WordTable {
         })
     }
 
-    /// The cluster of a word: of the form as written, else (for a word in capitals, as in
-    /// datelines and headlines) of its capitalised form, else of its lower-case form; 0 if none.
-    pub fn cluster(&self, form: &str, lower: &str) -> u32 {
-        let found = |w: &str| self.get(w).map_or(0, |e| e.cluster);
-        let mut c = found(form);
+    /// A word's cluster and how often its lower-case form is capitalised, from the hashes the
+    /// caller already has ([`hash_str`] of the form and of its lower-case form, whose
+    /// characters are `lower`). The cluster is the form's as written, else (for a word in
+    /// capitals, as in datelines and headlines) its capitalised form's, else its lower-case
+    /// form's; 0 if none. The case is [`NO_CASE`] for a word the table does not know.
+    pub fn lookup(&self, form: &str, form_hash: u64, lower: &[char], lower_hash: u64) -> (u32, u8) {
+        let lower_entry = self.get_hash(lower_hash);
+        let case = lower_entry.map_or(NO_CASE, |e| e.case);
+        let mut c = self.get_hash(form_hash).map_or(0, |e| e.cluster);
         if c == 0 && form.chars().count() > 1 && !form.chars().any(char::is_lowercase) {
-            let mut title = String::with_capacity(lower.len());
-            let mut chars = lower.chars();
-            if let Some(f) = chars.next() {
-                title.extend(f.to_uppercase());
-                title.push_str(chars.as_str());
+            let mut title = Hasher::new();
+            let mut chars = lower.iter();
+            if let Some(first) = chars.next() {
+                for u in first.to_uppercase() {
+                    title = title.char(u);
+                }
             }
-            c = found(&title);
+            for &ch in chars {
+                title = title.char(ch);
+            }
+            c = self.get_hash(title.finish()).map_or(0, |e| e.cluster);
         }
-        if c == 0 && form != lower {
-            c = found(lower);
+        if c == 0 && form_hash != lower_hash {
+            c = lower_entry.map_or(0, |e| e.cluster);
         }
-        c
+        (c, case)
+    }
+
+    /// [`WordTable::lookup`]'s cluster, from the strings.
+    #[cfg(test)]
+    fn cluster(&self, form: &str, lower: &str) -> u32 {
+        let chars: Vec<char> = lower.chars().collect();
+        self.lookup(form, hash_str(form), &chars, hash_str(lower)).0
     }
 
     /// The best-known word of a cluster (the most frequent word of three letters or more, not
@@ -122,8 +138,9 @@ impl WordTable {
         self.exemplars.get(&cluster).map(String::as_str)
     }
 
-    /// How often the lower-case word `lower` is written capitalised, in tenths, or [`NO_CASE`].
-    pub fn case(&self, lower: &str) -> u8 {
+    /// [`WordTable::lookup`]'s case, from the string.
+    #[cfg(test)]
+    fn case(&self, lower: &str) -> u8 {
         self.get(lower).map_or(NO_CASE, |e| e.case)
     }
 }

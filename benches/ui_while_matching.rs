@@ -9,6 +9,11 @@
 //! accepted (an edit, which re-asks the worker for the open document, and a moment later hands
 //! the project to the model's learner to retrain: that frame is among those timed). Target
 //! (issues 6 and 12): the UI stays under 16 ms a frame while matching and retraining run.
+//!
+//! A second measure (issue 12): on a 100-article project, the time from accepting a suggestion
+//! to the retrained model's suggestions being shown for the open document (the learner waits
+//! for a pause of `DEBOUNCE`, trains, and the matcher runs again with the new model). Target:
+//! within 1 s.
 
 use std::time::{Duration, Instant};
 
@@ -42,6 +47,10 @@ fn press(h: &mut Harness<'static, Workbench>, key: Key) -> Duration {
     t.elapsed()
 }
 
+fn latency_ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -49,9 +58,83 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
+/// Accept a suggestion in the open (in-progress) document of a 100-article project and step
+/// the window until the model trained with it is in use and the document's suggestions made
+/// with it have arrived. Returns that time and the frames' maximum.
+fn retrain_latency(dir: &std::path::Path) -> (Duration, Duration) {
+    let path = dir.join("retrain.ron");
+    let mut p = big_project::project(100, 100);
+    // Names only: the suggestion accepted must be one the model learns from.
+    p.matcher.quotes = false;
+    for (i, d) in p.documents.iter_mut().enumerate() {
+        d.quotes.clear();
+        d.status = gloss::model::Status::Done;
+        if i == 0 {
+            // The open document: half annotated, the rest left to the suggestions.
+            d.status = gloss::model::Status::InProgress;
+            let keep = d.spans.len() / 2;
+            d.spans.truncate(keep);
+        }
+    }
+    gloss::io::project_file::save(&path, &p).expect("save");
+    let _ = std::fs::remove_file(path.with_extension("ron.journal"));
+    let _ = std::fs::remove_file(gloss::app::learning::cache_path(&path));
+    let mut h = harness(path);
+    h.run();
+    h.get_by_label("Suggestions").click();
+    // Let the first model (trained on the project as it is) arrive and its suggestions too.
+    let ready = |h: &Harness<'static, Workbench>| {
+        let st = h.state();
+        let doc = st.editing.doc;
+        !st.learner.training
+            && st.learner.learnt.model.is_some()
+            && doc.is_some_and(|d| !st.review.busy(d, st.session.revision()))
+    };
+    let started = Instant::now();
+    while !ready(&h) && started.elapsed() < Duration::from_secs(60) {
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(ready(&h), "the first model did not arrive in a minute");
+    let before = h.state().learner.learnt.model.clone().expect("model");
+    let revision = h.state().session.revision();
+    press(&mut h, Key::N);
+    let t = Instant::now();
+    let mut max = press(&mut h, Key::A);
+    assert_ne!(
+        h.state().session.revision(),
+        revision,
+        "nothing was accepted"
+    );
+    let fresh = |h: &Harness<'static, Workbench>| {
+        h.state()
+            .learner
+            .learnt
+            .model
+            .as_ref()
+            .is_some_and(|m| m.info().names > before.info().names)
+    };
+    while !(fresh(&h) && ready(&h)) && t.elapsed() < Duration::from_secs(60) {
+        let f = Instant::now();
+        h.step();
+        max = max.max(f.elapsed());
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(fresh(&h), "no new model within a minute of the accept");
+    (t.elapsed(), max)
+}
+
 fn bench(c: &mut Criterion) {
     let dir = std::env::temp_dir().join("gloss-bench-ui-while-matching");
     let _ = std::fs::create_dir_all(&dir);
+    // First, alone on the machine (the big project's learner would compete for the cores).
+    let (latency, max) = retrain_latency(&dir);
+    println!(
+        "100-article project: the retrained model's suggestions shown {:.2} s after an accept (target within 1 s; {} ms of it the pause the learner waits for); max frame meanwhile {:.2} ms",
+        latency.as_secs_f64(),
+        gloss::app::learning::DEBOUNCE.as_millis(),
+        latency_ms(max),
+    );
     let path = dir.join("matching.ron");
     let mut p = big_project::project(1000, 100);
     for (i, d) in p.documents.iter_mut().enumerate() {

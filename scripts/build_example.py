@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Build projects/example.ron, the example Gloss project, from marked-up articles.
+"""Build the example Gloss projects from marked-up articles.
 
-Usage:  python3 scripts/build_example.py [--check]
+Usage:  python3 scripts/build_example.py [--check] [--src DIR --out FILE --name NAME]
 
-Reads every projects/example-src/*.txt in file-name order (one document each, ids 1, 2, ... in
-that order) and writes projects/example.ron in exactly the layout Gloss itself writes
-(`gloss::io::project_file::to_ron`), so saving the project in the app changes nothing.
+Reads every DIR/*.txt in file-name order (one document each, ids 1, 2, ... in that order) and
+writes FILE in exactly the layout Gloss itself writes (`gloss::io::project_file::to_ron`), so
+saving the project in the app changes nothing. Without --src/--out/--name it builds
+projects/example.ron ("Example") from projects/example-src; `--wire` builds projects/wire.ron
+("Wire") from projects/wire-src, the agency-style collection.
 With --check nothing is written; the exit status says whether the file is up to date.
 Python 3.11, standard library only.
 
@@ -80,6 +82,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC_DIR = ROOT / "projects" / "example-src"
 OUT = ROOT / "projects" / "example.ron"
 PROJECT_NAME = "Example"
+# The agency-style collection (`--wire`): datelines, all-capital headlines, results tables.
+WIRE = (ROOT / "projects" / "wire-src", ROOT / "projects" / "wire.ron", "Wire")
 SCHEMA = 1
 
 # `LabelSet::news()` from src/model/label.rs: name, colour (PALETTE in order), key, description.
@@ -595,7 +599,24 @@ def build() -> tuple[str, list[Entity], list[Doc]]:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv[1:]
+    global SRC_DIR, OUT, PROJECT_NAME
+    args = argv[1:]
+    check = "--check" in args
+    if "--wire" in args:
+        SRC_DIR, OUT, PROJECT_NAME = WIRE
+    for flag in ("--src", "--out", "--name"):
+        if flag in args:
+            i = args.index(flag)
+            if i + 1 >= len(args):
+                print(f"build_example: {flag} needs a value", file=sys.stderr)
+                return 2
+            value = args[i + 1]
+            if flag == "--src":
+                SRC_DIR = Path(value).resolve()
+            elif flag == "--out":
+                OUT = Path(value).resolve()
+            else:
+                PROJECT_NAME = value
     try:
         text, entities, docs = build()
     except BuildError as e:
@@ -615,7 +636,7 @@ def main(argv: list[str]) -> int:
             return 1
         return 0
     OUT.write_bytes(text.encode("utf-8"))
-    print(f"wrote {OUT.relative_to(ROOT)}", file=sys.stderr)
+    print(f"wrote {OUT}", file=sys.stderr)
     return 0
 
 

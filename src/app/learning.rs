@@ -16,13 +16,13 @@
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::io::IoError;
 use crate::io::atomic::write_atomic_own;
 use crate::io::files::{self, Links};
-use crate::matcher::model::{Example, Lexicon, Model, Quality, TrainOptions, cross_validate};
+use crate::matcher::model::{Example, Lexicon, Model, Quality, TrainOptions, cross_validate_until};
 use crate::model::{Document, Project, Status};
 
 /// How long the learner waits after the last change before it trains.
@@ -186,31 +186,52 @@ pub fn names(examples: &[Example]) -> Vec<(String, String)> {
     out
 }
 
-/// Train on the examples from `base` (or from nothing). Starting from the shipped weights,
-/// a few documents get a few passes, so they adjust those weights rather than overwrite what
-/// 145 documents taught them; a project's own model gets the full count as it grows.
-pub fn train_from(examples: &[Example], base: Option<&Model>) -> Model {
+/// How to train on `n` documents from `base` (or from nothing). Starting from the shipped
+/// weights, a few documents get a few passes, so they adjust those weights rather than
+/// overwrite what 145 documents taught them; a project's own model gets the full count as it
+/// grows.
+fn options_for(n: usize, from_base: bool) -> TrainOptions {
     let full = TrainOptions::default();
-    let epochs = if base.is_some() {
-        (2 + examples.len() / 10).min(full.epochs)
+    let epochs = if from_base {
+        (2 + n / 10).min(full.epochs)
     } else {
         full.epochs
     };
-    Model::train(examples, &lexicon(), base, &TrainOptions { epochs, ..full })
+    TrainOptions { epochs, ..full }
 }
 
-/// The project's quality by cross-validation, when it has enough documents.
+/// The lexicon a model trained on `examples` reads: the bundled one with the project's own
+/// annotated names, as it is given when it predicts (`Engines::set_model`).
+fn lexicon_for(examples: &[Example]) -> Lexicon {
+    lexicon().with_names(names(examples))
+}
+
+/// Train on the examples from `base` (or from nothing), calibrated.
+pub fn train_from(examples: &[Example], base: Option<&Model>) -> Model {
+    let options = options_for(examples.len(), base.is_some());
+    Model::train(examples, &lexicon_for(examples), base, &options)
+}
+
+/// The project's quality by cross-validation, when it has enough documents: each fold trained
+/// as the project's model is.
 pub fn quality(examples: &[Example]) -> Option<Quality> {
-    (examples.len() >= MIN_CV_DOCS).then(|| {
-        let base = bundled();
-        cross_validate(
-            examples,
-            &lexicon().with_names(names(examples)),
-            base.as_deref(),
-            examples.len().min(5),
-            &TrainOptions::default(),
-        )
-    })
+    quality_until(examples, &|| false)
+}
+
+/// [`quality`], given up (None) when `stop` says so between trainings.
+fn quality_until(examples: &[Example], stop: &dyn Fn() -> bool) -> Option<Quality> {
+    if examples.len() < MIN_CV_DOCS {
+        return None;
+    }
+    let base = bundled();
+    cross_validate_until(
+        examples,
+        &lexicon_for(examples),
+        base.as_deref(),
+        examples.len().min(5),
+        &options_for(examples.len(), base.is_some()),
+        stop,
+    )
 }
 
 /// A model with the project's names its features look up.
@@ -379,10 +400,23 @@ impl Learner {
     }
 }
 
+/// The learner thread. A project whose annotations changed gets a model at once — trained
+/// once, its scores calibrated as the model it replaces was (calibrating takes three more
+/// trainings) — and the suggestions are made again with it; then the calibration and the
+/// cross-validated quality follow, each published when done. A newer project handed over
+/// meanwhile stops that refinement between two trainings and is trained at once: after an
+/// accept, the new model's suggestions never wait behind the figures of the one before.
 fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sync>) {
-    let mut current: Option<(u64, Learnt)> = None;
+    let mut current: Option<Current> = None;
+    let mut next: Option<Job> = None;
     loop {
-        let Ok(mut job) = rx.recv() else { return };
+        let mut job = match next.take() {
+            Some(job) => job,
+            None => match rx.recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            },
+        };
         // Take the newest job queued (the window already waited for a pause).
         loop {
             match rx.recv_timeout(Duration::from_millis(20)) {
@@ -404,40 +438,144 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
             let _ = tx.send(l.clone());
             wake();
         };
-        if let Some((p, l)) = &current
-            && *p == print
-        {
-            send(l);
-            continue;
-        }
-        if examples.is_empty() {
-            let l = Learnt::bundled();
-            send(&l);
-            current = Some((print, l));
-            continue;
-        }
-        let names = Arc::new(names(&examples));
-        let mut model = fitted(&examples, print, cache.as_deref());
-        // Publish at once; the quality (several trainings) follows.
-        let first = Learnt {
-            model: Some(Arc::new(model.clone())),
-            names: names.clone(),
+        // The model to refine, and whether it is calibrated already.
+        let (mut model, calibrated, names) = match &current {
+            Some(c) if c.print == print => {
+                send(&c.learnt);
+                match (&c.learnt.model, c.stage) {
+                    // Refined before a newer job stopped it: go on where it stopped.
+                    (Some(m), stage) if stage != Stage::Done => (
+                        (**m).clone(),
+                        stage == Stage::Calibrated,
+                        c.learnt.names.clone(),
+                    ),
+                    _ => continue,
+                }
+            }
+            _ if examples.is_empty() => {
+                let l = Learnt::bundled();
+                send(&l);
+                current = Some(Current::new(print, l, Stage::Done));
+                continue;
+            }
+            _ => {
+                let names = Arc::new(names(&examples));
+                let cached = cache.as_deref().and_then(|c| load_cache(c, print));
+                let calibrated = cached.is_some();
+                let model = cached.unwrap_or_else(|| {
+                    let like = current
+                        .as_ref()
+                        .and_then(|c| c.learnt.model.clone())
+                        .filter(|m| !crate::matcher::engines::is_bundled(m));
+                    let base = bundled();
+                    Model::train_uncalibrated(
+                        &examples,
+                        &lexicon_for(&examples),
+                        base.as_deref(),
+                        &options_for(examples.len(), base.is_some()),
+                        like.as_deref(),
+                    )
+                });
+                let l = Learnt {
+                    model: Some(Arc::new(model.clone())),
+                    names: names.clone(),
+                };
+                send(&l);
+                let stage = match (calibrated, model.info().quality.is_some()) {
+                    (true, true) => Stage::Done,
+                    (true, false) => Stage::Calibrated,
+                    _ => Stage::Trained,
+                };
+                current = Some(Current::new(print, l, stage));
+                if stage == Stage::Done {
+                    continue;
+                }
+                (model, calibrated, names)
+            }
         };
-        send(&first);
-        current = Some((print, first));
-        if model.info().quality.is_none()
-            && let Some(q) = quality(&examples)
-        {
+        let publish = |model: &Model, stage: Stage, send_it: bool| {
+            let l = Learnt {
+                model: Some(Arc::new(model.clone())),
+                names: names.clone(),
+            };
+            if send_it {
+                send(&l);
+            }
+            Current::new(print, l, stage)
+        };
+        // The refinement, stopped by a newer job (kept for the next round).
+        let newer: std::cell::RefCell<Option<Job>> = std::cell::RefCell::new(None);
+        let stop = || {
+            if newer.borrow().is_some() {
+                return true;
+            }
+            match rx.try_recv() {
+                Ok(job) => {
+                    *newer.borrow_mut() = Some(job);
+                    true
+                }
+                Err(TryRecvError::Empty) => false,
+                Err(TryRecvError::Disconnected) => true,
+            }
+        };
+        let lexicon = lexicon_for(&examples);
+        let base = bundled();
+        let options = options_for(examples.len(), base.is_some());
+        if !calibrated {
+            let before = model.calibration();
+            if !model.calibrate(&examples, &lexicon, base.as_deref(), &options, &stop) {
+                next = newer.into_inner();
+                continue;
+            }
+            if let Some(c) = &cache {
+                let _ = save_cache(c, print, &model);
+            }
+            current = Some(publish(
+                &model,
+                Stage::Calibrated,
+                model.calibration() != before,
+            ));
+        }
+        if let Some(q) = quality_until(&examples, &stop) {
             model.set_quality(q);
             if let Some(c) = &cache {
                 let _ = save_cache(c, print, &model);
             }
-            let l = Learnt {
-                model: Some(Arc::new(model)),
-                names,
-            };
-            send(&l);
-            current = Some((print, l));
+            current = Some(publish(&model, Stage::Done, true));
+        } else if newer.borrow().is_none() {
+            // Too few documents for a quality: nothing more to do.
+            if let Some(c) = current.as_mut() {
+                c.stage = Stage::Done;
+            }
+        }
+        next = newer.into_inner();
+    }
+}
+
+/// How far the learner got with the model in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Trained, scored with the calibration of the model before it.
+    Trained,
+    /// Calibrated on its own documents (or too few to calibrate on).
+    Calibrated,
+    /// And its quality measured (or too few documents to measure it).
+    Done,
+}
+
+/// The model in use, what it was trained on (`print`), and how far it was refined.
+struct Current {
+    print: u64,
+    learnt: Learnt,
+    stage: Stage,
+}
+
+impl Current {
+    fn new(print: u64, learnt: Learnt, stage: Stage) -> Self {
+        Current {
+            print,
+            learnt,
+            stage,
         }
     }
 }

@@ -234,3 +234,68 @@ fn the_starting_weights_misc_agrees_with_the_lists_norp() {
             .any(|s| s.label() == "MISC" && s.range() == afghan[0].range())
     );
 }
+
+/// Every engine, the shipped model among them, over `text` in a news project.
+fn suggest_with_model(text: &str) -> (Document, Vec<Suggestion>) {
+    let mut p = Project::new("p");
+    p.insert_document(Document::new(DocId(1), "d", text));
+    let (mut engines, problems) = Engines::new(&p.matcher, &[]);
+    assert!(problems.is_empty(), "{problems:?}");
+    engines.set_model(bundled_model(), &[]);
+    let found = engines.suggest(&p, &p.documents[0], None);
+    (p.documents[0].clone(), found)
+}
+
+/// The labels suggested for every occurrence of `what` (in text order).
+fn labels_of(doc: &Document, found: &[Suggestion], what: &str) -> Vec<String> {
+    found
+        .iter()
+        .filter(|s| matches!(s.proposal, Proposal::Span { .. }))
+        .filter(|s| doc.slice(s.range().0, s.range().1) == what)
+        .map(|s| s.label().to_string())
+        .collect()
+}
+
+#[test]
+fn context_outweighs_the_lists_for_clubs_and_people_named_like_places() {
+    // A club by its context: the cities list and the model both say place, and merged they
+    // outscored the rule; now the context decides.
+    let (doc, found) = suggest_with_model(
+        "Milan beat Napoli 2-1 on Sunday to go top of the table.\n\
+         \"We never stopped believing,\" Milan coach Wouter van Dommelen said.\n\
+         Fans celebrated in the streets of Milan until midnight.\n",
+    );
+    assert_eq!(
+        labels_of(&doc, &found, "Milan"),
+        ["ORG", "ORG", "GPE"],
+        "{found:?}"
+    );
+    // A person found again by the surname: not the city of that name.
+    let (doc, found) = suggest_with_model(
+        "Ryo Fujisawa (Japan) 69 67 70\n\
+         Fujisawa, who turned professional in 2019, led the field by two shots.\n",
+    );
+    assert_eq!(
+        labels_of(&doc, &found, "Ryo Fujisawa"),
+        ["PERSON"],
+        "{found:?}"
+    );
+    assert_eq!(labels_of(&doc, &found, "Fujisawa"), ["PERSON"], "{found:?}");
+    // A city inside a longer name is not suggested on its own.
+    let (doc, found) =
+        suggest_with_model("Santiago Echeverría kicked three penalties for the visitors.\n");
+    assert_eq!(
+        labels_of(&doc, &found, "Santiago"),
+        Vec::<String>::new(),
+        "{found:?}"
+    );
+    assert_eq!(
+        labels_of(&doc, &found, "Santiago Echeverría"),
+        ["PERSON"],
+        "{found:?}"
+    );
+    // …unless the longer one is no name in capitals throughout.
+    assert!(all_words_capitalised("Bank of England"));
+    assert!(all_words_capitalised("Texas A&M"));
+    assert!(!all_words_capitalised("New Zealand government"));
+}

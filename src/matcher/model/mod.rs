@@ -308,24 +308,18 @@ fn held_out_margins(w: &Weights, docs: &[&Prepared]) -> Vec<(f32, bool)> {
     out
 }
 
-impl Model {
-    /// The starting weights shipped in assets/model/ (trained on WikiGold), or None if they
-    /// fail to load.
-    pub fn bundled() -> Option<Model> {
-        static BUNDLED: OnceLock<Option<Model>> = OnceLock::new();
-        BUNDLED
-            .get_or_init(|| Model::from_bytes(BUNDLED_BYTES).ok())
-            .clone()
-    }
+/// Examples made ready to train on: labels, the starting weights, and the documents turned into
+/// sentences of features.
+struct Training<'a> {
+    examples: &'a [Example],
+    base: Option<&'a Model>,
+    labels: Vec<String>,
+    start: Weights,
+    prepared: Vec<Prepared>,
+}
 
-    /// Train on examples (names only: the caller leaves out pronoun/description mentions).
-    /// `base`: starting weights to continue from; its labels are kept.
-    pub fn train(
-        examples: &[Example],
-        lexicon: &Lexicon,
-        base: Option<&Model>,
-        options: &TrainOptions,
-    ) -> Model {
+impl<'a> Training<'a> {
+    fn new(examples: &'a [Example], lexicon: &Lexicon, base: Option<&'a Model>) -> Self {
         let labels = labels_for(examples, base);
         let start = start_weights(&labels, base);
         let mut doc_count: HashMap<(String, String), usize> = HashMap::new();
@@ -346,50 +340,52 @@ impl Model {
                 *doc_count.entry(k).or_default() += 1;
             }
         }
-        let prepared: Vec<Prepared> = examples
+        let prepared = examples
             .iter()
             .map(|ex| prepare(ex, lexicon, &labels, start.bits, &doc_count))
             .collect();
-        // Calibrate on an inner split when there are enough documents.
-        let mut platt = base.map_or(Platt::default(), |b| b.platt);
-        if examples.len() >= MIN_CALIBRATION_DOCS {
-            let mut points = Vec::new();
-            for fold in 0..CALIBRATION_FOLDS {
-                let train: Vec<&Instance> = prepared
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i % CALIBRATION_FOLDS != fold)
-                    .flat_map(|(_, p)| &p.instances)
-                    .collect();
-                let w = perceptron::train(
-                    &train,
-                    start.clone(),
-                    options.epochs,
-                    options.seed ^ fold as u64,
-                );
-                let held: Vec<&Prepared> = prepared
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i % CALIBRATION_FOLDS == fold)
-                    .map(|(_, p)| p)
-                    .collect();
-                points.extend(held_out_margins(&w, &held));
-            }
-            platt = Platt::fit(&points);
+        Training {
+            examples,
+            base,
+            labels,
+            start,
+            prepared,
         }
-        let all: Vec<&Instance> = prepared.iter().flat_map(|p| &p.instances).collect();
-        // From a base, the trained weights are blended back towards where they started.
-        let from = base.is_some().then(|| start.clone());
-        let mut weights = perceptron::train(&all, start, options.epochs, options.seed);
-        if let Some(from) = &from {
-            let names = examples.iter().map(|e| e.names.len()).sum::<usize>() as f32;
-            weights.blend_from(from, names / (names + BASE_NAMES));
+    }
+
+    /// Weights trained on the documents `keep` admits (by index): from the start weights, and
+    /// from a base blended back towards it by the names they hold (see [`BASE_NAMES`]).
+    fn weights(&self, options: &TrainOptions, seed: u64, keep: impl Fn(usize) -> bool) -> Weights {
+        let data: Vec<&Instance> = self
+            .prepared
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .flat_map(|(_, p)| &p.instances)
+            .collect();
+        let mut weights = perceptron::train(&data, self.start.clone(), options.epochs, seed);
+        if self.base.is_some() {
+            let names = self
+                .examples
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| keep(*i))
+                .map(|(_, e)| e.names.len())
+                .sum::<usize>() as f32;
+            weights.blend_from(&self.start, names / (names + BASE_NAMES));
         }
+        weights
+    }
+
+    /// The model trained on every document, with the calibration `platt` (else the base's).
+    fn model(&self, options: &TrainOptions, platt: Option<Platt>) -> Model {
+        let weights = self.weights(options, options.seed, |_| true);
+        let base = self.base;
         Model {
             info: ModelInfo {
-                documents: examples.len(),
-                names: examples.iter().map(|e| e.names.len()).sum(),
-                labels,
+                documents: self.examples.len(),
+                names: self.examples.iter().map(|e| e.names.len()).sum(),
+                labels: self.labels.clone(),
                 base: base.map(|b| {
                     format!(
                         "starting weights ({} documents, {} names)",
@@ -398,8 +394,101 @@ impl Model {
                 }),
                 quality: None,
             },
-            platt,
+            platt: platt.unwrap_or_else(|| base.map_or(Platt::default(), |b| b.platt)),
             weights: Arc::new(weights),
+        }
+    }
+
+    /// The calibration fitted on an inner split, when there are enough documents; None when
+    /// there are not or `stop` said so between folds.
+    fn calibration(&self, options: &TrainOptions, stop: &dyn Fn() -> bool) -> Option<Platt> {
+        if self.examples.len() < MIN_CALIBRATION_DOCS {
+            return None;
+        }
+        let mut points = Vec::new();
+        for fold in 0..CALIBRATION_FOLDS {
+            if stop() {
+                return None;
+            }
+            let w = self.weights(options, options.seed ^ fold as u64, |i| {
+                i % CALIBRATION_FOLDS != fold
+            });
+            let held: Vec<&Prepared> = self
+                .prepared
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % CALIBRATION_FOLDS == fold)
+                .map(|(_, p)| p)
+                .collect();
+            points.extend(held_out_margins(&w, &held));
+        }
+        Some(Platt::fit(&points))
+    }
+}
+
+impl Model {
+    /// The starting weights shipped in assets/model/ (trained on WikiGold), or None if they
+    /// fail to load.
+    pub fn bundled() -> Option<Model> {
+        static BUNDLED: OnceLock<Option<Model>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| Model::from_bytes(BUNDLED_BYTES).ok())
+            .clone()
+    }
+
+    /// Train on examples (names only: the caller leaves out pronoun/description mentions).
+    /// `base`: starting weights to continue from; its labels are kept. Calibrated on an inner
+    /// split when there are enough documents (see [`Model::calibrate`]).
+    pub fn train(
+        examples: &[Example],
+        lexicon: &Lexicon,
+        base: Option<&Model>,
+        options: &TrainOptions,
+    ) -> Model {
+        let training = Training::new(examples, lexicon, base);
+        let mut model = training.model(options, None);
+        if let Some(platt) = training.calibration(options, &|| false) {
+            model.platt = platt;
+        }
+        model
+    }
+
+    /// [`Model::train`] without its calibration, which costs three more trainings: the scores
+    /// keep the calibration of `like` (the model this one replaces, trained on almost the same
+    /// documents), else the base's. For the window, which publishes this at once and calibrates
+    /// afterwards ([`Model::calibrate`]).
+    pub fn train_uncalibrated(
+        examples: &[Example],
+        lexicon: &Lexicon,
+        base: Option<&Model>,
+        options: &TrainOptions,
+        like: Option<&Model>,
+    ) -> Model {
+        Training::new(examples, lexicon, base).model(options, like.map(|m| m.platt))
+    }
+
+    /// Fit the scores' calibration on held-out predictions: the examples (those the model was
+    /// trained on) in [`CALIBRATION_FOLDS`] folds, each predicted by weights trained — and
+    /// blended towards `base` — as the model was, on the others. Nothing changes with fewer
+    /// than [`MIN_CALIBRATION_DOCS`] documents (the base's calibration stays), or when `stop`
+    /// says so between folds; returns whether it finished.
+    pub fn calibrate(
+        &mut self,
+        examples: &[Example],
+        lexicon: &Lexicon,
+        base: Option<&Model>,
+        options: &TrainOptions,
+        stop: &dyn Fn() -> bool,
+    ) -> bool {
+        if examples.len() < MIN_CALIBRATION_DOCS {
+            return true;
+        }
+        match Training::new(examples, lexicon, base).calibration(options, stop) {
+            Some(platt) => {
+                self.platt = platt;
+                true
+            }
+            None => false,
         }
     }
 
@@ -487,6 +576,15 @@ impl Model {
                     continue;
                 }
                 let (a, b) = (s + f.start, s + f.end);
+                // No person's name holds a number: "Roma 0 Lazio" in a results table is two
+                // clubs and a score.
+                if self.info.labels.get(f.label).is_some_and(|l| l == "PERSON")
+                    && doc.tokens[a..b]
+                        .iter()
+                        .any(|t| t.kind == crate::text::TokenKind::Number)
+                {
+                    continue;
+                }
                 out.push(Prediction {
                     start: doc.tokens[a].start,
                     end: doc.tokens[b - 1].end,
@@ -573,9 +671,25 @@ pub fn held_out_predictions(
     folds: usize,
     options: &TrainOptions,
 ) -> Vec<Vec<Prediction>> {
+    held_out_predictions_until(examples, lexicon, base, folds, options, &|| false)
+        .unwrap_or_default()
+}
+
+/// [`held_out_predictions`], given up (None) when `stop` says so between folds.
+fn held_out_predictions_until(
+    examples: &[Example],
+    lexicon: &Lexicon,
+    base: Option<&Model>,
+    folds: usize,
+    options: &TrainOptions,
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<Vec<Prediction>>> {
     let folds = folds.clamp(2, examples.len().max(2));
     let mut out = vec![Vec::new(); examples.len()];
     for fold in 0..folds {
+        if stop() {
+            return None;
+        }
         let train: Vec<Example> = examples
             .iter()
             .enumerate()
@@ -611,7 +725,14 @@ pub fn held_out_predictions(
             .filter(|k| !known.contains(k))
             .collect();
         let lx = lexicon.without(&held_names);
-        let model = Model::train(&train, &lx, base, options);
+        // `Model::train`, with `stop` asked between its calibration's trainings too.
+        let training = Training::new(&train, &lx, base);
+        let mut model = training.model(options, None);
+        match training.calibration(options, stop) {
+            Some(platt) => model.platt = platt,
+            None if stop() => return None,
+            None => {}
+        }
         for (i, ex) in examples
             .iter()
             .enumerate()
@@ -620,7 +741,7 @@ pub fn held_out_predictions(
             out[i] = model.predict(&ex.text, &lx);
         }
     }
-    out
+    Some(out)
 }
 
 /// Precision, recall and F1 of predictions scoring at least [`SUGGEST_SCORE`], exact match on
@@ -655,6 +776,23 @@ pub fn cross_validate(
 ) -> Quality {
     let preds = held_out_predictions(examples, lexicon, base, folds, options);
     score(examples, &preds, folds.clamp(2, examples.len().max(2)))
+}
+
+/// [`cross_validate`], given up (None) when `stop` says so between trainings.
+pub fn cross_validate_until(
+    examples: &[Example],
+    lexicon: &Lexicon,
+    base: Option<&Model>,
+    folds: usize,
+    options: &TrainOptions,
+    stop: &dyn Fn() -> bool,
+) -> Option<Quality> {
+    let preds = held_out_predictions_until(examples, lexicon, base, folds, options, stop)?;
+    Some(score(
+        examples,
+        &preds,
+        folds.clamp(2, examples.len().max(2)),
+    ))
 }
 
 #[cfg(test)]

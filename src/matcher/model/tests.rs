@@ -209,3 +209,32 @@ fn a_first_small_document_does_not_undo_the_starting_weights() {
     assert!(before >= 5, "{before}");
     assert!(after * 10 >= before * 8, "{after} of {before} kept");
 }
+
+#[test]
+fn no_person_holds_a_number_though_other_names_may() {
+    // Taught that "Agent 47" is a person and "Group 4" a company, the model would find both
+    // again; a person's name never holds a number (in a results table "Roma 0 Lazio" had come
+    // out as one), a company's may.
+    let mut docs = corpus();
+    docs.extend((0..12).map(|i| {
+        let text =
+            format!("Report {i}: Agent 47 met officials of Group 4 in the capital on Monday.");
+        ex(&text, &[("Agent 47", "PERSON"), ("Group 4", "ORG")])
+    }));
+    let lx = Lexicon::bundled();
+    let m = Model::train(&docs, &lx, None, &TrainOptions::default());
+    let text = "Report 99: Agent 47 met officials of Group 4 in the capital on Monday.";
+    let preds = m.predict(text, &lx);
+    let found = |what: &str, label: &str| {
+        let start = text[..text.find(what).expect("in text")].chars().count();
+        preds
+            .iter()
+            .any(|p| p.start == start && p.end == start + what.chars().count() && p.label == label)
+    };
+    assert!(found("Group 4", "ORG"), "{preds:?}");
+    assert!(
+        !preds.iter().any(|p| p.label == "PERSON"
+            && crate::text::slice_chars(text, p.start, p.end).contains("47")),
+        "{preds:?}"
+    );
+}

@@ -10,7 +10,7 @@ use crate::text::TokenKind;
 use super::finder::{Candidate, Finder, q};
 use super::lexicons::lexicons;
 use super::text::RuleText;
-use super::words::{is_weekday, month};
+use super::words::{is_short_month, is_weekday, month};
 
 /// What a dateline's place is followed by: a date ("1996-08-30"), ", March 3", "(Reuters)".
 fn dateline_tail(doc: &RuleText, k: usize, end: usize) -> Option<&'static str> {
@@ -21,7 +21,11 @@ fn dateline_tail(doc: &RuleText, k: usize, end: usize) -> Option<&'static str> {
         }
         "," => {
             let next = at(k + 1)?;
-            if month(next).is_some() || is_weekday(next) {
+            // "Nov 22": wire copy abbreviates months without a full stop.
+            let short = is_short_month(next)
+                && at(k + 2).is_some()
+                && doc.toks[k + 2].kind == TokenKind::Number;
+            if month(next).is_some() || is_weekday(next) || short {
                 Some("a date")
             } else {
                 None

@@ -81,7 +81,21 @@ pub(super) fn is_sports_verb(w: &str) -> bool {
         "beat" | "beats" | "defeated" | "defeats" | "drew" | "draw" | "draws" | "lost" | "lose"
             | "loses" | "edged" | "thrashed" | "routed" | "crushed" | "overcame" | "downed"
             | "hammered" | "trounced" | "outclassed" | "eliminated" | "hosted" | "host" | "hosts"
-            | "v" | "vs" | "vs." | "against"
+            | "v" | "vs" | "vs." | "against" | "beating" | "defeating" | "thrashing" | "edging"
+            | "hosting" | "held" | "levelled" | "leveled" | "equalised" | "equalized" | "won"
+            | "knocked" | "stunned"
+    )
+}
+
+/// Words before "for" that make the name after it a club: "plays for Porto", "scored for
+/// Milan", "club rugby for Cardiff".
+#[rustfmt::skip]
+pub(super) fn is_plays_for(w: &str) -> bool {
+    matches!(
+        w,
+        "plays" | "played" | "playing" | "play" | "signed" | "signs" | "scored" | "scores"
+            | "scoring" | "equalised" | "equalized" | "equalising" | "equalizing" | "rugby"
+            | "football" | "soccer" | "cricket" | "hockey" | "basketball" | "debut"
     )
 }
 

@@ -79,6 +79,9 @@ mod sports;
 mod text;
 mod words;
 
+pub use partial::PARTIAL_RULE;
+pub use sports::CLUB_RULE;
+
 #[cfg(test)]
 mod tests;
 

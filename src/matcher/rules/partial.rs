@@ -17,6 +17,11 @@ use super::words::{
     is_title_modifier, is_weekday, month,
 };
 
+/// The rule that finds a name again where the document already used it ("Fujisawa" after "Ryo
+/// Fujisawa"): where it finds a person, a list or the model calling the same span a place
+/// gives way (`Engines::settle`).
+pub const PARTIAL_RULE: &str = "partial";
+
 impl<'d> Finder<'_, 'd> {
     // -- Stage 2: partial matching --------------------------------------------------------------
 
@@ -157,7 +162,7 @@ impl<'d> Finder<'_, 'd> {
                 }
                 let (rule, reason, sc) = match src.kind {
                     "surname" => (
-                        "partial",
+                        PARTIAL_RULE,
                         format!(
                             "surname of {}, named in full in this document",
                             q(src.canonical)
@@ -165,12 +170,12 @@ impl<'d> Finder<'_, 'd> {
                         score::SURNAME,
                     ),
                     "short" => (
-                        "partial",
+                        PARTIAL_RULE,
                         format!("short form of {}", q(src.canonical)),
                         score::SURNAME,
                     ),
                     _ => (
-                        "partial",
+                        PARTIAL_RULE,
                         format!("{} is a name elsewhere in this document", q(src.canonical)),
                         if src.words.len() > 1 {
                             score::REPEAT

@@ -4,8 +4,14 @@
 
 use crate::text::TokenKind;
 
+/// The rule that finds a club by its context: where it names a span the lists or the model call
+/// a place, context decides (`Engines::settle` drops the place).
+pub const CLUB_RULE: &str = "club";
+
 use super::finder::{Finder, q};
-use super::lexicons::{is_club_member, is_score, is_sports_verb, is_sports_word, lexicons};
+use super::lexicons::{
+    is_club_member, is_plays_for, is_score, is_sports_verb, is_sports_word, lexicons,
+};
 use super::text::is_list_filler;
 use super::words::{is_initial_function_word, is_speech_adverb};
 
@@ -105,7 +111,10 @@ impl<'d> Finder<'_, 'd> {
                 || (matches!(p, "with" | "to") && s >= 3 && is_score(doc.word(s - 2)))
         };
         let member = e < b && doc.is_lower_word(e, is_club_member);
-        if !(subject || object || member) {
+        // "plays for Porto", "scored for Milan": sport by itself.
+        let plays_for =
+            s >= a + 2 && doc.word(s - 1) == "for" && doc.is_lower_word(s - 2, is_plays_for);
+        if !(subject || object || member || plays_for) {
             return false;
         }
         let known = doc.known_label(s, e);
@@ -122,6 +131,8 @@ impl<'d> Finder<'_, 'd> {
             });
         let why = if sporty {
             "a team in a match result"
+        } else if plays_for {
+            "a club someone plays for"
         } else if member && (known.is_some() || !doc.ambiguous[s]) {
             "a club's coach or player after it"
         } else {
@@ -138,7 +149,7 @@ impl<'d> Finder<'_, 'd> {
             e,
             "ORG",
             score,
-            "club",
+            CLUB_RULE,
             format!("{}: {why}", q(doc.text_of(s, e))),
         );
         true
@@ -166,17 +177,17 @@ impl<'d> Finder<'_, 'd> {
         if (la..lb).any(|k| doc.is_lower_word(k, |w| !is_list_filler(w))) {
             return false;
         }
-        if self.rules.first_names.contains_key(doc.word(s))
-            || doc
-                .known_label(s, e)
-                .is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
+        // A first name alone ("Milan 2 Napoli 1") is a club when a list knows it as a place.
+        let known = doc.known_label(s, e);
+        if (known.is_none() && self.rules.first_names.contains_key(doc.word(s)))
+            || known.is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
         {
             return false;
         }
         if self.is_country(s, e) {
             return false;
         }
-        let known = doc.known_label(s, e).is_some();
+        let known = known.is_some();
         let w = doc.word(s);
         if !known
             && (e - s > 1
@@ -227,7 +238,7 @@ impl<'d> Finder<'_, 'd> {
             e,
             "ORG",
             score,
-            "club",
+            CLUB_RULE,
             format!("{}: a team in a table of results", q(doc.text_of(s, e))),
         );
         true

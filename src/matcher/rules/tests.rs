@@ -360,6 +360,9 @@ fn datelines_in_capitals_are_places() {
     let f = found("AL-AIN, Ruritanian Emirates 1996-12-06\nThe final was played here.");
     assert!(has(&f, "AL-AIN", "GPE"), "{f:?}");
     assert!(has(&f, "Ruritanian Emirates", "GPE"), "{f:?}");
+    // Wire copy abbreviates the month without a full stop.
+    let f = found("MILAN, Nov 22 (Wire) - The leaders won again on Sunday.");
+    assert!(has(&f, "MILAN", "GPE"), "{f:?}");
     let f = found("NEW KARVIA - Rescue teams searched the rubble on Monday.");
     assert!(has(&f, "NEW KARVIA", "GPE"), "{f:?}");
     // A sports headline is not a dateline: "SOCCER" is no place.
@@ -498,6 +501,33 @@ fn a_city_in_a_match_result_is_a_club() {
     // A player who scores is not a club.
     let f = found("Romelu Lukaku scored twice. Lukaku beat two defenders in the 2-1 win.");
     assert!(!f.iter().any(|x| x.1 == "ORG"), "{f:?}");
+}
+
+#[test]
+fn a_club_someone_plays_for_and_a_first_name_heading_a_results_row() {
+    let text = "Bernardes, who plays for Porto in Portugal, curled a shot past him.";
+    let f = found_with(text, &[gpe(text, "Porto"), gpe(text, "Portugal")]);
+    assert!(has(&f, "Porto", "ORG"), "{f:?}");
+    assert!(!has(&f, "Portugal", "ORG"), "{f:?}");
+    let text = "But Pritchard, who plays his club rugby for Cardiff, finished the move.";
+    let f = found_with(text, &[gpe(text, "Cardiff")]);
+    assert!(has(&f, "Cardiff", "ORG"), "{f:?}");
+    // Sport verbs that were missing: "thrashing", "held … to a draw", "equalised for".
+    let text =
+        "Inter stay third after thrashing Genoa 3-0, while Torino held Juventus to a 1-1 draw.";
+    let known = [gpe(text, "Genoa"), gpe(text, "Torino")];
+    let f = found_with(text, &known);
+    for club in ["Genoa", "Torino", "Juventus"] {
+        assert!(has(&f, club, "ORG"), "{club}: {f:?}");
+    }
+    // "Milan" is also a first name; heading a row of results, a city the lists know is a club.
+    let text = "Results on Sunday:\nMilan 2 Napoli 1\nStandings: Milan 31 points, Napoli 29";
+    let f = found_with(text, &[gpe(text, "Milan")]);
+    assert!(has(&f, "Milan", "ORG"), "{f:?}");
+    // Without "plays" before it, "for" says nothing: a vote for a city is no club.
+    let text = "The committee voted for Porto as the host city on Friday.";
+    let f = found_with(text, &[gpe(text, "Porto")]);
+    assert!(!has(&f, "Porto", "ORG"), "{f:?}");
 }
 
 proptest! {

@@ -126,6 +126,27 @@ pub(super) fn month(w: &str) -> Option<bool> {
     }
 }
 
+/// A month abbreviated without a full stop, as wire copy writes it before a day ("Nov 22").
+/// Only for datelines: "Jan" and "May" are also first names.
+pub(super) fn is_short_month(w: &str) -> bool {
+    matches!(
+        w,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "May"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
 /// Words capitalised for other reasons than being names.
 #[rustfmt::skip]
 pub(super) fn is_never_name(w: &str) -> bool {

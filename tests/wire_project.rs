@@ -43,7 +43,12 @@ fn wire_has_sixteen_done_stories_with_names_linked_and_quotes_with_speakers() {
             }
         }
         for q in &d.quotes {
-            assert!(q.speaker.is_some(), "{}: quote {:?} has no speaker", d.name, q.id);
+            assert!(
+                q.speaker.is_some(),
+                "{}: quote {:?} has no speaker",
+                d.name,
+                q.id
+            );
         }
     }
     // The stories' first lines are headlines in capitals, and datelines open most of them.

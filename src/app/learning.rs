@@ -651,6 +651,70 @@ mod tests {
         assert_ne!(a, fingerprint(&examples(&p)));
     }
 
+    /// Six done documents of a small made-up collection (enough for a quality).
+    fn six_documents() -> Project {
+        let mut p = Project::new("t");
+        let people = [
+            ("Mara Lind", "Tromsø"),
+            ("Oskar Vale", "Bergen"),
+            ("Ines Roth", "Lyon"),
+            ("Tomas Berg", "Porto"),
+            ("Lena Hart", "Graz"),
+            ("Rui Sousa", "Braga"),
+        ];
+        for (i, (who, place)) in people.iter().enumerate() {
+            let text = format!("{who} arrived in {place} on Monday, officials said.");
+            p.insert_document(doc(
+                i as u64 + 1,
+                &text,
+                Status::Done,
+                &[(who, "PERSON"), (place, "GPE")],
+            ));
+        }
+        p
+    }
+
+    /// Tick the learner with `project` at `revision` until `done` holds of its model (or give up
+    /// after a minute): the learner waits for a pause after a change, then trains in its thread.
+    fn tick_until(
+        l: &mut Learner,
+        project: &Project,
+        revision: u64,
+        done: impl Fn(&Model) -> bool,
+    ) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(60) {
+            l.tick(project, revision, None);
+            if l.learnt.model.as_deref().is_some_and(&done) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        false
+    }
+
+    #[test]
+    fn the_learner_publishes_at_once_then_measures_and_a_change_meanwhile_is_not_lost() {
+        let mut l = Learner::new(Arc::new(|| {}));
+        let six = six_documents();
+        let mut five = six.clone();
+        five.documents[5].status = Status::Todo;
+        // The model trained on five documents comes first; its quality follows.
+        assert!(tick_until(&mut l, &five, 1, |m| m.info().names == 10));
+        // A sixth marked done at once, while the five are (likely) still being measured:
+        // the refinement stops and the new model comes, then its quality.
+        assert!(tick_until(&mut l, &six, 2, |m| m.info().names == 12));
+        assert!(tick_until(&mut l, &six, 2, |m| m.info().names == 12
+            && m.info().quality.is_some()));
+        // A change the model does not learn from (a new revision, the same examples): the
+        // same model, measured, stays.
+        assert!(tick_until(&mut l, &six, 3, |m| m.info().names == 12
+            && m.info().quality.is_some()));
+        // Back to five: a model for them, measured, whatever was stopped on the way.
+        assert!(tick_until(&mut l, &five, 4, |m| m.info().names == 10
+            && m.info().quality.is_some()));
+    }
+
     #[test]
     fn a_stale_or_damaged_cache_is_not_used() {
         let dir = tempfile::tempdir().unwrap();

@@ -58,8 +58,10 @@ fn the_model_retrains_when_a_document_is_done_and_says_on_what() {
         h.query_by_label_contains("trained on 1 document / 4 names")
             .is_some()
     });
-    // Its weights are cached beside the project, to be rebuilt if deleted.
-    assert!(dir.path().join("model.ron.model").exists());
+    // Its weights are cached beside the project once calibrated (a moment after they are in
+    // use), to be rebuilt if deleted.
+    let cache = dir.path().join("model.ron.model");
+    until(&mut h, "the cached weights", |_| cache.exists());
 
     // Its suggestions on the next document name it.
     h.get_by_label("○ strike").click();

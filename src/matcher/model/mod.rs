@@ -470,8 +470,9 @@ impl Model {
     /// Fit the scores' calibration on held-out predictions: the examples (those the model was
     /// trained on) in [`CALIBRATION_FOLDS`] folds, each predicted by weights trained — and
     /// blended towards `base` — as the model was, on the others. Nothing changes with fewer
-    /// than [`MIN_CALIBRATION_DOCS`] documents (the base's calibration stays), or when `stop`
-    /// says so between folds; returns whether it finished.
+    /// than [`MIN_CALIBRATION_DOCS`] documents the base's calibration is taken, as
+    /// [`Model::train`] does; nothing changes when `stop` says so between folds. Returns
+    /// whether it finished.
     pub fn calibrate(
         &mut self,
         examples: &[Example],
@@ -481,6 +482,8 @@ impl Model {
         stop: &dyn Fn() -> bool,
     ) -> bool {
         if examples.len() < MIN_CALIBRATION_DOCS {
+            // As `Model::train` leaves it: the base's calibration.
+            self.platt = base.map_or(Platt::default(), |b| b.platt);
             return true;
         }
         match Training::new(examples, lexicon, base).calibration(options, stop) {

@@ -12,7 +12,7 @@ use super::finder::{Finder, q};
 use super::lexicons::{
     is_club_member, is_plays_for, is_score, is_sports_verb, is_sports_word, lexicons,
 };
-use super::text::is_list_filler;
+use super::text::{RuleText, is_list_filler};
 use super::words::{is_initial_function_word, is_speech_adverb};
 
 impl<'d> Finder<'_, 'd> {
@@ -161,7 +161,7 @@ impl<'d> Finder<'_, 'd> {
         let doc = self.doc;
         let line = doc.line[s] as usize;
         let (la, lb) = doc.lines[line];
-        if !doc.list_line[line] || doc.caps_line[line] || e - s > 3 {
+        if !doc.list_line[line] || doc.caps_line[line] || e - s > 4 {
             return false;
         }
         let num = |k: usize| k < lb && doc.toks[k].kind == TokenKind::Number;
@@ -173,10 +173,19 @@ impl<'d> Finder<'_, 'd> {
         if !(s == start || (s > la && num(s - 1))) || !num(e) {
             return false;
         }
-        // No lower-case words: a table, not a sentence with figures.
-        if (la..lb).any(|k| doc.is_lower_word(k, |w| !is_list_filler(w))) {
+        // No lower-case words: a table, not a sentence with figures. A note in brackets after
+        // the figures does not count: "Volendam 3 Feyenoord 2 (aet)", "… (Ajax won 4-2 on
+        // penalties)".
+        let row_end = (la + 1..lb)
+            .find(|&k| doc.word(k) == "(" && num(k - 1))
+            .unwrap_or(lb);
+        if (la..row_end).any(|k| doc.is_lower_word(k, |w| !is_list_filler(w))) {
             return false;
         }
+        // "Go Ahead Eagles 1 Utrecht 1", "AZ Alkmaar 2 NAC Breda 0": two teams and their goals
+        // make the row, so a team may be several words or start in capitals.
+        let match_row =
+            two_teams_row(doc, start, row_end).is_some_and(|(a, b)| a == (s, e) || b == (s, e));
         // A first name alone ("Milan 2 Napoli 1") is a club when a list knows it as a place.
         let known = doc.known_label(s, e);
         if (known.is_none() && self.rules.first_names.contains_key(doc.word(s)))
@@ -190,6 +199,7 @@ impl<'d> Finder<'_, 'd> {
         let known = known.is_some();
         let w = doc.word(s);
         if !known
+            && !match_row
             && (e - s > 1
                 || matches!(
                     w,
@@ -232,7 +242,13 @@ impl<'d> Finder<'_, 'd> {
         {
             return false;
         }
-        let score = if known { 0.9 } else { 0.65 };
+        let score = if known {
+            0.9
+        } else if match_row {
+            0.75
+        } else {
+            0.65
+        };
         self.add(
             s,
             e,
@@ -243,4 +259,20 @@ impl<'d> Finder<'_, 'd> {
         );
         true
     }
+}
+
+/// A row "TEAM GOALS TEAM GOALS" in `a..b` (tokens): each team one to four capitalised words.
+/// Returns the two teams' token ranges.
+fn two_teams_row(doc: &RuleText, a: usize, b: usize) -> Option<((usize, usize), (usize, usize))> {
+    let numbers: Vec<usize> = (a..b)
+        .filter(|&k| doc.toks[k].kind == TokenKind::Number)
+        .collect();
+    let [n1, n2] = numbers[..] else {
+        return None;
+    };
+    let team = |s: usize, e: usize| {
+        (1..=4).contains(&(e.saturating_sub(s)))
+            && (s..e).all(|k| doc.is_word(k) && doc.toks[k].is_capitalised())
+    };
+    (n2 + 1 == b && team(a, n1) && team(n1 + 1, n2)).then_some(((a, n1), (n1 + 1, n2)))
 }

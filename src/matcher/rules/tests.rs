@@ -524,6 +524,22 @@ fn a_club_someone_plays_for_and_a_first_name_heading_a_results_row() {
     let text = "Results on Sunday:\nMilan 2 Napoli 1\nStandings: Milan 31 points, Napoli 29";
     let f = found_with(text, &[gpe(text, "Milan")]);
     assert!(has(&f, "Milan", "ORG"), "{f:?}");
+    // Rows of two teams and their goals, with a note in brackets after them; teams of
+    // several words or starting in capitals.
+    let text = "Results on Saturday:\nVolendam 3 Feyenoord 2 (aet)\n\
+                Go Ahead Eagles 1 Utrecht 1 (Go Ahead Eagles won 4-2 on penalties)\n\
+                Twente 0 AZ Alkmaar 2\n";
+    let f = found_with(text, &[gpe(text, "Utrecht")]);
+    for club in [
+        "Volendam",
+        "Feyenoord",
+        "Go Ahead Eagles",
+        "Utrecht",
+        "Twente",
+        "AZ Alkmaar",
+    ] {
+        assert!(has(&f, club, "ORG"), "{club}: {f:?}");
+    }
     // Without "plays" before it, "for" says nothing: a vote for a city is no club.
     let text = "The committee voted for Porto as the host city on Friday.";
     let f = found_with(text, &[gpe(text, "Porto")]);

@@ -348,7 +348,11 @@ fn is_list_line(text: &str, toks: &[Token]) -> bool {
     }
     let mut numbers = 0;
     let mut commas = 0;
-    for t in toks {
+    for (i, t) in toks.iter().enumerate() {
+        // A note in brackets after the figures ("Volendam 3 Feyenoord 2 (aet)") is no sentence.
+        if i > 0 && toks[i - 1].kind == TokenKind::Number && t.text(text) == "(" {
+            break;
+        }
         match t.kind {
             TokenKind::Number => numbers += 1,
             TokenKind::Punct if t.text(text) == "," => commas += 1,

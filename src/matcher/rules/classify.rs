@@ -178,7 +178,11 @@ impl<'d> Finder<'_, 'd> {
         }
 
         // Wire news: results tables, sports clubs, companies.
-        if self.results_row(s, e) || self.club(s, e) || self.table_team(s, e) {
+        if self.results_row(s, e)
+            || self.scorecard_row(s, e)
+            || self.club(s, e)
+            || self.table_team(s, e)
+        {
             return;
         }
         if self.company(s, e) {

@@ -81,6 +81,65 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// A cricket scorecard row: "Hamid Rauf c Jones b Pellew 94", "Usman Gill run out 41",
+    /// "Asad Rehman lbw b Whitcombe 3": the batter opening the row, and the fielder and the
+    /// bowler after "c", "st" and "b", are people. Returns whether it added one.
+    pub(super) fn scorecard_row(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let line = doc.line[s] as usize;
+        let (la, lb) = doc.lines[line];
+        if e - s > 3 || lb < la + 3 || doc.toks[lb - 1].kind != TokenKind::Number {
+            return false;
+        }
+        let how = |k: usize| {
+            k < lb
+                && matches!(
+                    doc.word(k),
+                    "c" | "b" | "st" | "lbw" | "run" | "not" | "retired" | "hit" | "handled"
+                )
+        };
+        // Nothing else in lower case: a scorecard, not a sentence.
+        let scorecard_word = |w: &str| {
+            matches!(
+                w,
+                "c" | "b"
+                    | "st"
+                    | "lbw"
+                    | "run"
+                    | "out"
+                    | "not"
+                    | "retired"
+                    | "hurt"
+                    | "hit"
+                    | "wicket"
+                    | "handled"
+                    | "ball"
+            )
+        };
+        if !(la..lb).any(how) || (la..lb).any(|k| doc.is_lower_word(k, |w| !scorecard_word(w))) {
+            return false;
+        }
+        let batter = s == la && how(e);
+        let fielder = s > la && matches!(doc.word(s - 1), "c" | "b" | "st" | "&");
+        if !(batter || fielder) || doc.toks[s].is_all_caps() {
+            return false;
+        }
+        let role = if batter {
+            "the batter"
+        } else {
+            "a fielder or bowler"
+        };
+        self.add(
+            s,
+            e,
+            "PERSON",
+            0.8,
+            "scorecard",
+            format!("{}: {role} in a cricket scorecard", q(doc.text_of(s, e))),
+        );
+        true
+    }
+
     /// "Barcelona beat Milan 2-1", "Ajax drew with PSV", "Barcelona coach Bobby Robson": a
     /// club, even when its name is a city's. Countries stay places (national teams). Returns
     /// whether it added one.

@@ -504,6 +504,38 @@ fn a_city_in_a_match_result_is_a_club() {
 }
 
 #[test]
+fn players_named_after_their_position_are_people() {
+    let text = "Wales won thanks to a try from wing Owain Pritchard, and fly-half Rhodri Ellis \
+                added the conversion. Earlier opener Hamid Rauf had batted for four hours, \
+                and winger Kerem Aksoy equalised. Vice-Minister Haruka Tanabe attended.";
+    let f = found(text);
+    for who in [
+        "Owain Pritchard",
+        "Rhodri Ellis",
+        "Hamid Rauf",
+        "Kerem Aksoy",
+        "Haruka Tanabe",
+    ] {
+        assert!(has(&f, who, "PERSON"), "{who}: {f:?}");
+    }
+    // A cricket scorecard: batters, fielders and bowlers.
+    let text = "Pakistan first innings\nHamid Rauf c Jones b Pellew 94\n\
+                Asad Rehman lbw b Whitcombe 19\nUsman Gill run out 41\nExtras 12\n";
+    let f = found(text);
+    for who in [
+        "Hamid Rauf",
+        "Jones",
+        "Pellew",
+        "Asad Rehman",
+        "Whitcombe",
+        "Usman Gill",
+    ] {
+        assert!(has(&f, who, "PERSON"), "{who}: {f:?}");
+    }
+    assert!(!f.iter().any(|x| x.0 == "Extras"), "{f:?}");
+}
+
+#[test]
 fn a_club_someone_plays_for_and_a_first_name_heading_a_results_row() {
     let text = "Bernardes, who plays for Porto in Portugal, curled a shot past him.";
     let f = found_with(text, &[gpe(text, "Porto"), gpe(text, "Portugal")]);

@@ -179,7 +179,7 @@ pub(super) fn is_title_core(w: &str) -> bool {
             | "Councilman" | "Councilwoman" | "Alderman" | "Ald." | "Speaker" | "Chairman"
             | "Chairwoman" | "Chairperson" | "CEO" | "CFO" | "COO" | "Director" | "Dean" | "Leader"
             | "Spokesman" | "Spokeswoman" | "Spokesperson" | "Magistrate" | "Prosecutor"
-            | "Vice-President" | "Vice-Chancellor" | "Pres." | "Hon." | "Atty." | "Executive"
+            | "Vice-President" | "Vice-Chancellor" | "Vice-Minister" | "Vice-Premier" | "Pres." | "Hon." | "Atty." | "Executive"
             | "Lieutenant" | "Administrator"
     )
 }
@@ -236,6 +236,17 @@ pub(super) fn role_score(w: &str) -> Option<f32> {
             | "host" | "anchor" | "prime-minister" | "teammate" | "headteacher" | "principal"
             | "sheriff"
     );
+    // Positions and roles in sport: "fly-half Rhodri Ellis", "opener Hamid Rauf".
+    let sport = matches!(
+        w,
+        "winger" | "wing" | "forward" | "fullback" | "full-back" | "fly-half" | "scrum-half"
+            | "centre" | "center" | "flanker" | "prop" | "hooker" | "lock" | "playmaker"
+            | "keeper" | "opener" | "batsman" | "batter" | "bowler" | "spinner" | "seamer"
+            | "paceman" | "wicketkeeper" | "wicket-keeper" | "all-rounder" | "sprinter"
+            | "cyclist" | "rider" | "driver" | "golfer" | "swimmer" | "skier" | "boxer"
+            | "jockey" | "player" | "shortstop" | "outfielder" | "linebacker" | "guard"
+            | "substitute" | "debutant" | "veteran" | "teenager"
+    );
     let personal = matches!(
         w,
         "husband" | "wife" | "son" | "daughter" | "brother" | "sister" | "mother" | "father"
@@ -243,7 +254,7 @@ pub(super) fn role_score(w: &str) -> Option<f32> {
             | "grandmother" | "grandfather" | "girlfriend" | "boyfriend" | "fiancé" | "fiancée"
             | "widow" | "widower" | "colleague" | "friend"
     );
-    if professional {
+    if professional || sport {
         Some(0.8)
     } else if personal {
         Some(0.7)

@@ -1,5 +1,6 @@
 //! Tests of running every engine over a document: labels fitted to the project, speakers.
 
+use super::context::all_words_capitalised;
 use super::*;
 use crate::model::{DocId, LabelSet};
 

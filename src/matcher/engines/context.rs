@@ -1,0 +1,121 @@
+//! Where the document's context outweighs what a list knows of a string alone: clubs named
+//! like their cities, people found again by the surname, a list's name inside a longer name.
+//! Applied to the engines' findings before they are merged (`Engines::finish`).
+
+use std::collections::HashSet;
+
+use crate::model::{Proposal, Suggestion};
+
+/// Where the document's context outweighs what a list knows of the string alone, the list (and
+/// the model, which reads the list as a feature) give way before findings are merged — else
+/// their agreement would outscore the rule:
+/// - a club the rules find by its context ("Milan beat Napoli 2-1", "Milan coach …"): a place
+///   on the same span is dropped;
+/// - a person the rules find again ("Fujisawa" after "Ryo Fujisawa (Japan)"): likewise;
+/// - a list's name inside a longer name the rules or the model find ("Santiago" in "Santiago
+///   Echeverría", "Rotterdam" in "Sparta Rotterdam"), when every word of the longer one is
+///   capitalised ("New Zealand government" leaves "New Zealand" alone): the list's finding is
+///   dropped.
+pub(super) fn context_over_lists(
+    text: &str,
+    found: &mut Vec<Suggestion>,
+    from_model: &mut Vec<Suggestion>,
+) {
+    use crate::matcher::rules::{CLUB_RULE, PARTIAL_RULE};
+    let by_rule = |s: &Suggestion, rule: &str, label: &str| {
+        s.is_from("rules") && s.label() == label && s.rule.split('+').any(|r| r == rule)
+    };
+    let mut context: HashSet<(usize, usize)> = HashSet::new();
+    let mut longer: Vec<(usize, usize)> = Vec::new();
+    for s in found.iter().chain(from_model.iter()) {
+        if !matches!(s.proposal, Proposal::Span { .. }) {
+            continue;
+        }
+        if by_rule(s, CLUB_RULE, "ORG") || by_rule(s, PARTIAL_RULE, "PERSON") {
+            context.insert(s.range());
+        }
+        if (s.is_from("rules") || s.is_from(MODEL_ENGINE))
+            && matches!(s.label(), "PERSON" | "ORG")
+            && s.score >= CONTAINING_SCORE
+        {
+            longer.push(s.range());
+        }
+    }
+    if context.is_empty() && longer.is_empty() {
+        return;
+    }
+    if !longer.is_empty() {
+        let map = (!text.is_ascii()).then(|| crate::model::CharMap::new(text));
+        let byte = |c: usize| map.as_ref().map_or(c, |m| m.to_byte(text, c));
+        longer.retain(|&(a, b)| {
+            let (x, y) = (byte(a), byte(b));
+            x <= y && text.get(x..y).is_some_and(all_words_capitalised)
+        });
+    }
+    longer.sort_unstable();
+    // Whether a longer finding covers a..b: the longest reach of those starting at or before a.
+    let mut reach: Vec<usize> = Vec::with_capacity(longer.len());
+    for (i, r) in longer.iter().enumerate() {
+        reach.push(if i == 0 { r.1 } else { reach[i - 1].max(r.1) });
+    }
+    let inside = |(a, b): (usize, usize)| {
+        // Ranges starting before a (any end ≥ b covers it), or at a and ending after b.
+        let before = longer.partition_point(|r| r.0 < a);
+        let at_a_longer = longer[before..]
+            .iter()
+            .take_while(|r| r.0 == a)
+            .any(|r| r.1 > b);
+        at_a_longer || (before > 0 && reach[before - 1] >= b)
+    };
+    let place = |s: &Suggestion| matches!(s.label(), "GPE" | "LOC");
+    let list_only = |s: &Suggestion| s.engines().all(|e| e == GAZETTEER_ENGINE);
+    let drop = |s: &Suggestion| {
+        matches!(s.proposal, Proposal::Span { .. })
+            && ((place(s) && context.contains(&s.range())) || (list_only(s) && inside(s.range())))
+    };
+    found.retain(|s| !drop(s));
+    from_model.retain(|s| !(place(s) && context.contains(&s.range())));
+}
+
+/// Every word of a name capitalised, but the small words names keep in lower case ("Bank of
+/// England", "Ludwig van Beethoven"); a word starting with a digit or a sign counts ("A&M").
+pub(super) fn all_words_capitalised(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| !c.is_lowercase())
+            || matches!(
+                w,
+                "of" | "for"
+                    | "and"
+                    | "the"
+                    | "de"
+                    | "del"
+                    | "della"
+                    | "di"
+                    | "du"
+                    | "da"
+                    | "dos"
+                    | "das"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "von"
+                    | "van"
+                    | "der"
+                    | "den"
+                    | "y"
+                    | "al"
+                    | "el"
+                    | "bin"
+                    | "ibn"
+                    | "on"
+                    | "upon"
+                    | "in"
+                    | "at"
+            )
+    })
+}
+
+/// How sure a longer finding must be for a list's name inside it to give way.
+const CONTAINING_SCORE: f32 = 0.5;
+pub(super) const GAZETTEER_ENGINE: &str = "gazetteer";
+const MODEL_ENGINE: &str = crate::matcher::model::ENGINE;

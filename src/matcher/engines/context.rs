@@ -41,6 +41,16 @@ pub(super) fn context_over_lists(
             longer.push(s.range());
         }
     }
+    // A country is its national team, a place (the rules' own convention): where the
+    // countries list names the span ("Turkey 1 Nigeria 1", "turkey" being a common word the
+    // rules' place lexicon leaves out), the context does not outweigh it.
+    if !context.is_empty() {
+        for s in found.iter() {
+            if s.is_from(GAZETTEER_ENGINE) && s.rule.starts_with(COUNTRIES_LIST) {
+                context.remove(&s.range());
+            }
+        }
+    }
     if context.is_empty() && longer.is_empty() {
         return;
     }
@@ -117,5 +127,7 @@ pub(super) fn all_words_capitalised(name: &str) -> bool {
 
 /// How sure a longer finding must be for a list's name inside it to give way.
 const CONTAINING_SCORE: f32 = 0.5;
+/// The bundled list of countries (its findings' rule is "countries: …").
+const COUNTRIES_LIST: &str = "countries:";
 pub(super) const GAZETTEER_ENGINE: &str = "gazetteer";
 const MODEL_ENGINE: &str = crate::matcher::model::ENGINE;

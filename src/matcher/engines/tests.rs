@@ -271,6 +271,10 @@ fn context_outweighs_the_lists_for_clubs_and_people_named_like_places() {
         ["ORG", "ORG", "GPE"],
         "{found:?}"
     );
+    // A country is its national team, a place, even in a row of results.
+    let (doc, found) = suggest_with_model("Friendly results:\nTurkey 1 Nigeria 1 (in Istanbul)\n");
+    assert_eq!(labels_of(&doc, &found, "Turkey"), ["GPE"], "{found:?}");
+    assert_eq!(labels_of(&doc, &found, "Nigeria"), ["GPE"], "{found:?}");
     // A person found again by the surname: not the city of that name.
     let (doc, found) = suggest_with_model(
         "Ryo Fujisawa (Japan) 69 67 70\n\

@@ -391,8 +391,16 @@ impl Learner {
                 _ => false,
             };
             if !same {
+                // A model that only gained its measured quality suggests as before: the
+                // suggestions need not be made again.
+                let measured = match (&self.learnt.model, &m.model) {
+                    (Some(a), Some(b)) => {
+                        a.predicts_as(b) && Arc::ptr_eq(&self.learnt.names, &m.names)
+                    }
+                    _ => false,
+                };
                 self.learnt = m;
-                out.changed = true;
+                out.changed |= !measured;
             }
             self.training = false;
         }

@@ -634,6 +634,14 @@ impl Model {
         &self.info
     }
 
+    /// Whether `other` makes the same predictions: the same weights (shared, not equal by
+    /// value), labels and calibration — a model that only gained its measured quality.
+    pub fn predicts_as(&self, other: &Model) -> bool {
+        Arc::ptr_eq(&self.weights, &other.weights)
+            && self.platt == other.platt
+            && self.info.labels == other.info.labels
+    }
+
     pub fn set_quality(&mut self, q: Quality) {
         self.info.quality = Some(q);
     }

@@ -238,3 +238,19 @@ fn no_person_holds_a_number_though_other_names_may() {
         "{preds:?}"
     );
 }
+
+#[test]
+fn a_model_that_only_gained_its_quality_predicts_as_before() {
+    let lx = Lexicon::bundled();
+    let docs = corpus();
+    let m = Model::train(&docs, &lx, None, &TrainOptions::default());
+    let mut measured = m.clone();
+    measured.set_quality(Quality::from_counts(8, 2, 10, 3));
+    assert!(m.predicts_as(&measured));
+    // Another calibration, or weights trained again, predict otherwise.
+    let mut recalibrated = m.clone();
+    recalibrated.platt = Platt { a: 2.0, b: -1.0 };
+    assert!(!m.predicts_as(&recalibrated));
+    let again = Model::train(&docs, &lx, None, &TrainOptions::default());
+    assert!(!m.predicts_as(&again));
+}

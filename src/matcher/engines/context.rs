@@ -1,6 +1,9 @@
 //! Where the document's context outweighs what a list knows of a string alone: clubs named
-//! like their cities, people found again by the surname, a list's name inside a longer name.
-//! Applied to the engines' findings before they are merged (`Engines::finish`).
+//! like their cities, people found again by the surname, a list's name inside a longer name;
+//! and where the form of wire copy says a capitalised word is no name at all (a sports
+//! headline's slug, a currency code before an amount), whatever the model learnt from
+//! encyclopaedia text. Applied to the engines' findings before they are merged
+//! (`Engines::finish`).
 
 use std::collections::HashSet;
 
@@ -131,3 +134,128 @@ const CONTAINING_SCORE: f32 = 0.5;
 const COUNTRIES_LIST: &str = "countries:";
 pub(super) const GAZETTEER_ENGINE: &str = "gazetteer";
 const MODEL_ENGINE: &str = crate::matcher::model::ENGINE;
+
+/// The model's findings that the form of wire copy says are no names: the sport that opens a
+/// headline ("ATHLETICS - KENYANS SWEEP ISTANBUL MARATHON") and a currency code beside an
+/// amount ("EUR 3 million", "USD 1.2 billion"). The shipped weights learnt from Wikipedia,
+/// which has neither.
+pub(super) fn drop_wire_forms(text: &str, from_model: &mut Vec<Suggestion>) {
+    if from_model.is_empty() {
+        return;
+    }
+    let map = (!text.is_ascii()).then(|| crate::model::CharMap::new(text));
+    let byte = |c: usize| map.as_ref().map_or(c, |m| m.to_byte(text, c));
+    from_model.retain(|s| {
+        let (a, b) = s.range();
+        let (x, y) = (byte(a), byte(b));
+        let Some(name) = text.get(x..y) else {
+            return true;
+        };
+        let before = text[..x].trim_end_matches([' ', '\t']);
+        let after = text[y..].trim_start_matches([' ', '\t']);
+        let slug = (before.is_empty() || before.ends_with('\n'))
+            && after.starts_with(['-', '–', '—'])
+            && is_sport(name);
+        // "EUR 3 million": the code alone, or with the figure the model took along ("EUR 3").
+        let mut words = name.split_whitespace();
+        let code = words.next().is_some_and(is_currency_code);
+        let rest_figures = words.all(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        let amount = code
+            && rest_figures
+            && (name.contains(|c: char| c.is_ascii_digit())
+                || after.starts_with(|c: char| c.is_ascii_digit())
+                || before.ends_with(|c: char| c.is_ascii_digit()));
+        !(slug || amount)
+    });
+}
+
+/// A sport as wire headlines open with it ("SOCCER - …"), in capitals.
+fn is_sport(w: &str) -> bool {
+    matches!(
+        w,
+        "SOCCER"
+            | "FOOTBALL"
+            | "TENNIS"
+            | "CRICKET"
+            | "GOLF"
+            | "RUGBY"
+            | "RUGBY UNION"
+            | "RUGBY LEAGUE"
+            | "ATHLETICS"
+            | "CYCLING"
+            | "BASKETBALL"
+            | "BASEBALL"
+            | "HOCKEY"
+            | "ICE HOCKEY"
+            | "BOXING"
+            | "MOTOR RACING"
+            | "MOTORCYCLING"
+            | "SWIMMING"
+            | "SKIING"
+            | "ALPINE SKIING"
+            | "NORDIC SKIING"
+            | "HORSE RACING"
+            | "SAILING"
+            | "ROWING"
+            | "BADMINTON"
+            | "VOLLEYBALL"
+            | "HANDBALL"
+            | "SQUASH"
+            | "SNOOKER"
+            | "CHESS"
+            | "WRESTLING"
+            | "JUDO"
+            | "GYMNASTICS"
+            | "TABLE TENNIS"
+            | "TRIATHLON"
+            | "MARATHON"
+    )
+}
+
+/// An ISO 4217 code of a currency news quotes amounts in.
+fn is_currency_code(w: &str) -> bool {
+    matches!(
+        w,
+        "USD"
+            | "EUR"
+            | "GBP"
+            | "JPY"
+            | "CHF"
+            | "CNY"
+            | "RMB"
+            | "INR"
+            | "IDR"
+            | "RUB"
+            | "BRL"
+            | "MXN"
+            | "CAD"
+            | "AUD"
+            | "NZD"
+            | "SEK"
+            | "NOK"
+            | "DKK"
+            | "PLN"
+            | "CZK"
+            | "HUF"
+            | "TRY"
+            | "ZAR"
+            | "KRW"
+            | "HKD"
+            | "SGD"
+            | "SAR"
+            | "AED"
+            | "EGP"
+            | "NGN"
+            | "KES"
+            | "ARS"
+            | "CLP"
+            | "COP"
+            | "PHP"
+            | "THB"
+            | "MYR"
+            | "ILS"
+            | "UAH"
+            | "PKR"
+            | "VND"
+    )
+}

@@ -53,7 +53,7 @@ use super::rules::{Known, Rules};
 use super::split;
 use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion};
 use crate::text::plural;
-use context::{GAZETTEER_ENGINE, context_over_lists};
+use context::{GAZETTEER_ENGINE, context_over_lists, drop_wire_forms};
 
 /// A bundled list: its name, file contents and the score its matches get.
 pub struct Bundled {
@@ -549,6 +549,7 @@ impl Engines {
         found.extend(external::link_spans(index, external));
         let mut from_model = from_model;
         context_over_lists(&doc.text, &mut found, &mut from_model);
+        drop_wire_forms(&doc.text, &mut from_model);
         let threads = threads_for(doc);
         let cuts = if threads > 1 {
             let ranges = found.iter().chain(&from_model).map(Suggestion::range);

@@ -1,6 +1,6 @@
 //! Tests of running every engine over a document: labels fitted to the project, speakers.
 
-use super::context::all_words_capitalised;
+use super::context::{all_words_capitalised, drop_wire_forms};
 use super::*;
 use crate::model::{DocId, LabelSet};
 
@@ -303,4 +303,42 @@ fn context_outweighs_the_lists_for_clubs_and_people_named_like_places() {
     assert!(all_words_capitalised("Bank of England"));
     assert!(all_words_capitalised("Texas A&M"));
     assert!(!all_words_capitalised("New Zealand government"));
+}
+
+#[test]
+fn a_sports_slug_and_a_currency_code_are_no_names_for_the_model() {
+    // The starting weights, learnt on Wikipedia, call "ATHLETICS" an organisation at the head
+    // of a wire headline, and "EUR" before an amount.
+    let text = "ATHLETICS - KENYANS SWEEP THE CITY MARATHON\n\
+                The bank paid back more than EUR 3 million to 61 customers, and USD 40 million \
+                went to the fund.\n";
+    let (doc, found) = suggest_with_model(text);
+    for word in ["ATHLETICS", "EUR", "USD"] {
+        let named = found.iter().any(|s| {
+            matches!(s.proposal, Proposal::Span { .. })
+                && doc.slice(s.range().0, s.range().1).contains(word)
+        });
+        assert!(!named, "{word}: {found:?}");
+    }
+    // Where they are names, they stay: the words alone decide nothing.
+    let mut kept = vec![model_finding(0, 9)];
+    drop_wire_forms("ATHLETICS Weekly reported it.", &mut kept);
+    assert_eq!(kept.len(), 1);
+}
+
+/// A model finding over code points a..b.
+fn model_finding(a: usize, b: usize) -> Suggestion {
+    Suggestion {
+        proposal: Proposal::Span {
+            start: a,
+            end: b,
+            label: "ORG".into(),
+            entity: None,
+            new_entity: None,
+        },
+        score: 0.9,
+        engine: "model".into(),
+        rule: "model: statistical".into(),
+        reason: String::new(),
+    }
 }

@@ -22,7 +22,9 @@ use std::time::{Duration, Instant};
 use crate::io::IoError;
 use crate::io::atomic::write_atomic_own;
 use crate::io::files::{self, Links};
-use crate::matcher::model::{Example, Lexicon, Model, Quality, TrainOptions, cross_validate_until};
+use crate::matcher::model::{
+    Example, Lexicon, Model, Quality, TrainOptions, Training, cross_validate_until,
+};
 use crate::model::{Document, Project, Status};
 
 /// How long the learner waits after the last change before it trains.
@@ -200,36 +202,37 @@ fn options_for(n: usize, from_base: bool) -> TrainOptions {
     TrainOptions { epochs, ..full }
 }
 
-/// The lexicon a model trained on `examples` reads: the bundled one with the project's own
-/// annotated names, as it is given when it predicts (`Engines::set_model`).
-fn lexicon_for(examples: &[Example]) -> Lexicon {
-    lexicon().with_names(names(examples))
+/// The lexicon a model trained on examples with these annotated `names` reads: the bundled one
+/// with the project's own names, as it is given when it predicts (`Engines::set_model`).
+fn lexicon_with(names: &[(String, String)]) -> Lexicon {
+    lexicon().with_names(names.iter().cloned())
 }
 
 /// Train on the examples from `base` (or from nothing), calibrated.
 pub fn train_from(examples: &[Example], base: Option<&Model>) -> Model {
     let options = options_for(examples.len(), base.is_some());
-    Model::train(examples, &lexicon_for(examples), base, &options)
+    Model::train(examples, &lexicon_with(&names(examples)), base, &options)
 }
 
 /// The project's quality by cross-validation, when it has enough documents: each fold trained
-/// as the project's model is.
-pub fn quality(examples: &[Example]) -> Option<Quality> {
-    quality_until(examples, &|| false)
-}
-
-/// [`quality`], given up (None) when `stop` says so between trainings.
-fn quality_until(examples: &[Example], stop: &dyn Fn() -> bool) -> Option<Quality> {
+/// as the project's model is (the same lexicon, base and options). None when there are too
+/// few documents, or when `stop` said so between trainings.
+fn quality(
+    examples: &[Example],
+    lexicon: &Lexicon,
+    base: Option<&Model>,
+    options: &TrainOptions,
+    stop: &dyn Fn() -> bool,
+) -> Option<Quality> {
     if examples.len() < MIN_CV_DOCS {
         return None;
     }
-    let base = bundled();
     cross_validate_until(
         examples,
-        &lexicon_for(examples),
-        base.as_deref(),
+        lexicon,
+        base,
         examples.len().min(5),
-        &options_for(examples.len(), base.is_some()),
+        options,
         stop,
     )
 }
@@ -446,17 +449,15 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
             let _ = tx.send(l.clone());
             wake();
         };
-        // The model to refine, and whether it is calibrated already.
-        let (mut model, calibrated, names) = match &current {
+        // Where to start: a model whose refinement a newer job stopped (going on where it
+        // stopped), a cached one, or a training.
+        let (names, start) = match &current {
             Some(c) if c.print == print => {
                 send(&c.learnt);
                 match (&c.learnt.model, c.stage) {
-                    // Refined before a newer job stopped it: go on where it stopped.
-                    (Some(m), stage) if stage != Stage::Done => (
-                        (**m).clone(),
-                        stage == Stage::Calibrated,
-                        c.learnt.names.clone(),
-                    ),
+                    (Some(m), stage) if stage != Stage::Done => {
+                        (c.learnt.names.clone(), Start::Resume((**m).clone(), stage))
+                    }
                     _ => continue,
                 }
             }
@@ -467,38 +468,11 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
                 continue;
             }
             _ => {
-                let names = Arc::new(names(&examples));
-                let cached = cache.as_deref().and_then(|c| load_cache(c, print));
-                let calibrated = cached.is_some();
-                let model = cached.unwrap_or_else(|| {
-                    let like = current
-                        .as_ref()
-                        .and_then(|c| c.learnt.model.clone())
-                        .filter(|m| !crate::matcher::engines::is_bundled(m));
-                    let base = bundled();
-                    Model::train_uncalibrated(
-                        &examples,
-                        &lexicon_for(&examples),
-                        base.as_deref(),
-                        &options_for(examples.len(), base.is_some()),
-                        like.as_deref(),
-                    )
-                });
-                let l = Learnt {
-                    model: Some(Arc::new(model.clone())),
-                    names: names.clone(),
+                let start = match cache.as_deref().and_then(|c| load_cache(c, print)) {
+                    Some(m) => Start::Cached(m),
+                    None => Start::Train,
                 };
-                send(&l);
-                let stage = match (calibrated, model.info().quality.is_some()) {
-                    (true, true) => Stage::Done,
-                    (true, false) => Stage::Calibrated,
-                    _ => Stage::Trained,
-                };
-                current = Some(Current::new(print, l, stage));
-                if stage == Stage::Done {
-                    continue;
-                }
-                (model, calibrated, names)
+                (Arc::new(names(&examples)), start)
             }
         };
         let publish = |model: &Model, stage: Stage, send_it: bool| {
@@ -511,6 +485,37 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
             }
             Current::new(print, l, stage)
         };
+        // Read once for the training, its calibration and its quality.
+        let lexicon = lexicon_with(&names);
+        let base = bundled();
+        let options = options_for(examples.len(), base.is_some());
+        let mut training = None;
+        let (mut model, stage) = match start {
+            Start::Resume(m, stage) => (m, stage),
+            Start::Cached(m) => {
+                let stage = if m.info().quality.is_some() {
+                    Stage::Done
+                } else {
+                    Stage::Calibrated
+                };
+                current = Some(publish(&m, stage, true));
+                (m, stage)
+            }
+            Start::Train => {
+                let like = current
+                    .as_ref()
+                    .and_then(|c| c.learnt.model.clone())
+                    .filter(|m| !crate::matcher::engines::is_bundled(m));
+                let t = Training::new(&examples, &lexicon, base.as_deref());
+                let m = t.model(&options, like.as_deref());
+                training = Some(t);
+                current = Some(publish(&m, Stage::Trained, true));
+                (m, Stage::Trained)
+            }
+        };
+        if stage == Stage::Done {
+            continue;
+        }
         // The refinement, stopped by a newer job (kept for the next round).
         let newer: std::cell::RefCell<Option<Job>> = std::cell::RefCell::new(None);
         let stop = || {
@@ -526,12 +531,12 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
                 Err(TryRecvError::Disconnected) => true,
             }
         };
-        let lexicon = lexicon_for(&examples);
-        let base = bundled();
-        let options = options_for(examples.len(), base.is_some());
-        if !calibrated {
+        if stage == Stage::Trained {
+            // The documents as prepared for the training (prepared again on a resumption).
+            let training =
+                training.unwrap_or_else(|| Training::new(&examples, &lexicon, base.as_deref()));
             let before = model.calibration();
-            if !model.calibrate(&examples, &lexicon, base.as_deref(), &options, &stop) {
+            if !training.calibrate(&mut model, &options, &stop) {
                 next = newer.into_inner();
                 continue;
             }
@@ -544,7 +549,7 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
                 model.calibration() != before,
             ));
         }
-        if let Some(q) = quality_until(&examples, &stop) {
+        if let Some(q) = quality(&examples, &lexicon, base.as_deref(), &options, &stop) {
             model.set_quality(q);
             if let Some(c) = &cache {
                 let _ = save_cache(c, print, &model);
@@ -558,6 +563,16 @@ fn learner(rx: Receiver<Job>, tx: Sender<Learnt>, wake: Arc<dyn Fn() + Send + Sy
         }
         next = newer.into_inner();
     }
+}
+
+/// Where the learner starts on a project handed over.
+enum Start {
+    /// The model in use, whose refinement a newer job stopped at this stage.
+    Resume(Model, Stage),
+    /// The model cached beside the project for exactly these examples.
+    Cached(Model),
+    /// Nothing: train.
+    Train,
 }
 
 /// How far the learner got with the model in use.

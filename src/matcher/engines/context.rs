@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Proposal, Suggestion};
+use crate::model::{Document, Proposal, Suggestion};
 
 /// Where the document's context outweighs what a list knows of the string alone, the list (and
 /// the model, which reads the list as a feature) give way before findings are merged — else
@@ -20,7 +20,7 @@ use crate::model::{Proposal, Suggestion};
 ///   capitalised ("New Zealand government" leaves "New Zealand" alone): the list's finding is
 ///   dropped.
 pub(super) fn context_over_lists(
-    text: &str,
+    doc: &Document,
     found: &mut Vec<Suggestion>,
     from_model: &mut Vec<Suggestion>,
 ) {
@@ -58,12 +58,7 @@ pub(super) fn context_over_lists(
         return;
     }
     if !longer.is_empty() {
-        let map = (!text.is_ascii()).then(|| crate::model::CharMap::new(text));
-        let byte = |c: usize| map.as_ref().map_or(c, |m| m.to_byte(text, c));
-        longer.retain(|&(a, b)| {
-            let (x, y) = (byte(a), byte(b));
-            x <= y && text.get(x..y).is_some_and(all_words_capitalised)
-        });
+        longer.retain(|&(a, b)| a <= b && all_words_capitalised(doc.slice(a, b)));
     }
     longer.sort_unstable();
     // Whether a longer finding covers a..b: the longest reach of those starting at or before a.
@@ -139,18 +134,18 @@ const MODEL_ENGINE: &str = crate::matcher::model::ENGINE;
 /// headline ("ATHLETICS - KENYANS SWEEP ISTANBUL MARATHON") and a currency code beside an
 /// amount ("EUR 3 million", "USD 1.2 billion"). The shipped weights learnt from Wikipedia,
 /// which has neither.
-pub(super) fn drop_wire_forms(text: &str, from_model: &mut Vec<Suggestion>) {
+pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) {
     if from_model.is_empty() {
         return;
     }
-    let map = (!text.is_ascii()).then(|| crate::model::CharMap::new(text));
-    let byte = |c: usize| map.as_ref().map_or(c, |m| m.to_byte(text, c));
+    let text = &doc.text;
     from_model.retain(|s| {
         let (a, b) = s.range();
-        let (x, y) = (byte(a), byte(b));
-        let Some(name) = text.get(x..y) else {
+        if a > b {
             return true;
-        };
+        }
+        let (x, y) = (doc.byte_of(a), doc.byte_of(b));
+        let name = &text[x..y];
         let before = text[..x].trim_end_matches([' ', '\t']);
         let after = text[y..].trim_start_matches([' ', '\t']);
         let slug = (before.is_empty() || before.ends_with('\n'))

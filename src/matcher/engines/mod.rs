@@ -548,8 +548,8 @@ impl Engines {
         };
         found.extend(external::link_spans(index, external));
         let mut from_model = from_model;
-        context_over_lists(&doc.text, &mut found, &mut from_model);
-        drop_wire_forms(&doc.text, &mut from_model);
+        context_over_lists(doc, &mut found, &mut from_model);
+        drop_wire_forms(doc, &mut from_model);
         let threads = threads_for(doc);
         let cuts = if threads > 1 {
             let ranges = found.iter().chain(&from_model).map(Suggestion::range);

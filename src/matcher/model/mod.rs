@@ -309,8 +309,8 @@ fn held_out_margins(w: &Weights, docs: &[&Prepared]) -> Vec<(f32, bool)> {
 }
 
 /// Examples made ready to train on: labels, the starting weights, and the documents turned into
-/// sentences of features.
-struct Training<'a> {
+/// sentences of features — once, for the model and for its calibration's trainings alike.
+pub struct Training<'a> {
     examples: &'a [Example],
     base: Option<&'a Model>,
     labels: Vec<String>,
@@ -319,7 +319,7 @@ struct Training<'a> {
 }
 
 impl<'a> Training<'a> {
-    fn new(examples: &'a [Example], lexicon: &Lexicon, base: Option<&'a Model>) -> Self {
+    pub fn new(examples: &'a [Example], lexicon: &Lexicon, base: Option<&'a Model>) -> Self {
         let labels = labels_for(examples, base);
         let start = start_weights(&labels, base);
         let mut doc_count: HashMap<(String, String), usize> = HashMap::new();
@@ -377,8 +377,10 @@ impl<'a> Training<'a> {
         weights
     }
 
-    /// The model trained on every document, with the calibration `platt` (else the base's).
-    fn model(&self, options: &TrainOptions, platt: Option<Platt>) -> Model {
+    /// The model trained on every document, scored with the calibration of `like` (the model
+    /// it replaces, trained on almost the same documents), else the base's; [`Training::calibrate`]
+    /// fits its own, which costs three more trainings.
+    pub fn model(&self, options: &TrainOptions, like: Option<&Model>) -> Model {
         let weights = self.weights(options, options.seed, |_| true);
         let base = self.base;
         Model {
@@ -394,21 +396,30 @@ impl<'a> Training<'a> {
                 }),
                 quality: None,
             },
-            platt: platt.unwrap_or_else(|| base.map_or(Platt::default(), |b| b.platt)),
+            platt: like.or(base).map_or(Platt::default(), |m| m.platt),
             weights: Arc::new(weights),
         }
     }
 
-    /// The calibration fitted on an inner split, when there are enough documents; None when
-    /// there are not or `stop` said so between folds.
-    fn calibration(&self, options: &TrainOptions, stop: &dyn Fn() -> bool) -> Option<Platt> {
+    /// Fit `model`'s calibration (the model trained on these documents) on held-out
+    /// predictions: the documents in [`CALIBRATION_FOLDS`] folds, each predicted by weights
+    /// trained — and blended towards the base — as the model was, on the others. With fewer
+    /// than [`MIN_CALIBRATION_DOCS`] documents the base's calibration is taken. Nothing changes
+    /// when `stop` says so between folds; returns whether it finished.
+    pub fn calibrate(
+        &self,
+        model: &mut Model,
+        options: &TrainOptions,
+        stop: &dyn Fn() -> bool,
+    ) -> bool {
         if self.examples.len() < MIN_CALIBRATION_DOCS {
-            return None;
+            model.platt = self.base.map_or(Platt::default(), |b| b.platt);
+            return true;
         }
         let mut points = Vec::new();
         for fold in 0..CALIBRATION_FOLDS {
             if stop() {
-                return None;
+                return false;
             }
             let w = self.weights(options, options.seed ^ fold as u64, |i| {
                 i % CALIBRATION_FOLDS != fold
@@ -422,7 +433,8 @@ impl<'a> Training<'a> {
                 .collect();
             points.extend(held_out_margins(&w, &held));
         }
-        Some(Platt::fit(&points))
+        model.platt = Platt::fit(&points);
+        true
     }
 }
 
@@ -438,7 +450,7 @@ impl Model {
 
     /// Train on examples (names only: the caller leaves out pronoun/description mentions).
     /// `base`: starting weights to continue from; its labels are kept. Calibrated on an inner
-    /// split when there are enough documents (see [`Model::calibrate`]).
+    /// split when there are enough documents (see [`Training::calibrate`]).
     pub fn train(
         examples: &[Example],
         lexicon: &Lexicon,
@@ -447,52 +459,8 @@ impl Model {
     ) -> Model {
         let training = Training::new(examples, lexicon, base);
         let mut model = training.model(options, None);
-        if let Some(platt) = training.calibration(options, &|| false) {
-            model.platt = platt;
-        }
+        training.calibrate(&mut model, options, &|| false);
         model
-    }
-
-    /// [`Model::train`] without its calibration, which costs three more trainings: the scores
-    /// keep the calibration of `like` (the model this one replaces, trained on almost the same
-    /// documents), else the base's. For the window, which publishes this at once and calibrates
-    /// afterwards ([`Model::calibrate`]).
-    pub fn train_uncalibrated(
-        examples: &[Example],
-        lexicon: &Lexicon,
-        base: Option<&Model>,
-        options: &TrainOptions,
-        like: Option<&Model>,
-    ) -> Model {
-        Training::new(examples, lexicon, base).model(options, like.map(|m| m.platt))
-    }
-
-    /// Fit the scores' calibration on held-out predictions: the examples (those the model was
-    /// trained on) in [`CALIBRATION_FOLDS`] folds, each predicted by weights trained — and
-    /// blended towards `base` — as the model was, on the others. Nothing changes with fewer
-    /// than [`MIN_CALIBRATION_DOCS`] documents the base's calibration is taken, as
-    /// [`Model::train`] does; nothing changes when `stop` says so between folds. Returns
-    /// whether it finished.
-    pub fn calibrate(
-        &mut self,
-        examples: &[Example],
-        lexicon: &Lexicon,
-        base: Option<&Model>,
-        options: &TrainOptions,
-        stop: &dyn Fn() -> bool,
-    ) -> bool {
-        if examples.len() < MIN_CALIBRATION_DOCS {
-            // As `Model::train` leaves it: the base's calibration.
-            self.platt = base.map_or(Platt::default(), |b| b.platt);
-            return true;
-        }
-        match Training::new(examples, lexicon, base).calibration(options, stop) {
-            Some(platt) => {
-                self.platt = platt;
-                true
-            }
-            None => false,
-        }
     }
 
     /// Names found in `text`, code-point offsets end-exclusive, score = calibrated probability
@@ -672,6 +640,11 @@ impl Model {
     }
 }
 
+/// How many folds `folds` asks for over `n` examples: at least two, at most one per example.
+fn fold_count(folds: usize, n: usize) -> usize {
+    folds.clamp(2, n.max(2))
+}
+
 /// Each example's predictions by a model trained (from `base`) on the other folds: example i is
 /// in fold i % folds. Project strings annotated only in held-out documents are taken out of the
 /// lexicon for that fold.
@@ -695,7 +668,7 @@ fn held_out_predictions_until(
     options: &TrainOptions,
     stop: &dyn Fn() -> bool,
 ) -> Option<Vec<Vec<Prediction>>> {
-    let folds = folds.clamp(2, examples.len().max(2));
+    let folds = fold_count(folds, examples.len());
     let mut out = vec![Vec::new(); examples.len()];
     for fold in 0..folds {
         if stop() {
@@ -739,10 +712,8 @@ fn held_out_predictions_until(
         // `Model::train`, with `stop` asked between its calibration's trainings too.
         let training = Training::new(&train, &lx, base);
         let mut model = training.model(options, None);
-        match training.calibration(options, stop) {
-            Some(platt) => model.platt = platt,
-            None if stop() => return None,
-            None => {}
+        if !training.calibrate(&mut model, options, stop) {
+            return None;
         }
         for (i, ex) in examples
             .iter()
@@ -786,7 +757,7 @@ pub fn cross_validate(
     options: &TrainOptions,
 ) -> Quality {
     let preds = held_out_predictions(examples, lexicon, base, folds, options);
-    score(examples, &preds, folds.clamp(2, examples.len().max(2)))
+    score(examples, &preds, fold_count(folds, examples.len()))
 }
 
 /// [`cross_validate`], given up (None) when `stop` says so between trainings.
@@ -799,11 +770,7 @@ pub fn cross_validate_until(
     stop: &dyn Fn() -> bool,
 ) -> Option<Quality> {
     let preds = held_out_predictions_until(examples, lexicon, base, folds, options, stop)?;
-    Some(score(
-        examples,
-        &preds,
-        folds.clamp(2, examples.len().max(2)),
-    ))
+    Some(score(examples, &preds, fold_count(folds, examples.len())))
 }
 
 #[cfg(test)]

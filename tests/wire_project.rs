@@ -1,7 +1,8 @@
 //! The agency-style example project (`projects/wire.ron`, built by `scripts/build_example.py
-//! --wire` from `projects/wire-src/`): sixteen short wire stories written for Gloss — sport
-//! with results tables and clubs named like their cities, business and politics with
-//! datelines and all-capital headlines — annotated throughout. It opens, is in the layout
+//! --wire` from `projects/wire-src/`): thirty-two short wire stories written for Gloss —
+//! sport with results tables, standings, scorers, riders' teams and clubs named like their
+//! cities; business, markets and politics with datelines, all-capital headlines, press digests
+//! and tables of results — annotated throughout. It opens, is in the layout
 //! Gloss writes, and the suggestions keep the quality they had on it when it was written.
 
 use std::path::{Path, PathBuf};
@@ -21,10 +22,10 @@ fn project() -> Project {
 }
 
 #[test]
-fn wire_has_sixteen_done_stories_with_names_linked_and_quotes_with_speakers() {
+fn wire_has_thirty_two_done_stories_with_names_linked_and_quotes_with_speakers() {
     let p = project();
     assert_eq!(p.name, "Wire");
-    assert_eq!(p.documents.len(), 16);
+    assert_eq!(p.documents.len(), 32);
     for d in &p.documents {
         assert_eq!(d.status, Status::Done, "{}", d.name);
         assert!(d.spans.len() >= 20, "{}: {} spans", d.name, d.spans.len());
@@ -96,5 +97,5 @@ fn suggestions_on_the_wire_stories_keep_their_quality() {
         .map(|x| x.parse().unwrap_or(0.0))
         .collect();
     let (precision, recall) = (figures[0], figures[1]);
-    assert!(precision >= 0.88 && recall >= 0.84, "{all}");
+    assert!(precision >= 0.91 && recall >= 0.87, "{all}");
 }

@@ -1,11 +1,13 @@
 //! Text utilities with no knowledge of annotations' meaning: offset conversion between code
 //! points, bytes and UTF-16; the paragraph index the document view virtualises over; word
 //! boundaries for snapping selections (with a dictionary for Chinese, Japanese, Thai…); the
-//! writing direction of paragraphs; plain-text search; the one pronoun list; and `plural` for
+//! writing direction of paragraphs; plain-text search; the one pronoun list and the one list of
+//! names' lower-case particles; and `plural` for
 //! messages that count.
 
 mod direction;
 mod find;
+mod names;
 mod offsets;
 mod paragraphs;
 mod pronouns;
@@ -15,6 +17,7 @@ mod words;
 
 pub use direction::{is_rtl_char, is_rtl_paragraph, strong_direction};
 pub use find::{FindOptions, find_all};
+pub use names::is_name_particle;
 pub use offsets::{byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char};
 pub use paragraphs::{Paragraph, Paragraphs};
 pub use pronouns::{PRONOUNS, is_pronoun, is_pronoun_at, is_pronoun_in};

@@ -14,7 +14,9 @@ use crate::model::{Document, Proposal, Suggestion};
 /// their agreement would outscore the rule:
 /// - a club the rules find by its context ("Milan beat Napoli 2-1", "Milan coach …"): a place
 ///   on the same span is dropped;
-/// - a person the rules find again ("Fujisawa" after "Ryo Fujisawa (Japan)"): likewise;
+/// - a person the rules find again ("Fujisawa" after "Ryo Fujisawa (Japan)"), or a club
+///   ("Barcelona cut the deficit" after "Kiel beat Barcelona 31-28"), but not where something
+///   happens ("in Barcelona"): likewise;
 /// - a list's name inside a longer name the rules or the model find ("Santiago" in "Santiago
 ///   Echeverría", "Rotterdam" in "Sparta Rotterdam"), when every word of the longer one is
 ///   capitalised ("New Zealand government" leaves "New Zealand" alone): the list's finding is
@@ -30,11 +32,33 @@ pub(super) fn context_over_lists(
     };
     let mut context: HashSet<(usize, usize)> = HashSet::new();
     let mut longer: Vec<(usize, usize)> = Vec::new();
+    // The clubs this document names by a match they played or a table row: found again
+    // elsewhere ("Barcelona cut the deficit"), the club still, unless it is where something
+    // happens ("the first meeting in Barcelona").
+    let clubs: HashSet<&str> = found
+        .iter()
+        .filter(|s| by_rule(s, CLUB_RULE, "ORG"))
+        .map(|s| doc.slice(s.range().0, s.range().1))
+        .collect();
+    let club_again = |s: &Suggestion| {
+        let (a, b) = s.range();
+        by_rule(s, PARTIAL_RULE, "ORG")
+            && clubs.contains(doc.slice(a, b))
+            && !doc.text[..doc.byte_of(a)]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "in" | "from" | "near" | "outside" | "around" | "across" | "of"
+                    )
+                })
+    };
     for s in found.iter().chain(from_model.iter()) {
         if !matches!(s.proposal, Proposal::Span { .. }) {
             continue;
         }
-        if by_rule(s, CLUB_RULE, "ORG") || by_rule(s, PARTIAL_RULE, "PERSON") {
+        if by_rule(s, CLUB_RULE, "ORG") || by_rule(s, PARTIAL_RULE, "PERSON") || club_again(s) {
             context.insert(s.range());
         }
         if (s.is_from("rules") || s.is_from(MODEL_ENGINE))
@@ -85,6 +109,45 @@ pub(super) fn context_over_lists(
     from_model.retain(|s| !(place(s) && context.contains(&s.range())));
 }
 
+/// Rules that read a name's context rather than the name: a title before it, its country in
+/// brackets in a results row, its place in a scorecard, a company noun, a match it played, a
+/// dateline, a place's head word, the document naming it elsewhere. Measured on the wire
+/// stories their labels are right 0.87 to 1.0 of the time, the model's 0.87; where one of them
+/// gives a span a label, the model's different label for the same span gives way ("Chloé
+/// Girard (France) 54.40" is no organisation because the model has not seen the name).
+const CONTEXT_RULES: &[&str] = &[
+    "title",
+    "results-row",
+    "scorecard",
+    "company",
+    "dateline",
+    "loc-head",
+    crate::matcher::rules::CLUB_RULE,
+    crate::matcher::rules::TEAM_ROW_RULE,
+    crate::matcher::rules::PARTIAL_RULE,
+];
+
+/// The model's findings whose label a context rule contradicts on the same span are dropped
+/// (see `CONTEXT_RULES`); the rule's label then stands alone, as the user would read it.
+pub(super) fn context_over_model(found: &[Suggestion], from_model: &mut Vec<Suggestion>) {
+    let said: std::collections::HashMap<(usize, usize), &str> = found
+        .iter()
+        .filter(|s| {
+            matches!(s.proposal, Proposal::Span { .. })
+                && s.is_from("rules")
+                && s.rule.split('+').any(|r| CONTEXT_RULES.contains(&r))
+        })
+        .map(|s| (s.range(), s.label()))
+        .collect();
+    if said.is_empty() {
+        return;
+    }
+    from_model.retain(|s| {
+        !matches!(s.proposal, Proposal::Span { .. })
+            || said.get(&s.range()).is_none_or(|&l| l == s.label())
+    });
+}
+
 /// Every word of a name capitalised, but the small words names keep in lower case ("Bank of
 /// England", "Ludwig van Beethoven"); a word starting with a digit or a sign counts ("A&M").
 pub(super) fn all_words_capitalised(name: &str) -> bool {
@@ -131,8 +194,8 @@ pub(super) const GAZETTEER_ENGINE: &str = "gazetteer";
 const MODEL_ENGINE: &str = crate::matcher::model::ENGINE;
 
 /// The model's findings that the form of wire copy says are no names: the sport that opens a
-/// headline ("ATHLETICS - KENYANS SWEEP ISTANBUL MARATHON") and a currency code beside an
-/// amount ("EUR 3 million", "USD 1.2 billion"). The shipped weights learnt from Wikipedia,
+/// headline ("ATHLETICS - KENYANS SWEEP ISTANBUL MARATHON"), a currency code beside an amount
+/// ("EUR 3 million", "USD 1.2 billion") and a contract month ("Dalian (Jan) 8,894 yuan"). The shipped weights learnt from Wikipedia,
 /// which has neither.
 pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) {
     if from_model.is_empty() {
@@ -160,8 +223,31 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
             && (name.contains(|c: char| c.is_ascii_digit())
                 || after.starts_with(|c: char| c.is_ascii_digit())
                 || before.ends_with(|c: char| c.is_ascii_digit()));
-        !(slug || amount)
+        // "Palm olein, Dalian (Jan) 8,894 yuan": a contract month, not a name.
+        let month = is_month_abbreviation(name)
+            && (before.ends_with('(')
+                || after.starts_with(|c: char| c == ')' || c.is_ascii_digit()));
+        !(slug || amount || month)
     });
+}
+
+/// A month as tables and contract quotes abbreviate it.
+fn is_month_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
 }
 
 /// A sport as wire headlines open with it ("SOCCER - …"), in capitals.
@@ -252,5 +338,105 @@ fn is_currency_code(w: &str) -> bool {
             | "UAH"
             | "PKR"
             | "VND"
+    )
+}
+
+/// The model's organisations and people that their head word says are an event or a place:
+/// "Olympic Games", "Stockholm Open", "Tour of Cappadocia" are events, "Strait of Malacca",
+/// "Atacama Desert" places (encyclopaedia text taught the model "Games" and "Strait" as parts
+/// of organisations' names too rarely to outweigh capitalised words). Returns the finding's
+/// index in `from_model`, its new label and the head word that decided it.
+pub(super) fn head_word_labels(
+    doc: &Document,
+    from_model: &[Suggestion],
+) -> Vec<(usize, &'static str, String)> {
+    let mut out = Vec::new();
+    for (i, s) in from_model.iter().enumerate() {
+        if !matches!(s.proposal, Proposal::Span { .. }) || !matches!(s.label(), "ORG" | "PERSON") {
+            continue;
+        }
+        let (a, b) = s.range();
+        if a >= b {
+            continue;
+        }
+        let words: Vec<&str> = doc.slice(a, b).split_whitespace().collect();
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        if words.len() < 2 {
+            continue;
+        }
+        let of_after_first = matches!(words.get(1), Some(&("of" | "de" | "du")));
+        let (label, head) = if is_event_head(last) {
+            ("EVENT", last)
+        } else if first == "Tour" && of_after_first {
+            ("EVENT", first)
+        } else if is_place_head(last) {
+            ("LOC", last)
+        } else if is_place_opener(first) && of_after_first {
+            ("LOC", first)
+        } else {
+            continue;
+        };
+        out.push((i, label, head.to_string()));
+    }
+    out
+}
+
+/// Last words of events' names.
+fn is_event_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Games"
+            | "Olympics"
+            | "Paralympics"
+            | "Championships"
+            | "Championship"
+            | "Cup"
+            | "Open"
+            | "Marathon"
+            | "Gala"
+            | "Indoors"
+            | "Trophy"
+            | "Classic"
+            | "Prix"
+            | "Rally"
+            | "Tournament"
+            | "Festival"
+            | "Expo"
+            | "Olympiad"
+            | "Slam"
+    )
+}
+
+/// Last words of places' names that are no organisation's.
+fn is_place_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Desert"
+            | "River"
+            | "Sea"
+            | "Ocean"
+            | "Mountains"
+            | "Strait"
+            | "Straits"
+            | "Peninsula"
+            | "Island"
+            | "Islands"
+            | "Valley"
+            | "Canal"
+            | "Gulf"
+            | "Lake"
+            | "Plateau"
+            | "Basin"
+            | "Coast"
+    )
+}
+
+/// First words of places' names before "of": "Strait of Malacca", "Cape of Good Hope".
+fn is_place_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "Strait" | "Straits" | "Cape" | "Gulf" | "Bay" | "Sea" | "Isle" | "Lake" | "Mount"
     )
 }

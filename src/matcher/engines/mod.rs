@@ -53,7 +53,9 @@ use super::rules::{Known, Rules};
 use super::split;
 use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion};
 use crate::text::plural;
-use context::{GAZETTEER_ENGINE, context_over_lists, drop_wire_forms};
+use context::{
+    GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_wire_forms, head_word_labels,
+};
 
 /// A bundled list: its name, file contents and the score its matches get.
 pub struct Bundled {
@@ -549,7 +551,14 @@ impl Engines {
         found.extend(external::link_spans(index, external));
         let mut from_model = from_model;
         context_over_lists(doc, &mut found, &mut from_model);
+        context_over_model(&found, &mut from_model);
         drop_wire_forms(doc, &mut from_model);
+        for (i, label, head) in head_word_labels(doc, &from_model) {
+            let s = &mut from_model[i];
+            relabel(index, s, label);
+            s.reason
+                .push_str(&format!("; {label} by its head word “{head}”"));
+        }
         let threads = threads_for(doc);
         let cuts = if threads > 1 {
             let ranges = found.iter().chain(&from_model).map(Suggestion::range);

@@ -1,6 +1,8 @@
 //! Tests of running every engine over a document: labels fitted to the project, speakers.
 
-use super::context::{all_words_capitalised, drop_wire_forms};
+use super::context::{
+    all_words_capitalised, context_over_model, drop_wire_forms, head_word_labels,
+};
 use super::*;
 use crate::model::{DocId, LabelSet};
 
@@ -342,4 +344,123 @@ fn model_finding(a: usize, b: usize) -> Suggestion {
         rule: "model: statistical".into(),
         reason: String::new(),
     }
+}
+
+/// A finding of `engine` with `label` and `rule` over code points a..b.
+fn finding(engine: &str, a: usize, b: usize, label: &str, rule: &str) -> Suggestion {
+    Suggestion {
+        proposal: Proposal::Span {
+            start: a,
+            end: b,
+            label: label.into(),
+            entity: None,
+            new_entity: None,
+        },
+        score: 0.8,
+        engine: engine.into(),
+        rule: rule.into(),
+        reason: String::new(),
+    }
+}
+
+#[test]
+fn a_rule_that_reads_the_context_outweighs_the_models_label() {
+    // "2. Chloé Girard (France) 54.40": the results row says a person; the model, which has
+    // not seen the name, said an organisation.
+    let found = vec![
+        finding("rules", 3, 15, "PERSON", "results-row"),
+        finding("rules", 30, 36, "GPE", "capitals"),
+    ];
+    let mut from_model = vec![
+        finding("model", 3, 15, "ORG", "model: statistical"),
+        finding("model", 30, 36, "ORG", "model: statistical"),
+        finding("model", 40, 45, "ORG", "model: statistical"),
+    ];
+    context_over_model(&found, &mut from_model);
+    let left: Vec<(usize, usize)> = from_model.iter().map(Suggestion::range).collect();
+    // A rule that reads only the capitals is no context; elsewhere the model stands.
+    assert_eq!(left, [(30, 36), (40, 45)]);
+    // Agreeing, the model's evidence stays to add to the rule's.
+    let mut agree = vec![finding("model", 3, 15, "PERSON", "model: statistical")];
+    context_over_model(&found, &mut agree);
+    assert_eq!(agree.len(), 1);
+}
+
+#[test]
+fn a_club_found_again_is_the_club_but_not_where_something_happens() {
+    let (doc, found) = suggest_with_model(
+        "Kiel beat Barcelona 31-28 on Wednesday.\n\
+         Barcelona cut a six-goal deficit to two before half-time.\n\
+         The Spanish side won the first meeting in Barcelona in October.\n",
+    );
+    assert_eq!(
+        labels_of(&doc, &found, "Barcelona"),
+        ["ORG", "ORG", "GPE"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn head_words_make_the_models_organisations_events_and_places() {
+    let text = "Olympic Games, Tour of Cappadocia, Strait of Malacca, Atacama Desert, Acme Games \
+                Workshop Ltd, Stockholm Open";
+    let doc = Document::new(DocId(1), "d", text);
+    let at = |what: &str| {
+        let b = text.find(what).unwrap_or(0);
+        let a = text[..b].chars().count();
+        (a, a + what.chars().count())
+    };
+    let names = [
+        "Olympic Games",
+        "Tour of Cappadocia",
+        "Strait of Malacca",
+        "Atacama Desert",
+        "Acme Games Workshop Ltd",
+        "Stockholm Open",
+    ];
+    let from_model: Vec<Suggestion> = names
+        .iter()
+        .map(|n| {
+            let (a, b) = at(n);
+            finding("model", a, b, "ORG", "model: statistical")
+        })
+        .collect();
+    let got: Vec<(usize, &str, String)> = head_word_labels(&doc, &from_model);
+    let got: Vec<(&str, &str, &str)> = got
+        .iter()
+        .map(|(i, l, h)| (names[*i], *l, h.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Olympic Games", "EVENT", "Games"),
+            ("Tour of Cappadocia", "EVENT", "Tour"),
+            ("Strait of Malacca", "LOC", "Strait"),
+            ("Atacama Desert", "LOC", "Desert"),
+            ("Stockholm Open", "EVENT", "Open"),
+        ]
+    );
+    // In a project the model's event is suggested as one, and says why.
+    let (doc, found) = suggest_with_model("She won gold at the Olympic Games in Paris.\n");
+    let games: Vec<&Suggestion> = found
+        .iter()
+        .filter(|s| doc.slice(s.range().0, s.range().1) == "Olympic Games")
+        .collect();
+    assert!(!games.is_empty(), "{found:?}");
+    assert!(games.iter().all(|s| s.label() == "EVENT"), "{games:?}");
+}
+
+#[test]
+fn a_contract_month_is_no_name_for_the_model() {
+    let text = "Palm olein, Dalian (Jan) 8,894 yuan\nJan Kowalski said the Jan 12 meeting was off.";
+    let doc = Document::new(DocId(1), "d", text);
+    let jan: Vec<usize> = text.match_indices("Jan").map(|(b, _)| b).collect();
+    let mut from_model: Vec<Suggestion> = jan
+        .iter()
+        .map(|&b| finding("model", b, b + 3, "PERSON", "model: statistical"))
+        .collect();
+    drop_wire_forms(&doc, &mut from_model);
+    let left: Vec<usize> = from_model.iter().map(|s| s.range().0).collect();
+    // The bracketed month and the month before a day go; the first name stays.
+    assert_eq!(left, [jan[1]]);
 }

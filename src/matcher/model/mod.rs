@@ -4,6 +4,7 @@
 //! features) and scores calibrated on held-out predictions. Pure Rust, no ML runtime.
 //!
 //! - `tags`: BILOU encoding and constraints; `decode`: Viterbi with max-marginal margins;
+//!   `edges`: what a predicted name never starts or ends with;
 //! - `lexicon`: what features look up; `word_table`: word clusters and capitalisation odds
 //!   learnt from unannotated text; `features`: the features, hashed and in words;
 //! - `perceptron`: the weights and their training; `calibrate`: margin → probability;
@@ -15,6 +16,7 @@
 
 mod calibrate;
 mod decode;
+mod edges;
 mod features;
 mod lexicon;
 mod perceptron;
@@ -546,7 +548,11 @@ impl Model {
                 if score < MIN_SCORE {
                     continue;
                 }
-                let (a, b) = (s + f.start, s + f.end);
+                let Some((a, b)) =
+                    edges::name_edges(doc.text, &doc.tokens, s, s + f.start, s + f.end)
+                else {
+                    continue;
+                };
                 // No person's name holds a number: "Roma 0 Lazio" in a results table is two
                 // clubs and a score.
                 if self.info.labels.get(f.label).is_some_and(|l| l == "PERSON")
@@ -561,7 +567,7 @@ impl Model {
                     end: doc.tokens[b - 1].end,
                     label: self.info.labels.get(f.label).cloned().unwrap_or_default(),
                     score,
-                    why: self.explain(doc, s, e, a, b, &path[f.start..f.end]),
+                    why: self.explain(doc, s, e, a, b, &path[a - s..b - s]),
                 });
             }
         }

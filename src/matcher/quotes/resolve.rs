@@ -26,6 +26,7 @@ use std::collections::HashMap;
 
 use crate::matcher::rules::{Gender, Rules};
 use crate::model::EntityId;
+use crate::text::is_name_particle as is_particle;
 
 use super::doc::{NONE, QuoteText};
 use super::roles::Roles;
@@ -599,25 +600,6 @@ fn initial(doc: &QuoteText, i: usize) -> bool {
                 doc.w(i - 1),
                 "“" | "\"" | "‘" | "'" | "(" | "—" | "--" | ":"
             ))
-}
-
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "del"
-            | "der"
-            | "van"
-            | "von"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "da"
-            | "di"
-            | "du"
-            | "la"
-            | "le"
-    )
 }
 
 fn is_org_word(w: &str) -> bool {

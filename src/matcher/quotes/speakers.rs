@@ -19,6 +19,7 @@
 
 use crate::matcher::rules::Gender;
 use crate::model::Mention as MentionKind;
+use crate::text::is_name_particle as is_particle;
 
 use super::doc::{NONE, QuoteText};
 
@@ -276,33 +277,6 @@ fn is_name_part(doc: &QuoteText, i: usize) -> bool {
     }
     let t = &doc.toks[i];
     t.is_word() && (t.is_capitalised() || t.is_initial())
-}
-
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "da"
-            | "di"
-            | "du"
-            | "dos"
-            | "la"
-            | "le"
-            | "ter"
-            | "ten"
-            | "y"
-            | "ben"
-            | "bint"
-    )
 }
 
 /// Token `i` is the first word of its sentence or line, or follows an opening quote mark.

@@ -12,6 +12,10 @@ use super::lexicons::lexicons;
 use super::text::RuleText;
 use super::words::{is_short_month, is_weekday, month};
 
+/// How much a dateline's place counts for the same word in a headline: less than any finding
+/// in the body (those count from 0.6), enough when it is the only one.
+const DATELINE_WEIGHT: f32 = 0.55;
+
 /// What a dateline's place is followed by: a date ("1996-08-30"), ", March 3", "(Reuters)".
 fn dateline_tail(doc: &RuleText, k: usize, end: usize) -> Option<&'static str> {
     let at = |i: usize| (i < end).then(|| doc.word(i));
@@ -134,15 +138,16 @@ impl<'d> Finder<'_, 'd> {
             return;
         }
         // Names found outside capital lines, by their form in capitals: the surest label wins.
-        let mut by_caps: HashMap<String, (String, f32, Option<EntityId>, Option<String>)> =
-            HashMap::new();
-        let mut note = |text: &str, label: &str, score: f32, entity, new_entity| {
+        // (label, score, entity, canonical name, weight): the heaviest finding wins.
+        type Seen = (String, f32, Option<EntityId>, Option<String>, f32);
+        let mut by_caps: HashMap<String, Seen> = HashMap::new();
+        let mut note = |text: &str, label: &str, score: f32, weight: f32, entity, new_entity| {
             let key = text.to_uppercase();
             let e = by_caps
                 .entry(key)
-                .or_insert((label.to_string(), -1.0, None, None));
-            if score > e.1 {
-                *e = (label.to_string(), score, entity, new_entity);
+                .or_insert((label.to_string(), -1.0, None, None, -1.0));
+            if weight > e.4 {
+                *e = (label.to_string(), score, entity, new_entity, weight);
             }
         };
         for (k, range) in doc.known.iter().zip(&doc.known_tokens) {
@@ -151,7 +156,7 @@ impl<'d> Finder<'_, 'd> {
                 && matches!(k.label.as_str(), "PERSON" | "ORG" | "GPE" | "LOC")
             {
                 let text = doc.text_of(a, b);
-                note(text, &k.label, 0.85, k.entity, Some(text.to_string()));
+                note(text, &k.label, 0.85, 0.85, k.entity, Some(text.to_string()));
             }
         }
         for c in &self.cands {
@@ -163,9 +168,17 @@ impl<'d> Finder<'_, 'd> {
                 // A person's surname alone: "OKAFOR QUITS" after "Ada Okafor".
                 if c.label == "PERSON" && b - a >= 2 && !doc.toks[b - 1].is_initial() {
                     let surname = doc.word(b - 1);
-                    note(surname, "PERSON", c.score - 0.1, c.entity, canon.clone());
+                    let sc = c.score - 0.1;
+                    note(surname, "PERSON", sc, sc, c.entity, canon.clone());
                 }
-                note(text, &c.label, c.score, c.entity, canon);
+                // Where a story is filed says less about its headline than its body does:
+                // "KIEL HOLD OFF BARCELONA" above "KIEL 2027-02-18" and "Kiel beat Barcelona".
+                let weight = if c.rule == "dateline" {
+                    DATELINE_WEIGHT
+                } else {
+                    c.score
+                };
+                note(text, &c.label, c.score, weight, c.entity, canon);
             }
         }
         let lex = lexicons();
@@ -188,7 +201,7 @@ impl<'d> Finder<'_, 'd> {
                         continue;
                     }
                     let text = doc.text_of(i, e);
-                    if let Some((label, sc, entity, canon)) = by_caps.get(text) {
+                    if let Some((label, sc, entity, canon, _)) = by_caps.get(text) {
                         hit = Some((
                             e,
                             label.clone(),

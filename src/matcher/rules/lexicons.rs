@@ -146,6 +146,8 @@ pub(super) fn is_company_noun(w: &str) -> bool {
             | "corporation" | "multinational" | "startup" | "start-up" | "steelmaker"
             | "drugmaker" | "telecoms" | "shipbuilder" | "shipper" | "publisher" | "newspaper"
             | "daily" | "weekly" | "magazine" | "agency" | "broadcaster" | "network"
+            | "contractor" | "builder" | "developer" | "producer" | "trader" | "exchange"
+            | "shipowner" | "grocer" | "bottler" | "jeweller"
     )
 }
 

@@ -80,7 +80,7 @@ mod text;
 mod words;
 
 pub use partial::PARTIAL_RULE;
-pub use sports::CLUB_RULE;
+pub use sports::{CLUB_RULE, TEAM_ROW_RULE};
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! Organisations without a head word: the press by name ("Reuters", "the Guardian reported")
-//! and companies by the words around them ("truck maker Volvo", "Volvo shares").
+//! and companies by the words around them ("truck maker Volvo", "Volvo shares", "Kaneda Steel
+//! rose 3.2 percent").
 
 use crate::text::TokenKind;
 
@@ -17,6 +18,18 @@ impl<'d> Finder<'_, 'd> {
             return false;
         };
         if doc.known_label(s, e).is_some_and(|l| l != "ORG") {
+            return false;
+        }
+        // "the Nikkei average rose": the index the paper gives its name to.
+        if is_market_index(name)
+            && doc.is_lower_word(e, |w| {
+                is_market_verb(w)
+                    || matches!(
+                        w,
+                        "average" | "index" | "closed" | "ended" | "finished" | "was"
+                    )
+            })
+        {
             return false;
         }
         if ambiguous {
@@ -42,7 +55,8 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
-    /// "truck maker Volvo", "shares of Nestle", "Volvo shares", "Nestle's profit": a company.
+    /// "truck maker Volvo", "shares of Nestle", "Volvo shares", "Nestle's profit", "Salzgitter
+    /// added 1.9 percent": a company.
     /// Returns whether it added one.
     pub(super) fn company(&mut self, s: usize, e: usize) -> bool {
         let doc = self.doc;
@@ -66,6 +80,8 @@ impl<'d> Finder<'_, 'd> {
             && doc.is_lower_word(attr_at, is_company_attribute)
             // "Volvo chairman" is the company's; "the chairman" is not a cue by itself.
             && (possessive || doc.word(attr_at) != "chairman" || e - s == 1);
+        // "Kaneda Steel rose 3.2 percent to 412 yen": a market report's mover.
+        let mover = !attr_after && self.market_mover(s, e);
         let why = if noun_before {
             let noun = before.map(|p| doc.word(p)).unwrap_or_default();
             format!("{} before it", q(noun))
@@ -78,10 +94,70 @@ impl<'d> Finder<'_, 'd> {
             )
         } else if attr_after {
             format!("{} after it", q(doc.word(attr_at)))
+        } else if mover {
+            format!("{} by a figure after it", q(doc.word(e)))
         } else {
             return false;
         };
         self.add(s, e, "ORG", 0.75, "company", format!("a company: {why}"));
         true
     }
+
+    /// Whether `s..e` is followed by a market verb and a move ("rose 3.2 percent", "fell 12
+    /// yen to 830", "added 1.9 pct"), and is no market index ("Nikkei", "Hang Seng", "… Index").
+    fn market_mover(&self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        if e >= n || !doc.same_sentence(s, e) || !doc.is_lower_word(e, is_market_verb) {
+            return false;
+        }
+        let name = doc.text_of(s, e);
+        let last = doc.word(e - 1);
+        if is_market_index(name) || matches!(last, "Index" | "Average" | "Composite" | "index") {
+            return false;
+        }
+        // A figure within three words, then its unit.
+        let Some(k) = (e + 1..(e + 4).min(n)).find(|&k| doc.toks[k].kind == TokenKind::Number)
+        else {
+            return false;
+        };
+        k + 1 < n && doc.same_sentence(e, k + 1) && is_move_unit(doc.word(k + 1))
+    }
+}
+
+/// Verbs of a price's move.
+#[rustfmt::skip]
+fn is_market_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose" | "fell" | "gained" | "lost" | "added" | "slipped" | "climbed" | "jumped"
+            | "dropped" | "eased" | "shed" | "advanced" | "declined" | "firmed" | "tumbled"
+            | "slumped" | "surged" | "plunged" | "soared" | "rallied" | "edged" | "dipped"
+            | "sank" | "retreated" | "slid" | "rebounded"
+    )
+}
+
+/// What a move is counted in: "percent", "%", "cents", "yen", "points" is left out: indices
+/// move by points, companies seldom.
+#[rustfmt::skip]
+fn is_move_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "percent" | "per" | "%" | "pct" | "cents" | "cent" | "pence" | "yen" | "won" | "euros"
+            | "euro" | "rupees" | "ringgit" | "baht" | "pesos" | "kronor" | "crowns" | "francs"
+            | "zlotys" | "rand" | "dollars" | "lira" | "yuan" | "rupiah"
+    )
+}
+
+/// Share indices, named in market reports as if they were companies.
+#[rustfmt::skip]
+fn is_market_index(name: &str) -> bool {
+    matches!(
+        name,
+        "Nikkei" | "Topix" | "TOPIX" | "KOSPI" | "Kospi" | "Hang Seng" | "DAX" | "FTSE" | "CAC"
+            | "Dow" | "Dow Jones" | "Nasdaq" | "S&P" | "Sensex" | "Nifty" | "IBEX" | "SMI" | "AEX"
+            | "BEL" | "OMX" | "WIG" | "BUX" | "PX" | "ATX" | "ASX" | "TAIEX" | "Straits Times"
+            | "Shanghai Composite" | "Jakarta Composite" | "MIB" | "PSI" | "ISE" | "BIST" | "Merval"
+            | "Bovespa" | "IPC" | "Tadawul" | "C25" | "OBX" | "KLCI" | "SET" | "PSEi"
+    )
 }

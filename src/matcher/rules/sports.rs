@@ -7,6 +7,8 @@ use crate::text::TokenKind;
 /// The rule that finds a club by its context: where it names a span the lists or the model call
 /// a place, context decides (`Engines::settle` drops the place).
 pub const CLUB_RULE: &str = "club";
+/// The rule of a team named in a results row after a rider's country.
+pub const TEAM_ROW_RULE: &str = "team-row";
 
 use super::finder::{Finder, q};
 use super::lexicons::{
@@ -41,7 +43,8 @@ impl<'d> Finder<'_, 'd> {
     }
 
     /// "1. Maria Lopez (Spain) 2:21:05", "Pete Sampras (U.S.) beat …": a name with a country
-    /// in brackets after it is an athlete. Returns whether it added one.
+    /// in brackets after it is an athlete; "Scorers: Gianni Rotella (12th)": with a minute, a
+    /// scorer. Returns whether it added one.
     pub(super) fn results_row(&mut self, s: usize, e: usize) -> bool {
         let doc = self.doc;
         let n = e - s;
@@ -52,6 +55,20 @@ impl<'d> Finder<'_, 'd> {
         if !(doc.list_line[line] || (2..=3).contains(&n)) || !self.person_part(s, e) {
             return false;
         }
+        // "Renan Oliveira (14th, 38th minutes)", "Takács (90+3)": a scorer and the minutes.
+        if is_minute(doc.word(e + 1))
+            || (doc.toks[e + 1].kind == TokenKind::Number && doc.word(e + 2) == "+")
+        {
+            self.add(
+                s,
+                e,
+                "PERSON",
+                0.75,
+                "results-row",
+                "a scorer, with the minute in brackets".to_string(),
+            );
+            return true;
+        }
         // The bracket holds one to three words that make a country: a place another engine
         // knows, a nationality, or a code in capitals ("ESP", "U.S.").
         let close = (e + 2..(e + 5).min(doc.toks.len())).find(|&k| doc.word(k) == ")");
@@ -59,11 +76,7 @@ impl<'d> Finder<'_, 'd> {
             return false;
         };
         let inside = doc.text_of(e + 1, close);
-        let t = &doc.toks[e + 1];
-        let country = doc.known_cover[e + 1].is_some_and(|k| {
-            matches!(doc.known[k as usize].label.as_str(), "GPE" | "LOC" | "NORP")
-        }) || (close == e + 2 && t.is_all_caps() && (2..=4).contains(&t.len()))
-            || lexicons().places.contains_key(&inside.to_uppercase());
+        let country = self.country_in_brackets(e, close);
         // "Real Madrid (Spain) v Ajax (Netherlands)": clubs, not people.
         let (la, lb) = doc.lines[line];
         let versus = (la..lb).any(|k| matches!(doc.word(k), "v" | "vs" | "vs."));
@@ -77,6 +90,62 @@ impl<'d> Finder<'_, 'd> {
             0.75,
             "results-row",
             format!("a name with its country {} in brackets", q(inside)),
+        );
+        true
+    }
+
+    /// Whether the brackets at tokens `open` and `close` hold one to three words that make a
+    /// country: a place another engine knows, a nationality, or a code in capitals ("ESP",
+    /// "U.S.").
+    fn country_in_brackets(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        if close <= open + 1 || close > open + 4 {
+            return false;
+        }
+        let t = &doc.toks[open + 1];
+        doc.known_cover[open + 1]
+            .is_some_and(|k| matches!(doc.known[k as usize].label.as_str(), "GPE" | "LOC" | "NORP"))
+            || (close == open + 2 && t.is_all_caps() && (2..=4).contains(&t.len()))
+            || lexicons()
+                .places
+                .contains_key(&doc.text_of(open + 1, close).to_uppercase())
+    }
+
+    /// "4. Žiga Kranjc (Slovenia) Mareno-Vitali +0:21": in a results row, the name between a
+    /// rider's country and the time is the rider's team. Returns whether it added one.
+    pub(super) fn rider_team(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let line = doc.line[s] as usize;
+        let (la, lb) = doc.lines[line];
+        if s < la + 4 || e - s > 3 || !doc.list_line[line] || doc.word(s - 1) != ")" {
+            return false;
+        }
+        let Some(open) = (s.saturating_sub(5).max(la)..s - 1)
+            .rev()
+            .find(|&k| doc.word(k) == "(")
+        else {
+            return false;
+        };
+        if open == la
+            || !doc.toks[open - 1].is_capitalised()
+            || !self.country_in_brackets(open, s - 1)
+        {
+            return false;
+        }
+        // A time, a gap or points after it, or nothing.
+        let timed = e == lb
+            || doc.toks[e].kind == TokenKind::Number
+            || matches!(doc.word(e), "+" | "at" | "s.t." | "same");
+        if !timed || doc.known_label(s, e).is_some_and(|l| l != "ORG") || self.is_country(s, e) {
+            return false;
+        }
+        self.add(
+            s,
+            e,
+            "ORG",
+            0.75,
+            TEAM_ROW_RULE,
+            format!("{}: a team after a rider's country", q(doc.text_of(s, e))),
         );
         true
     }
@@ -177,17 +246,21 @@ impl<'d> Finder<'_, 'd> {
             return false;
         }
         let known = doc.known_label(s, e);
-        if known.is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
-            || (known.is_none() && self.rules.first_names.contains_key(doc.word(s)))
-        {
-            return false;
-        }
         let sporty = (subject || object)
             && (a..b).any(|k| {
                 let w = doc.word(k);
                 (doc.toks[k].kind == TokenKind::Number && is_score(w))
                     || doc.is_lower_word(k, is_sports_word)
             });
+        // A first name alone is a person's, unless it played a match: "Chelsea beat Arsenal
+        // 2-1", "Kiel beat Barcelona 31-28" (a player is written by the surname).
+        if known.is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
+            || (known.is_none()
+                && self.rules.first_names.contains_key(doc.word(s))
+                && !(sporty && e - s == 1))
+        {
+            return false;
+        }
         let why = if sporty {
             "a team in a match result"
         } else if plays_for {
@@ -220,7 +293,7 @@ impl<'d> Finder<'_, 'd> {
         let doc = self.doc;
         let line = doc.line[s] as usize;
         let (la, lb) = doc.lines[line];
-        if !doc.list_line[line] || doc.caps_line[line] || e - s > 4 {
+        if !doc.list_line[line] || e - s > 4 {
             return false;
         }
         let num = |k: usize| k < lb && doc.toks[k].kind == TokenKind::Number;
@@ -245,17 +318,24 @@ impl<'d> Finder<'_, 'd> {
         // make the row, so a team may be several words or start in capitals.
         let match_row =
             two_teams_row(doc, start, row_end).is_some_and(|(a, b)| a == (s, e) || b == (s, e));
-        // A first name alone ("Milan 2 Napoli 1") is a club when a list knows it as a place.
+        // A first name alone is a club in a match row ("Chelsea 2 Arsenal 1") or when a list
+        // knows it as a place ("Milan 4 3 1 0 9 2 10").
         let known = doc.known_label(s, e);
-        if (known.is_none() && self.rules.first_names.contains_key(doc.word(s)))
+        if (known.is_none() && !match_row && self.rules.first_names.contains_key(doc.word(s)))
             || known.is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
         {
             return false;
         }
-        if self.is_country(s, e) {
+        // A team in capitals ("BOSTON 68 65 .511 7" under "EASTERN DIVISION") only for a place
+        // a list knows: a headline in capitals may hold figures too.
+        let caps_place = doc.toks[s].is_all_caps()
+            && lexicons()
+                .places
+                .contains_key(&doc.text_of(s, e).to_uppercase());
+        if self.is_country(s, e) || (doc.caps_line[line] && known.is_none() && !caps_place) {
             return false;
         }
-        let known = known.is_some();
+        let known = known.is_some() || caps_place;
         let w = doc.word(s);
         if !known
             && !match_row
@@ -318,6 +398,16 @@ impl<'d> Finder<'_, 'd> {
         );
         true
     }
+}
+
+/// A minute of a match as scorers' lists write it: "12th", "90th", "45+2" is written with
+/// its parts.
+fn is_minute(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    (1..=3).contains(&digits.len())
+        && digits.bytes().all(|c| c.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th" | "min" | "'")
 }
 
 /// A row "TEAM GOALS TEAM GOALS" in `a..b` (tokens): each team one to four capitalised words.

@@ -9,7 +9,8 @@ fn rules() -> Rules {
     Rules::from_tsv(
         "# test list\nBarack\tm\t\nJane\tf\t\nMaria\tf\t\nTom\tm\t\nAngela\tf\t\n\
          Ludwig\tm\t\nMark\tm\tambiguous\nWill\tm\tambiguous\nMichelle\tf\t\n\
-         Bill\tm\tambiguous\nHillary\tf\t\nJohn\tm\t\nChris\tm\t\nJörg\tm\t\nbad line\n",
+         Bill\tm\tambiguous\nHillary\tf\t\nJohn\tm\t\nChris\tm\t\nJörg\tm\t\nChelsea\tf\t\n\
+         bad line\n",
     )
 }
 
@@ -65,7 +66,7 @@ fn check_output(text: &str, out: &[Suggestion]) {
 #[test]
 fn first_names_load_from_tsv() {
     let r = rules();
-    assert_eq!(r.first_name_count(), 14, "the bad line is skipped");
+    assert_eq!(r.first_name_count(), 15, "the bad line is skipped");
     assert_eq!(r.gender("Jane"), Some(Gender::Female));
     assert!(r.first_names["Mark"].ambiguous);
     assert!(!r.first_names["Jane"].ambiguous);
@@ -578,6 +579,117 @@ fn a_club_someone_plays_for_and_a_first_name_heading_a_results_row() {
     assert!(!has(&f, "Porto", "ORG"), "{f:?}");
 }
 
+#[test]
+fn a_first_name_that_plays_a_match_is_a_club() {
+    let f = found("Chelsea beat Arsenal 2-1 on Saturday to go top.");
+    assert!(has(&f, "Chelsea", "ORG"), "{f:?}");
+    let f = found("Results on Saturday:\nChelsea 2 Arsenal 1\nEverton 0 Leeds 0\n");
+    assert!(has(&f, "Chelsea", "ORG"), "{f:?}");
+    // Without a match, a first name is no club.
+    let f = found("Officials said Chelsea would speak to the committee on Monday.");
+    assert!(!has(&f, "Chelsea", "ORG"), "{f:?}");
+}
+
+#[test]
+fn scorers_ranked_results_and_riders_teams() {
+    // Scorers with the minutes in brackets.
+    let text = "Scorers: Gianni Rotella (12th), Kofi Mensah (45th, 77th)\n\
+                Zalaegerszeg: Attila Takács (90+3)\n";
+    let f = found(text);
+    for name in ["Gianni Rotella", "Kofi Mensah", "Attila Takács"] {
+        assert!(has(&f, name, "PERSON"), "{name}: {f:?}");
+    }
+    // Ranks after a heading with lower-case words in it.
+    let f = found(
+        "Women's 1,500 metres: 1. Almaz Bekele (Ethiopia) 3:56.34 2. Lucía Navarro (Spain) 4:01.77\n",
+    );
+    for name in ["Almaz Bekele", "Lucía Navarro"] {
+        assert!(has(&f, name, "PERSON"), "{name}: {f:?}");
+    }
+    // A rider's team between the country and the time.
+    let text = "Stage 4:\n1. Pieter Claeys (Belgium) Mareno-Vitali 4:12:09\n\
+                2. Žiga Kranjc (Slovenia) Team Kolar +0:21\n";
+    let f = found(text);
+    assert!(has(&f, "Mareno-Vitali", "ORG"), "{f:?}");
+    assert!(has(&f, "Team Kolar", "ORG"), "{f:?}");
+    assert!(has(&f, "Pieter Claeys", "PERSON"), "{f:?}");
+    // A second country is no team ("(Spain) Spain" in a relay row stays a place).
+    let f = found("Relay: 1. Ana Ruiz (Spain) Spain 42.10\n");
+    assert!(!has(&f, "Spain", "ORG"), "{f:?}");
+}
+
+#[test]
+fn standings_in_capitals_are_teams() {
+    let text = "Standings:\nEASTERN DIVISION\nW L PCT GB\nBOSTON 68 65 .511 7\n\
+                TORONTO 63 69 .477 11\n";
+    let f = found(text);
+    for team in ["BOSTON", "TORONTO"] {
+        assert!(has(&f, team, "ORG"), "{team}: {f:?}");
+    }
+    assert!(!f.iter().any(|x| x.0.contains("DIVISION")), "{f:?}");
+    // A headline with figures in it is no table row.
+    let f = found("FRANCE BEAT WALES 28-10\nThe match was played in Paris.");
+    assert!(!has(&f, "FRANCE", "ORG"), "{f:?}");
+}
+
+#[test]
+fn market_movers_and_company_head_words() {
+    let text = "Sakuraba rose 3.2 percent to 412 yen, while Aokawa fell 12 yen to 830 and the \
+                Nikkei average rose 1.1 percent. Kessler gained 40 cents.";
+    let f = found(text);
+    for firm in ["Sakuraba", "Aokawa", "Kessler"] {
+        assert!(has(&f, firm, "ORG"), "{firm}: {f:?}");
+    }
+    // An index is no company, whatever it did.
+    let f = found("In Tokyo the Topix rose 1.2 percent and Nikkei gained 2 percent.");
+    assert!(
+        !has(&f, "Topix", "ORG") && !has(&f, "Nikkei", "ORG"),
+        "{f:?}"
+    );
+    // Without a figure after it, a verb of movement says nothing.
+    let f = found("Officials said Brandt rose to power in the nineties.");
+    assert!(!has(&f, "Brandt", "ORG"), "{f:?}");
+    // Industries as head words, a contractor before the name, a forum of parties.
+    let text = "Tanaka Bearings and Helvion Energy signed, Turkish contractor Tekinalp Insaat \
+                said, and the Liberal Forum agreed.";
+    let f = found(text);
+    for org in [
+        "Tanaka Bearings",
+        "Helvion Energy",
+        "Tekinalp Insaat",
+        "Liberal Forum",
+    ] {
+        assert!(has(&f, org, "ORG"), "{org}: {f:?}");
+    }
+}
+
+#[test]
+fn a_headline_club_follows_the_story_not_the_dateline() {
+    let text = "HANDBALL - KIEL HOLD OFF BARCELONA\nKIEL 2027-02-18\n\
+                Kiel beat Barcelona 31-28 on Wednesday.";
+    let out = rules().suggest(text, &[]);
+    let labels: Vec<(&str, &str)> = out
+        .iter()
+        .filter(|s| {
+            let (a, b) = s.range();
+            &text[a..b] == "KIEL"
+        })
+        .map(|s| (s.label(), s.rule.as_str()))
+        .collect();
+    assert_eq!(
+        labels,
+        [("ORG", "capitals"), ("GPE", "dateline")],
+        "{out:?}"
+    );
+    // With only the dateline to go by, the headline's place is the dateline's.
+    let f = found("FLOODS CUT OFF KARVIA\nKARVIA 2026-11-14\nRain fell all week.");
+    assert_eq!(
+        f.iter().filter(|x| x.0 == "KARVIA" && x.1 == "GPE").count(),
+        2,
+        "{f:?}"
+    );
+}
+
 proptest! {
     #[test]
     fn any_text_gives_sorted_non_overlapping_suggestions(
@@ -590,6 +702,8 @@ proptest! {
                 Just("Moon"), Just("Jae-in"), Just("London-based"), Just("capital"),
                 Just("city"), Just("The"), Just("Mr."), Just("U.S."), Just("van"),
                 Just("“"), Just("”"), Just("Zoë"), Just("😀"), Just("at"), Just("University"),
+                Just("rose"), Just("3.2"), Just("percent"), Just("12th"), Just("beat"),
+                Just("2-1"), Just("Chelsea"), Just("2"), Just("1."), Just(":"), Just("+"),
             ],
             0..60,
         ),

@@ -330,7 +330,8 @@ pub(super) fn is_list_filler(w: &str) -> bool {
         )
 }
 
-/// A line of a list or a table: a rank or a bullet first ("1. Maria Lopez …", "- Ann Wu"), or
+/// A line of a list or a table: a rank or a bullet first ("1. Maria Lopez …", "- Ann Wu"),
+/// after a heading ("Men's 100 metres: 1. …"), or
 /// no ordinary lower-case word and either two numbers ("Barcelona 10 7 2 1") or two commas
 /// ("Squad: A, B, C").
 fn is_list_line(text: &str, toks: &[Token]) -> bool {
@@ -343,7 +344,20 @@ fn is_list_line(text: &str, toks: &[Token]) -> bool {
             .is_some_and(|t| matches!(t.text(text), "." | ")")))
         || (matches!(first.text(text), "-" | "*" | "•" | "–")
             && toks.get(1).is_some_and(|t| t.is_capitalised()));
-    if ranked {
+    // "Women's 400 metres hurdles: 1. Naledi Mokoena (South Africa) 53.88 2. …": a heading,
+    // then the ranks.
+    let rank_at = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.text(text), "." | ")"))
+    };
+    let headed = toks
+        .iter()
+        .take(8)
+        .position(|t| t.text(text) == ":")
+        .is_some_and(|k| rank_at(k + 1));
+    if ranked || headed {
         return true;
     }
     let mut numbers = 0;

@@ -2,7 +2,10 @@
 //! organisation, place, event and law head words, connectors and surname particles, speech
 //! verbs, and the shapes of particular names (East Asian, hyphenated given names). Matching on
 //! `&str` compiles to length checks and comparisons, which is as fast as a hash lookup for
-//! lists this size and keeps each table readable next to its purpose.
+//! lists this size and keeps each table readable next to its purpose. Surname particles are
+//! `text::is_name_particle`, shared with the quotes and the model.
+
+pub(super) use crate::text::is_name_particle as is_particle;
 
 /// First names that are also everyday words; weaker evidence even when a list does not flag them.
 pub(super) fn is_common_word_name(name: &str) -> bool {
@@ -288,7 +291,13 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "Movement" | "Guard" | "Command" | "School" | "Academy" | "Cabinet"
             | "Administration" | "Trust" | "Society" | "Records" | "Studios" | "Systems"
             | "Partners" | "Labs" | "Team" | "United" | "Commons" | "Services" | "Corps"
-            | "Democrats"
+            | "Democrats" | "Energy" | "Trading" | "Electric" | "Electronics" | "Bearings"
+            | "Retailing" | "Logistics" | "Terminals" | "Commodities" | "Steel" | "Shipping"
+            | "Mining" | "Chemicals" | "Textiles" | "Foods" | "Resources" | "Petroleum"
+            | "Insurance" | "Securities" | "Investments" | "Construction" | "Engineering"
+            | "Telecom" | "Breweries" | "Brewery" | "Cement" | "Semiconductor" | "Robotics"
+            | "Pharma" | "Holding" | "Tekstil" | "Motor" | "Aviation" | "Shipyard" | "Refining"
+            | "Forum"
     );
     if w == "Airport" {
         return None; // a place, see `loc_head`
@@ -383,17 +392,6 @@ pub(super) fn is_of_head(w: &str) -> bool {
                 | "Lake" | "City" | "Province" | "Port" | "Emirate" | "Sultanate" | "Commonwealth"
                 | "Centers" | "Department"
         )
-}
-
-/// Lower-case words that may join the parts of one name.
-#[rustfmt::skip]
-pub(super) fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "del" | "della" | "der" | "den" | "van" | "von" | "bin" | "bint" | "ibn" | "al"
-            | "el" | "da" | "di" | "du" | "dos" | "das" | "do" | "le" | "la" | "ter" | "ten" | "zu"
-            | "y" | "ben"
-    )
 }
 
 /// "al-Assad", "d'Estaing", "bin-Salman": a particle glued to a capitalised name.

@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 
+use crate::matcher::rules::is_sport_slug;
 use crate::model::{Document, Proposal, Suggestion};
 
 /// Where the document's context outweighs what a list knows of the string alone, the list (and
@@ -213,7 +214,7 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
         let after = text[y..].trim_start_matches([' ', '\t']);
         let slug = (before.is_empty() || before.ends_with('\n'))
             && after.starts_with(['-', '–', '—'])
-            && is_sport(name);
+            && is_sport_slug(name);
         // "EUR 3 million": the code alone, or with the figure the model took along ("EUR 3").
         let mut words = name.split_whitespace();
         let code = words.next().is_some_and(is_currency_code);
@@ -247,49 +248,6 @@ fn is_month_abbreviation(w: &str) -> bool {
             | "Oct"
             | "Nov"
             | "Dec"
-    )
-}
-
-/// A sport as wire headlines open with it ("SOCCER - …"), in capitals.
-fn is_sport(w: &str) -> bool {
-    matches!(
-        w,
-        "SOCCER"
-            | "FOOTBALL"
-            | "TENNIS"
-            | "CRICKET"
-            | "GOLF"
-            | "RUGBY"
-            | "RUGBY UNION"
-            | "RUGBY LEAGUE"
-            | "ATHLETICS"
-            | "CYCLING"
-            | "BASKETBALL"
-            | "BASEBALL"
-            | "HOCKEY"
-            | "ICE HOCKEY"
-            | "BOXING"
-            | "MOTOR RACING"
-            | "MOTORCYCLING"
-            | "SWIMMING"
-            | "SKIING"
-            | "ALPINE SKIING"
-            | "NORDIC SKIING"
-            | "HORSE RACING"
-            | "SAILING"
-            | "ROWING"
-            | "BADMINTON"
-            | "VOLLEYBALL"
-            | "HANDBALL"
-            | "SQUASH"
-            | "SNOOKER"
-            | "CHESS"
-            | "WRESTLING"
-            | "JUDO"
-            | "GYMNASTICS"
-            | "TABLE TENNIS"
-            | "TRIATHLON"
-            | "MARATHON"
     )
 }
 

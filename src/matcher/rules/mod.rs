@@ -81,6 +81,7 @@ mod words;
 
 pub use partial::PARTIAL_RULE;
 pub use sports::{CLUB_RULE, TEAM_ROW_RULE};
+pub use words::is_sport_slug;
 
 #[cfg(test)]
 mod tests;

@@ -20,16 +20,9 @@ impl<'d> Finder<'_, 'd> {
         if doc.known_label(s, e).is_some_and(|l| l != "ORG") {
             return false;
         }
-        // "the Nikkei average rose": the index the paper gives its name to.
-        if is_market_index(name)
-            && doc.is_lower_word(e, |w| {
-                is_market_verb(w)
-                    || matches!(
-                        w,
-                        "average" | "index" | "closed" | "ended" | "finished" | "was"
-                    )
-            })
-        {
+        // "the Nikkei average rose", "Nikkei 41,236.58": where the document uses the name for
+        // the index the paper gives it to, the name is the index throughout.
+        if is_market_index(name) && self.used_as_index(name) {
             return false;
         }
         if ambiguous {
@@ -101,6 +94,20 @@ impl<'d> Finder<'_, 'd> {
         };
         self.add(s, e, "ORG", 0.75, "company", format!("a company: {why}"));
         true
+    }
+
+    /// Whether one of the document's one-word `name`s is followed by a market verb, "average",
+    /// "index", "share" or a figure: an index's name.
+    fn used_as_index(&self, name: &str) -> bool {
+        let doc = self.doc;
+        (0..doc.toks.len().saturating_sub(1)).any(|k| {
+            doc.word(k) == name
+                && (doc.toks[k + 1].kind == TokenKind::Number
+                    || doc.is_lower_word(k + 1, |w| {
+                        is_market_verb(w)
+                            || matches!(w, "average" | "index" | "share" | "closed" | "ended")
+                    }))
+        })
     }
 
     /// Whether `s..e` is followed by a market verb and a move ("rose 3.2 percent", "fell 12

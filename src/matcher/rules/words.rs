@@ -1,9 +1,10 @@
 //! The word tables for names: function words, weekdays and months, titles and roles,
 //! organisation, place, event and law head words, connectors and surname particles, speech
-//! verbs, and the shapes of particular names (East Asian, hyphenated given names). Matching on
-//! `&str` compiles to length checks and comparisons, which is as fast as a hash lookup for
-//! lists this size and keeps each table readable next to its purpose. Surname particles are
-//! `text::is_name_particle`, shared with the quotes and the model.
+//! verbs, the shapes of particular names (East Asian, hyphenated given names), and the sports
+//! wire headlines open with. Matching on `&str` compiles to length checks and comparisons,
+//! which is as fast as a hash lookup for lists this size and keeps each table readable next to
+//! its purpose. Surname particles are `text::is_name_particle`, shared with the quotes and the
+//! model.
 
 pub(super) use crate::text::is_name_particle as is_particle;
 
@@ -610,5 +611,48 @@ fn is_compound_suffix(w: &str) -> bool {
         "based" | "born" | "led" | "backed" | "owned" | "run" | "made" | "style" | "like" | "era"
             | "free" | "wide" | "old" | "year" | "day" | "time" | "type" | "size" | "class"
             | "level" | "area" | "zone" | "bound" | "speaking"
+    )
+}
+
+/// A sport as wire headlines open with it ("SOCCER - …"), in capitals.
+pub fn is_sport_slug(w: &str) -> bool {
+    matches!(
+        w,
+        "SOCCER"
+            | "FOOTBALL"
+            | "TENNIS"
+            | "CRICKET"
+            | "GOLF"
+            | "RUGBY"
+            | "RUGBY UNION"
+            | "RUGBY LEAGUE"
+            | "ATHLETICS"
+            | "CYCLING"
+            | "BASKETBALL"
+            | "BASEBALL"
+            | "HOCKEY"
+            | "ICE HOCKEY"
+            | "BOXING"
+            | "MOTOR RACING"
+            | "MOTORCYCLING"
+            | "SWIMMING"
+            | "SKIING"
+            | "ALPINE SKIING"
+            | "NORDIC SKIING"
+            | "HORSE RACING"
+            | "SAILING"
+            | "ROWING"
+            | "BADMINTON"
+            | "VOLLEYBALL"
+            | "HANDBALL"
+            | "SQUASH"
+            | "SNOOKER"
+            | "CHESS"
+            | "WRESTLING"
+            | "JUDO"
+            | "GYMNASTICS"
+            | "TABLE TENNIS"
+            | "TRIATHLON"
+            | "MARATHON"
     )
 }

@@ -19,7 +19,8 @@ use crate::model::{Document, Proposal, Suggestion};
 ///   ("Barcelona cut the deficit" after "Kiel beat Barcelona 31-28"), but not where something
 ///   happens ("in Barcelona"): likewise;
 /// - a list's name inside a longer name the rules or the model find ("Santiago" in "Santiago
-///   Echeverría", "Rotterdam" in "Sparta Rotterdam"), when every word of the longer one is
+///   Echeverría", "Rotterdam" in "Sparta Rotterdam", "Kafue" in "Kafue River" by its head
+///   word), when every word of the longer one is
 ///   capitalised ("New Zealand government" leaves "New Zealand" alone): the list's finding is
 ///   dropped.
 pub(super) fn context_over_lists(
@@ -62,9 +63,15 @@ pub(super) fn context_over_lists(
         if by_rule(s, CLUB_RULE, "ORG") || by_rule(s, PARTIAL_RULE, "PERSON") || club_again(s) {
             context.insert(s.range());
         }
-        if (s.is_from("rules") || s.is_from(MODEL_ENGINE))
+        // "Kafue River", "Suez Canal": a place the rules find by its head word holds the city
+        // a list knows by the first word.
+        let place_by_head = s.is_from("rules")
+            && s.label() == "LOC"
+            && s.rule.split('+').any(|r| r == LOC_HEAD_RULE);
+        if ((s.is_from("rules") || s.is_from(MODEL_ENGINE))
             && matches!(s.label(), "PERSON" | "ORG")
-            && s.score >= CONTAINING_SCORE
+            && s.score >= CONTAINING_SCORE)
+            || place_by_head
         {
             longer.push(s.range());
         }
@@ -108,7 +115,49 @@ pub(super) fn context_over_lists(
     };
     found.retain(|s| !drop(s));
     from_model.retain(|s| !(place(s) && context.contains(&s.range())));
+    within_of_names(doc, found, from_model);
 }
+
+/// Labels that do not contradict each other: the same, or both places ("Hong Kong Island" a
+/// place by its head word, a GPE to the model).
+fn same_kind(a: &str, b: &str) -> bool {
+    a == b || (matches!(a, "GPE" | "LOC") && matches!(b, "GPE" | "LOC"))
+}
+
+/// "Central Bank of Egypt", "Office of Competition and Consumer Protection": an organisation
+/// the rules find by its head word before "of" holds the place after it; the model's shorter
+/// pieces ("Central Bank", "Egypt") and the lists' place inside it give way, else their
+/// agreement on the place outscores the whole name.
+fn within_of_names(doc: &Document, found: &mut Vec<Suggestion>, from_model: &mut Vec<Suggestion>) {
+    let mut names: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|s| {
+            matches!(s.proposal, Proposal::Span { .. })
+                && s.is_from("rules")
+                && s.label() == "ORG"
+                && s.rule.split('+').any(|r| r == ORG_OF_RULE)
+        })
+        .map(Suggestion::range)
+        .filter(|&(a, b)| a < b && all_words_capitalised(doc.slice(a, b)))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_unstable();
+    let inside = |s: &Suggestion| {
+        let (a, b) = s.range();
+        matches!(s.proposal, Proposal::Span { .. })
+            && names
+                .iter()
+                .any(|&(x, y)| x <= a && b <= y && (x, y) != (a, b))
+    };
+    found.retain(|s| s.is_from("rules") || !inside(s));
+    from_model.retain(|s| !inside(s));
+}
+
+/// The rules' "X of Y" organisation and place by its head word (`rules::classify`).
+const ORG_OF_RULE: &str = "org-of";
+const LOC_HEAD_RULE: &str = "loc-head";
 
 /// Rules that read a name's context rather than the name: a title before it, its country in
 /// brackets in a results row, its place in a scorecard, a company noun, a match it played, a
@@ -145,7 +194,9 @@ pub(super) fn context_over_model(found: &[Suggestion], from_model: &mut Vec<Sugg
     }
     from_model.retain(|s| {
         !matches!(s.proposal, Proposal::Span { .. })
-            || said.get(&s.range()).is_none_or(|&l| l == s.label())
+            || said
+                .get(&s.range())
+                .is_none_or(|&l| same_kind(l, s.label()))
     });
 }
 

@@ -380,10 +380,14 @@ fn a_rule_that_reads_the_context_outweighs_the_models_label() {
     let left: Vec<(usize, usize)> = from_model.iter().map(Suggestion::range).collect();
     // A rule that reads only the capitals is no context; elsewhere the model stands.
     assert_eq!(left, [(30, 36), (40, 45)]);
-    // Agreeing, the model's evidence stays to add to the rule's.
+    // Agreeing, the model's evidence stays to add to the rule's; two kinds of place agree.
     let mut agree = vec![finding("model", 3, 15, "PERSON", "model: statistical")];
     context_over_model(&found, &mut agree);
     assert_eq!(agree.len(), 1);
+    let island = [finding("rules", 0, 16, "LOC", "loc-head")];
+    let mut gpe = vec![finding("model", 0, 16, "GPE", "model: statistical")];
+    context_over_model(&island, &mut gpe);
+    assert_eq!(gpe.len(), 1);
 }
 
 #[test]
@@ -463,4 +467,42 @@ fn a_contract_month_is_no_name_for_the_model() {
     let left: Vec<usize> = from_model.iter().map(|s| s.range().0).collect();
     // The bracketed month and the month before a day go; the first name stays.
     assert_eq!(left, [jan[1]]);
+}
+
+#[test]
+fn a_bank_of_a_country_is_one_name() {
+    let (doc, found) = suggest_with_model(
+        "CAIRO - The Central Bank of Egypt held rates on Thursday, and the Reserve Bank of \
+         Malawi followed.\n",
+    );
+    for name in ["Central Bank of Egypt", "Reserve Bank of Malawi"] {
+        assert_eq!(labels_of(&doc, &found, name), ["ORG"], "{found:?}");
+    }
+    assert_eq!(
+        labels_of(&doc, &found, "Egypt"),
+        Vec::<String>::new(),
+        "{found:?}"
+    );
+    assert_eq!(
+        labels_of(&doc, &found, "Central Bank"),
+        Vec::<String>::new(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_river_named_by_its_head_word_holds_the_town_of_its_name() {
+    let (doc, found) = suggest_with_model(
+        "Acid from the mine spilled into a stream that feeds the Kafue River.\n",
+    );
+    assert_eq!(
+        labels_of(&doc, &found, "Kafue"),
+        Vec::<String>::new(),
+        "{found:?}"
+    );
+    let river = labels_of(&doc, &found, "Kafue River");
+    assert!(
+        river.len() == 1 && matches!(river[0].as_str(), "LOC" | "GPE"),
+        "{found:?}"
+    );
 }

@@ -7,8 +7,8 @@
 use super::finder::{Candidate, Finder, q};
 use super::score;
 use super::words::{
-    event_head, is_family_name_shape, is_hyphenated_given_name, is_loc_opener, is_particle,
-    is_particle_prefixed, is_place_opener, is_place_shaped, is_single_word_org,
+    event_head, is_club_opener, is_family_name_shape, is_hyphenated_given_name, is_loc_opener,
+    is_particle, is_particle_prefixed, is_place_opener, is_place_shaped, is_single_word_org,
     is_state_body_modifier, loc_head, misc_head, org_head, role_score,
 };
 
@@ -228,6 +228,9 @@ impl<'d> Finder<'_, 'd> {
                 doc.word(k + 1)
             );
             Some(("ORG", score::ORG_OF - penalty, "org-of", reason))
+        } else if n >= 2 && is_club_opener(doc.word(s)) && !unsure {
+            let reason = format!("“{} …”: a club's name", doc.word(s));
+            Some(("ORG", score::ORG_OF - penalty, "club-opener", reason))
         } else if n == 1 && !unsure && !doc.ambiguous[s] {
             let reason = format!("{} names an institution", q(last));
             Some(("ORG", score::ORG_SINGLE, "org-single", reason))

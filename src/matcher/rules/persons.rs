@@ -25,6 +25,10 @@ impl<'d> Finder<'_, 'd> {
         if doc.known_cover[s].is_some_and(|k| doc.known[k as usize].label != "PERSON") {
             return false;
         }
+        // "the Shannon Raiders": a team by its nickname, not a person.
+        if self.is_team_nickname(s, e) {
+            return false;
+        }
         let sc = match (f.ambiguous, doc.ambiguous[s] || doc.in_headline(s)) {
             (false, _) => score::FIRST_NAME,
             (true, false) => score::FIRST_NAME_AMBIGUOUS,
@@ -39,6 +43,23 @@ impl<'d> Finder<'_, 'd> {
         self.add(s, e, "PERSON", sc, "first-name", why);
         self.speech_cue(s, e, false);
         true
+    }
+
+    /// "the Shannon Raiders", "the Atlanta Peregrines": after "the", a name ending in a
+    /// capitalised plural is a team's nickname (people take no article: "the Williams sisters"
+    /// ends in a lower-case word).
+    pub(super) fn is_team_nickname(&self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let last = doc.word(e - 1);
+        s > 0
+            && matches!(doc.word(s - 1), "the" | "The")
+            && e - s >= 2
+            && doc.toks[e - 1].is_capitalised()
+            && !doc.toks[e - 1].is_all_caps()
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !last.ends_with("us")
+            && !last.ends_with("is")
     }
 
     /// A nationality adjective ("Greek", "Italian"), by another engine's word or by its shape.

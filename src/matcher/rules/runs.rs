@@ -88,8 +88,10 @@ impl<'d> Finder<'_, 'd> {
                     k += 1;
                 }
                 // "Society of Canada" after a name ("Doctor Who Society") is the society's place,
-                // not its name; "Bank of England" with the head first is one name.
+                // not its name; "Bank of England" with the head first is one name, and so is
+                // "Central Bank of Egypt": a bank, ministry or court takes its country along.
                 let place_after_name = e - 1 > s
+                    && !matches!(last, "Bank" | "Court" | "Ministry")
                     && doc.known_cover[k.min(b - 1)].is_some_and(|x| {
                         matches!(doc.known[x as usize].label.as_str(), "GPE" | "LOC")
                     });

@@ -15,7 +15,7 @@ use super::lexicons::{
     is_club_member, is_plays_for, is_score, is_sports_verb, is_sports_word, lexicons,
 };
 use super::text::{RuleText, is_list_filler};
-use super::words::{is_initial_function_word, is_speech_adverb};
+use super::words::{is_club_opener, is_initial_function_word, is_speech_adverb};
 
 impl<'d> Finder<'_, 'd> {
     /// Whether the word at `s` ends a longer capitalised name somewhere in the document.
@@ -91,6 +91,17 @@ impl<'d> Finder<'_, 'd> {
             "results-row",
             format!("a name with its country {} in brackets", q(inside)),
         );
+        // The country's code itself: "(NOR)", "(AUT)".
+        if close == e + 2 && is_country_code(inside) {
+            self.add(
+                e + 1,
+                close,
+                "GPE",
+                0.8,
+                "country-code",
+                format!("{} is a country's code, after a competitor", q(inside)),
+            );
+        }
         true
     }
 
@@ -271,8 +282,12 @@ impl<'d> Finder<'_, 'd> {
             return false;
         };
         // A person's name: several words nobody knows, or the surname of a longer name here
-        // ("Lukaku" after "Romelu Lukaku"); a country is its national team, a place.
-        if (known.is_none() && (e - s > 1 || self.is_surname_here(s))) || self.is_country(s, e) {
+        // ("Lukaku" after "Romelu Lukaku"); a country is its national team, a place. But "the
+        // Shannon Raiders" and "Real Sabinas" are teams by their form.
+        let team_form = self.is_team_nickname(s, e) || is_club_opener(doc.word(s));
+        if (known.is_none() && !team_form && (e - s > 1 || self.is_surname_here(s)))
+            || self.is_country(s, e)
+        {
             return false;
         }
         let score = if known.is_some() { 0.9 } else { 0.8 };
@@ -424,4 +439,30 @@ fn two_teams_row(doc: &RuleText, a: usize, b: usize) -> Option<((usize, usize), 
             && (s..e).all(|k| doc.is_word(k) && doc.toks[k].is_capitalised())
     };
     (n2 + 1 == b && team(a, n1) && team(n1 + 1, n2)).then_some(((a, n1), (n1 + 1, n2)))
+}
+
+/// Three-letter country codes of results tables (the Olympic ones, and ISO's where they
+/// differ).
+#[rustfmt::skip]
+fn is_country_code(w: &str) -> bool {
+    matches!(
+        w,
+        "AFG" | "ALB" | "ALG" | "AND" | "ANG" | "ARG" | "ARM" | "AUS" | "AUT" | "AZE" | "BAH"
+            | "BAN" | "BAR" | "BDI" | "BEL" | "BEN" | "BER" | "BIH" | "BLR" | "BOL" | "BOT"
+            | "BRA" | "BRN" | "BUL" | "BUR" | "CAF" | "CAM" | "CAN" | "CHI" | "CHN" | "CIV"
+            | "CMR" | "COD" | "COL" | "CRC" | "CRO" | "CUB" | "CYP" | "CZE" | "DEN" | "DOM"
+            | "ECU" | "EGY" | "ERI" | "ESA" | "ESP" | "EST" | "ETH" | "FIJ" | "FIN" | "FRA"
+            | "GAB" | "GBR" | "GEO" | "GER" | "GHA" | "GRE" | "GUA" | "HAI" | "HKG" | "HON"
+            | "HUN" | "INA" | "IND" | "IRI" | "IRL" | "IRQ" | "ISL" | "ISR" | "ISV" | "ITA"
+            | "JAM" | "JOR" | "JPN" | "KAZ" | "KEN" | "KGZ" | "KOR" | "KOS" | "KSA" | "KUW"
+            | "LAT" | "LBN" | "LIE" | "LTU" | "LUX" | "MAD" | "MAR" | "MAS" | "MDA" | "MEX"
+            | "MGL" | "MKD" | "MLT" | "MNE" | "MON" | "MOZ" | "NAM" | "NED" | "NGR" | "NIG"
+            | "NOR" | "NZL" | "OMA" | "PAK" | "PAN" | "PAR" | "PER" | "PHI" | "POL" | "POR"
+            | "PRK" | "PUR" | "QAT" | "ROU" | "RSA" | "RUS" | "RWA" | "SAM" | "SEN" | "SGP"
+            | "SLO" | "SMR" | "SRB" | "SRI" | "SUD" | "SUI" | "SVK" | "SWE" | "SYR" | "TAN"
+            | "THA" | "TJK" | "TKM" | "TPE" | "TTO" | "TUN" | "TUR" | "UAE" | "UGA" | "UKR"
+            | "URU" | "USA" | "UZB" | "VEN" | "VIE" | "YEM" | "ZAM" | "ZIM" | "DEU" | "NLD"
+            | "CHE" | "PRT" | "DNK" | "ZAF" | "HRV" | "SVN" | "GRC" | "BGR" | "IRN" | "IDN"
+            | "MYS" | "PHL" | "VNM" | "LVA" | "SAU" | "NGA" | "ARE"
+    )
 }

@@ -606,6 +606,10 @@ fn scorers_ranked_results_and_riders_teams() {
     for name in ["Almaz Bekele", "Lucía Navarro"] {
         assert!(has(&f, name, "PERSON"), "{name}: {f:?}");
     }
+    // The countries' codes are places too.
+    let f = found("Giant slalom: 1. Lena Graf (AUT) 2:14.31 2. Ingrid Holm (NOR) 2:14.90\n");
+    assert!(has(&f, "AUT", "GPE") && has(&f, "NOR", "GPE"), "{f:?}");
+    assert!(has(&f, "Ingrid Holm", "PERSON"), "{f:?}");
     // A rider's team between the country and the time.
     let text = "Stage 4:\n1. Pieter Claeys (Belgium) Mareno-Vitali 4:12:09\n\
                 2. Žiga Kranjc (Slovenia) Team Kolar +0:21\n";

@@ -349,7 +349,7 @@ pub(super) fn loc_head(w: &str) -> bool {
             | "Castle" | "Cathedral" | "Mosque" | "Temple" | "Hall" | "Building" | "Plaza"
             | "Highway" | "Monument" | "Gardens" | "Zoo" | "Harbor" | "Harbour" | "Reef"
             | "Volcano" | "Canyon" | "Prison" | "Base" | "Memorial" | "Planetarium"
-            | "Observatory"
+            | "Observatory" | "Delta" | "Province" | "Region"
     )
 }
 
@@ -654,5 +654,20 @@ pub fn is_sport_slug(w: &str) -> bool {
             | "TABLE TENNIS"
             | "TRIATHLON"
             | "MARATHON"
+    )
+}
+
+/// Words that open clubs' names: "Real Sabinas", "Deportivo Altamira", "Dinamo Zagreb".
+#[rustfmt::skip]
+pub(super) fn is_club_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "Real" | "Deportivo" | "Atlético" | "Atletico" | "Sporting" | "Dynamo" | "Dinamo"
+            | "Olympique" | "Olympiakos" | "Racing" | "Rapid" | "Slavia" | "Lokomotiv"
+            | "Lokomotiva" | "Spartak" | "Borussia" | "Eintracht" | "Fortuna" | "Hapoel"
+            | "Maccabi" | "Beitar" | "Unión" | "Independiente" | "Estudiantes" | "Club"
+            | "Athletic" | "Académica" | "Vitória" | "Partizan" | "Legia" | "Wisła" | "Wisla"
+            | "Crvena" | "Steaua" | "FC" | "FK" | "NK" | "HNK" | "VfB" | "VfL" | "TSV" | "KRC"
+            | "AEK" | "PAOK" | "CSKA"
     )
 }

@@ -179,6 +179,7 @@ impl<'d> Finder<'_, 'd> {
 
         // Wire news: results tables, sports clubs, companies.
         if self.results_row(s, e)
+            || self.country_code(s, e)
             || self.scorecard_row(s, e)
             || self.rider_team(s, e)
             || self.club(s, e)

@@ -69,14 +69,24 @@ impl<'d> Finder<'_, 'd> {
             );
             return true;
         }
+        // An amateur's mark before the country: "Eoin Fahy (a) (Ireland) 71 67 69".
+        let open = if doc.word(e + 1) == "a"
+            && doc.word(e + 2) == ")"
+            && e + 4 < doc.toks.len()
+            && doc.word(e + 3) == "("
+        {
+            e + 3
+        } else {
+            e
+        };
         // The bracket holds one to three words that make a country: a place another engine
         // knows, a nationality, or a code in capitals ("ESP", "U.S.").
-        let close = (e + 2..(e + 5).min(doc.toks.len())).find(|&k| doc.word(k) == ")");
+        let close = (open + 2..(open + 5).min(doc.toks.len())).find(|&k| doc.word(k) == ")");
         let Some(close) = close else {
             return false;
         };
-        let inside = doc.text_of(e + 1, close);
-        let country = self.country_in_brackets(e, close);
+        let inside = doc.text_of(open + 1, close);
+        let country = self.country_in_brackets(open, close);
         // "Real Madrid (Spain) v Ajax (Netherlands)": clubs, not people.
         let (la, lb) = doc.lines[line];
         let versus = (la..lb).any(|k| matches!(doc.word(k), "v" | "vs" | "vs."));
@@ -91,17 +101,32 @@ impl<'d> Finder<'_, 'd> {
             "results-row",
             format!("a name with its country {} in brackets", q(inside)),
         );
-        // The country's code itself: "(NOR)", "(AUT)".
-        if close == e + 2 && is_country_code(inside) {
-            self.add(
-                e + 1,
-                close,
-                "GPE",
-                0.8,
-                "country-code",
-                format!("{} is a country's code, after a competitor", q(inside)),
-            );
+        true
+    }
+
+    /// "Florian Hochleitner (AUT)": a country's code in brackets after a name. Returns whether
+    /// it added one.
+    pub(super) fn country_code(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let code = doc.word(s);
+        if e != s + 1
+            || s < 2
+            || e >= doc.toks.len()
+            || doc.word(s - 1) != "("
+            || doc.word(e) != ")"
+            || !doc.toks[s - 2].is_capitalised()
+            || !is_country_code(code)
+        {
+            return false;
         }
+        self.add(
+            s,
+            e,
+            "GPE",
+            0.8,
+            "country-code",
+            format!("{} is a country's code, after a competitor", q(code)),
+        );
         true
     }
 

@@ -610,6 +610,15 @@ fn scorers_ranked_results_and_riders_teams() {
     let f = found("Giant slalom: 1. Lena Graf (AUT) 2:14.31 2. Ingrid Holm (NOR) 2:14.90\n");
     assert!(has(&f, "AUT", "GPE") && has(&f, "NOR", "GPE"), "{f:?}");
     assert!(has(&f, "Ingrid Holm", "PERSON"), "{f:?}");
+    // Also after a name the first names list knows, and in a sentence.
+    let f = found("Maria Huber (AUT) won again, ahead of Jane Berg (SWE).");
+    assert!(has(&f, "AUT", "GPE") && has(&f, "SWE", "GPE"), "{f:?}");
+    // An amateur's mark between the name and the country.
+    let f = found("Leaderboard:\nT3 -9 Eoin Fahy (a) (Norway) 71 67 69\n");
+    assert!(has(&f, "Eoin Fahy", "PERSON"), "{f:?}");
+    // An acronym in brackets after a name that is no country's code stays out.
+    let f = found("The European Central Bank (ECB) held rates.");
+    assert!(!has(&f, "ECB", "GPE"), "{f:?}");
     // A rider's team between the country and the time.
     let text = "Stage 4:\n1. Pieter Claeys (Belgium) Mareno-Vitali 4:12:09\n\
                 2. Žiga Kranjc (Slovenia) Team Kolar +0:21\n";

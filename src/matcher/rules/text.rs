@@ -370,6 +370,12 @@ fn is_list_line(text: &str, toks: &[Token]) -> bool {
         match t.kind {
             TokenKind::Number => numbers += 1,
             TokenKind::Punct if t.text(text) == "," => commas += 1,
+            // An amateur's mark in a leaderboard: "Eoin Fahy (a) (Norway) 71 67 69".
+            TokenKind::Word
+                if t.text(text) == "a"
+                    && i > 0
+                    && toks[i - 1].text(text) == "("
+                    && toks.get(i + 1).is_some_and(|n| n.text(text) == ")") => {}
             TokenKind::Word if !t.is_capitalised() && !is_list_filler(t.text(text)) => {
                 return false;
             }

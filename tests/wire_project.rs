@@ -1,9 +1,10 @@
 //! The agency-style example project (`projects/wire.ron`, built by `scripts/build_example.py
-//! --wire` from `projects/wire-src/`): thirty-two short wire stories written for Gloss —
+//! --wire` from `projects/wire-src/`): forty-eight short wire stories written for Gloss —
 //! sport with results tables, standings, scorers, riders' teams and clubs named like their
 //! cities; business, markets and politics with datelines, all-capital headlines, press digests
-//! and tables of results — annotated throughout. It opens, is in the layout
-//! Gloss writes, and the suggestions keep the quality they had on it when it was written.
+//! and tables of results — annotated throughout. It opens, is in the layout Gloss writes, and
+//! the lists' and rules' suggestions keep the quality they had on it when it was written (the
+//! shipped model's weights learnt from these stories, so the measure leaves them out).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,10 +23,10 @@ fn project() -> Project {
 }
 
 #[test]
-fn wire_has_thirty_two_done_stories_with_names_linked_and_quotes_with_speakers() {
+fn wire_has_forty_eight_done_stories_with_names_linked_and_quotes_with_speakers() {
     let p = project();
     assert_eq!(p.name, "Wire");
-    assert_eq!(p.documents.len(), 32);
+    assert_eq!(p.documents.len(), 48);
     for d in &p.documents {
         assert_eq!(d.status, Status::Done, "{}", d.name);
         assert!(d.spans.len() >= 20, "{}: {} spans", d.name, d.spans.len());
@@ -73,13 +74,15 @@ fn wire_file_is_in_the_layout_gloss_writes() {
     );
 }
 
-/// Every engine, the shipped model among them, with nothing annotated, against the stories'
-/// names (PERSON, ORG, places as one class): the figures when the collection was written were
-/// P 0.935 R 0.890 — a change that drops them far below is a regression to look at.
+/// The lists' and rules' suggestions on all the stories (`gloss learn-curve --steps 0
+/// --no-starting-weights`), names only (PERSON, ORG, places as one class): P 0.943 R 0.818
+/// when the collection reached 48 stories — a change that drops them far below is a
+/// regression to look at.
 #[test]
 fn suggestions_on_the_wire_stories_keep_their_quality() {
     let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(["learn-curve", "--steps", "0", "--merge", "GPE,LOC"])
+        .args(["learn-curve", "--steps", "0", "--no-starting-weights"])
+        .args(["--merge", "GPE,LOC"])
         .args(["--labels", "PERSON,ORG,GPE,LOC"])
         .arg(path())
         .output()
@@ -97,5 +100,5 @@ fn suggestions_on_the_wire_stories_keep_their_quality() {
         .map(|x| x.parse().unwrap_or(0.0))
         .collect();
     let (precision, recall) = (figures[0], figures[1]);
-    assert!(precision >= 0.91 && recall >= 0.87, "{all}");
+    assert!(precision >= 0.91 && recall >= 0.78, "{all}");
 }

@@ -96,7 +96,8 @@ fn predicted(rest: &Project, found: Vec<Vec<crate::model::Suggestion>>) -> Proje
 /// Run the curve at each of `steps` (documents annotated; steps past the project's size are
 /// skipped: at least one document must be left to score). `starting_weights`: the model
 /// starts from the weights shipped with Gloss — leave them out when the gold is what they were
-/// trained on (WikiGold), or the curve measures documents the model has seen. `progress` is
+/// trained on (WikiGold, this repository's wire stories), or the curve measures documents the
+/// model has seen. `progress` is
 /// told each step.
 pub fn run(
     gold: &Project,

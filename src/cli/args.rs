@@ -200,7 +200,8 @@ nothing could be read, or a brat file has errors (then nothing is added); 2 on b
         #[arg(long, value_name = "CURVE.png")]
         plot: Option<PathBuf>,
         /// Train the model from nothing, without the weights shipped with Gloss: for gold
-        /// documents those weights were trained on (WikiGold), which they would know already.
+        /// documents those weights were trained on (WikiGold, projects/wire.ron), which they would
+        /// know already.
         #[arg(long)]
         no_starting_weights: bool,
     },

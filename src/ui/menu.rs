@@ -53,7 +53,8 @@ const ABOUT: &str = concat!(
     "used by the model's features.\n\n",
     "The model's starting weights were trained on WikiGold (CC BY 4.0): Balasuriya, D., ",
     "Ringland, N., Nothman, J., Murphy, T. and Curran, J. R. (2009). Named Entity Recognition ",
-    "in Wikipedia. Proceedings of the 2009 Workshop on The People's Web Meets NLP, 10–18."
+    "in Wikipedia. Proceedings of the 2009 Workshop on The People's Web Meets NLP, 10–18; ",
+    "and on the agency-style stories written for Gloss (projects/wire.ron)."
 );
 
 pub fn menu_bar(ui: &mut Ui, app: &Workbench) -> Vec<Intent> {

@@ -272,7 +272,7 @@ fn model_ui(ui: &mut Ui, project: &Project, learner: &Learner) {
                 if shipped || info.documents == 0 {
                     ui.label("starting weights; annotate documents and it learns from them")
                         .on_hover_text(
-                            "Trained on WikiGold (Wikipedia, CC BY 4.0); retrained on your own annotations once you have some",
+                            "Trained on WikiGold (Wikipedia, CC BY 4.0) and agency-style stories written for Gloss; retrained on your own annotations once you have some",
                         );
                 } else {
                     ui.label(format!(

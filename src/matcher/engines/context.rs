@@ -350,7 +350,8 @@ fn is_currency_code(w: &str) -> bool {
     )
 }
 
-/// The model's organisations and people that their head word says are an event or a place:
+/// The model's organisations, people and MISC names (the starting weights' scheme has no
+/// events) that their head word says are an event or a place:
 /// "Olympic Games", "Stockholm Open", "Tour of Cappadocia" are events, "Strait of Malacca",
 /// "Atacama Desert" places (encyclopaedia text taught the model "Games" and "Strait" as parts
 /// of organisations' names too rarely to outweigh capitalised words). Returns the finding's
@@ -361,7 +362,9 @@ pub(super) fn head_word_labels(
 ) -> Vec<(usize, &'static str, String)> {
     let mut out = Vec::new();
     for (i, s) in from_model.iter().enumerate() {
-        if !matches!(s.proposal, Proposal::Span { .. }) || !matches!(s.label(), "ORG" | "PERSON") {
+        if !matches!(s.proposal, Proposal::Span { .. })
+            || !matches!(s.label(), "ORG" | "PERSON" | "MISC")
+        {
             continue;
         }
         let (a, b) = s.range();

@@ -705,7 +705,8 @@ pub fn bundled_lexicon() -> Arc<Lexicon> {
     LEXICON.get_or_init(|| Arc::new(Lexicon::bundled())).clone()
 }
 
-/// The weights shipped with Gloss (trained on WikiGold), loaded once per process; the same
+/// The weights shipped with Gloss (trained on WikiGold and the wire stories), loaded once per
+/// process; the same
 /// `Arc` every time, so a model can be told apart from one trained on a project.
 pub fn bundled_model() -> Option<Arc<Model>> {
     static BUNDLED: std::sync::OnceLock<Option<Arc<Model>>> = std::sync::OnceLock::new();
@@ -725,7 +726,7 @@ pub fn about(m: &Model) -> String {
     let info = m.info();
     if is_bundled(m) {
         return format!(
-            "starting weights from WikiGold, {} documents",
+            "starting weights from WikiGold and wire stories, {} documents",
             info.documents
         );
     }

@@ -441,7 +441,8 @@ impl<'a> Training<'a> {
 }
 
 impl Model {
-    /// The starting weights shipped in assets/model/ (trained on WikiGold), or None if they
+    /// The starting weights shipped in assets/model/ (trained on WikiGold and this repository's
+    /// wire stories), or None if they
     /// fail to load.
     pub fn bundled() -> Option<Model> {
         static BUNDLED: OnceLock<Option<Model>> = OnceLock::new();

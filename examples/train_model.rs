@@ -3,7 +3,7 @@
 //! ../shared/train/wikigold projects/wire.ron` (scripts/train_model.sh). Each source is a brat
 //! folder (only entity `T` lines are read; quotes, cues and speakers are not names) or a Gloss
 //! project, whose name mentions (not pronouns or descriptions) are read as the app's learner
-//! reads them, with the news labels put in the first source's CoNLL-style scheme (`to_conll`).
+//! reads them, with the news labels put in WikiGold's CoNLL-style scheme (`to_conll`).
 //! The stored quality is 5-fold cross-validation on all the sources (held-out folds).
 
 use std::path::Path;

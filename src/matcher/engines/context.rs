@@ -1,13 +1,16 @@
-//! Where the document's context outweighs what a list knows of a string alone: clubs named
-//! like their cities, people found again by the surname, a list's name inside a longer name;
-//! and where the form of wire copy says a capitalised word is no name at all (a sports
-//! headline's slug, a currency code before an amount), whatever the model learnt from
+//! Where the document's context outweighs what a list or the model knows of a string alone:
+//! clubs named like their cities or found again, people found again by the surname, a list's
+//! name inside a longer name or an "X of Y" organisation (`context_over_lists`); a rule that
+//! reads the context over the model's other label (`context_over_model`); the model's names
+//! that a head word makes events or places (`head_word_labels`); and where the form of wire
+//! copy says a capitalised word is no name at all (a sports headline's slug, a currency code
+//! before an amount, a contract month: `drop_wire_forms`), whatever the model learnt from
 //! encyclopaedia text. Applied to the engines' findings before they are merged
 //! (`Engines::finish`).
 
 use std::collections::HashSet;
 
-use crate::matcher::rules::is_sport_slug;
+use crate::matcher::rules::{is_short_month, is_sport_slug};
 use crate::model::{Document, Proposal, Suggestion};
 
 /// Where the document's context outweighs what a list knows of the string alone, the list (and
@@ -86,6 +89,7 @@ pub(super) fn context_over_lists(
             }
         }
     }
+    within_of_names(doc, found, from_model);
     if context.is_empty() && longer.is_empty() {
         return;
     }
@@ -115,7 +119,6 @@ pub(super) fn context_over_lists(
     };
     found.retain(|s| !drop(s));
     from_model.retain(|s| !(place(s) && context.contains(&s.range())));
-    within_of_names(doc, found, from_model);
 }
 
 /// Labels that do not contradict each other: the same, or both places ("Hong Kong Island" a
@@ -151,7 +154,7 @@ fn within_of_names(doc: &Document, found: &mut Vec<Suggestion>, from_model: &mut
                 .iter()
                 .any(|&(x, y)| x <= a && b <= y && (x, y) != (a, b))
     };
-    found.retain(|s| s.is_from("rules") || !inside(s));
+    found.retain(|s| !(s.engines().all(|e| e == GAZETTEER_ENGINE) && inside(s)));
     from_model.retain(|s| !inside(s));
 }
 
@@ -276,30 +279,11 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
                 || after.starts_with(|c: char| c.is_ascii_digit())
                 || before.ends_with(|c: char| c.is_ascii_digit()));
         // "Palm olein, Dalian (Jan) 8,894 yuan": a contract month, not a name.
-        let month = is_month_abbreviation(name)
+        let month = is_short_month(name)
             && (before.ends_with('(')
                 || after.starts_with(|c: char| c == ')' || c.is_ascii_digit()));
         !(slug || amount || month)
     });
-}
-
-/// A month as tables and contract quotes abbreviate it.
-fn is_month_abbreviation(w: &str) -> bool {
-    matches!(
-        w,
-        "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
 }
 
 /// An ISO 4217 code of a currency news quotes amounts in.
@@ -350,8 +334,8 @@ fn is_currency_code(w: &str) -> bool {
     )
 }
 
-/// The model's organisations, people and MISC names (the starting weights' scheme has no
-/// events) that their head word says are an event or a place:
+/// The model's organisations and MISC names (the starting weights' scheme has no events) that
+/// their head word says are an event or a place (people keep theirs: "Ricki Lake"):
 /// "Olympic Games", "Stockholm Open", "Tour of Cappadocia" are events, "Strait of Malacca",
 /// "Atacama Desert" places (encyclopaedia text taught the model "Games" and "Strait" as parts
 /// of organisations' names too rarely to outweigh capitalised words). Returns the finding's
@@ -362,9 +346,7 @@ pub(super) fn head_word_labels(
 ) -> Vec<(usize, &'static str, String)> {
     let mut out = Vec::new();
     for (i, s) in from_model.iter().enumerate() {
-        if !matches!(s.proposal, Proposal::Span { .. })
-            || !matches!(s.label(), "ORG" | "PERSON" | "MISC")
-        {
+        if !matches!(s.proposal, Proposal::Span { .. }) || !matches!(s.label(), "ORG" | "MISC") {
             continue;
         }
         let (a, b) = s.range();
@@ -379,7 +361,9 @@ pub(super) fn head_word_labels(
             continue;
         }
         let of_after_first = matches!(words.get(1), Some(&("of" | "de" | "du")));
-        let (label, head) = if is_event_head(last) {
+        let games_of_a_company =
+            last == "Games" && !words.iter().rev().nth(1).is_some_and(|w| is_games_word(w));
+        let (label, head) = if is_event_head(last) && !games_of_a_company {
             ("EVENT", last)
         } else if first == "Tour" && of_after_first {
             ("EVENT", first)
@@ -418,6 +402,32 @@ fn is_event_head(w: &str) -> bool {
             | "Expo"
             | "Olympiad"
             | "Slam"
+    )
+}
+
+/// What "Games" follows in a sporting event's name ("Olympic Games", "Commonwealth Games"),
+/// not a company's ("Epic Games").
+fn is_games_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Olympic"
+            | "Paralympic"
+            | "Commonwealth"
+            | "Asian"
+            | "African"
+            | "Pan"
+            | "American"
+            | "Mediterranean"
+            | "Winter"
+            | "Summer"
+            | "Youth"
+            | "Island"
+            | "Arab"
+            | "World"
+            | "European"
+            | "Goodwill"
+            | "Invictus"
+            | "Highland"
     )
 }
 

@@ -551,14 +551,16 @@ impl Engines {
         found.extend(external::link_spans(index, external));
         let mut from_model = from_model;
         context_over_lists(doc, &mut found, &mut from_model);
-        context_over_model(&found, &mut from_model);
         drop_wire_forms(doc, &mut from_model);
+        // Relabelled first, so that "Atacama Desert" as a place adds its evidence to the
+        // rules' instead of contradicting them.
         for (i, label, head) in head_word_labels(doc, &from_model) {
             let s = &mut from_model[i];
             relabel(index, s, label);
             s.reason
                 .push_str(&format!("; {label} by its head word “{head}”"));
         }
+        context_over_model(&found, &mut from_model);
         let threads = threads_for(doc);
         let cuts = if threads > 1 {
             let ranges = found.iter().chain(&from_model).map(Suggestion::range);

@@ -23,12 +23,21 @@ pub(super) fn name_edges(
     // mark ("MONACO - The Athletics Integrity Unit", "- The Rail Workers' Union").
     let opens = (sentence..a).all(|k| tokens[k].kind == TokenKind::Punct)
         || (a > sentence && matches!(word(a - 1), "-" | "–" | "—" | ":" | "\"" | "“"));
-    if opens && b - a > 1 && matches!(word(a), "The" | "A" | "An") && word(a + 1) != "Hague" {
+    // "A" and "An" only before two words or more: "A Coruña" is a city's name.
+    let article = word(a) == "The" || (matches!(word(a), "A" | "An") && b - a > 2);
+    if opens && b - a > 1 && article && word(a + 1) != "Hague" {
         a += 1;
     }
-    if let Some(k) =
-        (a + 1..b).find(|&k| tokens[k].kind == TokenKind::Word && is_sentence_word(word(k)))
-    {
+    if let Some(k) = (a + 1..b).find(|&k| {
+        tokens[k].kind == TokenKind::Word
+            && is_sentence_word(word(k))
+            // "Council on Foreign Relations", "Frankfurt am Main": a preposition before a
+            // capitalised word that is no date joins a name ("U.S. Open on Friday" does not).
+            && !(is_inner_preposition(word(k))
+                && k + 1 < b
+                && word(k + 1).starts_with(char::is_uppercase)
+                && !is_date_word(word(k + 1)))
+    }) {
         b = k;
     }
     while b > a && is_loose_end(tokens[b - 1].kind, word(b - 1)) {
@@ -52,6 +61,37 @@ fn is_connector(w: &str) -> bool {
     matches!(
         w,
         "of" | "the" | "for" | "and" | "upon" | "an" | "des" | "et" | "e" | "i"
+    )
+}
+
+/// Prepositions that sit inside names before a capitalised word.
+fn is_inner_preposition(w: &str) -> bool {
+    matches!(w, "on" | "in" | "at" | "am" | "sur" | "upon")
+}
+
+/// Weekdays and months, which a name does not run on into.
+fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
     )
 }
 
@@ -108,6 +148,14 @@ mod tests {
             edged("Apple iPhone sales", 0, 2).as_deref(),
             Some("Apple iPhone")
         );
+        assert_eq!(
+            edged("Council on Foreign Relations said", 0, 4).as_deref(),
+            Some("Council on Foreign Relations")
+        );
+        assert_eq!(
+            edged("Frankfurt am Main fell", 0, 3).as_deref(),
+            Some("Frankfurt am Main")
+        );
     }
 
     #[test]
@@ -121,6 +169,7 @@ mod tests {
             Some("The Hague")
         );
         assert_eq!(edged("The", 0, 1).as_deref(), Some("The"));
+        assert_eq!(edged("A Coruña won.", 0, 2).as_deref(), Some("A Coruña"));
         assert_eq!(
             edged("MONACO - The Integrity Unit banned", 2, 5).as_deref(),
             Some("Integrity Unit")

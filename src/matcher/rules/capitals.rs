@@ -191,7 +191,9 @@ impl<'d> Finder<'_, 'd> {
             // The sport that opens a headline ("CRICKET - IRELAND WIN") is no name, whatever
             // the story calls a body of that sport ("Zimbabwe Cricket said").
             let mut i = (a + 1..(a + 4).min(b))
-                .find(|&k| doc.word(k) == "-" && is_sport_slug(doc.text_of(a, k)))
+                .find(|&k| {
+                    matches!(doc.word(k), "-" | "–" | "—") && is_sport_slug(doc.text_of(a, k))
+                })
                 .map_or(a, |k| k + 1);
             while i < b {
                 if !(doc.is_word(i) && doc.toks[i].is_all_caps()) || doc.known_cover[i].is_some() {

@@ -22,7 +22,7 @@ impl<'d> Finder<'_, 'd> {
         }
         // "the Nikkei average rose", "Nikkei 41,236.58": where the document uses the name for
         // the index the paper gives it to, the name is the index throughout.
-        if is_market_index(name) && self.used_as_index(name) {
+        if is_market_index(name) && doc.is_index_here(name) {
             return false;
         }
         if ambiguous {
@@ -96,20 +96,6 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
-    /// Whether one of the document's one-word `name`s is followed by a market verb, "average",
-    /// "index", "share" or a figure: an index's name.
-    fn used_as_index(&self, name: &str) -> bool {
-        let doc = self.doc;
-        (0..doc.toks.len().saturating_sub(1)).any(|k| {
-            doc.word(k) == name
-                && (doc.toks[k + 1].kind == TokenKind::Number
-                    || doc.is_lower_word(k + 1, |w| {
-                        is_market_verb(w)
-                            || matches!(w, "average" | "index" | "share" | "closed" | "ended")
-                    }))
-        })
-    }
-
     /// Whether `s..e` is followed by a market verb and a move ("rose 3.2 percent", "fell 12
     /// yen to 830", "added 1.9 pct"), and is no market index ("Nikkei", "Hang Seng", "… Index").
     fn market_mover(&self, s: usize, e: usize) -> bool {
@@ -120,6 +106,16 @@ impl<'d> Finder<'_, 'd> {
         }
         let name = doc.text_of(s, e);
         let last = doc.word(e - 1);
+        // "Inflation rose 2.1 percent": a sentence's first word is a name only if the story
+        // capitalises it elsewhere too, or is a market report ("shares", an index) that never
+        // writes it in lower case.
+        if e - s == 1
+            && doc.ambiguous[s]
+            && !doc.cap_mid.contains(name)
+            && (doc.lower_seen(name) || !doc.is_market_report())
+        {
+            return false;
+        }
         if is_market_index(name) || matches!(last, "Index" | "Average" | "Composite" | "index") {
             return false;
         }
@@ -134,7 +130,7 @@ impl<'d> Finder<'_, 'd> {
 
 /// Verbs of a price's move.
 #[rustfmt::skip]
-fn is_market_verb(w: &str) -> bool {
+pub(super) fn is_market_verb(w: &str) -> bool {
     matches!(
         w,
         "rose" | "fell" | "gained" | "lost" | "added" | "slipped" | "climbed" | "jumped"
@@ -158,7 +154,7 @@ fn is_move_unit(w: &str) -> bool {
 
 /// Share indices, named in market reports as if they were companies.
 #[rustfmt::skip]
-fn is_market_index(name: &str) -> bool {
+pub(super) fn is_market_index(name: &str) -> bool {
     matches!(
         name,
         "Nikkei" | "Topix" | "TOPIX" | "KOSPI" | "Kospi" | "Hang Seng" | "DAX" | "FTSE" | "CAC"

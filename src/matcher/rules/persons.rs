@@ -45,9 +45,9 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
-    /// "the Shannon Raiders", "the Atlanta Peregrines": after "the", a name ending in a
-    /// capitalised plural is a team's nickname (people take no article: "the Williams sisters"
-    /// ends in a lower-case word).
+    /// "the Shannon Raiders", "the Atlanta Peregrines": in a story about sport (a score or a
+    /// sports word in it), after "the", a name ending in a capitalised plural is a team's
+    /// nickname ("the Bernie Sanders campaign" in politics stays a person).
     pub(super) fn is_team_nickname(&self, s: usize, e: usize) -> bool {
         let doc = self.doc;
         let last = doc.word(e - 1);
@@ -60,6 +60,7 @@ impl<'d> Finder<'_, 'd> {
             && !last.ends_with("ss")
             && !last.ends_with("us")
             && !last.ends_with("is")
+            && doc.is_sport_story()
     }
 
     /// A nationality adjective ("Greek", "Italian"), by another engine's word or by its shape.

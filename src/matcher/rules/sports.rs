@@ -116,6 +116,7 @@ impl<'d> Finder<'_, 'd> {
             || doc.word(e) != ")"
             || !doc.toks[s - 2].is_capitalised()
             || !is_country_code(code)
+            || self.spells_out(s - 1, code)
         {
             return false;
         }
@@ -145,6 +146,20 @@ impl<'d> Finder<'_, 'd> {
             || lexicons()
                 .places
                 .contains_key(&doc.text_of(open + 1, close).to_uppercase())
+    }
+
+    /// Whether the words before token `open` spell `code` out: "Mutually Assured Destruction
+    /// (MAD)" is an acronym, not a country's code.
+    fn spells_out(&self, open: usize, code: &str) -> bool {
+        let doc = self.doc;
+        let n = code.chars().count();
+        if open < n {
+            return false;
+        }
+        let initials: String = (open - n..open)
+            .filter_map(|k| doc.word(k).chars().next())
+            .collect();
+        initials.to_uppercase() == code
     }
 
     /// "4. Žiga Kranjc (Slovenia) Mareno-Vitali +0:21": in a results row, the name between a
@@ -447,7 +462,7 @@ fn is_minute(w: &str) -> bool {
     let suffix = &w[digits.len()..];
     (1..=3).contains(&digits.len())
         && digits.bytes().all(|c| c.is_ascii_digit())
-        && matches!(suffix, "st" | "nd" | "rd" | "th" | "min" | "'")
+        && matches!(suffix, "st" | "nd" | "rd" | "th" | "min")
 }
 
 /// A row "TEAM GOALS TEAM GOALS" in `a..b` (tokens): each team one to four capitalised words.

@@ -4,10 +4,13 @@
 //! there ([`Evidence`], Mikheev's document-centred question). Also the other engines' known names
 //! lined up with tokens.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::text::{Token, TokenKind, sentences, tokenize};
 
+use super::lexicons::{is_score, is_sports_word};
+use super::organisations::{is_market_index, is_market_verb};
 use super::words::{
     is_never_name, is_particle, is_particle_prefixed, is_title_core, is_title_modifier,
 };
@@ -53,6 +56,12 @@ pub(super) struct RuleText<'a> {
     /// Token ranges of the known spans that line up with tokens.
     pub(super) known_tokens: Vec<Option<(usize, usize)>>,
     pub(super) known_ranges: HashSet<(usize, usize, &'a str)>,
+    /// What the whole story is about, asked by rules for one name and worked out once: a
+    /// score or a sports word anywhere; "shares" or a share index anywhere; the share indices'
+    /// names it uses for the index ("Nikkei 41,236.58", "the Nikkei average rose").
+    sport_story: OnceCell<bool>,
+    market_report: OnceCell<bool>,
+    indices: OnceCell<Vec<&'a str>>,
 }
 
 impl<'a> RuleText<'a> {
@@ -152,7 +161,56 @@ impl<'a> RuleText<'a> {
             known,
             known_tokens,
             known_ranges,
+            sport_story: OnceCell::new(),
+            market_report: OnceCell::new(),
+            indices: OnceCell::new(),
         }
+    }
+
+    /// Whether the story is about sport: a score ("2-1") or a word only sport uses.
+    pub(super) fn is_sport_story(&self) -> bool {
+        *self.sport_story.get_or_init(|| {
+            (0..self.toks.len()).any(|k| {
+                (self.toks[k].kind == TokenKind::Number && is_score(self.word(k)))
+                    || self.is_lower_word(k, is_sports_word)
+            })
+        })
+    }
+
+    /// Whether the story reports a share market: "shares", "stocks" or an index's name in it.
+    pub(super) fn is_market_report(&self) -> bool {
+        *self.market_report.get_or_init(|| {
+            (0..self.toks.len()).any(|k| {
+                self.is_lower_word(k, |w| matches!(w, "shares" | "stocks"))
+                    || is_market_index(self.word(k))
+            })
+        })
+    }
+
+    /// Whether the story uses the one-word `name` for a share index: followed somewhere by a
+    /// figure, a market verb, "average", "index", "share", "closed" or "ended".
+    pub(super) fn is_index_here(&self, name: &str) -> bool {
+        self.indices
+            .get_or_init(|| {
+                let mut out: Vec<&'a str> = (0..self.toks.len().saturating_sub(1))
+                    .filter(|&k| {
+                        is_market_index(self.word(k))
+                            && (self.toks[k + 1].kind == TokenKind::Number
+                                || self.is_lower_word(k + 1, |w| {
+                                    is_market_verb(w)
+                                        || matches!(
+                                            w,
+                                            "average" | "index" | "share" | "closed" | "ended"
+                                        )
+                                }))
+                    })
+                    .map(|k| self.word(k))
+                    .collect();
+                out.sort_unstable();
+                out.dedup();
+                out
+            })
+            .contains(&name)
     }
 
     pub(super) fn word(&self, i: usize) -> &'a str {

@@ -130,9 +130,10 @@ pub(super) fn month(w: &str) -> Option<bool> {
     }
 }
 
-/// A month abbreviated without a full stop, as wire copy writes it before a day ("Nov 22").
-/// Only for datelines: "Jan" and "May" are also first names.
-pub(super) fn is_short_month(w: &str) -> bool {
+/// A month abbreviated without a full stop, as wire copy writes it before a day ("Nov 22") or
+/// a contract month in brackets ("Dalian (Jan)"). Only where the form says so: "Jan" and "May"
+/// are also first names.
+pub fn is_short_month(w: &str) -> bool {
     matches!(
         w,
         "Jan"

@@ -147,12 +147,23 @@ fn within_of_names(doc: &Document, found: &mut Vec<Suggestion>, from_model: &mut
         return;
     }
     names.sort_unstable();
+    // Strictly inside one of them, in log time (a book has thousands): those starting before
+    // a that reach b, or starting at a and ending after b.
+    let mut reach: Vec<usize> = Vec::with_capacity(names.len());
+    for (i, r) in names.iter().enumerate() {
+        reach.push(if i == 0 { r.1 } else { reach[i - 1].max(r.1) });
+    }
     let inside = |s: &Suggestion| {
+        if !matches!(s.proposal, Proposal::Span { .. }) {
+            return false;
+        }
         let (a, b) = s.range();
-        matches!(s.proposal, Proposal::Span { .. })
-            && names
-                .iter()
-                .any(|&(x, y)| x <= a && b <= y && (x, y) != (a, b))
+        let before = names.partition_point(|r| r.0 < a);
+        let at_a_longer = names[before..]
+            .iter()
+            .take_while(|r| r.0 == a)
+            .any(|r| r.1 > b);
+        at_a_longer || (before > 0 && reach[before - 1] >= b)
     };
     found.retain(|s| !(s.engines().all(|e| e == GAZETTEER_ENGINE) && inside(s)));
     from_model.retain(|s| !inside(s));

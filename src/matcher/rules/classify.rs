@@ -229,9 +229,6 @@ impl<'d> Finder<'_, 'd> {
                 doc.word(k + 1)
             );
             Some(("ORG", score::ORG_OF - penalty, "org-of", reason))
-        } else if n >= 2 && is_club_opener(doc.word(s)) && !unsure {
-            let reason = format!("“{} …”: a club's name", doc.word(s));
-            Some(("ORG", score::ORG_OF - penalty, "club-opener", reason))
         } else if n == 1 && !unsure && !doc.ambiguous[s] {
             let reason = format!("{} names an institution", q(last));
             Some(("ORG", score::ORG_SINGLE, "org-single", reason))
@@ -242,6 +239,9 @@ impl<'d> Finder<'_, 'd> {
         } else if n >= 2 && event_head(last) {
             let reason = format!("ends with the event word {}", q(last));
             Some(("EVENT", score::EVENT_HEAD - penalty, "event-head", reason))
+        } else if n >= 2 && is_club_opener(doc.word(s)) && !unsure {
+            let reason = format!("“{} …”: a club's name", doc.word(s));
+            Some(("ORG", score::ORG_OF - penalty, "club-opener", reason))
         } else if n >= 2 && misc_head(last) {
             let reason = format!("ends with {}: a law, treaty or award", q(last));
             Some(("MISC", score::MISC_HEAD - penalty, "misc-head", reason))

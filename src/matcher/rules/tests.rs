@@ -585,6 +585,14 @@ fn a_first_name_that_plays_a_match_is_a_club() {
     assert!(has(&f, "Chelsea", "ORG"), "{f:?}");
     let f = found("Results on Saturday:\nChelsea 2 Arsenal 1\nEverton 0 Leeds 0\n");
     assert!(has(&f, "Chelsea", "ORG"), "{f:?}");
+    // A club's opening word gives way to a place's or an event's head word.
+    let f = found("They drove on to Rapid City and watched the Club World Cup there.");
+    assert!(!has(&f, "Club World Cup", "ORG"), "{f:?}");
+    let f = found("Fans of Real Sabinas and Deportivo Altamira met in the square.");
+    assert!(
+        has(&f, "Real Sabinas", "ORG") && has(&f, "Deportivo Altamira", "ORG"),
+        "{f:?}"
+    );
     // Outside sport, "the" before a name ending in "s" leaves a person a person.
     let f = found("Officials of the John Adams administration met on Monday.");
     assert!(has(&f, "John Adams", "PERSON"), "{f:?}");

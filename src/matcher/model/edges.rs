@@ -3,7 +3,7 @@
 //! ("Commission is", "U.S. Open on Friday") or takes a sentence's opening "The" along ("The
 //! Socialist Party"); news annotation (ours, GUM's, the agencies') keeps both out.
 
-use crate::text::{Token, TokenKind, is_name_particle};
+use crate::text::{Token, TokenKind, is_month_name, is_name_particle, is_weekday};
 
 /// The name in tokens `a..b` of the sentence starting at token `sentence`, cut to its edges:
 /// up to the first lower-case word that is no name's connector ("of", "de", "van"), without
@@ -71,28 +71,7 @@ fn is_inner_preposition(w: &str) -> bool {
 
 /// Weekdays and months, which a name does not run on into.
 fn is_date_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
+    is_weekday(w) || is_month_name(w)
 }
 
 /// What a name does not end with: a connector or particle, a comma, dash, colon or opening

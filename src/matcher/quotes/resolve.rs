@@ -26,6 +26,7 @@ use std::collections::HashMap;
 
 use crate::matcher::rules::{Gender, Rules};
 use crate::model::EntityId;
+use crate::text::is_month_name;
 use crate::text::is_name_particle as is_particle;
 
 use super::doc::{NONE, QuoteText};
@@ -109,24 +110,6 @@ fn form(doc: &QuoteText, a: usize, b: usize) -> String {
     s
 }
 
-fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
-}
-
 impl People {
     pub fn build(doc: &QuoteText, names: &Rules) -> Self {
         // Capitalised words seen away from a sentence's start: evidence that a word at a start
@@ -189,7 +172,7 @@ impl People {
                 title = Some(t);
                 a = t + 1;
             }
-            if a >= b0 || is_month(doc.w(a)) || speakers_function_word(doc.w(a)) {
+            if a >= b0 || is_month_name(doc.w(a)) || speakers_function_word(doc.w(a)) {
                 continue;
             }
             if b0 - a == 1 && initial(doc, a) && title.is_none() {

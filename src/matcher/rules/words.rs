@@ -7,6 +7,7 @@
 //! model.
 
 pub(super) use crate::text::is_name_particle as is_particle;
+pub(super) use crate::text::is_weekday;
 
 /// First names that are also everyday words; weaker evidence even when a list does not flag them.
 pub(super) fn is_common_word_name(name: &str) -> bool {
@@ -108,14 +109,6 @@ pub(super) fn is_initial_function_word(w: &str) -> bool {
             | "Despite," | "Regardless" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were"
             | "Has" | "Have" | "Had" | "Can" | "Could" | "Will" | "Would" | "Should" | "Must"
             | "May" | "Might" | "Shall"
-    )
-}
-
-#[rustfmt::skip]
-pub(super) fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
     )
 }
 

@@ -90,27 +90,13 @@ pub(super) fn context_over_lists(
         }
     }
     within_of_names(doc, found, from_model);
+    learned_within_longer(doc, found, from_model);
     if context.is_empty() && longer.is_empty() {
         return;
     }
-    if !longer.is_empty() {
-        longer.retain(|&(a, b)| a <= b && all_words_capitalised(doc.slice(a, b)));
-    }
-    longer.sort_unstable();
-    // Whether a longer finding covers a..b: the longest reach of those starting at or before a.
-    let mut reach: Vec<usize> = Vec::with_capacity(longer.len());
-    for (i, r) in longer.iter().enumerate() {
-        reach.push(if i == 0 { r.1 } else { reach[i - 1].max(r.1) });
-    }
-    let inside = |(a, b): (usize, usize)| {
-        // Ranges starting before a (any end ≥ b covers it), or at a and ending after b.
-        let before = longer.partition_point(|r| r.0 < a);
-        let at_a_longer = longer[before..]
-            .iter()
-            .take_while(|r| r.0 == a)
-            .any(|r| r.1 > b);
-        at_a_longer || (before > 0 && reach[before - 1] >= b)
-    };
+    longer.retain(|&(a, b)| a <= b && all_words_capitalised(doc.slice(a, b)));
+    let longer = Cover::new(longer);
+    let inside = |r: (usize, usize)| longer.strictly_covers(r);
     let place = |s: &Suggestion| matches!(s.label(), "GPE" | "LOC");
     let list_only = |s: &Suggestion| s.engines().all(|e| e == GAZETTEER_ENGINE);
     let drop = |s: &Suggestion| {
@@ -132,7 +118,7 @@ fn same_kind(a: &str, b: &str) -> bool {
 /// pieces ("Central Bank", "Egypt") and the lists' place inside it give way, else their
 /// agreement on the place outscores the whole name.
 fn within_of_names(doc: &Document, found: &mut Vec<Suggestion>, from_model: &mut Vec<Suggestion>) {
-    let mut names: Vec<(usize, usize)> = found
+    let names: Vec<(usize, usize)> = found
         .iter()
         .filter(|s| {
             matches!(s.proposal, Proposal::Span { .. })
@@ -146,27 +132,71 @@ fn within_of_names(doc: &Document, found: &mut Vec<Suggestion>, from_model: &mut
     if names.is_empty() {
         return;
     }
-    names.sort_unstable();
-    // Strictly inside one of them, in log time (a book has thousands): those starting before
-    // a that reach b, or starting at a and ending after b.
-    let mut reach: Vec<usize> = Vec::with_capacity(names.len());
-    for (i, r) in names.iter().enumerate() {
-        reach.push(if i == 0 { r.1 } else { reach[i - 1].max(r.1) });
-    }
+    let names = Cover::new(names);
     let inside = |s: &Suggestion| {
-        if !matches!(s.proposal, Proposal::Span { .. }) {
-            return false;
-        }
-        let (a, b) = s.range();
-        let before = names.partition_point(|r| r.0 < a);
-        let at_a_longer = names[before..]
-            .iter()
-            .take_while(|r| r.0 == a)
-            .any(|r| r.1 > b);
-        at_a_longer || (before > 0 && reach[before - 1] >= b)
+        matches!(s.proposal, Proposal::Span { .. }) && names.strictly_covers(s.range())
     };
     found.retain(|s| !(s.engines().all(|e| e == GAZETTEER_ENGINE) && inside(s)));
     from_model.retain(|s| !inside(s));
+}
+
+/// "Egypt" in "Central Bank of Egypt", "Skovgaard" in "Skovgaard Line", "Ireland" in
+/// "Northern Ireland": a string the user annotated elsewhere, found again inside a longer name
+/// another engine finds (every word capitalised), is a piece of that name and gives way —
+/// else its score (the user's own annotation) outranks the whole name. Measured on learning
+/// curves (wire stories after 24 documents, WikiGold after 72), such pieces were right 0 times
+/// in 63.
+fn learned_within_longer(doc: &Document, found: &mut Vec<Suggestion>, from_model: &[Suggestion]) {
+    let learned_only = |s: &Suggestion| {
+        matches!(s.proposal, Proposal::Span { .. }) && s.engines().all(|e| e == LEARNED_ENGINE)
+    };
+    if !found.iter().any(learned_only) {
+        return;
+    }
+    let longer: Vec<(usize, usize)> = found
+        .iter()
+        .chain(from_model)
+        .filter(|s| {
+            matches!(s.proposal, Proposal::Span { .. })
+                && !learned_only(s)
+                && s.score >= CONTAINING_SCORE
+        })
+        .map(Suggestion::range)
+        .filter(|&(a, b)| a < b && all_words_capitalised(doc.slice(a, b)))
+        .collect();
+    if longer.is_empty() {
+        return;
+    }
+    let longer = Cover::new(longer);
+    found.retain(|s| !(learned_only(s) && longer.strictly_covers(s.range())));
+}
+
+/// Ranges (code points) that answer "is a..b strictly inside one of them?" in log time — a
+/// book has thousands: sorted by start, with the furthest end reached so far.
+struct Cover {
+    ranges: Vec<(usize, usize)>,
+    reach: Vec<usize>,
+}
+
+impl Cover {
+    fn new(mut ranges: Vec<(usize, usize)>) -> Self {
+        ranges.sort_unstable();
+        let mut reach: Vec<usize> = Vec::with_capacity(ranges.len());
+        for (i, r) in ranges.iter().enumerate() {
+            reach.push(if i == 0 { r.1 } else { reach[i - 1].max(r.1) });
+        }
+        Cover { ranges, reach }
+    }
+
+    /// Whether a range starting before `a` reaches `b`, or one starting at `a` ends after `b`.
+    fn strictly_covers(&self, (a, b): (usize, usize)) -> bool {
+        let before = self.ranges.partition_point(|r| r.0 < a);
+        let at_a_longer = self.ranges[before..]
+            .iter()
+            .take_while(|r| r.0 == a)
+            .any(|r| r.1 > b);
+        at_a_longer || (before > 0 && self.reach[before - 1] >= b)
+    }
 }
 
 /// The rules' "X of Y" organisation and place by its head word (`rules::classify`).
@@ -186,6 +216,10 @@ const CONTEXT_RULES: &[&str] = &[
     "company",
     "dateline",
     "loc-head",
+    "org-head",
+    "org-of",
+    "org-opener",
+    "club-opener",
     crate::matcher::rules::CLUB_RULE,
     crate::matcher::rules::TEAM_ROW_RULE,
     crate::matcher::rules::PARTIAL_RULE,
@@ -257,6 +291,7 @@ const CONTAINING_SCORE: f32 = 0.5;
 /// The bundled list of countries (its findings' rule is "countries: …").
 const COUNTRIES_LIST: &str = "countries:";
 pub(super) const GAZETTEER_ENGINE: &str = "gazetteer";
+const LEARNED_ENGINE: &str = "learned";
 const MODEL_ENGINE: &str = crate::matcher::model::ENGINE;
 
 /// The model's findings that the form of wire copy says are no names: the sport that opens a

@@ -1,7 +1,8 @@
 //! Tests of running every engine over a document: labels fitted to the project, speakers.
 
 use super::context::{
-    all_words_capitalised, context_over_model, drop_wire_forms, head_word_labels,
+    all_words_capitalised, context_over_lists, context_over_model, drop_wire_forms,
+    head_word_labels,
 };
 use super::*;
 use crate::model::{DocId, LabelSet};
@@ -510,4 +511,48 @@ fn a_river_named_by_its_head_word_holds_the_town_of_its_name() {
         river.len() == 1 && matches!(river[0].as_str(), "LOC" | "GPE"),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_string_annotated_elsewhere_gives_way_inside_a_longer_name() {
+    // "Skovgaard" and "Egypt" were annotated alone in other documents.
+    let doc = Document::new(
+        DocId(1),
+        "d",
+        "Skovgaard Line said the Central Bank of Egypt and Skovgaard agreed in Egypt.",
+    );
+    let mut found = vec![
+        finding("learned", 0, 9, "PERSON", "annotated string"),
+        finding("rules", 0, 14, "ORG", "company"),
+        finding("learned", 40, 45, "GPE", "annotated string"),
+        finding("rules", 24, 45, "ORG", "org-of"),
+        finding("learned", 50, 59, "PERSON", "annotated string"),
+        finding("learned", 70, 75, "GPE", "annotated string"),
+    ];
+    let mut from_model = Vec::new();
+    context_over_lists(&doc, &mut found, &mut from_model);
+    let left: Vec<&str> = found
+        .iter()
+        .map(|s| doc.slice(s.range().0, s.range().1))
+        .collect();
+    // The pieces go; alone, the strings stay.
+    assert_eq!(
+        left,
+        [
+            "Skovgaard Line",
+            "Central Bank of Egypt",
+            "Skovgaard",
+            "Egypt"
+        ]
+    );
+}
+
+#[test]
+fn a_clubs_or_companys_opening_word_outweighs_the_models_person() {
+    let (doc, found) = suggest_with_model(
+        "On Sunday Olympique de Valmont beat the leaders, and Banco de Valdemora paid the bonus.\n",
+    );
+    for name in ["Olympique de Valmont", "Banco de Valdemora"] {
+        assert_eq!(labels_of(&doc, &found, name), ["ORG"], "{found:?}");
+    }
 }

@@ -8,8 +8,8 @@ use super::finder::{Candidate, Finder, q};
 use super::score;
 use super::words::{
     event_head, is_club_opener, is_family_name_shape, is_hyphenated_given_name, is_loc_opener,
-    is_particle, is_particle_prefixed, is_place_opener, is_place_shaped, is_single_word_org,
-    is_state_body_modifier, loc_head, misc_head, org_head, role_score,
+    is_org_opener, is_particle, is_particle_prefixed, is_place_opener, is_place_shaped,
+    is_single_word_org, is_state_body_modifier, loc_head, misc_head, org_head, role_score,
 };
 
 impl<'d> Finder<'_, 'd> {
@@ -55,6 +55,31 @@ impl<'d> Finder<'_, 'd> {
 
         if is_place_shaped(words) {
             // Leave it to the gazetteer: it is a country or territory.
+            return;
+        }
+        // "Bank of England Deputy Governor Fiona MacLeod": an organisation, a title, a person.
+        if titles
+            && n >= 4
+            && let Some((k, j)) = (s + 2..e - 1).find_map(|k| {
+                self.title_end(k, e)
+                    .filter(|&j| j < e && self.person_part(j, e))
+                    .map(|j| (k, j))
+            })
+            && self
+                .head_word(s, k, unsure)
+                .is_some_and(|(label, ..)| label == "ORG")
+        {
+            let title = doc.text_of(k, j);
+            self.add(
+                j,
+                e,
+                "PERSON",
+                score::TITLE,
+                "title",
+                format!("title {} before a capitalised name", q(title)),
+            );
+            self.speech_cue(j, e, false);
+            self.type_trimmed(s, k, unsure, false);
             return;
         }
         if let Some((label, sc, rule, reason)) = self.head_word(s, e, unsure) {
@@ -179,6 +204,7 @@ impl<'d> Finder<'_, 'd> {
 
         // Wire news: results tables, sports clubs, companies.
         if self.results_row(s, e)
+            || self.scorers_row_name(s, e)
             || self.country_code(s, e)
             || self.scorecard_row(s, e)
             || self.rider_team(s, e)
@@ -239,6 +265,9 @@ impl<'d> Finder<'_, 'd> {
         } else if n >= 2 && event_head(last) {
             let reason = format!("ends with the event word {}", q(last));
             Some(("EVENT", score::EVENT_HEAD - penalty, "event-head", reason))
+        } else if n >= 2 && is_org_opener(doc.word(s)) {
+            let reason = format!("“{} …”: an organisation's name", doc.word(s));
+            Some(("ORG", score::ORG_OF - penalty, "org-opener", reason))
         } else if n >= 2 && is_club_opener(doc.word(s)) && !unsure {
             let reason = format!("“{} …”: a club's name", doc.word(s));
             Some(("ORG", score::ORG_OF - penalty, "club-opener", reason))

@@ -342,6 +342,60 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// A match row with scorers: "Daugava Riga 4 (Ozoliņš 2, Kalniņš) Narva Energia 2
+    /// (Smirnov)": the sides are clubs (a country stays its national team, a place), and each
+    /// name in the brackets — between "(", "," or ";" and ")", ",", ";", the goals or a note —
+    /// a scorer. Returns whether it added one.
+    pub(super) fn scorers_row_name(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let line = doc.line[s] as usize;
+        let (la, lb) = doc.lines[line];
+        if e - s > 4 || !doc.toks[la].is_capitalised() {
+            return false;
+        }
+        let Some(row) = scorers_row(doc, la, lb) else {
+            return false;
+        };
+        let known = doc.known_label(s, e);
+        if row.teams.contains(&(s, e)) {
+            if known.is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG")) || self.is_country(s, e) {
+                return false;
+            }
+            self.add(
+                s,
+                e,
+                "ORG",
+                0.8,
+                CLUB_RULE,
+                format!(
+                    "{}: a team in a match result with its scorers",
+                    q(doc.text_of(s, e))
+                ),
+            );
+            return true;
+        }
+        // Inside a bracket: `s - 1` and `e` are tokens of the line.
+        if !row.groups.iter().any(|&(ga, gb)| ga <= s && e <= gb) {
+            return false;
+        }
+        let opens = matches!(doc.word(s - 1), "(" | "," | ";");
+        let closes = matches!(doc.word(e), ")" | "," | ";")
+            || doc.toks[e].kind == TokenKind::Number
+            || doc.is_lower_word(e, |_| true);
+        if !opens || !closes || known.is_some_and(|l| l != "PERSON") {
+            return false;
+        }
+        self.add(
+            s,
+            e,
+            "PERSON",
+            0.75,
+            "results-row",
+            "a scorer, in brackets after the team's goals".to_string(),
+        );
+        true
+    }
+
     /// A table row of a team: "Barcelona 10 7 2 1 20 8 23", "Barcelona 2 Milan 1". Returns
     /// whether it added one.
     pub(super) fn table_team(&mut self, s: usize, e: usize) -> bool {
@@ -479,6 +533,47 @@ fn two_teams_row(doc: &RuleText, a: usize, b: usize) -> Option<((usize, usize), 
             && (s..e).all(|k| doc.is_word(k) && doc.toks[k].is_capitalised())
     };
     (n2 + 1 == b && team(a, n1) && team(n1 + 1, n2)).then_some(((a, n1), (n1 + 1, n2)))
+}
+
+/// A match row with its scorers in brackets after each side's goals: "Daugava Riga 4 (Ozoliņš
+/// 2, Kalniņš) Narva Energia 2 (Smirnov)", optionally followed by a note ("- after
+/// overtime", "(aet)"). Returns the two teams' token ranges and the brackets' insides.
+fn scorers_row(doc: &RuleText, a: usize, b: usize) -> Option<ScorersRow> {
+    let team_end = |s: usize| {
+        let mut k = s;
+        while k < b && k < s + 4 && doc.is_word(k) && doc.toks[k].is_capitalised() {
+            k += 1;
+        }
+        (k > s && k < b && doc.toks[k].kind == TokenKind::Number).then_some(k)
+    };
+    // The brackets after a side's goals, from `open` (a "("): their inside and what follows.
+    let group = |open: usize| {
+        if open >= b || doc.word(open) != "(" {
+            return None;
+        }
+        let close = (open + 1..b).find(|&k| matches!(doc.word(k), ")" | "("))?;
+        (doc.word(close) == ")" && close > open + 1).then_some((open + 1, close))
+    };
+    let n1 = team_end(a)?;
+    let g1 = group(n1 + 1);
+    let second = g1.map_or(n1 + 1, |g| g.1 + 1);
+    let n2 = team_end(second)?;
+    let g2 = group(n2 + 1);
+    let rest = g2.map_or(n2 + 1, |g| g.1 + 1);
+    let ends = rest == b || matches!(doc.word(rest), "-" | "–" | "(");
+    if !ends || (g1.is_none() && g2.is_none()) {
+        return None;
+    }
+    Some(ScorersRow {
+        teams: [(a, n1), (second, n2)],
+        groups: [g1, g2].into_iter().flatten().collect(),
+    })
+}
+
+/// What [`scorers_row`] finds in a line.
+struct ScorersRow {
+    teams: [(usize, usize); 2],
+    groups: Vec<(usize, usize)>,
 }
 
 /// Three-letter country codes of results tables (the Olympic ones, and ISO's where they

@@ -763,3 +763,66 @@ proptest! {
         check_output(&text, &out);
     }
 }
+
+#[test]
+fn match_rows_with_their_scorers_in_brackets() {
+    let text = "Results on Sunday (scorers in brackets):\n\
+                Harbin Frost 4 (Okafor 2, Lindqvist, Van der Berg) Tampere Lynx 2 (Mäkelä, \
+                O'Rourke)\n\
+                Kiel Sharks 3 (Brandt; Novák-Hrubý winning shootout goal) Lyon Rapides 2 \
+                (Dubois) - after overtime\n";
+    let f = found(text);
+    for team in [
+        "Harbin Frost",
+        "Tampere Lynx",
+        "Kiel Sharks",
+        "Lyon Rapides",
+    ] {
+        assert!(has(&f, team, "ORG"), "{team}: {f:?}");
+    }
+    for scorer in [
+        "Okafor",
+        "Lindqvist",
+        "Van der Berg",
+        "Mäkelä",
+        "O'Rourke",
+        "Brandt",
+        "Novák-Hrubý",
+        "Dubois",
+    ] {
+        assert!(has(&f, scorer, "PERSON"), "{scorer}: {f:?}");
+    }
+    // A country is its national team, a place; brackets in prose are no scorers.
+    let f = found(
+        "Results in group C:\nNorway 2 (Berg 2) Chile 0\nThe talks (Vienna, Geneva) Ended 2 Years 3\n",
+    );
+    assert!(
+        !has(&f, "Norway", "ORG") && has(&f, "Berg", "PERSON"),
+        "{f:?}"
+    );
+    assert!(!has(&f, "Vienna", "PERSON"), "{f:?}");
+}
+
+#[test]
+fn companies_in_other_languages_and_a_title_inside_an_organisations_run() {
+    let text = "Banco de Valdemora and Maison Perrichon bid, while Kaya Cam Sanayi, Hoshizora \
+                Denki, Bündner Alpenbank, Van der Meulen Logistiek and Kartal Demirspor did not.";
+    let f = found(text);
+    for org in [
+        "Banco de Valdemora",
+        "Maison Perrichon",
+        "Kaya Cam Sanayi",
+        "Hoshizora Denki",
+        "Bündner Alpenbank",
+        "Van der Meulen Logistiek",
+        "Kartal Demirspor",
+    ] {
+        assert!(has(&f, org, "ORG"), "{org}: {f:?}");
+    }
+    assert!(!f.iter().any(|x| x.2 == "PERSON"), "{f:?}");
+    // "Bank of England Deputy Governor Fiona MacLeod": the bank, then the person.
+    let f = found("On Tuesday Bank of England Deputy Governor Fiona MacLeod gives evidence.");
+    assert!(has(&f, "Bank of England", "ORG"), "{f:?}");
+    assert!(has(&f, "Fiona MacLeod", "PERSON"), "{f:?}");
+    assert!(!f.iter().any(|x| x.0.contains("Governor")), "{f:?}");
+}

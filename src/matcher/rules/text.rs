@@ -420,10 +420,17 @@ fn is_list_line(text: &str, toks: &[Token]) -> bool {
     }
     let mut numbers = 0;
     let mut commas = 0;
+    let mut in_note = false;
     for (i, t) in toks.iter().enumerate() {
-        // A note in brackets after the figures ("Volendam 3 Feyenoord 2 (aet)") is no sentence.
+        // A note in brackets after the figures is no sentence: "Volendam 3 Feyenoord 2 (aet)",
+        // the scorers "Molde 2 (Berg 2, Dahl) Tromsø 1 (Sæther deciding penalty)".
+        if in_note {
+            in_note = t.text(text) != ")";
+            continue;
+        }
         if i > 0 && toks[i - 1].kind == TokenKind::Number && t.text(text) == "(" {
-            break;
+            in_note = true;
+            continue;
         }
         match t.kind {
             TokenKind::Number => numbers += 1,

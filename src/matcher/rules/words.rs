@@ -292,10 +292,25 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "Insurance" | "Securities" | "Investments" | "Construction" | "Engineering"
             | "Telecom" | "Breweries" | "Brewery" | "Cement" | "Semiconductor" | "Robotics"
             | "Pharma" | "Holding" | "Tekstil" | "Motor" | "Aviation" | "Shipyard" | "Refining"
-            | "Forum"
+            | "Forum" | "Shipbuilding" | "Retail" | "Agro" | "Coatings" | "Paints" | "Chemie"
     );
     if w == "Airport" {
         return None; // a place, see `loc_head`
+    }
+    // Other languages' company and club words, and their legal forms: "Kaya Cam Sanayi",
+    // "Hoshizora Denki", "Van der Meulen Logistiek", "Bündner Alpenbank", "Kartal
+    // Demirspor", "Tanjung Makmur Tbk".
+    let foreign = matches!(
+        w,
+        "Sanayi" | "Denki" | "Kogyo" | "Shoji" | "Bussan" | "Seiyaku" | "Shimbun" | "Logistiek"
+            | "Logistik" | "Versicherung" | "Versicherungen" | "Sparkasse" | "Participations"
+            | "Advocaten" | "Energia" | "Energie" | "Shipyards" | "Bloodstock" | "Tbk" | "Bhd"
+            | "SpA" | "Ltda" | "Pty" | "Pte" | "Oyj" | "ASA" | "NV" | "BV" | "AB" | "SA"
+    ) || (w.chars().count() >= 7
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && ["bank", "banken", "spor"].iter().any(|x| w.ends_with(x)));
+    if foreign {
+        return Some(0.75);
     }
     if strong {
         Some(0.85)
@@ -304,6 +319,24 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
     } else {
         None
     }
+}
+
+/// Words that open a company's or institution's name in other languages, before the name or
+/// "de"/"do"/"del" and a place: "Banco de Valdemora", "Grupo Norte", "Maison Perrichon",
+/// "Associação Canavieira do Centro-Sul", "Construtora Paranaguá".
+#[rustfmt::skip]
+pub(super) fn is_org_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "Banco" | "Banca" | "Banque" | "Caixa" | "Caja" | "Grupo" | "Gruppo" | "Groupe"
+            | "Société" | "Compagnie" | "Companhia" | "Compañía" | "Sociedad" | "Sociedade"
+            | "Società" | "Industrias" | "Construtora" | "Constructora" | "Associação"
+            | "Asociación" | "Associazione" | "Maison" | "Editorial" | "Éditions"
+            | "Aerolíneas" | "Petróleos" | "Laboratorios" | "Laboratoires" | "Fundación"
+            | "Fundação" | "Fondation" | "Instituto" | "Universidad" | "Universidade"
+            | "Università" | "Université" | "Universität" | "Partido" | "Partito" | "Ministerio"
+            | "Ministère" | "Rodovias" | "Autopistas" | "Eléctricas" | "Electricidade"
+    )
 }
 
 /// Institutions named by their head word alone.

@@ -376,7 +376,8 @@ fn word(cur: &mut Cursor, out: &mut Vec<Token>) {
         let glue = if is_apostrophe(c) {
             next_alnum && !cur.possessive_at(cur.i, len)
         } else if is_hyphen(c) {
-            next_alnum
+            // A number before a name is a line-up's shirt number: "15-Hamish Sinclair".
+            next_alnum && (has_alpha || !next.is_some_and(|(d, _)| d.is_uppercase()))
         } else if matches!(c, '.' | ',' | ':') {
             last_digit && next.is_some_and(|(d, _)| d.is_ascii_digit())
         } else if c == '&' {
@@ -634,6 +635,13 @@ mod tests {
         assert_eq!(texts("‘sorry’"), ["‘", "sorry", "’"]);
         let toks = tokenize("Merkel's");
         assert_eq!(toks[1].kind, TokenKind::Possessive);
+        // A shirt number before a name is apart; scores, "F-16" and "2-for-1" stay whole.
+        assert_eq!(
+            texts("15-Hamish Sinclair, 2-1, F-16, 2-for-1"),
+            [
+                "15", "-", "Hamish", "Sinclair", ",", "2-1", ",", "F-16", ",", "2-for-1"
+            ]
+        );
     }
 
     #[test]

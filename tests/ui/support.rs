@@ -176,12 +176,25 @@ pub fn drag(h: &mut Harness<'_, Workbench>, from: usize, to: usize) {
 
 pub fn key(h: &mut Harness<'_, Workbench>, k: Key) {
     h.key_press(k);
-    h.run();
+    settle(h);
 }
 
 pub fn key_mod(h: &mut Harness<'_, Workbench>, m: Modifiers, k: Key) {
     h.key_press_modifiers(m, k);
-    h.run();
+    settle(h);
+}
+
+/// Run frames until the window stops repainting. A key may start background work (the
+/// matcher, the learner) whose spinner repaints for longer than one `run` allows on a loaded
+/// machine; wait for it a while rather than fail.
+pub fn settle(h: &mut Harness<'_, Workbench>) {
+    for _ in 0..400 {
+        if h.try_run().is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the window kept repainting");
 }
 
 /// The spans of the open document as (start, end, label).

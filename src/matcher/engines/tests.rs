@@ -556,3 +556,24 @@ fn a_clubs_or_companys_opening_word_outweighs_the_models_person() {
         assert_eq!(labels_of(&doc, &found, name), ["ORG"], "{found:?}");
     }
 }
+
+#[test]
+fn a_shirt_number_is_no_part_of_a_players_name() {
+    let (doc, found) = suggest_with_model(
+        "RUGBY - FIJI BEAT SCOTLAND\nScotland: 15-Hamish Sinclair, 14-Fraser McIntyre, \
+         13-Rory Lyall-Grant, 12-Kenny Dunbar\n",
+    );
+    let names: Vec<&str> = found
+        .iter()
+        .filter(|s| s.label() == "PERSON")
+        .map(|s| doc.slice(s.range().0, s.range().1))
+        .collect();
+    for player in ["Hamish Sinclair", "Fraser McIntyre", "Kenny Dunbar"] {
+        assert!(names.contains(&player), "{player}: {names:?}");
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains('-') && n.starts_with(char::is_numeric))
+    );
+}

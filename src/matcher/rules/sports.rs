@@ -537,7 +537,7 @@ fn two_teams_row(doc: &RuleText, a: usize, b: usize) -> Option<((usize, usize), 
 
 /// A match row with its scorers in brackets after each side's goals: "Daugava Riga 4 (Ozoliņš
 /// 2, Kalniņš) Narva Energia 2 (Smirnov)", optionally followed by a note ("- after
-/// overtime", "(aet)"). Returns the two teams' token ranges and the brackets' insides.
+/// overtime", "(aet)", ". Halftime 1-1"). Returns the two teams' token ranges and the brackets' insides.
 fn scorers_row(doc: &RuleText, a: usize, b: usize) -> Option<ScorersRow> {
     let team_end = |s: usize| {
         let mut k = s;
@@ -560,8 +560,11 @@ fn scorers_row(doc: &RuleText, a: usize, b: usize) -> Option<ScorersRow> {
     let n2 = team_end(second)?;
     let g2 = group(n2 + 1);
     let rest = g2.map_or(n2 + 1, |g| g.1 + 1);
-    let ends = rest == b || matches!(doc.word(rest), "-" | "–" | "(");
-    if !ends || (g1.is_none() && g2.is_none()) {
+    // The row ends, or a note follows: "- after overtime", "(aet)", ". Halftime 1-1.
+    // Attendance 5,950" (after a full stop, even without scorers: "Breda 0 Haarlem 0.").
+    let stop = rest < b && doc.word(rest) == ".";
+    let ends = rest == b || stop || matches!(doc.word(rest), "-" | "–" | "(");
+    if !ends || (g1.is_none() && g2.is_none() && !stop) {
         return None;
     }
     Some(ScorersRow {

@@ -801,6 +801,18 @@ fn match_rows_with_their_scorers_in_brackets() {
         "{f:?}"
     );
     assert!(!has(&f, "Vienna", "PERSON"), "{f:?}");
+    // Notes after a full stop; a row without scorers before one.
+    let text = "Results (home team first, scorers in brackets):\n\
+                Sittard 2 (Okafor 45, Lindqvist 70) Den Bosch 3 (Smit 11, 60, Meijer 89). \
+                Halftime 1-1. Attendance 5,950\n\
+                Breda 0 Haarlem 0. Attendance 9,120\n";
+    let f = found(text);
+    for team in ["Sittard", "Den Bosch", "Breda", "Haarlem"] {
+        assert!(has(&f, team, "ORG"), "{team}: {f:?}");
+    }
+    for scorer in ["Okafor", "Lindqvist", "Smit", "Meijer"] {
+        assert!(has(&f, scorer, "PERSON"), "{scorer}: {f:?}");
+    }
 }
 
 #[test]
@@ -820,6 +832,21 @@ fn companies_in_other_languages_and_a_title_inside_an_organisations_run() {
         assert!(has(&f, org, "ORG"), "{org}: {f:?}");
     }
     assert!(!f.iter().any(|x| x.2 == "PERSON"), "{f:?}");
+    // Newspapers, associations and clubs by their words; a mountain pass is nobody.
+    let text = "Today Gündem Postası and the Frankfurter Zeitung wrote that Vereniging van \
+                Effectenbezitters backed Nordlicht Pensioen, and Yıldızspor won on the Col de \
+                la Faucille.";
+    let f = found(text);
+    for org in [
+        "Gündem Postası",
+        "Frankfurter Zeitung",
+        "Vereniging van Effectenbezitters",
+        "Nordlicht Pensioen",
+        "Yıldızspor",
+    ] {
+        assert!(has(&f, org, "ORG"), "{org}: {f:?}");
+    }
+    assert!(!has(&f, "Col de la Faucille", "PERSON"), "{f:?}");
     // "Bank of England Deputy Governor Fiona MacLeod": the bank, then the person.
     let f = found("On Tuesday Bank of England Deputy Governor Fiona MacLeod gives evidence.");
     assert!(has(&f, "Bank of England", "ORG"), "{f:?}");

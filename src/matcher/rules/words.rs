@@ -293,6 +293,9 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "Telecom" | "Breweries" | "Brewery" | "Cement" | "Semiconductor" | "Robotics"
             | "Pharma" | "Holding" | "Tekstil" | "Motor" | "Aviation" | "Shipyard" | "Refining"
             | "Forum" | "Shipbuilding" | "Retail" | "Agro" | "Coatings" | "Paints" | "Chemie"
+            | "Pensioen" | "Zeitung" | "Kurier" | "Courier" | "Courrier" | "Corriere" | "Correio"
+            | "Diário" | "Diario" | "Dagblad" | "Dagbladet" | "Posten" | "Postası" | "Gazetesi"
+            | "Gazeta" | "Gazzetta" | "Ilbo" | "Nippo" | "Kurye"
     );
     if w == "Airport" {
         return None; // a place, see `loc_head`
@@ -308,7 +311,8 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "SpA" | "Ltda" | "Pty" | "Pte" | "Oyj" | "ASA" | "NV" | "BV" | "AB" | "SA"
     ) || (w.chars().count() >= 7
         && w.chars().next().is_some_and(char::is_uppercase)
-        && ["bank", "banken", "spor"].iter().any(|x| w.ends_with(x)));
+        && ["bank", "banken"].iter().any(|x| w.ends_with(x)))
+        || is_spor_club(w);
     if foreign {
         return Some(0.75);
     }
@@ -336,6 +340,7 @@ pub(super) fn is_org_opener(w: &str) -> bool {
             | "Fundação" | "Fondation" | "Instituto" | "Universidad" | "Universidade"
             | "Università" | "Université" | "Universität" | "Partido" | "Partito" | "Ministerio"
             | "Ministère" | "Rodovias" | "Autopistas" | "Eléctricas" | "Electricidade"
+            | "Vereniging" | "Stichting" | "Sindicato" | "Colegio"
     )
 }
 
@@ -346,7 +351,14 @@ pub(super) fn is_single_word_org(w: &str) -> bool {
         w,
         "Congress" | "Parliament" | "Senate" | "Bundestag" | "Knesset" | "Duma" | "Pentagon"
             | "Interpol" | "Europol" | "Kremlin"
-    )
+    ) || is_spor_club(w)
+}
+
+/// A Turkish club by its "-spor" ending: "Trabzonspor", "Yıldızspor".
+pub(super) fn is_spor_club(w: &str) -> bool {
+    w.chars().count() >= 7
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.ends_with("spor")
 }
 
 /// Names that end in a head word but are places.
@@ -530,7 +542,9 @@ pub(super) fn is_place_opener(w: &str) -> bool {
         w,
         "Rio" | "San" | "Santa" | "Santo" | "São" | "Sao" | "Los" | "Las" | "Costa" | "Puerto"
             | "Port" | "Porto" | "Cabo" | "Villa" | "Ciudad" | "Isla" | "Mont" | "Notre" | "Saint"
-            | "St." | "Cape" | "Mount" | "Lake" | "Fort" | "Bois" | "Champs"
+            | "St." | "Cape" | "Mount" | "Lake" | "Fort" | "Bois" | "Champs" | "Col" | "Route"
+            | "Tour" | "Pont" | "Rue" | "Place" | "Lago" | "Monte" | "Sierra" | "Cerro" | "Punta"
+            | "Bahía" | "Golfe" | "Val" | "Vila"
     )
 }
 

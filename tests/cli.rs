@@ -796,13 +796,24 @@ fn suggest_stores_suggestions_and_accept_all_annotates_with_their_rule() {
             .any(|l| l["text"] == "Nairobi" && l["label"] == "GPE")
     );
 
-    // To standard output with a score floor.
+    // To standard output with a score floor just above the lowest score (scores are written
+    // to three decimals): it keeps only those above it.
+    let lowest = lines
+        .iter()
+        .filter_map(|l| l["score"].as_f64())
+        .fold(f64::INFINITY, f64::min);
+    let floor = format!("{:.4}", lowest + 0.001);
     let run = gloss(
         dir.path(),
-        &["suggest", "s.ron", "--min-score", "0.99", "-o", "-"],
+        &["suggest", "s.ron", "--min-score", &floor, "-o", "-"],
     );
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.lines().count() < lines.len());
+    let above = lines
+        .iter()
+        .filter(|l| l["score"].as_f64().is_some_and(|x| x > lowest))
+        .count();
+    assert_eq!(run.stdout.lines().count(), above, "--min-score {floor}");
+    assert!(above < lines.len());
 
     let run = gloss(dir.path(), &["suggest", "s.ron", "--accept-all"]);
     assert_eq!(run.code, 0, "{run:?}");

@@ -1,5 +1,5 @@
 //! The agency-style example project (`projects/wire.ron`, built by `scripts/build_example.py
-//! --wire` from `projects/wire-src/`): forty-eight short wire stories written for Gloss —
+//! --wire` from `projects/wire-src/`): ninety-six short wire stories written for Gloss —
 //! sport with results tables, standings, scorers, riders' teams and clubs named like their
 //! cities; business, markets and politics with datelines, all-capital headlines, press digests
 //! and tables of results — annotated throughout. It opens, is in the layout Gloss writes, and
@@ -23,13 +23,13 @@ fn project() -> Project {
 }
 
 #[test]
-fn wire_has_forty_eight_done_stories_with_names_linked_and_quotes_with_speakers() {
+fn wire_has_ninety_six_done_stories_with_names_linked_and_quotes_with_speakers() {
     let p = project();
     assert_eq!(p.name, "Wire");
-    assert_eq!(p.documents.len(), 48);
+    assert_eq!(p.documents.len(), 96);
     for d in &p.documents {
         assert_eq!(d.status, Status::Done, "{}", d.name);
-        assert!(d.spans.len() >= 20, "{}: {} spans", d.name, d.spans.len());
+        assert!(d.spans.len() >= 15, "{}: {} spans", d.name, d.spans.len());
         for s in &d.spans {
             let text = slice_chars(&d.text, s.start, s.end);
             assert_eq!(text.trim(), text, "{}: {text:?} not trimmed", d.name);
@@ -76,8 +76,8 @@ fn wire_file_is_in_the_layout_gloss_writes() {
 
 /// The lists' and rules' suggestions on all the stories (`gloss learn-curve --steps 0
 /// --no-starting-weights`), names only (PERSON, ORG, places as one class): P 0.943 R 0.818
-/// when the collection reached 48 stories — a change that drops them far below is a
-/// regression to look at.
+/// when the collection reached 48 stories, P 0.933 R 0.797 at 96 — a change that drops them
+/// far below is a regression to look at.
 #[test]
 fn suggestions_on_the_wire_stories_keep_their_quality() {
     let out = Command::new(env!("CARGO_BIN_EXE_gloss"))

@@ -54,7 +54,7 @@ pub const SUGGEST_SCORE: f32 = 0.5;
 /// some thousand names is mostly its own. On the GUM curve blending lifted the model alone by
 /// about 0.03 F1 from 1 to 12 documents; in the window, a document with 6 accepted names left
 /// the model 8 findings in two articles before, 92 after. 250 rather than 100 since the
-/// starting weights also learnt wire stories (193 documents): on blind wire stories all
+/// starting weights also learnt wire stories (193 documents then): on blind wire stories all
 /// engines after 12 of 24 documents 0.872 F1 (0.851 with 100), GUM after 6/12/18 documents
 /// 0.643/0.671/0.647 (0.644/0.660/0.637); 500 and more lost on GUM.
 const BASE_NAMES: f32 = 250.0;

@@ -104,6 +104,41 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// "Eintracht Kaltenbach (Germany) v Rapid Oltenia (Romania)": in a fixture, a name with
+    /// its country in brackets is a club — unless a first name opens it ("Lennox Hart
+    /// (Britain) v Oliver Kane (U.S.)" are boxers). Returns whether it added one.
+    pub(super) fn fixture_club(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        if e - s > 4 || e + 2 >= doc.toks.len() || doc.word(e) != "(" {
+            return false;
+        }
+        let Some(close) = (e + 2..(e + 5).min(doc.toks.len())).find(|&k| doc.word(k) == ")") else {
+            return false;
+        };
+        let versus = |k: usize| matches!(doc.word(k), "v" | "vs" | "vs.");
+        let fixture = (close + 1 < doc.toks.len() && versus(close + 1)) || (s > 0 && versus(s - 1));
+        if !fixture || !self.country_in_brackets(e, close) {
+            return false;
+        }
+        let first = doc.word(s);
+        let person = self.rules.first_names.contains_key(first) && !is_club_opener(first);
+        if person || doc.known_label(s, e).is_some_and(|l| l == "PERSON") {
+            return false;
+        }
+        self.add(
+            s,
+            e,
+            "ORG",
+            0.8,
+            CLUB_RULE,
+            format!(
+                "{}: a club with its country in brackets, in a fixture",
+                q(doc.text_of(s, e))
+            ),
+        );
+        true
+    }
+
     /// "Florian Hochleitner (AUT)": a country's code in brackets after a name. Returns whether
     /// it added one.
     pub(super) fn country_code(&mut self, s: usize, e: usize) -> bool {
@@ -290,10 +325,14 @@ impl<'d> Finder<'_, 'd> {
                 || (matches!(p, "with" | "to") && s >= 3 && is_score(doc.word(s - 2)))
         };
         let member = e < b && doc.is_lower_word(e, is_club_member);
+        // "German club Eintracht Kaltenbach", "Romanian side Rapid Oltenia".
+        let kind_before = s >= a + 2
+            && doc.is_lower_word(s - 1, |w| matches!(w, "club" | "side" | "outfit"))
+            && self.is_demonym(s - 2);
         // "plays for Porto", "scored for Milan": sport by itself.
         let plays_for =
             s >= a + 2 && doc.word(s - 1) == "for" && doc.is_lower_word(s - 2, is_plays_for);
-        if !(subject || object || member || plays_for) {
+        if !(subject || object || member || plays_for || kind_before) {
             return false;
         }
         let known = doc.known_label(s, e);
@@ -316,6 +355,8 @@ impl<'d> Finder<'_, 'd> {
             "a team in a match result"
         } else if plays_for {
             "a club someone plays for"
+        } else if kind_before {
+            "a club, after a nationality and “club” or “side”"
         } else if member && (known.is_some() || !doc.ambiguous[s]) {
             "a club's coach or player after it"
         } else {

@@ -853,3 +853,27 @@ fn companies_in_other_languages_and_a_title_inside_an_organisations_run() {
     assert!(has(&f, "Fiona MacLeod", "PERSON"), "{f:?}");
     assert!(!f.iter().any(|x| x.0.contains("Governor")), "{f:?}");
 }
+
+#[test]
+fn clubs_in_a_fixture_list_and_after_a_nationality_and_club() {
+    let text = "First round draw (first-named clubs at home):\n\
+                Fremad Hollby (Denmark) v Warta Kolno (Poland)\n\
+                Sturm Eggenberg (Austria) v Aris Lemesos (Cyprus)\n\
+                Boxing on Saturday:\n\
+                John Hart (Britain) v Tom Kane (U.S.)\n\
+                German club Eintracht Weidenau will face Romanian side Rapid Calafat.\n";
+    let f = found(text);
+    for club in [
+        "Fremad Hollby",
+        "Warta Kolno",
+        "Sturm Eggenberg",
+        "Aris Lemesos",
+        "Eintracht Weidenau",
+        "Rapid Calafat",
+    ] {
+        assert!(has(&f, club, "ORG"), "{club}: {f:?}");
+    }
+    for boxer in ["John Hart", "Tom Kane"] {
+        assert!(!has(&f, boxer, "ORG"), "{boxer}: {f:?}");
+    }
+}

@@ -709,6 +709,8 @@ pub(super) fn is_club_opener(w: &str) -> bool {
             | "Maccabi" | "Beitar" | "Unión" | "Independiente" | "Estudiantes" | "Club"
             | "Athletic" | "Académica" | "Vitória" | "Partizan" | "Legia" | "Wisła" | "Wisla"
             | "Crvena" | "Steaua" | "FC" | "FK" | "NK" | "HNK" | "VfB" | "VfL" | "TSV" | "KRC"
-            | "AEK" | "PAOK" | "CSKA"
+            | "AEK" | "PAOK" | "CSKA" | "Sparta" | "Sturm" | "Apollon" | "Aris" | "Vitesse"
+            | "Metalist" | "Shakhtar" | "Zenit" | "Torpedo" | "Levski" | "Viktoria" | "Nacional"
+            | "Alianza"
     )
 }

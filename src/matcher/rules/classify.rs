@@ -206,6 +206,7 @@ impl<'d> Finder<'_, 'd> {
         if self.results_row(s, e)
             || self.scorers_row_name(s, e)
             || self.fixture_club(s, e)
+            || self.club_in_brackets(s, e)
             || self.country_code(s, e)
             || self.scorecard_row(s, e)
             || self.rider_team(s, e)

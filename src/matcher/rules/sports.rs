@@ -139,6 +139,49 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// "15-Hamish Sinclair (Glasgow), 14-Rory Baird (Edinburgh)": in a sports story's list, a
+    /// town in brackets after a player is the club; a country stays the country ("Maria Lopez
+    /// (Spain)"). Returns whether it added one.
+    pub(super) fn club_in_brackets(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        if s < 2
+            || e - s > 3
+            || e >= doc.toks.len()
+            || doc.word(s - 1) != "("
+            || doc.word(e) != ")"
+            || !doc.list_line[doc.line[s] as usize]
+            || !doc.toks[s - 2].is_capitalised()
+            || doc.toks[s - 2].is_all_caps()
+            || !doc.is_sport_story()
+            || self.is_country(s, e)
+        {
+            return false;
+        }
+        // A town a list knows, or a word nobody writes in lower case ("Bath" is, but "bath"
+        // would be a word).
+        let place = match doc.known_label(s, e) {
+            Some(l) => matches!(l, "GPE" | "LOC"),
+            None => e - s == 1 && !doc.lower_seen(doc.word(s)) && !doc.toks[s].is_all_caps(),
+        };
+        // The name before the bracket is a player's: two or more capitalised words.
+        let player = s >= 3 && doc.toks[s - 3].is_capitalised() && doc.same_sentence(s - 3, s);
+        if !place || !player {
+            return false;
+        }
+        self.add(
+            s,
+            e,
+            "ORG",
+            0.8,
+            CLUB_RULE,
+            format!(
+                "{}: a player's club, in brackets after the name",
+                q(doc.text_of(s, e))
+            ),
+        );
+        true
+    }
+
     /// "Florian Hochleitner (AUT)": a country's code in brackets after a name. Returns whether
     /// it added one.
     pub(super) fn country_code(&mut self, s: usize, e: usize) -> bool {

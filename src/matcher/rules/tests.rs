@@ -877,3 +877,19 @@ fn clubs_in_a_fixture_list_and_after_a_nationality_and_club() {
         assert!(!has(&f, boxer, "ORG"), "{boxer}: {f:?}");
     }
 }
+#[test]
+fn a_town_in_brackets_after_a_player_is_the_club() {
+    // A line-up under a sport's headline, with no score or sport word in the text.
+    let text = "RUGBY UNION - LINE-UPS FOR SATURDAY\nThe teams were named on Thursday (clubs in \
+                brackets):\nScotland: 15-Blair Dunmore (Edinburgh); 14-Callum Fyfe (Edinburgh), \
+                13-Owain Baird (Glasgow), 10-Finn Ure (Bath), 9-Ian Kerr (Spain)\n";
+    let f = found(text);
+    for club in ["Edinburgh", "Glasgow", "Bath"] {
+        assert!(has(&f, club, "ORG"), "{club}: {f:?}");
+    }
+    assert!(!has(&f, "Spain", "ORG"), "{f:?}");
+    assert!(has(&f, "Blair Dunmore", "PERSON"), "{f:?}");
+    // Not in a story about something else.
+    let f = found("Board members:\nJohn Hart (Glasgow), Tom Kane (Leeds), Maria Ruiz (Bath)\n");
+    assert!(!f.iter().any(|x| x.1 == "ORG"), "{f:?}");
+}

@@ -12,7 +12,8 @@ use crate::text::{Token, TokenKind, sentences, tokenize};
 use super::lexicons::{is_score, is_sports_word};
 use super::organisations::{is_market_index, is_market_verb};
 use super::words::{
-    is_never_name, is_particle, is_particle_prefixed, is_title_core, is_title_modifier,
+    is_never_name, is_particle, is_particle_prefixed, is_sport_slug, is_title_core,
+    is_title_modifier,
 };
 use super::{FastSet, Known, Rules};
 
@@ -167,13 +168,17 @@ impl<'a> RuleText<'a> {
         }
     }
 
-    /// Whether the story is about sport: a score ("2-1") or a word only sport uses.
+    /// Whether the story is about sport: a headline opening with a sport ("RUGBY UNION -"), a
+    /// score ("2-1") or a word only sport uses.
     pub(super) fn is_sport_story(&self) -> bool {
         *self.sport_story.get_or_init(|| {
-            (0..self.toks.len()).any(|k| {
-                (self.toks[k].kind == TokenKind::Number && is_score(self.word(k)))
-                    || self.is_lower_word(k, is_sports_word)
-            })
+            let slug = |n: usize| n <= self.toks.len() && is_sport_slug(self.text_of(0, n));
+            slug(1)
+                || slug(2)
+                || (0..self.toks.len()).any(|k| {
+                    (self.toks[k].kind == TokenKind::Number && is_score(self.word(k)))
+                        || self.is_lower_word(k, is_sports_word)
+                })
         })
     }
 

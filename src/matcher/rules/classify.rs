@@ -82,7 +82,12 @@ impl<'d> Finder<'_, 'd> {
             self.type_trimmed(s, k, unsure, false);
             return;
         }
-        if let Some((label, sc, rule, reason)) = self.head_word(s, e, unsure) {
+        // "Kingsmere Forest 4 (Adeyemi 3) Hollins Park 0": a team in a match row, whatever
+        // its head word says (the wire rules below make it the club).
+        if let Some((label, sc, rule, reason)) = self
+            .head_word(s, e, unsure)
+            .filter(|h| !(h.0 == "LOC" && self.is_match_row_team(s, e)))
+        {
             self.add(s, e, label, sc, rule, reason);
             self.speech_cue(s, e, unsure);
             return;

@@ -480,6 +480,16 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// Whether `s..e` is one of the two teams of a match row: "Chelsea 2 Arsenal 1", with or
+    /// without scorers in brackets.
+    pub(super) fn is_match_row_team(&self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let (la, lb) = doc.lines[doc.line[s] as usize];
+        let plain = doc.list_line[doc.line[s] as usize]
+            && two_teams_row(doc, la, lb).is_some_and(|(a, b)| a == (s, e) || b == (s, e));
+        plain || scorers_row(doc, la, lb).is_some_and(|row| row.teams.contains(&(s, e)))
+    }
+
     /// A table row of a team: "Barcelona 10 7 2 1 20 8 23", "Barcelona 2 Milan 1". Returns
     /// whether it added one.
     pub(super) fn table_team(&mut self, s: usize, e: usize) -> bool {

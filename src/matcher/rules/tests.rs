@@ -801,6 +801,16 @@ fn match_rows_with_their_scorers_in_brackets() {
         "{f:?}"
     );
     assert!(!has(&f, "Vienna", "PERSON"), "{f:?}");
+    // A club whose name ends like a place's.
+    let f = found(
+        "Results (scorers in brackets):\nKingsmere Forest 4 (Adeyemi 3, 58) Hollins Park 0\n",
+    );
+    assert!(
+        has(&f, "Kingsmere Forest", "ORG") && has(&f, "Hollins Park", "ORG"),
+        "{f:?}"
+    );
+    let f = found("The talks were held in Kingsmere Forest on Monday.");
+    assert!(!has(&f, "Kingsmere Forest", "ORG"), "{f:?}");
     // Notes after a full stop; a row without scorers before one.
     let text = "Results (home team first, scorers in brackets):\n\
                 Sittard 2 (Okafor 45, Lindqvist 70) Den Bosch 3 (Smit 11, 60, Meijer 89). \

@@ -118,21 +118,18 @@ fn same_kind(a: &str, b: &str) -> bool {
 /// pieces ("Central Bank", "Egypt") and the lists' place inside it give way, else their
 /// agreement on the place outscores the whole name.
 fn within_of_names(doc: &Document, found: &mut Vec<Suggestion>, from_model: &mut Vec<Suggestion>) {
-    let names: Vec<(usize, usize)> = found
-        .iter()
-        .filter(|s| {
+    let names = Cover::of_names(
+        doc,
+        found.iter().filter(|s| {
             matches!(s.proposal, Proposal::Span { .. })
                 && s.is_from("rules")
                 && s.label() == "ORG"
                 && s.rule.split('+').any(|r| r == ORG_OF_RULE)
-        })
-        .map(Suggestion::range)
-        .filter(|&(a, b)| a < b && all_words_capitalised(doc.slice(a, b)))
-        .collect();
+        }),
+    );
     if names.is_empty() {
         return;
     }
-    let names = Cover::new(names);
     let inside = |s: &Suggestion| {
         matches!(s.proposal, Proposal::Span { .. }) && names.strictly_covers(s.range())
     };
@@ -153,21 +150,17 @@ fn learned_within_longer(doc: &Document, found: &mut Vec<Suggestion>, from_model
     if !found.iter().any(learned_only) {
         return;
     }
-    let longer: Vec<(usize, usize)> = found
-        .iter()
-        .chain(from_model)
-        .filter(|s| {
+    let longer = Cover::of_names(
+        doc,
+        found.iter().chain(from_model).filter(|s| {
             matches!(s.proposal, Proposal::Span { .. })
                 && !learned_only(s)
                 && s.score >= CONTAINING_SCORE
-        })
-        .map(Suggestion::range)
-        .filter(|&(a, b)| a < b && all_words_capitalised(doc.slice(a, b)))
-        .collect();
+        }),
+    );
     if longer.is_empty() {
         return;
     }
-    let longer = Cover::new(longer);
     found.retain(|s| !(learned_only(s) && longer.strictly_covers(s.range())));
 }
 
@@ -179,6 +172,21 @@ struct Cover {
 }
 
 impl Cover {
+    /// The ranges of those `findings` whose every word is capitalised ("Central Bank of
+    /// Egypt", not "New Zealand government").
+    fn of_names<'s>(doc: &Document, findings: impl Iterator<Item = &'s Suggestion>) -> Self {
+        Self::new(
+            findings
+                .map(Suggestion::range)
+                .filter(|&(a, b)| a < b && all_words_capitalised(doc.slice(a, b)))
+                .collect(),
+        )
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
     fn new(mut ranges: Vec<(usize, usize)>) -> Self {
         ranges.sort_unstable();
         let mut reach: Vec<usize> = Vec::with_capacity(ranges.len());

@@ -69,16 +69,7 @@ impl<'d> Finder<'_, 'd> {
                 .head_word(s, k, unsure)
                 .is_some_and(|(label, ..)| label == "ORG")
         {
-            let title = doc.text_of(k, j);
-            self.add(
-                j,
-                e,
-                "PERSON",
-                score::TITLE,
-                "title",
-                format!("title {} before a capitalised name", q(title)),
-            );
-            self.speech_cue(j, e, false);
+            self.titled_person(k, j, e);
             self.type_trimmed(s, k, unsure, false);
             return;
         }
@@ -148,16 +139,7 @@ impl<'d> Finder<'_, 'd> {
                 let known_place = e - j == 1
                     && doc.known_cover[j].is_some_and(|x| doc.known[x as usize].label != "PERSON");
                 if j < e && self.person_part(j, e) && !known_place {
-                    let title = doc.text_of(k, j);
-                    self.add(
-                        j,
-                        e,
-                        "PERSON",
-                        score::TITLE,
-                        "title",
-                        format!("title {} before a capitalised name", q(title)),
-                    );
-                    self.speech_cue(j, e, false);
+                    self.titled_person(k, j, e);
                     if k > s {
                         self.type_trimmed(s, k, unsure, false);
                     }
@@ -231,6 +213,15 @@ impl<'d> Finder<'_, 'd> {
 
         self.speech_cue(s, e, unsure);
         // Anything else stays untyped: a guessed label costs the annotator more than it saves.
+    }
+
+    /// The person `j..e` after the title `k..j` ("Deputy Governor Fiona MacLeod"), and the
+    /// speech cue around it.
+    fn titled_person(&mut self, k: usize, j: usize, e: usize) {
+        let title = self.doc.text_of(k, j);
+        let reason = format!("title {} before a capitalised name", q(title));
+        self.add(j, e, "PERSON", score::TITLE, "title", reason);
+        self.speech_cue(j, e, false);
     }
 
     /// The type a head word gives the run `s..e`: an organisation's ("… Inc.", "University of

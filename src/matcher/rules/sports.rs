@@ -42,6 +42,19 @@ impl<'d> Finder<'_, 'd> {
             .unwrap_or(false)
     }
 
+    /// The club `s..e`, by the club rule, with `why` after its name in the reason.
+    fn add_club(&mut self, s: usize, e: usize, score: f32, why: &str) {
+        let reason = format!("{}: {why}", q(self.doc.text_of(s, e)));
+        self.add(s, e, "ORG", score, CLUB_RULE, reason);
+    }
+
+    /// The closing bracket of a country's bracket opened at token `open`: one to three words
+    /// inside.
+    fn bracket_close(&self, open: usize) -> Option<usize> {
+        let doc = self.doc;
+        (open + 2..(open + 5).min(doc.toks.len())).find(|&k| doc.word(k) == ")")
+    }
+
     /// "1. Maria Lopez (Spain) 2:21:05", "Pete Sampras (U.S.) beat …": a name with a country
     /// in brackets after it is an athlete; "Scorers: Gianni Rotella (12th)": with a minute, a
     /// scorer. Returns whether it added one.
@@ -81,8 +94,7 @@ impl<'d> Finder<'_, 'd> {
         };
         // The bracket holds one to three words that make a country: a place another engine
         // knows, a nationality, or a code in capitals ("ESP", "U.S.").
-        let close = (open + 2..(open + 5).min(doc.toks.len())).find(|&k| doc.word(k) == ")");
-        let Some(close) = close else {
+        let Some(close) = self.bracket_close(open) else {
             return false;
         };
         let inside = doc.text_of(open + 1, close);
@@ -112,7 +124,7 @@ impl<'d> Finder<'_, 'd> {
         if e - s > 4 || e + 2 >= doc.toks.len() || doc.word(e) != "(" {
             return false;
         }
-        let Some(close) = (e + 2..(e + 5).min(doc.toks.len())).find(|&k| doc.word(k) == ")") else {
+        let Some(close) = self.bracket_close(e) else {
             return false;
         };
         let versus = |k: usize| matches!(doc.word(k), "v" | "vs" | "vs.");
@@ -125,16 +137,11 @@ impl<'d> Finder<'_, 'd> {
         if person || doc.known_label(s, e).is_some_and(|l| l == "PERSON") {
             return false;
         }
-        self.add(
+        self.add_club(
             s,
             e,
-            "ORG",
             0.8,
-            CLUB_RULE,
-            format!(
-                "{}: a club with its country in brackets, in a fixture",
-                q(doc.text_of(s, e))
-            ),
+            "a club with its country in brackets, in a fixture",
         );
         true
     }
@@ -168,17 +175,7 @@ impl<'d> Finder<'_, 'd> {
         if !place || !player {
             return false;
         }
-        self.add(
-            s,
-            e,
-            "ORG",
-            0.8,
-            CLUB_RULE,
-            format!(
-                "{}: a player's club, in brackets after the name",
-                q(doc.text_of(s, e))
-            ),
-        );
+        self.add_club(s, e, 0.8, "a player's club, in brackets after the name");
         true
     }
 
@@ -415,14 +412,7 @@ impl<'d> Finder<'_, 'd> {
             return false;
         }
         let score = if known.is_some() { 0.9 } else { 0.8 };
-        self.add(
-            s,
-            e,
-            "ORG",
-            score,
-            CLUB_RULE,
-            format!("{}: {why}", q(doc.text_of(s, e))),
-        );
+        self.add_club(s, e, score, why);
         true
     }
 
@@ -445,17 +435,7 @@ impl<'d> Finder<'_, 'd> {
             if known.is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG")) || self.is_country(s, e) {
                 return false;
             }
-            self.add(
-                s,
-                e,
-                "ORG",
-                0.8,
-                CLUB_RULE,
-                format!(
-                    "{}: a team in a match result with its scorers",
-                    q(doc.text_of(s, e))
-                ),
-            );
+            self.add_club(s, e, 0.8, "a team in a match result with its scorers");
             return true;
         }
         // Inside a bracket: `s - 1` and `e` are tokens of the line.
@@ -591,14 +571,7 @@ impl<'d> Finder<'_, 'd> {
         } else {
             0.65
         };
-        self.add(
-            s,
-            e,
-            "ORG",
-            score,
-            CLUB_RULE,
-            format!("{}: a team in a table of results", q(doc.text_of(s, e))),
-        );
+        self.add_club(s, e, score, "a team in a table of results");
         true
     }
 }

@@ -340,6 +340,33 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
     });
 }
 
+/// Findings glued to a prefix by a hyphen ("pro-Beijing councillors", "anti-Western", "sub-Saharan
+/// Africa"): the word is an adjective made from the name, not the place or the body itself.
+pub(super) fn drop_prefixed(doc: &Document, found: &mut Vec<Suggestion>) {
+    let text = &doc.text;
+    found.retain(|s| {
+        if !matches!(s.proposal, Proposal::Span { .. }) {
+            return true;
+        }
+        let x = doc.byte_of(s.range().0);
+        let Some(before) = text[..x].strip_suffix('-') else {
+            return true;
+        };
+        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+        !is_name_prefix(&before[word_start..])
+    });
+}
+
+/// A prefix that makes an adjective of a name when hyphenated to it ("pro-", "anti-", "pan-").
+fn is_name_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "pro" | "anti" | "non" | "pan" | "trans" | "sub" | "mid" | "post" | "pre" | "neo" | "ultra"
+    )
+}
+
 /// An ISO 4217 code of a currency news quotes amounts in.
 fn is_currency_code(w: &str) -> bool {
     matches!(

@@ -54,7 +54,8 @@ use super::split;
 use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion};
 use crate::text::plural;
 use context::{
-    GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_wire_forms, head_word_labels,
+    GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_prefixed, drop_wire_forms,
+    head_word_labels,
 };
 
 /// A bundled list: its name, file contents and the score its matches get.
@@ -548,8 +549,10 @@ impl Engines {
                 .collect();
             &with_stored
         };
-        found.extend(external::link_spans(index, external));
         let mut from_model = from_model;
+        drop_prefixed(doc, &mut found);
+        drop_prefixed(doc, &mut from_model);
+        found.extend(external::link_spans(index, external));
         context_over_lists(doc, &mut found, &mut from_model);
         drop_wire_forms(doc, &mut from_model);
         // Relabelled first, so that "Atacama Desert" as a place adds its evidence to the

@@ -1,7 +1,7 @@
 //! Tests of running every engine over a document: labels fitted to the project, speakers.
 
 use super::context::{
-    all_words_capitalised, context_over_lists, context_over_model, drop_wire_forms,
+    all_words_capitalised, context_over_lists, context_over_model, drop_prefixed, drop_wire_forms,
     head_word_labels,
 };
 use super::*;
@@ -327,6 +327,19 @@ fn a_sports_slug_and_a_currency_code_are_no_names_for_the_model() {
         &Document::new(DocId(1), "d", "ATHLETICS Weekly reported it."),
         &mut kept,
     );
+    assert_eq!(kept.len(), 1);
+}
+
+#[test]
+fn a_name_made_an_adjective_by_a_prefix_is_no_name() {
+    let text = "Two pro-Beijing councillors and an anti-Brussels mayor met in Beijing, where \
+                Brussels sent a delegate from Kraków-Nowa Huta.\n";
+    let (doc, found) = suggest_with_model(text);
+    assert_eq!(labels_of(&doc, &found, "Beijing"), ["GPE"], "{found:?}");
+    assert_eq!(labels_of(&doc, &found, "Brussels"), ["GPE"], "{found:?}");
+    // A hyphen after another name is no prefix.
+    let mut kept = vec![model_finding(7, 16)];
+    drop_prefixed(&Document::new(DocId(1), "d", "Kraków-Nowa Huta"), &mut kept);
     assert_eq!(kept.len(), 1);
 }
 

@@ -70,6 +70,68 @@ impl<'d> Finder<'_, 'd> {
         }
     }
 
+    /// An acronym nobody defines ("the Warhol prints donated to USI" where the story names the
+    /// University of Southern Indiana elsewhere): its letters spell an organisation's name found
+    /// in this document, before or after it → that organisation. Only acronyms of three letters
+    /// or more, outside headlines and lines in capitals, that nothing else has taken.
+    pub(super) fn acronyms_spelled_elsewhere(&mut self) {
+        let doc = self.doc;
+        // Organisations of two words or more, from the rules and the other engines.
+        let mut orgs: Vec<(usize, usize, Option<EntityId>)> = self
+            .cands
+            .iter()
+            .filter(|c| c.label == "ORG" && c.score >= 0.6 && c.toks.1 - c.toks.0 >= 2)
+            .map(|c| (c.toks.0, c.toks.1, c.entity))
+            .collect();
+        orgs.extend(
+            doc.known
+                .iter()
+                .zip(&doc.known_tokens)
+                .filter(|(k, _)| k.label == "ORG")
+                .filter_map(|(k, t)| t.filter(|(a, b)| b - a >= 2).map(|(a, b)| (a, b, k.entity))),
+        );
+        if orgs.is_empty() {
+            return;
+        }
+        let taken: std::collections::HashSet<usize> =
+            self.cands.iter().flat_map(|c| c.toks.0..c.toks.1).collect();
+        let mut found = Vec::new();
+        for i in 0..doc.toks.len() {
+            let t = &doc.toks[i];
+            if !(t.kind == TokenKind::Word && t.is_all_caps() && (3..=8).contains(&t.len()))
+                || doc.caps_line[doc.line[i] as usize]
+                || doc.in_headline(i)
+                || doc.known_cover[i].is_some()
+                || taken.contains(&i)
+            {
+                continue;
+            }
+            let acr = normalise_acronym(doc.word(i));
+            if acr.len() < 3 || !acr.chars().all(|c| c.is_alphabetic()) {
+                continue;
+            }
+            let letters: Vec<char> = acr.chars().collect();
+            let Some(&(s, e, entity)) = orgs.iter().find(|&&(s, e, _)| {
+                !matches!(doc.word(s), "The" | "A" | "An")
+                    && spells(&letters, &(s..e).map(|x| doc.word(x)).collect::<Vec<_>>())
+            }) else {
+                continue;
+            };
+            let long = doc.text_of(s, e).to_string();
+            let reason = format!("{} spells {} in this document", q(doc.word(i)), q(&long));
+            let c = Candidate::over(
+                doc,
+                (i, i + 1),
+                "ORG",
+                score::ACRONYM_ELSEWHERE,
+                "acronym",
+                reason,
+            );
+            found.push(c.linked(entity, Some(long)));
+        }
+        self.cands.extend(found);
+    }
+
     fn acronym_use(&mut self, i: usize, def: &Definition) {
         let doc = self.doc;
         let reason = format!(

@@ -94,6 +94,26 @@ impl<'d> Finder<'_, 'd> {
             if (a..k).any(|i| is_weekday(doc.word(i)) || month(doc.word(i)).is_some()) {
                 continue;
             }
+            // "DAESAN MOTOR (SEOUL) - The carmaker …": a list of company briefs gives the
+            // company, then its city in brackets, where a dateline gives the place, then its
+            // agency.
+            if why == "an agency" && caps {
+                let lex = lexicons();
+                let bracket = doc.word(k + 1).to_uppercase();
+                if doc.toks[k + 1].is_all_caps()
+                    && lex.places.contains_key(&bracket)
+                    && !lex.media_caps.contains(&bracket)
+                    && !lex.places.contains_key(&doc.text_of(a, k).to_uppercase())
+                {
+                    self.dateline_place(k + 1, k + 2);
+                    if doc.known_cover[a].is_none() {
+                        let name = doc.text_of(a, k);
+                        let reason = format!("{}: a company brief, its city in brackets", q(name));
+                        self.add(a, k, "ORG", 0.8, "dateline", reason);
+                    }
+                    continue;
+                }
+            }
             self.dateline_place(a, k);
             if why == "an agency" {
                 let ag = k + 1;

@@ -84,6 +84,11 @@ impl<'d> Finder<'_, 'd> {
             return;
         }
 
+        // "Van der Straaten, a Dutch dry bulk shipper, said": a company by what it is.
+        if self.company_apposition(s, e) {
+            return;
+        }
+
         // A first name at the start of the whole run ("Martin Luther King Jr.").
         if (2..=4).contains(&n) && self.first_name_person(s, e) {
             return;

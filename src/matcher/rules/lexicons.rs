@@ -151,6 +151,39 @@ pub(super) fn is_company_noun(w: &str) -> bool {
     )
 }
 
+/// Company nouns that end a description after a name ("Sato, the Osaka-based carmaker,"): those
+/// of `is_company_noun` that cannot describe a person ("a rival", "a broker", "a developer",
+/// "a trader", "a producer", "a builder", "a miner", "a shipowner" can).
+pub(super) fn is_appositive_company_noun(w: &str) -> bool {
+    is_company_noun(w)
+        && !matches!(
+            w,
+            "giant"
+                | "rival"
+                | "rivals"
+                | "competitor"
+                | "broker"
+                | "developer"
+                | "producer"
+                | "trader"
+                | "builder"
+                | "contractor"
+                | "unit"
+                | "network"
+                | "operator"
+                | "supplier"
+                | "distributor"
+                | "exporter"
+                | "importer"
+                | "publisher"
+                | "jeweller"
+                | "grocer"
+                | "miner"
+                | "shipowner"
+                | "carrier"
+        )
+}
+
 /// Words after a company's name: "Volvo shares", "Nestle's profit".
 #[rustfmt::skip]
 pub(super) fn is_company_attribute(w: &str) -> bool {

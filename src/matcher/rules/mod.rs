@@ -16,7 +16,8 @@
 //! - `loc-head`, `event-head`, `misc-head`: "… River", "… War", "… Treaty" → LOC, EVENT,
 //!   MISC 0.6.
 //! - `acronym`: "Long Form (LF)" or "Long Form, or LF,": the long form (its own label, else ORG)
-//!   0.9, and the acronym there and later 0.85, all one entity.
+//!   0.9, and the acronym there and later 0.85, all one entity; an acronym no one defines
+//!   that spells an organisation named elsewhere in the document → it, 0.75.
 //! - `alias`: "X, also known as Y" → Y as X, 0.7.
 //! - `first-name`: a first name from the list starts it → PERSON 0.8; 0.65 for a name that is
 //!   also a word ("Mark"), and only with more evidence at a sentence start.
@@ -201,6 +202,7 @@ impl Rules {
         finder.lists();
         finder.acronyms();
         finder.aliases();
+        finder.acronyms_spelled_elsewhere();
         finder.partial_matches();
         finder.capital_lines();
         let mut out = finder.finish();

@@ -1,12 +1,13 @@
 //! Organisations without a head word: the press by name ("Reuters", "the Guardian reported")
 //! and companies by the words around them ("truck maker Volvo", "Volvo shares", "Kaneda Steel
-//! rose 3.2 percent").
+//! rose 3.2 percent", "Van der Straaten, a Dutch shipper,").
 
 use crate::text::TokenKind;
 
 use super::finder::{Finder, q};
 use super::lexicons::{
-    is_company_attribute, is_company_noun, is_company_of, is_press_verb, lexicons,
+    is_appositive_company_noun, is_company_attribute, is_company_noun, is_company_of,
+    is_press_verb, lexicons,
 };
 
 impl<'d> Finder<'_, 'd> {
@@ -94,6 +95,72 @@ impl<'d> Finder<'_, 'd> {
         };
         self.add(s, e, "ORG", 0.75, "company", format!("a company: {why}"));
         true
+    }
+
+    /// "Van der Straaten, a Dutch dry bulk shipper, said", "Sato, the Osaka-based carmaker,":
+    /// a name followed by what it is, a company noun ending a short description. Returns
+    /// whether it added one.
+    pub(super) fn company_apposition(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        if e + 3 >= n
+            || doc.in_headline(s)
+            || doc.word(e) != ","
+            || !matches!(doc.word(e + 1), "a" | "an" | "the")
+            || !doc.same_sentence(s, e + 2)
+        {
+            return false;
+        }
+        // Not the end of a longer name cut at a sentence start ("Bank of Malabar, the lender").
+        if s >= 1
+            && doc.same_sentence(s - 1, s)
+            && (matches!(doc.word(s - 1), "of" | "and" | "&") || doc.toks[s - 1].is_capitalised())
+        {
+            return false;
+        }
+        // Up to five describing words, then the noun, then the end of the description.
+        let mut k = e + 2;
+        while k < n && k < e + 8 && doc.same_sentence(s, k) {
+            let w = doc.word(k);
+            if doc.is_lower_word(k, is_appositive_company_noun) {
+                let end_ok = k + 1 >= n
+                    || matches!(
+                        doc.word(k + 1),
+                        "," | "."
+                            | ";"
+                            | "that"
+                            | "which"
+                            | "whose"
+                            | "with"
+                            | "based"
+                            | "listed"
+                            | "owned"
+                            | "controlled"
+                            | "and"
+                            | "of"
+                            | "in"
+                    );
+                if !end_ok {
+                    return false;
+                }
+                let reason = format!(
+                    "a company: “{}, {} … {w}”",
+                    doc.text_of(s, e),
+                    doc.word(e + 1)
+                );
+                self.add(s, e, "ORG", 0.8, "company", reason);
+                return true;
+            }
+            let describing = doc.is_word(k)
+                && (w.chars().next().is_some_and(char::is_lowercase)
+                    || doc.toks[k].is_capitalised()
+                    || w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+            if !describing || matches!(w, "who" | "whose" | "which" | "of" | "for" | "at") {
+                return false;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Whether `s..e` is followed by a market verb and a move ("rose 3.2 percent", "fell 12

@@ -25,6 +25,15 @@ impl<'d> Finder<'_, 'd> {
         if doc.known_cover[s].is_some_and(|k| doc.known[k as usize].label != "PERSON") {
             return false;
         }
+        // "La Pampeana", "El Comercio": an article and one word name a company or a paper.
+        if e - s == 2
+            && matches!(
+                first,
+                "La" | "Le" | "Las" | "Los" | "Les" | "El" | "Il" | "Lo"
+            )
+        {
+            return false;
+        }
         // "the Shannon Raiders": a team by its nickname, not a person.
         if self.is_team_nickname(s, e) {
             return false;

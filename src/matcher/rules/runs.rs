@@ -184,6 +184,11 @@ impl<'d> Finder<'_, 'd> {
                 // "New Zealand" at a sentence start: "new" is a word, "New Zealand" a name.
                 Evidence::NotName
                     if e - s >= 2 && doc.cap_pairs.contains(doc.text_of(s, s + 2)) => {}
+                // "Van der Straaten" at a sentence start: "van" in "Piet van Dam" is the same
+                // particle, and a surname that opens with it keeps it capitalised.
+                Evidence::NotName if e - s >= 2 && is_particle(&doc.word(s).to_lowercase()) => {
+                    unsure = true
+                }
                 Evidence::NotName => {
                     s = skip_connectors(s + 1, e);
                     if s >= e {

@@ -20,6 +20,8 @@ pub const GPE_CUE: f32 = 0.6;
 /// An explicit definition ("… (IMF)") is as good as a list entry.
 pub const ACRONYM_LONG_FORM: f32 = 0.9;
 pub const ACRONYM: f32 = 0.85;
+/// An acronym no one defines that spells an organisation named elsewhere in the document.
+pub const ACRONYM_ELSEWHERE: f32 = 0.75;
 pub const ALIAS: f32 = 0.7;
 pub const SURNAME: f32 = 0.8;
 /// A multi-word name repeated verbatim keeps its source's score, up to this.

@@ -9,7 +9,7 @@ fn rules() -> Rules {
     Rules::from_tsv(
         "# test list\nBarack\tm\t\nJane\tf\t\nMaria\tf\t\nTom\tm\t\nAngela\tf\t\n\
          Ludwig\tm\t\nMark\tm\tambiguous\nWill\tm\tambiguous\nMichelle\tf\t\n\
-         Bill\tm\tambiguous\nHillary\tf\t\nJohn\tm\t\nChris\tm\t\nJörg\tm\t\nChelsea\tf\t\n\
+         Bill\tm\tambiguous\nLa\tu\tambiguous\nHillary\tf\t\nJohn\tm\t\nChris\tm\t\nJörg\tm\t\nChelsea\tf\t\n\
          bad line\n",
     )
 }
@@ -66,7 +66,7 @@ fn check_output(text: &str, out: &[Suggestion]) {
 #[test]
 fn first_names_load_from_tsv() {
     let r = rules();
-    assert_eq!(r.first_name_count(), 15, "the bad line is skipped");
+    assert_eq!(r.first_name_count(), 16, "the bad line is skipped");
     assert_eq!(r.gender("Jane"), Some(Gender::Female));
     assert!(r.first_names["Mark"].ambiguous);
     assert!(!r.first_names["Jane"].ambiguous);
@@ -167,6 +167,49 @@ fn acronyms_link_to_their_long_form() {
 }
 
 #[test]
+fn an_acronym_nobody_defines_spells_an_organisation_named_elsewhere() {
+    // Before and after the long form, which is never followed by "(KPA)".
+    let text = "Prints went to KPA on Monday. The Kessel Port Authority said KPA would show \
+                them. The NLF was not there.";
+    let out = rules().suggest(text, &[]);
+    check_output(text, &out);
+    let kpas: Vec<_> = out
+        .iter()
+        .filter(|s| s.rule == "acronym" && s.label() == "ORG")
+        .collect();
+    assert_eq!(kpas.len(), 2, "{out:#?}");
+    assert!(kpas[0].reason.contains("Kessel Port Authority"), "{kpas:?}");
+    // Letters that spell no organisation here, a line in capitals and a known span stay alone.
+    let f = found("PORT DEAL FOR KPA\nThe NLF met the Kessel Port Authority.");
+    assert!(!f.iter().any(|x| x.2 == "acronym"), "{f:?}");
+    let known = [Known {
+        start: 15,
+        end: 18,
+        label: "GPE".into(),
+        entity: None,
+    }];
+    let f = found_with(
+        "Prints went to KPA. The Kessel Port Authority agreed.",
+        &known,
+    );
+    assert!(!f.iter().any(|x| x.0 == "KPA"), "{f:?}");
+}
+
+#[test]
+fn a_company_is_known_by_what_the_story_says_it_is() {
+    // A family's name at a sentence start, where "van" is also written in lower case.
+    let text = "Van der Straaten, a Dutch dry bulk shipper, said it would wait. Piet van Dam, a \
+                Dutch banker, agreed. Al-Karim, the Riyadh-listed chemicals maker, fell.";
+    let f = found(text);
+    assert!(has(&f, "Van der Straaten", "ORG"), "{f:?}");
+    assert!(has(&f, "Al-Karim", "ORG"), "{f:?}");
+    assert!(!has(&f, "Piet van Dam", "ORG"), "{f:?}");
+    // Nouns that describe people too, and a name cut out of a longer one, are left alone.
+    let f = found("Jan Kowalczyk, a coal miner, said so. Bank of Malabar, the Kochi lender, fell.");
+    assert!(!f.iter().any(|x| x.1 == "ORG" && x.2 == "company"), "{f:?}");
+}
+
+#[test]
 fn first_names_make_persons_but_common_words_need_more() {
     let f = found("The award went to Jane Okafor and Tom Brandt last year.");
     assert!(has(&f, "Jane Okafor", "PERSON"), "{f:?}");
@@ -190,6 +233,9 @@ fn speech_verbs_type_their_subjects() {
     assert!(has(&f, "Pentagon", "ORG"), "{f:?}");
     let f = found("\"We are ready,\" said Ines Vaccaro.");
     assert!(has(&f, "Ines Vaccaro", "PERSON"), "{f:?}");
+    // An article and one word name a company, whatever first names the article is.
+    let f = found("Investors who hold La Pampeana shares met Mark Twain.");
+    assert!(!has(&f, "La Pampeana", "PERSON"), "{f:?}");
     // An unknown word at a sentence start is no evidence, and a country is not a speaker.
     let f = found("Officials said the bridge was safe.");
     assert!(f.is_empty(), "{f:?}");
@@ -366,6 +412,12 @@ fn datelines_in_capitals_are_places() {
     assert!(has(&f, "MILAN", "GPE"), "{f:?}");
     let f = found("NEW KARVIA - Rescue teams searched the rubble on Monday.");
     assert!(has(&f, "NEW KARVIA", "GPE"), "{f:?}");
+    // A list of company briefs: the company, then its city in brackets.
+    let f = found("KARVIA MOTOR (SEOUL) - The carmaker will build a plant in Ostrava.");
+    assert!(has(&f, "KARVIA MOTOR", "ORG"), "{f:?}");
+    assert!(has(&f, "SEOUL", "GPE"), "{f:?}");
+    let f = found("OSTRAVA (AFP) - Police arrested three men on Monday.");
+    assert!(has(&f, "OSTRAVA", "GPE") && has(&f, "AFP", "ORG"), "{f:?}");
     // A sports headline is not a dateline: "SOCCER" is no place.
     let f = found("SOCCER - LEADERS HELD IN LATE DRAMA\nThe leaders were held.");
     assert!(f.is_empty(), "{f:?}");

@@ -341,14 +341,21 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
 }
 
 /// Findings glued to a prefix by a hyphen ("pro-Beijing councillors", "anti-Western", "sub-Saharan
-/// Africa"): the word is an adjective made from the name, not the place or the body itself.
+/// Africa"), or taking it along ("Pro-Beijing" at a sentence start): the word is an adjective
+/// made from the name, not the place or the body itself.
 pub(super) fn drop_prefixed(doc: &Document, found: &mut Vec<Suggestion>) {
     let text = &doc.text;
     found.retain(|s| {
         if !matches!(s.proposal, Proposal::Span { .. }) {
             return true;
         }
-        let x = doc.byte_of(s.range().0);
+        let (x, y) = (doc.byte_of(s.range().0), doc.byte_of(s.range().1));
+        // The prefix taken along: "pro-Beijing" as one finding.
+        if let Some((head, _)) = text[x..y].split_once('-')
+            && is_name_prefix(&head.to_lowercase())
+        {
+            return false;
+        }
         let Some(before) = text[..x].strip_suffix('-') else {
             return true;
         };

@@ -61,7 +61,12 @@ impl<'d> Finder<'_, 'd> {
             return false;
         }
         let before = s.checked_sub(1).filter(|&p| doc.same_sentence(p, s));
-        let noun_before = before.is_some_and(|p| doc.is_lower_word(p, is_company_noun));
+        // "Ethiopian rival Tigist Girma": in sport a rival is a player or a club.
+        let noun_before = before.is_some_and(|p| {
+            doc.is_lower_word(p, is_company_noun)
+                && !(matches!(doc.word(p), "rival" | "rivals" | "competitor")
+                    && doc.is_sport_story())
+        });
         let of_before = before.is_some_and(|p| {
             matches!(doc.word(p), "of" | "in" | "for")
                 && p >= 1

@@ -278,6 +278,23 @@ fn sources_of<'d>(
                 | "GmbH"
                 | "Group"
                 | "Holdings"
+                | "Holding"
+                | "Corporation"
+                | "Company"
+                | "Limited"
+                | "Industries"
+                | "Motor"
+                | "Motors"
+                | "Securities"
+                | "Enterprises"
+                | "SA"
+                | "NV"
+                | "BV"
+                | "SpA"
+                | "AB"
+                | "ASA"
+                | "Oyj"
+                | "KK"
         ) && doc.toks[a].is_capitalised()
         {
             push(words_of(a, b - 1), "short");

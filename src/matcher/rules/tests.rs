@@ -210,6 +210,32 @@ fn a_company_is_known_by_what_the_story_says_it_is() {
 }
 
 #[test]
+fn a_company_is_found_again_without_its_industries_or_motor() {
+    let text = "Electronics maker Hoshikawa Industries jumped 14 percent. \"Hoshikawa gave people \
+                a reason to buy,\" a trader said. Hoshikawa makes sensors.";
+    let f = found(text);
+    assert!(has(&f, "Hoshikawa Industries", "ORG"), "{f:?}");
+    assert_eq!(
+        f.iter()
+            .filter(|x| x.0 == "Hoshikawa" && x.1 == "ORG")
+            .count(),
+        2,
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_rival_in_sport_is_no_company() {
+    let f = found(
+        "ATHLETICS - KIPRONO WINS IN HAMBURG\nShe pulled away from Ethiopian rival Tigist \
+         Girma over the last lap to win the 5,000 metres.",
+    );
+    assert!(!has(&f, "Tigist Girma", "ORG"), "{f:?}");
+    let f = found("Shares fell after German rival Kestner bought the plant.");
+    assert!(has(&f, "Kestner", "ORG"), "{f:?}");
+}
+
+#[test]
 fn first_names_make_persons_but_common_words_need_more() {
     let f = found("The award went to Jane Okafor and Tom Brandt last year.");
     assert!(has(&f, "Jane Okafor", "PERSON"), "{f:?}");

@@ -341,8 +341,8 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
 }
 
 /// Findings glued to a prefix by a hyphen ("pro-Beijing councillors", "anti-Western", "sub-Saharan
-/// Africa"), or taking it along ("Pro-Beijing" at a sentence start): the word is an adjective
-/// made from the name, not the place or the body itself.
+/// Africa"), or taking it along ("pro-Beijing" as one finding): the word is an adjective made
+/// from the name, not the place or the body itself.
 pub(super) fn drop_prefixed(doc: &Document, found: &mut Vec<Suggestion>) {
     let text = &doc.text;
     found.retain(|s| {
@@ -350,9 +350,10 @@ pub(super) fn drop_prefixed(doc: &Document, found: &mut Vec<Suggestion>) {
             return true;
         }
         let (x, y) = (doc.byte_of(s.range().0), doc.byte_of(s.range().1));
-        // The prefix taken along: "pro-Beijing" as one finding.
+        // The prefix taken along: "pro-Beijing" as one finding (in lower case as written: the
+        // Anti-Defamation League and the Trans-Siberian Railway are names).
         if let Some((head, _)) = text[x..y].split_once('-')
-            && is_name_prefix(&head.to_lowercase())
+            && is_name_prefix(head)
         {
             return false;
         }

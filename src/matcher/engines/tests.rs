@@ -337,12 +337,19 @@ fn a_name_made_an_adjective_by_a_prefix_is_no_name() {
     let (doc, found) = suggest_with_model(text);
     assert_eq!(labels_of(&doc, &found, "Beijing"), ["GPE"], "{found:?}");
     assert_eq!(labels_of(&doc, &found, "Brussels"), ["GPE"], "{found:?}");
-    let mut taken = vec![model_finding(0, 11)];
+    let mut taken = vec![model_finding(4, 15)];
     drop_prefixed(
-        &Document::new(DocId(1), "d", "Pro-Beijing parties won."),
+        &Document::new(DocId(1), "d", "Two pro-Beijing parties won."),
         &mut taken,
     );
     assert!(taken.is_empty());
+    // Names that open with such a word in capitals stay.
+    let mut kept = vec![model_finding(0, 22), model_finding(24, 36)];
+    drop_prefixed(
+        &Document::new(DocId(1), "d", "Anti-Defamation League, Trans-Canada"),
+        &mut kept,
+    );
+    assert_eq!(kept.len(), 2);
     // A hyphen after another name is no prefix.
     let mut kept = vec![model_finding(7, 16)];
     drop_prefixed(&Document::new(DocId(1), "d", "Kraków-Nowa Huta"), &mut kept);

@@ -93,6 +93,22 @@ impl<'d> Finder<'_, 'd> {
         if orgs.is_empty() {
             return;
         }
+        // Each organisation's words once, by the first letter an acronym of it starts with.
+        let mut by_initial: HashMap<char, Vec<(usize, usize, Option<EntityId>, Vec<&str>)>> =
+            HashMap::new();
+        for (s, e, entity) in orgs {
+            let Some(initial) = doc.word(s).chars().next().map(|c| c.to_ascii_uppercase()) else {
+                continue;
+            };
+            if matches!(doc.word(s), "The" | "A" | "An") {
+                continue;
+            }
+            let words = (s..e).map(|x| doc.word(x)).collect();
+            by_initial
+                .entry(initial)
+                .or_default()
+                .push((s, e, entity, words));
+        }
         let taken: std::collections::HashSet<usize> =
             self.cands.iter().flat_map(|c| c.toks.0..c.toks.1).collect();
         let mut found = Vec::new();
@@ -111,10 +127,10 @@ impl<'d> Finder<'_, 'd> {
                 continue;
             }
             let letters: Vec<char> = acr.chars().collect();
-            let Some(&(s, e, entity)) = orgs.iter().find(|&&(s, e, _)| {
-                !matches!(doc.word(s), "The" | "A" | "An")
-                    && spells(&letters, &(s..e).map(|x| doc.word(x)).collect::<Vec<_>>())
-            }) else {
+            let Some(&(s, e, entity, _)) = by_initial
+                .get(&letters[0].to_ascii_uppercase())
+                .and_then(|v| v.iter().find(|o| spells(&letters, &o.3)))
+            else {
                 continue;
             };
             let long = doc.text_of(s, e).to_string();

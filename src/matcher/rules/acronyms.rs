@@ -94,8 +94,7 @@ impl<'d> Finder<'_, 'd> {
             return;
         }
         // Each organisation's words once, by the first letter an acronym of it starts with.
-        let mut by_initial: HashMap<char, Vec<(usize, usize, Option<EntityId>, Vec<&str>)>> =
-            HashMap::new();
+        let mut by_initial: HashMap<char, Vec<LongForm>> = HashMap::new();
         for (s, e, entity) in orgs {
             let Some(initial) = doc.word(s).chars().next().map(|c| c.to_ascii_uppercase()) else {
                 continue;
@@ -314,6 +313,9 @@ impl<'d> Finder<'_, 'd> {
         }
     }
 }
+
+/// An organisation an undefined acronym may spell: its tokens, entity and words.
+type LongForm<'d> = (usize, usize, Option<EntityId>, Vec<&'d str>);
 
 /// An acronym's definition in this document.
 #[derive(Clone, Debug)]

@@ -31,6 +31,14 @@ pub fn is_name_particle(w: &str) -> bool {
             | "zu"
             | "y"
             | "ben"
+            | "dela"
+            | "delos"
+            | "los"
+            | "las"
+            | "des"
+            | "vom"
+            | "zum"
+            | "af"
     )
 }
 

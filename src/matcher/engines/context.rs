@@ -8,8 +8,9 @@
 //! encyclopaedia text. Applied to the engines' findings before they are merged
 //! (`Engines::finish`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
+use crate::matcher::lookup::ProjectIndex;
 use crate::matcher::rules::{is_short_month, is_sport_slug};
 use crate::model::{Document, Proposal, Suggestion};
 
@@ -230,6 +231,7 @@ const CONTEXT_RULES: &[&str] = &[
     "club-opener",
     crate::matcher::rules::CLUB_RULE,
     crate::matcher::rules::TEAM_ROW_RULE,
+    crate::matcher::rules::LINEUP_RULE,
     crate::matcher::rules::PARTIAL_RULE,
 ];
 
@@ -365,6 +367,53 @@ pub(super) fn drop_prefixed(doc: &Document, found: &mut Vec<Suggestion>) {
         });
         !is_name_prefix(&before[word_start..])
     });
+}
+
+/// A finding that takes a hyphenated adjective's tail along ("Jakarta-based", "Oslo-listed")
+/// ends before the hyphen: the name is the place or company alone.
+pub(super) fn trim_hyphen_tail(doc: &Document, found: &mut [Suggestion]) {
+    let text = &doc.text;
+    for s in found.iter_mut() {
+        let Proposal::Span { start, end, .. } = &mut s.proposal else {
+            continue;
+        };
+        let (x, y) = (doc.byte_of(*start), doc.byte_of(*end));
+        let Some((head, tail)) = text[x..y].rsplit_once('-') else {
+            continue;
+        };
+        if !head.is_empty() && is_adjective_tail(tail) {
+            *end -= tail.chars().count() + 1;
+        }
+    }
+}
+
+/// A participle that makes an adjective of a name hyphenated before it ("-based", "-listed").
+fn is_adjective_tail(w: &str) -> bool {
+    matches!(
+        w,
+        "based"
+            | "listed"
+            | "born"
+            | "led"
+            | "backed"
+            | "owned"
+            | "registered"
+            | "headquartered"
+            | "controlled"
+            | "run"
+            | "made"
+            | "built"
+            | "bound"
+            | "funded"
+            | "linked"
+            | "allied"
+            | "affiliated"
+            | "focused"
+            | "educated"
+            | "trained"
+            | "style"
+            | "era"
+    )
 }
 
 /// A prefix that makes an adjective of a name when hyphenated to it ("pro-", "anti-", "pan-").
@@ -550,4 +599,62 @@ fn is_place_opener(w: &str) -> bool {
         w,
         "Strait" | "Straits" | "Cape" | "Gulf" | "Bay" | "Sea" | "Isle" | "Lake" | "Mount"
     )
+}
+
+/// "Saltmarsh Capital … Saltmarsh wrote to the board": one word found as a person that opens
+/// an organisation's name found in the same story is that organisation's short form, unless a
+/// person of two words or more ends with it there ("Sigrid Halvorsen"), a title or role named
+/// it, or the user taught it as a person. `found` is the document's settled findings.
+pub(super) fn short_company_forms(index: &ProjectIndex, doc: &Document, found: &mut [Suggestion]) {
+    let text = &doc.text;
+    let span_text = |s: &Suggestion| {
+        let (a, b) = s.range();
+        &text[doc.byte_of(a)..doc.byte_of(b)]
+    };
+    let mut org_first: HashMap<&str, &str> = HashMap::new();
+    let mut person_words: HashSet<&str> = HashSet::new();
+    for s in found.iter() {
+        if !matches!(s.proposal, Proposal::Span { .. }) {
+            continue;
+        }
+        let t = span_text(s);
+        let mut words = t.split_whitespace();
+        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+            continue;
+        };
+        match s.label() {
+            "ORG" => {
+                org_first.entry(first).or_insert(t);
+            }
+            "PERSON" => person_words.extend(t.split_whitespace()),
+            _ => {}
+        }
+    }
+    if org_first.is_empty() {
+        return;
+    }
+    let mut changes = Vec::new();
+    for (i, s) in found.iter().enumerate() {
+        if !matches!(s.proposal, Proposal::Span { .. }) || s.label() != "PERSON" {
+            continue;
+        }
+        let t = span_text(s);
+        if t.contains(char::is_whitespace)
+            || person_words.contains(t)
+            || s.is_from("learned")
+            || s.rule.split('+').any(|r| r == "title")
+        {
+            continue;
+        }
+        if let Some(&org) = org_first.get(t) {
+            changes.push((i, org.to_string()));
+        }
+    }
+    for (i, org) in changes {
+        let s = &mut found[i];
+        super::relabel(index, s, "ORG");
+        s.reason.push_str(&format!(
+            "; ORG: the short form of “{org}”, named in this story"
+        ));
+    }
 }

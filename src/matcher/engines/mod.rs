@@ -55,7 +55,7 @@ use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Propo
 use crate::text::plural;
 use context::{
     GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_prefixed, drop_wire_forms,
-    head_word_labels,
+    head_word_labels, short_company_forms, trim_hyphen_tail,
 };
 
 /// A bundled list: its name, file contents and the score its matches get.
@@ -552,6 +552,8 @@ impl Engines {
         let mut from_model = from_model;
         drop_prefixed(doc, &mut found);
         drop_prefixed(doc, &mut from_model);
+        trim_hyphen_tail(doc, &mut found);
+        trim_hyphen_tail(doc, &mut from_model);
         found.extend(external::link_spans(index, external));
         context_over_lists(doc, &mut found, &mut from_model);
         drop_wire_forms(doc, &mut from_model);
@@ -600,6 +602,7 @@ impl Engines {
                 out
             })
         };
+        short_company_forms(index, doc, &mut out);
         let outside_quotes = external
             .iter()
             .any(|s| matches!(s.proposal, Proposal::Quote { .. }));

@@ -2,7 +2,7 @@
 
 use super::context::{
     all_words_capitalised, context_over_lists, context_over_model, drop_prefixed, drop_wire_forms,
-    head_word_labels,
+    head_word_labels, trim_hyphen_tail,
 };
 use super::*;
 use crate::model::{DocId, LabelSet};
@@ -601,5 +601,65 @@ fn a_shirt_number_is_no_part_of_a_players_name() {
         !names
             .iter()
             .any(|n| n.contains('-') && n.starts_with(char::is_numeric))
+    );
+}
+
+#[test]
+fn the_same_story_gives_the_same_findings_every_time() {
+    // A company's short form and a person's surname are one word here; the rules' sources
+    // once came out in a hash map's order, which differs from map to map, and the headline's
+    // label with it.
+    let text = "KELLBERG-LENZ TO CUT 900 JOBS\nFRANKFURT 2027-03-04\n\
+                Kellberg-Lenz AG said on Thursday its net profit fell 22 percent last year and \
+                it would cut 900 jobs.\nKellberg-Lenz said orders fell 11 percent in the fourth \
+                quarter.\nKatharina Kellberg-Lenz, the chair of the supervisory board, backed \
+                the plan.\nKellberg-Lenz shares fell 7 percent.\n";
+    let (_, first) = suggest_with_model(text);
+    for _ in 0..12 {
+        assert_eq!(suggest_with_model(text).1, first);
+    }
+}
+
+#[test]
+fn a_hyphenated_adjectives_tail_is_cut_off_the_name() {
+    let text = "The Jakarta-based lender and an Oslo-listed shipper bought a stake.\n";
+    let doc = Document::new(DocId(1), "d", text);
+    let mut found = vec![model_finding(4, 17), model_finding(32, 43)];
+    trim_hyphen_tail(&doc, &mut found);
+    let names: Vec<&str> = found
+        .iter()
+        .map(|s| doc.slice(s.range().0, s.range().1))
+        .collect();
+    assert_eq!(names, ["Jakarta", "Oslo"]);
+    // Other hyphenated names stay whole.
+    let doc = Document::new(DocId(1), "d", "Kraków-Nowa Huta, Tavares-Semedo");
+    let mut kept = vec![model_finding(0, 16), model_finding(18, 32)];
+    trim_hyphen_tail(&doc, &mut kept);
+    assert_eq!(kept[0].range(), (0, 16));
+    assert_eq!(kept[1].range(), (18, 32));
+    // With every engine: the city, not the adjective.
+    let (doc, found) = suggest_with_model(text);
+    assert_eq!(labels_of(&doc, &found, "Jakarta"), ["GPE"], "{found:?}");
+    assert!(
+        labels_of(&doc, &found, "Jakarta-based").is_empty(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_word_that_opens_a_companys_name_is_its_short_form() {
+    let (doc, found) = suggest_with_model(
+        "Hedge fund Brackwater Capital said the board should open its books. Brackwater wrote \
+         to the board last month.\n",
+    );
+    assert_eq!(labels_of(&doc, &found, "Brackwater"), ["ORG"], "{found:?}");
+    // Not where a person of that name is in the story.
+    let (doc, found) = suggest_with_model(
+        "Brackwater Capital raised its offer. \"This is our price,\" said Sigrid Brackwater, \
+         the chairwoman. Brackwater said she would not go higher.\n",
+    );
+    assert!(
+        !labels_of(&doc, &found, "Brackwater").contains(&"ORG".to_string()),
+        "{found:?}"
     );
 }

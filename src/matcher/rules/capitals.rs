@@ -36,8 +36,13 @@ fn dateline_tail(doc: &RuleText, k: usize, end: usize) -> Option<&'static str> {
             }
         }
         "(" => {
+            // "(Reuters) -" or the line's end; not a month in a table row ("JKM (Feb), $/mmBtu:
+            // 16.85").
             let agency = at(k + 1)?;
-            (doc.toks[k + 1].is_capitalised() && !agency.is_empty() && at(k + 2) == Some(")"))
+            let after = at(k + 3);
+            let ends = after.is_none_or(|w| matches!(w, "-" | "–" | "—"));
+            let when = month(agency).is_some() || is_short_month(agency) || is_weekday(agency);
+            (doc.toks[k + 1].is_capitalised() && at(k + 2) == Some(")") && ends && !when)
                 .then_some("an agency")
         }
         "-" | "–" | "—" => {

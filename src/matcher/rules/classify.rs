@@ -196,6 +196,7 @@ impl<'d> Finder<'_, 'd> {
 
         // Wire news: results tables, sports clubs, companies.
         if self.results_row(s, e)
+            || self.lineup_player(s, e)
             || self.scorers_row_name(s, e)
             || self.fixture_club(s, e)
             || self.club_in_brackets(s, e)

@@ -81,7 +81,7 @@ mod text;
 mod words;
 
 pub use partial::PARTIAL_RULE;
-pub use sports::{CLUB_RULE, TEAM_ROW_RULE};
+pub use sports::{CLUB_RULE, LINEUP_RULE, TEAM_ROW_RULE};
 pub use words::{is_short_month, is_sport_slug};
 
 #[cfg(test)]

@@ -119,6 +119,9 @@ impl<'d> Finder<'_, 'd> {
                 .expect("non-empty");
             chosen.push(best);
         }
+        // In the sources' order, not the map's: the same story gives the same findings on
+        // every run (ties between two findings go to the first).
+        chosen.sort_unstable();
         for &k in &chosen {
             index.entry(sources[k].words[0]).or_default().push(k);
         }
@@ -277,6 +280,20 @@ fn sources_of<'d>(
                 | "AG"
                 | "GmbH"
                 | "Group"
+                | "Gruppen"
+                | "Gruppe"
+                | "Groupe"
+                | "Grupo"
+                | "Gruppo"
+                | "Capital"
+                | "Partners"
+                | "Technologies"
+                | "Technology"
+                | "Networks"
+                | "Systems"
+                | "Electronics"
+                | "Pharmaceuticals"
+                | "Communications"
                 | "Holdings"
                 | "Holding"
                 | "Corporation"

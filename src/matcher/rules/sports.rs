@@ -7,6 +7,8 @@ use crate::text::TokenKind;
 /// The rule that finds a club by its context: where it names a span the lists or the model call
 /// a place, context decides (`Engines::settle` drops the place).
 pub const CLUB_RULE: &str = "club";
+/// The rule of a player in a team's line-up.
+pub const LINEUP_RULE: &str = "line-up";
 /// The rule of a team named in a results row after a rider's country.
 pub const TEAM_ROW_RULE: &str = "team-row";
 
@@ -15,7 +17,9 @@ use super::lexicons::{
     is_club_member, is_plays_for, is_score, is_sports_verb, is_sports_word, lexicons,
 };
 use super::text::{RuleText, is_list_filler};
-use super::words::{is_club_opener, is_initial_function_word, is_speech_adverb};
+use super::words::{
+    is_club_opener, is_initial_function_word, is_particle, is_particle_prefixed, is_speech_adverb,
+};
 
 impl<'d> Finder<'_, 'd> {
     /// Whether the word at `s` ends a longer capitalised name somewhere in the document.
@@ -104,6 +108,23 @@ impl<'d> Finder<'_, 'd> {
         let versus = (la..lb).any(|k| matches!(doc.word(k), "v" | "vs" | "vs."));
         if !country || versus {
             return false;
+        }
+        // "Hokuriku Thunder (Japan) - signed winger Lee Do-yoon": a transfer list's club.
+        let mut k = close + 1;
+        if k < doc.toks.len() && matches!(doc.word(k), "-" | "–" | "—" | ":") {
+            k += 1;
+        }
+        if doc.is_lower_word(k, is_transfer_verb) {
+            if self.is_country(s, e) {
+                return false;
+            }
+            self.add_club(
+                s,
+                e,
+                0.8,
+                "a club and its country, then the players it signed",
+            );
+            return true;
         }
         self.add(
             s,
@@ -217,10 +238,44 @@ impl<'d> Finder<'_, 'd> {
         let t = &doc.toks[open + 1];
         doc.known_cover[open + 1]
             .is_some_and(|k| matches!(doc.known[k as usize].label.as_str(), "GPE" | "LOC" | "NORP"))
-            || (close == open + 2 && t.is_all_caps() && (2..=4).contains(&t.len()))
+            || (close == open + 2
+                && t.is_all_caps()
+                && (2..=4).contains(&t.len())
+                && !self.abbreviates(open, doc.word(open + 1)))
             || lexicons()
                 .places
                 .contains_key(&doc.text_of(open + 1, close).to_uppercase())
+    }
+
+    /// Whether `code` abbreviates two or more capitalised words just before token `open`, its
+    /// letters in order from the first word's initial: "Esquerda Nova (EN)", "Nederlandse
+    /// Havenarbeidersbond (NHB)" are an organisation and its acronym, not an athlete and a
+    /// country.
+    fn abbreviates(&self, open: usize, code: &str) -> bool {
+        let doc = self.doc;
+        // A country's code abbreviates only the words it spells out exactly: "Partai Amanat
+        // Kepulauan (PAK)", not "Chen Hsin (CHN)".
+        if is_country_code(code) {
+            return self.spells_out(open, code);
+        }
+        let mut start = open;
+        while start > 0
+            && open - start < 8
+            && doc.is_word(start - 1)
+            && doc.toks[start - 1].is_capitalised()
+        {
+            start -= 1;
+        }
+        // From any word of the run: "The Nederlandse Havenarbeidersbond (NHB)".
+        (start..open.saturating_sub(1)).any(|s| {
+            let letters: String = doc.text_of(s, open).to_uppercase();
+            let mut rest = code.chars().filter(|c| c.is_alphabetic());
+            let Some(first) = rest.next() else {
+                return false;
+            };
+            let mut it = letters.chars();
+            it.next() == Some(first) && rest.all(|c| it.any(|l| l == c))
+        })
     }
 
     /// Whether the words before token `open` spell `code` out: "Mutually Assured Destruction
@@ -460,6 +515,41 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// "Estrela do Minho: Queirós; Leal, Okonkwo, Vilaça; Ferraz (Duarte 66), Ribeiro": in a
+    /// sports story, a team's line-up names a player between each comma or semicolon, and a
+    /// substitute in brackets with the minute. Returns whether it added one.
+    pub(super) fn lineup_player(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let line = doc.line[s] as usize;
+        let (_, lb) = doc.lines[line];
+        if e - s > 4 || !doc.is_sport_story() {
+            return false;
+        }
+        let Some(colon) = lineup_colon(doc, line) else {
+            return false;
+        };
+        let opens = s > colon && matches!(doc.word(s - 1), ":" | "," | ";" | "(");
+        let closes = e == lb
+            || matches!(doc.word(e), "," | ";" | ")" | "(" | ".")
+            || doc.toks[e].kind == TokenKind::Number;
+        // A place a list knows may be a player's name too, but not a club's or a country's
+        // bracket after a player ("Leal (Estrela)").
+        let bracketed_team = doc.word(s - 1) == "(" && e < lb && doc.word(e) == ")";
+        if !opens || !closes || bracketed_team || doc.toks[s].is_all_caps() {
+            return false;
+        }
+        if doc
+            .known_label(s, e)
+            .is_some_and(|l| !matches!(l, "PERSON" | "GPE" | "LOC"))
+        {
+            return false;
+        }
+        let team = doc.text_of(doc.lines[line].0, colon);
+        let reason = format!("a player in the line-up of {}", q(team));
+        self.add(s, e, "PERSON", 0.8, LINEUP_RULE, reason);
+        true
+    }
+
     /// Whether `s..e` is one of the two teams of a match row: "Chelsea 2 Arsenal 1", with or
     /// without scorers in brackets.
     pub(super) fn is_match_row_team(&self, s: usize, e: usize) -> bool {
@@ -558,6 +648,13 @@ impl<'d> Finder<'_, 'd> {
                         | "Fall"
                         | "Bowling"
                         | "Batting"
+                        | "Others"
+                        | "Other"
+                        | "Turnout"
+                        | "Invalid"
+                        | "Blank"
+                        | "Votes"
+                        | "Seats"
                 )
                 || doc.toks[s].is_all_caps()
                 || doc.lower_seen(w))
@@ -574,6 +671,97 @@ impl<'d> Finder<'_, 'd> {
         self.add_club(s, e, score, "a team in a table of results");
         true
     }
+}
+
+/// The colon of a line-up in the line `line`: one to six capitalised words (the team) and a
+/// colon, then seven names or more between commas and semicolons, with only numbers,
+/// brackets, initials' stops and hyphens besides ("15-Sione Vatu"), and a captain's mark; or
+/// any number of names after a head that lists players ("Yellow cards:", "Substitutes:").
+fn lineup_colon(doc: &RuleText, line: usize) -> Option<usize> {
+    let (a, b) = doc.lines[line];
+    let colon = (a + 1..(a + 7).min(b)).find(|&k| doc.word(k) == ":")?;
+    let name_word = |k: usize| {
+        doc.is_word(k)
+            && (doc.toks[k].is_capitalised()
+                || is_particle(doc.word(k))
+                || is_particle_prefixed(doc.word(k)))
+    };
+    // "Yellow cards: Leal, Ribeiro (Estrela); Falcão (Coimbra)": a list of players by its
+    // head, however short.
+    let players_head = is_players_head(&doc.text_of(a, colon).to_lowercase());
+    if !players_head && !(a..colon).all(name_word) {
+        return None;
+    }
+    let mut seps = 0;
+    let mut names = 0;
+    let mut places = 0;
+    for k in colon + 1..b {
+        let w = doc.word(k);
+        match doc.toks[k].kind {
+            TokenKind::Number => {}
+            TokenKind::Word if name_word(k) => {
+                if !name_word(k - 1) {
+                    names += 1;
+                    let place = doc.known_cover[k].is_some_and(|i| {
+                        matches!(doc.known[i as usize].label.as_str(), "GPE" | "LOC")
+                    });
+                    places += usize::from(place);
+                }
+            }
+            TokenKind::Word if matches!(w, "capt" | "c" | "gk" | "sub") => {}
+            TokenKind::Punct if matches!(w, "," | ";") => seps += 1,
+            TokenKind::Punct if matches!(w, "(" | ")" | "." | "-" | "–" | "'" | "’") => {}
+            _ => return None,
+        }
+    }
+    // "Venues: Tokyo, Osaka, Sapporo, …" is a list of places.
+    let lineup = seps >= 6 && names >= 7 && places * 3 < names;
+    (lineup || (players_head && names >= 1)).then_some(colon)
+}
+
+/// The head of a list of players in a match report ("Yellow cards:", "Substitutes:").
+fn is_players_head(head: &str) -> bool {
+    matches!(
+        head,
+        "yellow card"
+            | "yellow cards"
+            | "red card"
+            | "red cards"
+            | "sent off"
+            | "booked"
+            | "bookings"
+            | "cautioned"
+            | "substitutes"
+            | "subs"
+            | "replacements"
+            | "squad"
+            | "sin bin"
+            | "sin-binned"
+    )
+}
+
+/// What a club does in a list of transfers ("Hokuriku Thunder (Japan) - signed …").
+fn is_transfer_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "signed"
+            | "re-signed"
+            | "sold"
+            | "loaned"
+            | "released"
+            | "appointed"
+            | "sacked"
+            | "bought"
+            | "acquired"
+            | "recalled"
+            | "hired"
+            | "fired"
+            | "named"
+            | "extended"
+            | "transferred"
+            | "agreed"
+            | "completed"
+    )
 }
 
 /// A minute of a match as scorers' lists write it: "12th", "90th", "45+2" is written with

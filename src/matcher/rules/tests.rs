@@ -981,3 +981,125 @@ fn a_town_in_brackets_after_a_player_is_the_club() {
     let f = found("Board members:\nJohn Hart (Glasgow), Tom Kane (Leeds), Maria Ruiz (Bath)\n");
     assert!(!f.iter().any(|x| x.1 == "ORG"), "{f:?}");
 }
+
+#[test]
+fn an_acronym_in_brackets_is_no_athletes_country() {
+    // Election results: each party with its acronym, even one that is also a country's code.
+    let text = "Results of the regional election (seats, share):\n\
+                Frente Comarcal (FC) 31 (+4) 40.2%\n\
+                Esquerda Nova (EN) 9 (-1) 12.7%\n\
+                Partai Amanat Kepulauan (PAK) 7 (+2) 9.1%\n\
+                The Verenigde Havenbond (VHB), which represents dockers, called a strike.\n\
+                100 metres: 1. Chen Hsin (CHN) 10.02 2. Tom Okafor (NGR) 10.05\n";
+    let f = found(text);
+    for party in [
+        "Frente Comarcal",
+        "Esquerda Nova",
+        "Partai Amanat Kepulauan",
+        "Verenigde Havenbond",
+    ] {
+        assert!(!has(&f, party, "PERSON"), "{party}: {f:?}");
+    }
+    assert!(!has(&f, "PAK", "GPE"), "{f:?}");
+    for athlete in ["Chen Hsin", "Tom Okafor"] {
+        assert!(has(&f, athlete, "PERSON"), "{athlete}: {f:?}");
+    }
+}
+
+#[test]
+fn a_month_in_brackets_makes_no_dateline() {
+    let text = "GAS PRICES AT 0900 GMT\nKHM (Feb), $/mmBtu: 16.85 (+0.95)\n\
+                NBX (Mar), euros/MWh: 48.30 (+4.07)\nOSLO (Vestwire) - Prices rose.\n";
+    let f = found(text);
+    for month in ["Feb", "Mar"] {
+        assert!(!texts(&f).contains(&month), "{month}: {f:?}");
+    }
+    assert!(!has(&f, "KHM", "GPE"), "{f:?}");
+    assert!(has(&f, "Vestwire", "ORG"), "{f:?}");
+}
+
+#[test]
+fn a_line_up_names_its_players() {
+    let text = "SOCCER - ALCARIA HOLD ESTRELA\nEstrela drew 1-1 with Alcaria on Sunday.\n\
+                Teams:\n\
+                Estrela do Minho: Queiroga; Leal, Okonjo, Vilar, Sampaio; Ferraz (Duarte 66), \
+                Mendes Lobo, Ribas; Tavares-Semedo, Pimenta, Santos Rocha (Kabore 79)\n\
+                Yellow cards: Leal, Ribas (Estrela); Falcao (Alcaria)\n";
+    let f = found(text);
+    for player in [
+        "Queiroga",
+        "Leal",
+        "Okonjo",
+        "Vilar",
+        "Sampaio",
+        "Ferraz",
+        "Duarte",
+        "Ribas",
+        "Tavares-Semedo",
+        "Pimenta",
+        "Kabore",
+        "Falcao",
+    ] {
+        assert!(has(&f, player, "PERSON"), "{player}: {f:?}");
+    }
+    // The team in brackets after a booked player is no player.
+    assert!(!has(&f, "Alcaria", "PERSON"), "{f:?}");
+    // A list of places the lists know is no line-up.
+    let venues = "SOCCER - CUP VENUES\nThe final is 2-1 favourite.\n\
+                  Venues: Tokyo, Osaka, Nagoya, Kobe, Sendai, Niigata, Oita, Ibaraki\n";
+    let at = |w: &str| {
+        venues
+            .find(w)
+            .map(|b| venues[..b].chars().count())
+            .unwrap_or(0)
+    };
+    let known: Vec<Known> = ["Tokyo", "Osaka", "Nagoya", "Kobe"]
+        .iter()
+        .map(|w| Known {
+            start: at(w),
+            end: at(w) + w.chars().count(),
+            label: "GPE".into(),
+            entity: None,
+        })
+        .collect();
+    let f = found_with(venues, &known);
+    assert!(!has(&f, "Sendai", "PERSON"), "{f:?}");
+    // Not outside a sports story.
+    let f = found("Board: Queiroga; Leal, Okonjo, Vilar, Sampaio, Ferraz, Ribas, Pimenta\n");
+    assert!(!has(&f, "Okonjo", "PERSON"), "{f:?}");
+}
+
+#[test]
+fn a_transfer_list_names_clubs_and_a_results_table_its_others() {
+    let text = "SOCCER - TRANSFER ROUNDUP\nClubs announced these deals on Monday:\n\
+                Hokuriku Thunder (Japan) - signed winger Lee Do-yoon from Incheon.\n\
+                Dunmore Rovers (Scotland) - released goalkeeper Ciaran Boyle.\n\
+                Election results:\nLiga Popular 34 (+11) 38.2%\nOthers 0 (0) 9.7%\n";
+    let f = found(text);
+    for club in ["Hokuriku Thunder", "Dunmore Rovers"] {
+        assert!(has(&f, club, "ORG"), "{club}: {f:?}");
+        assert!(!has(&f, club, "PERSON"), "{club}: {f:?}");
+    }
+    assert!(!texts(&f).contains(&"Others"), "{f:?}");
+}
+
+#[test]
+fn filipino_and_spanish_particles_join_a_name() {
+    let text = "Mayor Teresita dela Rosa said the river rose. Mayor Ramon de los Santos \
+                agreed.\n";
+    let f = found(text);
+    assert!(has(&f, "Teresita dela Rosa", "PERSON"), "{f:?}");
+    assert!(has(&f, "Ramon de los Santos", "PERSON"), "{f:?}");
+}
+
+#[test]
+fn companies_are_found_again_without_technologies_or_gruppen() {
+    let text = "PT Sinar Komunikasi Nusantara chose Huaxin Technologies as its supplier and \
+                hired Halvorsen Gruppen. Huaxin will build the network, and Halvorsen will \
+                advise.\n";
+    let f = found(text);
+    assert!(has(&f, "PT Sinar Komunikasi Nusantara", "ORG"), "{f:?}");
+    for short in ["Huaxin", "Halvorsen"] {
+        assert!(has(&f, short, "ORG"), "{short}: {f:?}");
+    }
+}

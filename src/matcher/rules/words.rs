@@ -295,7 +295,9 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "Forum" | "Shipbuilding" | "Retail" | "Agro" | "Coatings" | "Paints" | "Chemie"
             | "Pensioen" | "Zeitung" | "Kurier" | "Courier" | "Courrier" | "Corriere" | "Correio"
             | "Diário" | "Diario" | "Dagblad" | "Dagbladet" | "Posten" | "Postası" | "Gazetesi"
-            | "Gazeta" | "Gazzetta" | "Ilbo" | "Nippo" | "Kurye"
+            | "Gazeta" | "Gazzetta" | "Ilbo" | "Nippo" | "Kurye" | "Gruppen" | "Gruppe"
+            | "Groupe" | "Grupo" | "Gruppo" | "Athletic" | "Rovers" | "Wanderers" | "Albion"
+            | "Stables" | "Stud"
     );
     if w == "Airport" {
         return None; // a place, see `loc_head`
@@ -340,7 +342,7 @@ pub(super) fn is_org_opener(w: &str) -> bool {
             | "Fundação" | "Fondation" | "Instituto" | "Universidad" | "Universidade"
             | "Università" | "Université" | "Universität" | "Partido" | "Partito" | "Ministerio"
             | "Ministère" | "Rodovias" | "Autopistas" | "Eléctricas" | "Electricidade"
-            | "Vereniging" | "Stichting" | "Sindicato" | "Colegio"
+            | "Vereniging" | "Stichting" | "Sindicato" | "Colegio" | "PT"
     )
 }
 
@@ -711,6 +713,7 @@ pub(super) fn is_club_opener(w: &str) -> bool {
             | "Crvena" | "Steaua" | "FC" | "FK" | "NK" | "HNK" | "VfB" | "VfL" | "TSV" | "KRC"
             | "AEK" | "PAOK" | "CSKA" | "Sparta" | "Sturm" | "Apollon" | "Aris" | "Vitesse"
             | "Metalist" | "Shakhtar" | "Zenit" | "Torpedo" | "Levski" | "Viktoria" | "Nacional"
-            | "Alianza"
+            | "Alianza" | "SV" | "SC" | "HC" | "CD" | "CF" | "UD" | "SD" | "RC" | "KV" | "BK"
+            | "IFK" | "AIK" | "SK" | "TSG" | "FSV" | "SpVgg"
     )
 }

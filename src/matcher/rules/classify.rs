@@ -180,7 +180,32 @@ impl<'d> Finder<'_, 'd> {
                 let w = doc.word(k);
                 is_particle(w) || is_particle_prefixed(w)
             });
-            if particle && !is_place_opener(doc.word(s)) {
+            // "Frutas del Pacífico", "Quinta do Falcão", "Estrela do Minho": with a Romance
+            // particle, only after a first name ("Luis de Guindos"); companies, estates and
+            // clubs are named so too.
+            let romance = (s + 1..e).any(|k| {
+                matches!(
+                    doc.word(k),
+                    "de" | "del"
+                        | "della"
+                        | "da"
+                        | "do"
+                        | "dos"
+                        | "das"
+                        | "di"
+                        | "du"
+                        | "la"
+                        | "le"
+                        | "y"
+                        | "los"
+                        | "las"
+                        | "dela"
+                        | "delos"
+                        | "des"
+                )
+            });
+            let first_name = self.rules.first_names.contains_key(doc.word(s));
+            if particle && !is_place_opener(doc.word(s)) && (first_name || !romance) {
                 self.add(
                     s,
                     e,

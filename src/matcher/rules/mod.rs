@@ -124,7 +124,71 @@ struct FirstName {
 /// The compiled rules: the first-name list and nothing else document-specific.
 #[derive(Clone, Debug, Default)]
 pub struct Rules {
-    first_names: HashMap<String, FirstName, FixedState>,
+    first_names: FirstNames,
+}
+
+/// The first-name list, looked up as written and else without accents: the bundled list
+/// spells "Maria", "Jose", "Andres" as US birth records do, news "María", "José", "Andrés".
+#[derive(Clone, Debug, Default)]
+struct FirstNames(HashMap<String, FirstName, FixedState>);
+
+impl FirstNames {
+    fn get(&self, w: &str) -> Option<&FirstName> {
+        self.0.get(w).or_else(|| {
+            if w.is_ascii() {
+                return None;
+            }
+            let folded: String = w.chars().map(fold_accent).collect();
+            self.0.get(&folded)
+        })
+    }
+
+    fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+
+    fn insert(&mut self, name: String, f: FirstName) {
+        self.0.insert(name, f);
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl FromIterator<(String, FirstName)> for FirstNames {
+    fn from_iter<I: IntoIterator<Item = (String, FirstName)>>(iter: I) -> Self {
+        Self(iter.into_iter().collect())
+    }
+}
+
+impl std::ops::Index<&str> for FirstNames {
+    type Output = FirstName;
+    fn index(&self, w: &str) -> &FirstName {
+        &self.0[w]
+    }
+}
+
+/// A Latin letter without its accent ("í" → "i", "Ó" → "O"); any other character as it is.
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'O',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'ý' | 'ÿ' => 'y',
+        _ => c,
+    }
 }
 
 const ENGINE: &str = "rules";

@@ -70,6 +70,9 @@ fn first_names_load_from_tsv() {
     assert_eq!(r.gender("Jane"), Some(Gender::Female));
     assert!(r.first_names["Mark"].ambiguous);
     assert!(!r.first_names["Jane"].ambiguous);
+    // Written with accents, as news spells them.
+    assert!(r.first_names.contains_key("Jáne"));
+    assert!(!r.first_names.contains_key("Jäx"));
     // Common-word names are ambiguous even when the list does not say so.
     let r = Rules::new([("Hope".to_string(), Gender::Female)]);
     assert!(r.first_names["Hope"].ambiguous);
@@ -1102,4 +1105,16 @@ fn companies_are_found_again_without_technologies_or_gruppen() {
     for short in ["Huaxin", "Halvorsen"] {
         assert!(has(&f, short, "ORG"), "{short}: {f:?}");
     }
+}
+
+#[test]
+fn a_romance_particle_makes_a_person_only_after_a_first_name() {
+    let text = "Exporter Frutas del Pacífico and the Quinta do Falcão estate lost money, said \
+                Maria de Souza. Later María do Carme Louzao agreed.\n";
+    let f = found(text);
+    for name in ["Frutas del Pacífico", "Quinta do Falcão"] {
+        assert!(!has(&f, name, "PERSON"), "{name}: {f:?}");
+    }
+    assert!(has(&f, "Maria de Souza", "PERSON"), "{f:?}");
+    assert!(has(&f, "María do Carme Louzao", "PERSON"), "{f:?}");
 }

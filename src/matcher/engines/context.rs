@@ -374,7 +374,13 @@ pub(super) fn drop_prefixed(doc: &Document, found: &mut Vec<Suggestion>) {
 pub(super) fn trim_hyphen_tail(doc: &Document, found: &mut [Suggestion]) {
     let text = &doc.text;
     for s in found.iter_mut() {
-        let Proposal::Span { start, end, .. } = &mut s.proposal else {
+        let Proposal::Span {
+            start,
+            end,
+            new_entity,
+            ..
+        } = &mut s.proposal
+        else {
             continue;
         };
         let (x, y) = (doc.byte_of(*start), doc.byte_of(*end));
@@ -383,6 +389,10 @@ pub(super) fn trim_hyphen_tail(doc: &Document, found: &mut [Suggestion]) {
         };
         if !head.is_empty() && is_adjective_tail(tail) {
             *end -= tail.chars().count() + 1;
+            // The entity to create is named by the name, not the adjective.
+            if new_entity.as_deref() == Some(&text[x..y]) {
+                *new_entity = Some(head.to_string());
+            }
         }
     }
 }
@@ -642,7 +652,7 @@ pub(super) fn short_company_forms(index: &ProjectIndex, doc: &Document, found: &
         if t.contains(char::is_whitespace)
             || person_words.contains(t)
             || s.is_from("learned")
-            || s.rule.split('+').any(|r| r == "title")
+            || s.rule.split('+').any(|r| r.trim() == "title")
         {
             continue;
         }

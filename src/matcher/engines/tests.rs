@@ -631,6 +631,16 @@ fn a_hyphenated_adjectives_tail_is_cut_off_the_name() {
         .map(|s| doc.slice(s.range().0, s.range().1))
         .collect();
     assert_eq!(names, ["Jakarta", "Oslo"]);
+    // An entity to create is named by the place, not the adjective.
+    let mut named = vec![model_finding(4, 17)];
+    if let Proposal::Span { new_entity, .. } = &mut named[0].proposal {
+        *new_entity = Some("Jakarta-based".into());
+    }
+    trim_hyphen_tail(&doc, &mut named);
+    assert!(
+        matches!(&named[0].proposal, Proposal::Span { new_entity: Some(n), .. } if n == "Jakarta"),
+        "{named:?}"
+    );
     // Other hyphenated names stay whole.
     let doc = Document::new(DocId(1), "d", "Kraków-Nowa Huta, Tavares-Semedo");
     let mut kept = vec![model_finding(0, 16), model_finding(18, 32)];

@@ -1015,3 +1015,69 @@ fn learn_curve_prints_a_row_per_step_and_engine_and_draws_the_curve() {
         "{run:?}"
     );
 }
+
+#[test]
+fn suggestion_lines_keep_their_fields_and_order() {
+    // A span's line and a quote's line, field by field in the order they have always been
+    // written (alphabetical); a span's line has no quote fields.
+    let dir = scratch();
+    let mut p = Project::new("s");
+    p.insert_document(Document::new(
+        DocId(1),
+        "talks",
+        "\"We will stay until the end,\" said Anna Berg, the mayor of Nairobi.",
+    ));
+    project_file::save(&dir.path().join("s.ron"), &p).unwrap();
+    let run = gloss(dir.path(), &["suggest", "s.ron", "-o", "-"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let keys = |line: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mut at: Vec<(usize, String)> = v
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| (line.find(&format!("\"{k}\":")).unwrap(), k.clone()))
+            .collect();
+        at.sort();
+        at.into_iter().map(|(_, k)| k).collect()
+    };
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let span = lines
+        .iter()
+        .find(|l| l.contains("\"text\":\"Nairobi\""))
+        .expect("Nairobi suggested");
+    assert_eq!(
+        keys(span),
+        [
+            "doc", "end", "engine", "entity", "label", "reason", "rule", "score", "start", "text"
+        ]
+    );
+    let quote = lines
+        .iter()
+        .find(|l| l.contains("\"label\":\"QUOTE\""))
+        .expect("the quote suggested");
+    assert_eq!(
+        keys(quote),
+        [
+            "content",
+            "cue",
+            "doc",
+            "end",
+            "engine",
+            "entity",
+            "kind",
+            "label",
+            "reason",
+            "rule",
+            "score",
+            "speaker",
+            "speaker_entity",
+            "start",
+            "text"
+        ]
+    );
+    let q: serde_json::Value = serde_json::from_str(quote).unwrap();
+    assert_eq!(q["kind"], "direct");
+    assert_eq!(q["speaker_entity"], "Anna Berg");
+    assert_eq!(q["entity"], serde_json::Value::Null);
+}

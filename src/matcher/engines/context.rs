@@ -612,8 +612,8 @@ fn is_place_opener(w: &str) -> bool {
 }
 
 /// "Saltmarsh Capital … Saltmarsh wrote to the board": one word found as a person that opens
-/// an organisation's name found in the same story is that organisation's short form, unless a
-/// person of two words or more ends with it there ("Sigrid Halvorsen"), a title or role named
+/// an organisation's name found in the same story is that organisation's short form, unless
+/// it is a word of a person of two words or more there ("Sigrid Halvorsen"), a title named
 /// it, or the user taught it as a person. `found` is the document's settled findings.
 pub(super) fn short_company_forms(index: &ProjectIndex, doc: &Document, found: &mut [Suggestion]) {
     let text = &doc.text;

@@ -40,12 +40,12 @@ fn dateline_tail(doc: &RuleText, k: usize, end: usize) -> Option<&'static str> {
             // 16.85").
             let agency = at(k + 1)?;
             let after = at(k + 3);
-            let ends = after.is_none_or(|w| matches!(w, "-" | "–" | "—"));
+            let ends = after.is_none_or(|w| matches!(w, "-" | "--" | "–" | "—"));
             let when = month(agency).is_some() || is_short_month(agency) || is_weekday(agency);
             (doc.toks[k + 1].is_capitalised() && at(k + 2) == Some(")") && ends && !when)
                 .then_some("an agency")
         }
-        "-" | "–" | "—" => {
+        "-" | "--" | "–" | "—" => {
             // "PARIS - French police …": the rest of the line is a story, not a headline.
             let rest = (k + 1..end).any(|i| doc.is_lower_word(i, |w| w.len() >= 3));
             rest.then_some("a story")

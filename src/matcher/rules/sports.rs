@@ -114,7 +114,9 @@ impl<'d> Finder<'_, 'd> {
         if k < doc.toks.len() && matches!(doc.word(k), "-" | "–" | "—" | ":") {
             k += 1;
         }
-        if doc.is_lower_word(k, is_transfer_verb) {
+        let first = doc.word(s);
+        let first_name = self.rules.first_names.contains_key(first) && !is_club_opener(first);
+        if doc.is_lower_word(k, is_transfer_verb) && !first_name {
             if self.is_country(s, e) {
                 return false;
             }
@@ -257,6 +259,10 @@ impl<'d> Finder<'_, 'd> {
         // Kepulauan (PAK)", not "Chen Hsin (CHN)".
         if is_country_code(code) {
             return self.spells_out(open, code);
+        }
+        // "Gary Bell (GB) 10.21": a two-letter country's code is a country whatever it spells.
+        if matches!(code, "GB" | "UK" | "US" | "NZ" | "SA" | "HK" | "PR") {
+            return false;
         }
         let mut start = open;
         while start > 0
@@ -528,14 +534,17 @@ impl<'d> Finder<'_, 'd> {
         let Some(colon) = lineup_colon(doc, line) else {
             return false;
         };
-        let opens = s > colon && matches!(doc.word(s - 1), ":" | "," | ";" | "(");
+        // After the colon (so `s - 1` is a token of the line).
+        if s <= colon || !matches!(doc.word(s - 1), ":" | "," | ";" | "(") {
+            return false;
+        }
         let closes = e == lb
             || matches!(doc.word(e), "," | ";" | ")" | "(" | ".")
             || doc.toks[e].kind == TokenKind::Number;
         // A place a list knows may be a player's name too, but not a club's or a country's
         // bracket after a player ("Leal (Estrela)").
         let bracketed_team = doc.word(s - 1) == "(" && e < lb && doc.word(e) == ")";
-        if !opens || !closes || bracketed_team || doc.toks[s].is_all_caps() {
+        if !closes || bracketed_team || doc.toks[s].is_all_caps() {
             return false;
         }
         if doc
@@ -544,8 +553,12 @@ impl<'d> Finder<'_, 'd> {
         {
             return false;
         }
-        let team = doc.text_of(doc.lines[line].0, colon);
-        let reason = format!("a player in the line-up of {}", q(team));
+        let head = doc.text_of(doc.lines[line].0, colon);
+        let reason = if is_players_head(&head.to_lowercase()) {
+            format!("a player listed after {}", q(&format!("{head}:")))
+        } else {
+            format!("a player in the line-up of {}", q(head))
+        };
         self.add(s, e, "PERSON", 0.8, LINEUP_RULE, reason);
         true
     }
@@ -756,11 +769,7 @@ fn is_transfer_verb(w: &str) -> bool {
             | "recalled"
             | "hired"
             | "fired"
-            | "named"
-            | "extended"
             | "transferred"
-            | "agreed"
-            | "completed"
     )
 }
 

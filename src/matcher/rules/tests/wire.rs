@@ -676,3 +676,34 @@ fn a_romance_particle_makes_a_person_only_after_a_first_name() {
     assert!(has(&f, "Maria de Souza", "PERSON"), "{f:?}");
     assert!(has(&f, "María do Carme Louzao", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn a_list_of_players_may_open_the_story() {
+    // The first token of the text is a run the line-up rule looks at: no token before it.
+    for text in [
+        "Substitutes: Leal, Ribas\nEstrela won 2-1 after Leal scored.\n",
+        "Estrela do Minho: Queiroga; Leal, Okonjo, Vilar, Sampaio; Ferraz, Lobo, Ribas; \
+         Tavares, Pimenta, Rocha\nEstrela won 2-1 after Leal scored.\n",
+    ] {
+        let f = found(text);
+        assert!(has(&f, "Leal", "PERSON"), "{f:?}");
+    }
+    let f = rules().suggest("Yellow cards: Leal, Ribas\nEstrela won 2-1.\n", &[]);
+    let leal = f.iter().find(|s| s.range() == (14, 18)).expect("Leal");
+    assert!(
+        leal.reason.contains("listed after “Yellow cards:”"),
+        "{leal:?}"
+    );
+}
+
+#[test]
+fn an_athlete_who_signs_or_leads_is_no_club() {
+    let text = "GOLF - OPEN\nSecond round leaders on Friday:\n\
+                Maria Sorensen (Sweden) extended her lead to three shots.\n\
+                Gary Bell (GB) 10.21, Ana Ruiz (US) 10.25\n\
+                NEW YORK (Vestwire) -- Shares rose.\n";
+    let f = found(text);
+    assert!(!has(&f, "Maria Sorensen", "ORG"), "{f:?}");
+    assert!(has(&f, "Gary Bell", "PERSON"), "{f:?}");
+    assert!(has(&f, "Vestwire", "ORG"), "{f:?}");
+}

@@ -342,38 +342,15 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
     });
 }
 
-/// Findings glued to a prefix by a hyphen ("pro-Beijing councillors", "anti-Western", "sub-Saharan
-/// Africa"), or taking it along ("pro-Beijing" as one finding): the word is an adjective made
-/// from the name, not the place or the body itself.
-pub(super) fn drop_prefixed(doc: &Document, found: &mut Vec<Suggestion>) {
+/// Names a hyphen makes adjectives of, in one pass over the findings. Glued to a prefix
+/// ("pro-Beijing councillors", "anti-Western", "sub-Saharan Africa") or taking it along
+/// ("pro-Beijing" as one finding), the word is an adjective made from the name, not the place
+/// or the body itself: dropped. Taking a participle's tail along ("Jakarta-based",
+/// "Oslo-listed"), the finding ends before the hyphen: the name is the place or company alone,
+/// and the entity it would create is named without the tail.
+pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>) {
     let text = &doc.text;
-    found.retain(|s| {
-        if !matches!(s.proposal, Proposal::Span { .. }) {
-            return true;
-        }
-        let (x, y) = (doc.byte_of(s.range().0), doc.byte_of(s.range().1));
-        // The prefix taken along: "pro-Beijing" as one finding (in lower case as written: the
-        // Anti-Defamation League and the Trans-Siberian Railway are names).
-        if let Some((head, _)) = text[x..y].split_once('-')
-            && is_name_prefix(head)
-        {
-            return false;
-        }
-        let Some(before) = text[..x].strip_suffix('-') else {
-            return true;
-        };
-        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
-            k + before[k..].chars().next().map_or(1, char::len_utf8)
-        });
-        !is_name_prefix(&before[word_start..])
-    });
-}
-
-/// A finding that takes a hyphenated adjective's tail along ("Jakarta-based", "Oslo-listed")
-/// ends before the hyphen: the name is the place or company alone.
-pub(super) fn trim_hyphen_tail(doc: &Document, found: &mut [Suggestion]) {
-    let text = &doc.text;
-    for s in found.iter_mut() {
+    found.retain_mut(|s| {
         let Proposal::Span {
             start,
             end,
@@ -381,20 +358,35 @@ pub(super) fn trim_hyphen_tail(doc: &Document, found: &mut [Suggestion]) {
             ..
         } = &mut s.proposal
         else {
-            continue;
+            return true;
         };
         let (x, y) = (doc.byte_of(*start), doc.byte_of(*end));
-        let Some((head, tail)) = text[x..y].rsplit_once('-') else {
-            continue;
-        };
-        if !head.is_empty() && is_adjective_tail(tail) {
+        // The prefix taken along: "pro-Beijing" as one finding (in lower case as written: the
+        // Anti-Defamation League and the Trans-Siberian Railway are names).
+        if let Some((head, _)) = text[x..y].split_once('-')
+            && is_name_prefix(head)
+        {
+            return false;
+        }
+        if let Some(before) = text[..x].strip_suffix('-') {
+            let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+                k + before[k..].chars().next().map_or(1, char::len_utf8)
+            });
+            if is_name_prefix(&before[word_start..]) {
+                return false;
+            }
+        }
+        if let Some((head, tail)) = text[x..y].rsplit_once('-')
+            && !head.is_empty()
+            && is_adjective_tail(tail)
+        {
             *end -= tail.chars().count() + 1;
-            // The entity to create is named by the name, not the adjective.
             if new_entity.as_deref() == Some(&text[x..y]) {
                 *new_entity = Some(head.to_string());
             }
         }
-    }
+        true
+    });
 }
 
 /// A participle that makes an adjective of a name hyphenated before it ("-based", "-listed").

@@ -54,8 +54,8 @@ use super::split;
 use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion};
 use crate::text::plural;
 use context::{
-    GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_prefixed, drop_wire_forms,
-    head_word_labels, short_company_forms, trim_hyphen_tail,
+    GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_wire_forms, head_word_labels,
+    hyphenated_adjectives, short_company_forms,
 };
 
 /// A bundled list: its name, file contents and the score its matches get.
@@ -550,10 +550,8 @@ impl Engines {
             &with_stored
         };
         let mut from_model = from_model;
-        drop_prefixed(doc, &mut found);
-        drop_prefixed(doc, &mut from_model);
-        trim_hyphen_tail(doc, &mut found);
-        trim_hyphen_tail(doc, &mut from_model);
+        hyphenated_adjectives(doc, &mut found);
+        hyphenated_adjectives(doc, &mut from_model);
         found.extend(external::link_spans(index, external));
         context_over_lists(doc, &mut found, &mut from_model);
         drop_wire_forms(doc, &mut from_model);

@@ -1,8 +1,8 @@
 //! Tests of running every engine over a document: labels fitted to the project, speakers.
 
 use super::context::{
-    all_words_capitalised, context_over_lists, context_over_model, drop_prefixed, drop_wire_forms,
-    head_word_labels, trim_hyphen_tail,
+    all_words_capitalised, context_over_lists, context_over_model, drop_wire_forms,
+    head_word_labels, hyphenated_adjectives,
 };
 use super::*;
 use crate::model::{DocId, LabelSet};
@@ -338,21 +338,21 @@ fn a_name_made_an_adjective_by_a_prefix_is_no_name() {
     assert_eq!(labels_of(&doc, &found, "Beijing"), ["GPE"], "{found:?}");
     assert_eq!(labels_of(&doc, &found, "Brussels"), ["GPE"], "{found:?}");
     let mut taken = vec![model_finding(4, 15)];
-    drop_prefixed(
+    hyphenated_adjectives(
         &Document::new(DocId(1), "d", "Two pro-Beijing parties won."),
         &mut taken,
     );
     assert!(taken.is_empty());
     // Names that open with such a word in capitals stay.
     let mut kept = vec![model_finding(0, 22), model_finding(24, 36)];
-    drop_prefixed(
+    hyphenated_adjectives(
         &Document::new(DocId(1), "d", "Anti-Defamation League, Trans-Canada"),
         &mut kept,
     );
     assert_eq!(kept.len(), 2);
     // A hyphen after another name is no prefix.
     let mut kept = vec![model_finding(7, 16)];
-    drop_prefixed(&Document::new(DocId(1), "d", "Kraków-Nowa Huta"), &mut kept);
+    hyphenated_adjectives(&Document::new(DocId(1), "d", "Kraków-Nowa Huta"), &mut kept);
     assert_eq!(kept.len(), 1);
 }
 
@@ -625,7 +625,7 @@ fn a_hyphenated_adjectives_tail_is_cut_off_the_name() {
     let text = "The Jakarta-based lender and an Oslo-listed shipper bought a stake.\n";
     let doc = Document::new(DocId(1), "d", text);
     let mut found = vec![model_finding(4, 17), model_finding(32, 43)];
-    trim_hyphen_tail(&doc, &mut found);
+    hyphenated_adjectives(&doc, &mut found);
     let names: Vec<&str> = found
         .iter()
         .map(|s| doc.slice(s.range().0, s.range().1))
@@ -636,7 +636,7 @@ fn a_hyphenated_adjectives_tail_is_cut_off_the_name() {
     if let Proposal::Span { new_entity, .. } = &mut named[0].proposal {
         *new_entity = Some("Jakarta-based".into());
     }
-    trim_hyphen_tail(&doc, &mut named);
+    hyphenated_adjectives(&doc, &mut named);
     assert!(
         matches!(&named[0].proposal, Proposal::Span { new_entity: Some(n), .. } if n == "Jakarta"),
         "{named:?}"
@@ -644,7 +644,7 @@ fn a_hyphenated_adjectives_tail_is_cut_off_the_name() {
     // Other hyphenated names stay whole.
     let doc = Document::new(DocId(1), "d", "Kraków-Nowa Huta, Tavares-Semedo");
     let mut kept = vec![model_finding(0, 16), model_finding(18, 32)];
-    trim_hyphen_tail(&doc, &mut kept);
+    hyphenated_adjectives(&doc, &mut kept);
     assert_eq!(kept[0].range(), (0, 16));
     assert_eq!(kept[1].range(), (18, 32));
     // With every engine: the city, not the adjective.

@@ -9,7 +9,8 @@ use super::score;
 use super::words::{
     event_head, is_club_opener, is_family_name_shape, is_hyphenated_given_name, is_loc_opener,
     is_org_opener, is_particle, is_particle_prefixed, is_place_opener, is_place_shaped,
-    is_single_word_org, is_state_body_modifier, loc_head, misc_head, org_head, role_score,
+    is_romance_particle, is_single_word_org, is_state_body_modifier, loc_head, misc_head, org_head,
+    role_score,
 };
 
 impl<'d> Finder<'_, 'd> {
@@ -183,27 +184,7 @@ impl<'d> Finder<'_, 'd> {
             // "Frutas del Pacífico", "Quinta do Falcão", "Estrela do Minho": with a Romance
             // particle, only after a first name ("Luis de Guindos"); companies, estates and
             // clubs are named so too.
-            let romance = (s + 1..e).any(|k| {
-                matches!(
-                    doc.word(k),
-                    "de" | "del"
-                        | "della"
-                        | "da"
-                        | "do"
-                        | "dos"
-                        | "das"
-                        | "di"
-                        | "du"
-                        | "la"
-                        | "le"
-                        | "y"
-                        | "los"
-                        | "las"
-                        | "dela"
-                        | "delos"
-                        | "des"
-                )
-            });
+            let romance = (s + 1..e).any(|k| is_romance_particle(doc.word(k)));
             let first_name = self.rules.first_names.contains_key(doc.word(s));
             if particle && !is_place_opener(doc.word(s)) && (first_name || !romance) {
                 self.add(

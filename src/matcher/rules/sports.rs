@@ -52,6 +52,13 @@ impl<'d> Finder<'_, 'd> {
         self.add(s, e, "ORG", score, CLUB_RULE, reason);
     }
 
+    /// Whether a first name opens the run at `s` (a person's name: "Lennox Hart"), not a
+    /// club's word that is one too ("Real", "Sporting").
+    fn first_name_opens(&self, s: usize) -> bool {
+        let first = self.doc.word(s);
+        self.rules.first_names.contains_key(first) && !is_club_opener(first)
+    }
+
     /// The closing bracket of a country's bracket opened at token `open`: one to three words
     /// inside.
     fn bracket_close(&self, open: usize) -> Option<usize> {
@@ -114,9 +121,7 @@ impl<'d> Finder<'_, 'd> {
         if k < doc.toks.len() && matches!(doc.word(k), "-" | "–" | "—" | ":") {
             k += 1;
         }
-        let first = doc.word(s);
-        let first_name = self.rules.first_names.contains_key(first) && !is_club_opener(first);
-        if doc.is_lower_word(k, is_transfer_verb) && !first_name {
+        if doc.is_lower_word(k, is_transfer_verb) && !self.first_name_opens(s) {
             if self.is_country(s, e) {
                 return false;
             }
@@ -155,9 +160,7 @@ impl<'d> Finder<'_, 'd> {
         if !fixture || !self.country_in_brackets(e, close) {
             return false;
         }
-        let first = doc.word(s);
-        let person = self.rules.first_names.contains_key(first) && !is_club_opener(first);
-        if person || doc.known_label(s, e).is_some_and(|l| l == "PERSON") {
+        if self.first_name_opens(s) || doc.known_label(s, e).is_some_and(|l| l == "PERSON") {
             return false;
         }
         self.add_club(

@@ -646,6 +646,17 @@ pub(super) fn is_compass(w: &str) -> bool {
     )
 }
 
+/// The particles of Romance (and Filipino) names, a part of `is_particle`'s: companies,
+/// estates and clubs are named with them too ("Frutas del Pacífico", "Quinta do Falcão").
+#[rustfmt::skip]
+pub(super) fn is_romance_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "del" | "della" | "da" | "do" | "dos" | "das" | "di" | "du" | "la" | "le" | "y"
+            | "los" | "las" | "dela" | "delos" | "des"
+    )
+}
+
 /// Second halves of hyphenated words that are not given names ("Tokyo-based", "Kyoto-born").
 #[rustfmt::skip]
 fn is_compound_suffix(w: &str) -> bool {

@@ -8,11 +8,11 @@
 //! encyclopaedia text. Applied to the engines' findings before they are merged
 //! (`Engines::finish`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use crate::matcher::lookup::ProjectIndex;
-use crate::matcher::rules::{is_short_month, is_sport_slug};
+use crate::matcher::rules::{event_head, is_short_month, is_sport_slug};
 use crate::model::{Document, Proposal, Suggestion};
+use crate::text::is_month_name;
 
 /// Where the document's context outweighs what a list knows of the string alone, the list (and
 /// the model, which reads the list as a feature) give way before findings are merged — else
@@ -306,8 +306,9 @@ const MODEL_ENGINE: &str = crate::matcher::model::ENGINE;
 
 /// The model's findings that the form of wire copy says are no names: the sport that opens a
 /// headline ("ATHLETICS - KENYANS SWEEP ISTANBUL MARATHON"), a currency code beside an amount
-/// ("EUR 3 million", "USD 1.2 billion") and a contract month ("Dalian (Jan) 8,894 yuan"). The shipped weights learnt from Wikipedia,
-/// which has neither.
+/// ("EUR 3 million", "USD 1.2 billion"), a contract month ("Dalian (Jan) 8,894 yuan") and a
+/// span of months ("the April-June quarter"). The shipped weights learnt from Wikipedia, which
+/// has none of them.
 pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) {
     if from_model.is_empty() {
         return;
@@ -338,7 +339,12 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
         let month = is_short_month(name)
             && (before.ends_with('(')
                 || after.starts_with(|c: char| c == ')' || c.is_ascii_digit()));
-        !(slug || amount || month)
+        // "the April-June quarter", "Jan-March": a span of months.
+        let months = name.contains(['-', '–'])
+            && name
+                .split(['-', '–'])
+                .all(|m| is_month_name(m) || is_short_month(m.trim_end_matches('.')));
+        !(slug || amount || month || months)
     });
 }
 
@@ -347,7 +353,8 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
 /// ("pro-Beijing" as one finding), the word is an adjective made from the name, not the place
 /// or the body itself: dropped. Taking a participle's tail along ("Jakarta-based",
 /// "Oslo-listed"), the finding ends before the hyphen: the name is the place or company alone,
-/// and the entity it would create is named without the tail.
+/// and the entity it would create is named without the tail; opening a longer finding
+/// ("Russian-led Eurasian Economic Union"), the finding starts after it.
 pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>) {
     let text = &doc.text;
     found.retain_mut(|s| {
@@ -375,6 +382,19 @@ pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>)
             if is_name_prefix(&before[word_start..]) {
                 return false;
             }
+        }
+        // The adjective opening the finding: "Russian-led Eurasian Economic Union" is the union.
+        if let Some((first, rest)) = text[x..y].split_once(' ')
+            && let Some((head, tail)) = first.rsplit_once('-')
+            && !head.is_empty()
+            && is_adjective_tail(tail)
+            && rest.starts_with(char::is_uppercase)
+        {
+            *start += first.chars().count() + 1;
+            if new_entity.as_deref() == Some(&text[x..y]) {
+                *new_entity = Some(rest.to_string());
+            }
+            return true;
         }
         if let Some((head, tail)) = text[x..y].rsplit_once('-')
             && !head.is_empty()
@@ -503,7 +523,7 @@ pub(super) fn head_word_labels(
         let of_after_first = matches!(words.get(1), Some(&("of" | "de" | "du")));
         let games_of_a_company =
             last == "Games" && !words.iter().rev().nth(1).is_some_and(|w| is_games_word(w));
-        let (label, head) = if is_event_head(last) && !games_of_a_company {
+        let (label, head) = if event_head(last) && !games_of_a_company {
             ("EVENT", last)
         } else if first == "Tour" && of_after_first {
             ("EVENT", first)
@@ -517,32 +537,6 @@ pub(super) fn head_word_labels(
         out.push((i, label, head.to_string()));
     }
     out
-}
-
-/// Last words of events' names.
-fn is_event_head(w: &str) -> bool {
-    matches!(
-        w,
-        "Games"
-            | "Olympics"
-            | "Paralympics"
-            | "Championships"
-            | "Championship"
-            | "Cup"
-            | "Open"
-            | "Marathon"
-            | "Gala"
-            | "Indoors"
-            | "Trophy"
-            | "Classic"
-            | "Prix"
-            | "Rally"
-            | "Tournament"
-            | "Festival"
-            | "Expo"
-            | "Olympiad"
-            | "Slam"
-    )
 }
 
 /// What "Games" follows in a sporting event's name ("Olympic Games", "Commonwealth Games"),
@@ -601,62 +595,4 @@ fn is_place_opener(w: &str) -> bool {
         w,
         "Strait" | "Straits" | "Cape" | "Gulf" | "Bay" | "Sea" | "Isle" | "Lake" | "Mount"
     )
-}
-
-/// "Saltmarsh Capital … Saltmarsh wrote to the board": one word found as a person that opens
-/// an organisation's name found in the same story is that organisation's short form, unless
-/// it is a word of a person of two words or more there ("Sigrid Halvorsen"), a title named
-/// it, or the user taught it as a person. `found` is the document's settled findings.
-pub(super) fn short_company_forms(index: &ProjectIndex, doc: &Document, found: &mut [Suggestion]) {
-    let text = &doc.text;
-    let span_text = |s: &Suggestion| {
-        let (a, b) = s.range();
-        &text[doc.byte_of(a)..doc.byte_of(b)]
-    };
-    let mut org_first: HashMap<&str, &str> = HashMap::new();
-    let mut person_words: HashSet<&str> = HashSet::new();
-    for s in found.iter() {
-        if !matches!(s.proposal, Proposal::Span { .. }) {
-            continue;
-        }
-        let t = span_text(s);
-        let mut words = t.split_whitespace();
-        let (Some(first), Some(_)) = (words.next(), words.next()) else {
-            continue;
-        };
-        match s.label() {
-            "ORG" => {
-                org_first.entry(first).or_insert(t);
-            }
-            "PERSON" => person_words.extend(t.split_whitespace()),
-            _ => {}
-        }
-    }
-    if org_first.is_empty() {
-        return;
-    }
-    let mut changes = Vec::new();
-    for (i, s) in found.iter().enumerate() {
-        if !matches!(s.proposal, Proposal::Span { .. }) || s.label() != "PERSON" {
-            continue;
-        }
-        let t = span_text(s);
-        if t.contains(char::is_whitespace)
-            || person_words.contains(t)
-            || s.is_from("learned")
-            || s.rule.split('+').any(|r| r.trim() == "title")
-        {
-            continue;
-        }
-        if let Some(&org) = org_first.get(t) {
-            changes.push((i, org.to_string()));
-        }
-    }
-    for (i, org) in changes {
-        let s = &mut found[i];
-        super::relabel(index, s, "ORG");
-        s.reason.push_str(&format!(
-            "; ORG: the short form of “{org}”, named in this story"
-        ));
-    }
 }

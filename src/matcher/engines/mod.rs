@@ -38,6 +38,7 @@
 //! so. A speaker that is already a span of the document is kept whatever its label.
 
 mod context;
+mod discourse;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -55,8 +56,9 @@ use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Propo
 use crate::text::plural;
 use context::{
     GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_wire_forms, head_word_labels,
-    hyphenated_adjectives, short_company_forms,
+    hyphenated_adjectives,
 };
+use discourse::{affiliation_after_of, organisation_elsewhere, short_company_forms};
 
 /// A bundled list: its name, file contents and the score its matches get.
 pub struct Bundled {
@@ -601,6 +603,8 @@ impl Engines {
             })
         };
         short_company_forms(index, doc, &mut out);
+        organisation_elsewhere(index, doc, &mut out);
+        affiliation_after_of(index, doc, &mut out);
         let outside_quotes = external
             .iter()
             .any(|s| matches!(s.proposal, Proposal::Quote { .. }));

@@ -673,3 +673,91 @@ fn a_word_that_opens_a_companys_name_is_its_short_form() {
         "{found:?}"
     );
 }
+
+/// `found` after the discourse passes, in a news project.
+fn after_discourse(text: &str, mut found: Vec<Suggestion>) -> Vec<Suggestion> {
+    let p = Project::new("p");
+    let index = ProjectIndex::new(&p);
+    let doc = Document::new(DocId(1), "d", text);
+    discourse::organisation_elsewhere(&index, &doc, &mut found);
+    discourse::affiliation_after_of(&index, &doc, &mut found);
+    found
+}
+
+#[test]
+fn a_word_named_an_organisation_elsewhere_is_that_organisation() {
+    // The league table's club; the model, alone, read the same word as a person in prose.
+    let text = "Kotkat, who had not lost since May, fell.\n1. Kotkat 44 29 97\n";
+    let found = vec![
+        finding("model", 0, 6, "PERSON", "model: statistical"),
+        finding("rules", 45, 51, "ORG", "club"),
+    ];
+    let out = after_discourse(text, found);
+    assert_eq!(out[0].label(), "ORG", "{out:?}");
+    assert!(out[0].reason.contains("elsewhere in this story (club)"));
+    // Not where another engine names it a person too, nor a finding with a person's own
+    // evidence.
+    let found = vec![
+        finding("model", 0, 6, "PERSON", "model: statistical"),
+        finding("rules", 45, 51, "ORG", "club"),
+        finding("rules", 0, 6, "PERSON", "title"),
+    ];
+    let out = after_discourse(text, found);
+    assert_eq!(out[0].label(), "PERSON", "{out:?}");
+}
+
+#[test]
+fn the_name_after_a_persons_of_is_where_the_person_belongs() {
+    let text = "Deputy Prime Minister Napat Thongchai of Palang Samakkhi said talks would \
+                begin. Palang Samakkhi holds 40 seats.";
+    let (a, b) = (22, 37);
+    let (c, d) = (41, 56);
+    let (e, f) = (81, 96);
+    let found = vec![
+        finding("model", a, b, "PERSON", "model: statistical + title"),
+        finding(
+            "model+rules",
+            c,
+            d,
+            "PERSON",
+            "model: statistical + speech-cue",
+        ),
+        finding("model", e, f, "PERSON", "model: statistical"),
+    ];
+    let out = after_discourse(text, found);
+    let labels: Vec<&str> = out.iter().map(Suggestion::label).collect();
+    assert_eq!(labels, ["PERSON", "ORG", "ORG"], "{out:?}");
+    assert!(
+        out[1].reason.contains("after “Napat Thongchai of”"),
+        "{out:?}"
+    );
+    // A person named by a first name or title after "of" stays one.
+    let found = vec![
+        finding("model", a, b, "PERSON", "model: statistical + title"),
+        finding(
+            "model+rules",
+            c,
+            d,
+            "PERSON",
+            "model: statistical + first-name",
+        ),
+    ];
+    let out = after_discourse(text, found);
+    assert_eq!(out[1].label(), "PERSON", "{out:?}");
+}
+
+#[test]
+fn an_adjective_opening_a_finding_and_a_span_of_months_are_no_names() {
+    let text = "It joined the Russian-led Eurasian Economic Union in the April-June quarter.\n";
+    let doc = Document::new(DocId(1), "d", text);
+    let mut found = vec![model_finding(14, 49)];
+    hyphenated_adjectives(&doc, &mut found);
+    assert_eq!(
+        doc.slice(found[0].range().0, found[0].range().1),
+        "Eurasian Economic Union"
+    );
+    let mut months = vec![model_finding(57, 67)];
+    assert_eq!(doc.slice(57, 67), "April-June");
+    drop_wire_forms(&doc, &mut months);
+    assert!(months.is_empty(), "{months:?}");
+}

@@ -28,6 +28,11 @@ pub(super) fn name_edges(
     if opens && b - a > 1 && article && word(a + 1) != "Hague" {
         a += 1;
     }
+    // "Newspaper Folha do Cerrado reported", "Carmaker Daesan said": what the name is, opening
+    // the sentence, is not part of it.
+    if opens && b - a > 1 && (is_descriptor(word(a)) || is_sentence_adverb(word(a))) {
+        a += 1;
+    }
     if let Some(k) = (a + 1..b).find(|&k| {
         tokens[k].kind == TokenKind::Word
             && is_sentence_word(word(k))
@@ -55,6 +60,57 @@ fn is_sentence_word(w: &str) -> bool {
         && !is_connector(w)
 }
 
+/// Nouns that say what a company or paper is and open agency sentences before its name
+/// ("Brokerage Nomura", "Daily Kompas"): never the first word of a name in news.
+fn is_descriptor(w: &str) -> bool {
+    matches!(
+        w,
+        "Newspaper"
+            | "Brokerage"
+            | "Insurer"
+            | "Lender"
+            | "Carmaker"
+            | "Automaker"
+            | "Chipmaker"
+            | "Drugmaker"
+            | "Steelmaker"
+            | "Retailer"
+            | "Refiner"
+            | "Broadcaster"
+            | "Conglomerate"
+            | "Miner"
+            | "Shipbuilder"
+            | "Brewer"
+            | "Planemaker"
+            | "Tabloid"
+    )
+}
+
+/// Adverbs that open sentences, capitalised only there: "Later van der Merwe said".
+fn is_sentence_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "Later"
+            | "Earlier"
+            | "Yesterday"
+            | "Meanwhile"
+            | "However"
+            | "Afterwards"
+            | "Then"
+            | "Now"
+            | "Instead"
+            | "Also"
+            | "Still"
+            | "Finally"
+            | "Eventually"
+            | "Nonetheless"
+            | "Nevertheless"
+            | "Separately"
+            | "Elsewhere"
+            | "Overall"
+    )
+}
+
 /// "Bank of England", "Ministry for Foreign Affairs", "Trinidad and Tobago", "Newcastle upon
 /// Tyne".
 fn is_connector(w: &str) -> bool {
@@ -74,12 +130,16 @@ fn is_date_word(w: &str) -> bool {
     is_weekday(w) || is_month_name(w)
 }
 
-/// What a name does not end with: a connector or particle, a comma, dash, colon or opening
-/// bracket.
+/// What a name does not end with: a connector or particle, a comma, dash, colon, opening
+/// bracket, a sentence's full stop ("St. Elizabeth." before a quote: an abbreviation keeps its
+/// own period in its token) or a quote mark.
 fn is_loose_end(kind: TokenKind, w: &str) -> bool {
     match kind {
         TokenKind::Word => is_connector(w) || is_name_particle(w),
-        TokenKind::Punct => matches!(w, "," | "-" | "–" | "—" | ":" | ";" | "(" | "[" | "/"),
+        TokenKind::Punct => matches!(
+            w,
+            "," | "-" | "–" | "—" | ":" | ";" | "(" | "[" | "/" | "." | "?" | "\"" | "“" | "”"
+        ),
         _ => false,
     }
 }
@@ -134,6 +194,41 @@ mod tests {
         assert_eq!(
             edged("Frankfurt am Main fell", 0, 3).as_deref(),
             Some("Frankfurt am Main")
+        );
+        // The sentence's full stop and a quote mark are not the name's; an abbreviation's
+        // period is its token's.
+        assert_eq!(
+            edged("in Elizabeth. \"But", 1, 3).as_deref(),
+            Some("Elizabeth")
+        );
+        assert_eq!(
+            edged("in Elizabeth\" But", 1, 3).as_deref(),
+            Some("Elizabeth")
+        );
+        assert_eq!(
+            edged("Acme Corp. fell", 0, 2).as_deref(),
+            Some("Acme Corp.")
+        );
+    }
+
+    #[test]
+    fn an_opening_descriptor_or_adverb_is_dropped() {
+        assert_eq!(
+            edged("Newspaper Folha do Cerrado reported", 0, 4).as_deref(),
+            Some("Folha do Cerrado")
+        );
+        assert_eq!(
+            edged("Carmaker Daesan Motor said", 0, 3).as_deref(),
+            Some("Daesan Motor")
+        );
+        assert_eq!(
+            edged("Later van der Merwe said", 0, 4).as_deref(),
+            Some("van der Merwe")
+        );
+        // Inside a sentence it is left to the name ("the Brewer Street market").
+        assert_eq!(
+            edged("at Brewer Street", 1, 3).as_deref(),
+            Some("Brewer Street")
         );
     }
 

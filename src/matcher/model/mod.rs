@@ -35,6 +35,12 @@ use perceptron::{Instance, SentenceFeatures, Weights};
 
 pub use calibrate::reliability;
 
+/// Tenths of the time a lower-case word is written capitalised in running text (0..=10), from
+/// the bundled word table; `None` for a word it does not know.
+pub fn capitalised_tenths(lower: &str) -> Option<u8> {
+    word_table::WordTable::bundled().capitalised_tenths(lower)
+}
+
 pub const ENGINE: &str = "model";
 
 /// The version of what a trained model is (its features and how it is trained): a cached

@@ -125,6 +125,14 @@ impl WordTable {
         (c, case)
     }
 
+    /// Tenths of the time a lower-case word is written capitalised in running text (0..=10),
+    /// if the table knows it: "net" 1, "revenue" 0, "smith" 9.
+    pub fn capitalised_tenths(&self, lower: &str) -> Option<u8> {
+        self.get_hash(hash_str(lower))
+            .map(|e| e.case)
+            .filter(|&c| c != NO_CASE)
+    }
+
     /// [`WordTable::lookup`]'s cluster, from the strings.
     #[cfg(test)]
     fn cluster(&self, form: &str, lower: &str) -> u32 {

@@ -99,6 +99,10 @@ impl<'d> Finder<'_, 'd> {
             if (a..k).any(|i| is_weekday(doc.word(i)) || month(doc.word(i)).is_some()) {
                 continue;
             }
+            // "BASKETBALL - DELA CRUZ LEADS BAYANIHAN": a sports headline's slug.
+            if is_sport_slug(doc.text_of(a, k)) {
+                continue;
+            }
             // "DAESAN MOTOR (SEOUL) - The carmaker …": a list of company briefs gives the
             // company, then its city in brackets, where a dateline gives the place, then its
             // agency.

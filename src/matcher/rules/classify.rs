@@ -5,6 +5,7 @@
 //! stays untyped.
 
 use super::finder::{Candidate, Finder, q};
+use super::lexicons::is_company_noun;
 use super::score;
 use super::words::{
     event_head, is_club_opener, is_family_name_shape, is_hyphenated_given_name, is_loc_opener,
@@ -160,6 +161,7 @@ impl<'d> Finder<'_, 'd> {
             && doc.is_lower_word(p, |w| role_score(w).is_some())
             && self.person_part(s, e)
             && !unsure
+            && !self.industry_noun(p)
         {
             let role = doc.word(p);
             let sc = role_score(role).unwrap_or(0.7);
@@ -287,5 +289,51 @@ impl<'d> Finder<'_, 'd> {
         } else {
             None
         }
+    }
+
+    /// "coal producer Śląska Spółka Węglowa", "power producer Karadeniz Enerji": a role that is
+    /// also a company noun, after a lower-case word that is not a person's kind of it ("film
+    /// producer Ana Ruiz", "the producer …"), names a company.
+    fn industry_noun(&self, p: usize) -> bool {
+        let doc = self.doc;
+        is_company_noun(doc.word(p))
+            && p >= 1
+            && doc.same_sentence(p - 1, p)
+            && doc.is_lower_word(p - 1, |w| {
+                !matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "film"
+                        | "movie"
+                        | "music"
+                        | "record"
+                        | "executive"
+                        | "television"
+                        | "tv"
+                        | "theatre"
+                        | "theater"
+                        | "stage"
+                        | "documentary"
+                        | "veteran"
+                        | "award-winning"
+                        | "hip-hop"
+                        | "rap"
+                        | "pop"
+                        | "co-executive"
+                        | "series"
+                        | "line"
+                        | "associate"
+                        | "senior"
+                        | "show"
+                        | "radio"
+                        | "fashion"
+                )
+            })
     }
 }

@@ -82,7 +82,7 @@ mod words;
 
 pub use partial::PARTIAL_RULE;
 pub use sports::{CLUB_RULE, LINEUP_RULE, TEAM_ROW_RULE};
-pub use words::{is_short_month, is_sport_slug};
+pub use words::{event_head, is_short_month, is_sport_slug};
 
 #[cfg(test)]
 mod tests;

@@ -127,16 +127,35 @@ impl<'d> Finder<'_, 'd> {
         }
         let mut found = Vec::new();
         for i in 0..doc.toks.len() {
-            if !doc.is_name_word(i) {
+            // A surname may open with its particle in lower case ("dela Cruz", "van der
+            // Merwe"), capitalised at a sentence's start ("Van der Merwe said").
+            let particle = is_particle(&doc.word(i).to_lowercase());
+            if !doc.is_name_word(i) && !particle {
                 continue;
             }
-            let Some(ks) = index.get(doc.word(i)) else {
+            // Only from the surname's first particle: "der Heijden" is inside "van der Heijden".
+            if particle && i >= 1 && is_particle(&doc.word(i - 1).to_lowercase()) {
+                continue;
+            }
+            let lowered;
+            let key = if particle && !index.contains_key(doc.word(i)) {
+                lowered = doc.word(i).to_lowercase();
+                lowered.as_str()
+            } else {
+                doc.word(i)
+            };
+            let Some(ks) = index.get(key) else {
                 continue;
             };
             for &k in ks {
                 let src = &sources[k];
                 let e = i + src.words.len();
-                if e > doc.toks.len() || !(i..e).zip(&src.words).all(|(x, w)| doc.word(x) == *w) {
+                if e > doc.toks.len()
+                    || !(i..e)
+                        .zip(&src.words)
+                        .enumerate()
+                        .all(|(j, (x, w))| doc.word(x) == *w || (j == 0 && particle && key == *w))
+                {
                     continue;
                 }
                 let (start, end) = (doc.toks[i].start, doc.toks[e - 1].end);
@@ -256,7 +275,13 @@ fn sources_of<'d>(
             .find(|&k| is_particle(doc.word(k)))
             .unwrap_or(b - 1);
         let (p, q) = if surname_first { (a, a + 1) } else { (p, b) };
-        push(words_of(p, q), "surname");
+        // "Van der Heijden" at a sentence's start is all surname: no "der Heijden" (but "Ben
+        // Player" has the surname "Player").
+        let all_particles =
+            b - a >= 3 && is_particle(&doc.word(a).to_lowercase()) && is_particle(doc.word(a + 1));
+        if surname_first || !all_particles {
+            push(words_of(p, q), "surname");
+        }
         let last = doc.word(b - 1);
         if is_particle_prefixed(last) {
             let bare = last

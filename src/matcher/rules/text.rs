@@ -12,8 +12,8 @@ use crate::text::{Token, TokenKind, sentences, tokenize};
 use super::lexicons::{is_score, is_sports_word};
 use super::organisations::{is_market_index, is_market_verb};
 use super::words::{
-    is_never_name, is_particle, is_particle_prefixed, is_sport_slug, is_title_core,
-    is_title_modifier,
+    is_club_opener, is_never_name, is_org_opener, is_particle, is_particle_prefixed, is_sport_slug,
+    is_title_core, is_title_modifier,
 };
 use super::{FastSet, Known, Rules};
 
@@ -296,6 +296,20 @@ impl<'a> RuleText<'a> {
         if t.is_all_caps() && t.len() >= 2 && !self.in_headline(i) {
             return Evidence::Name;
         }
+        // Nothing in the document: running text elsewhere says whether the word is a name
+        // ("Net profit rose", "Revenue dropped": "net" and "revenue" are written capitalised
+        // at most one time in ten; "smith" nine). A hyphenated word by its first part
+        // ("Domestic-oriented shares").
+        // Not for a word that names open with: a first name that is also a word ("Faith",
+        // "Grace"), a club's or company's opening word ("Real", "Banco").
+        if !t.is_all_caps()
+            && !rules.first_names.contains_key(w)
+            && !is_club_opener(w)
+            && !is_org_opener(w)
+            && usually_lower(w)
+        {
+            return Evidence::NotName;
+        }
         Evidence::Unknown
     }
 
@@ -453,4 +467,12 @@ fn is_list_line(text: &str, toks: &[Token]) -> bool {
         }
     }
     numbers >= 2 || commas >= 2
+}
+
+/// A capitalised word whose lower-case form is written capitalised at most one time in ten in
+/// running text (the model's word table); a hyphenated word by its first part.
+fn usually_lower(w: &str) -> bool {
+    let first = w.split(['-', '–']).next().unwrap_or(w);
+    let lower = first.to_lowercase();
+    crate::matcher::model::capitalised_tenths(&lower).is_some_and(|c| c <= 1)
 }

@@ -297,7 +297,7 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "Diário" | "Diario" | "Dagblad" | "Dagbladet" | "Posten" | "Postası" | "Gazetesi"
             | "Gazeta" | "Gazzetta" | "Ilbo" | "Nippo" | "Kurye" | "Gruppen" | "Gruppe"
             | "Groupe" | "Grupo" | "Gruppo" | "Athletic" | "Rovers" | "Wanderers" | "Albion"
-            | "Stables" | "Stud"
+            | "Stables" | "Stud" | "Consultancy" | "Consultants" | "Consulting" | "Advisory"
     );
     if w == "Airport" {
         return None; // a place, see `loc_head`
@@ -399,13 +399,17 @@ pub(super) fn is_loc_opener(w: &str) -> bool {
     matches!(w, "Mount" | "Mt." | "Lake" | "Cape" | "Isle")
 }
 
+/// Last words of events' names: "Atlas Rally", "Seville Open", "Arab Spring" (the rules' head
+/// word, and the model's organisations that are events).
 #[rustfmt::skip]
-pub(super) fn event_head(w: &str) -> bool {
+pub fn event_head(w: &str) -> bool {
     matches!(
         w,
-        "War" | "Olympics" | "Cup" | "Championship" | "Championships" | "Summit"
-            | "Festival" | "Expo" | "Marathon" | "Tournament" | "Prix" | "Revolution" | "Uprising"
-            | "Spring" | "Fair" | "Bowl" | "Massacre" | "Games"
+        "War" | "Olympics" | "Paralympics" | "Olympiad" | "Cup" | "Championship"
+            | "Championships" | "Summit" | "Festival" | "Expo" | "Marathon" | "Tournament"
+            | "Prix" | "Revolution" | "Uprising" | "Spring" | "Fair" | "Bowl" | "Massacre"
+            | "Games" | "Open" | "Gala" | "Indoors" | "Trophy" | "Classic" | "Rally" | "Slam"
+            | "Regatta" | "Invitational"
     )
 }
 

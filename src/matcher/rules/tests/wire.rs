@@ -41,6 +41,8 @@ fn datelines_in_capitals_are_places() {
     // A sports headline is not a dateline: "SOCCER" is no place.
     let f = found("SOCCER - LEADERS HELD IN LATE DRAMA\nThe leaders were held.");
     assert!(f.is_empty(), "{f:?}");
+    let f = found("BASKETBALL - HOSTS TAKE 10TH TITLE\nThe hosts won again.");
+    assert!(f.is_empty(), "{f:?}");
 }
 
 #[test]

@@ -1,0 +1,213 @@
+//! One story, one reading of a name: after the engines' findings are merged and their overlaps
+//! resolved, a careful reader's second look at the whole document. A one-word name the model
+//! calls a person where the story also names it as an organisation (`short_company_forms`:
+//! "Saltmarsh" after "Saltmarsh Capital"; `organisation_elsewhere`: "Kotkat" after "1. Kotkat
+//! 44 29 3" in the league table), and the name after a person's "of" ("Napat Thongchai of
+//! Palang Samakkhi": `affiliation_after_of`), are organisations. Each change says why in the
+//! suggestion's reason.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{project_label, relabel};
+use crate::matcher::lookup::ProjectIndex;
+use crate::model::{Document, Proposal, Suggestion};
+
+/// The project's names for PERSON and ORG, if it has both.
+fn person_and_org<'a>(index: &ProjectIndex<'a>) -> Option<(&'a str, &'a str)> {
+    let labels = &index.project.labels;
+    Some((
+        project_label(labels, "PERSON")?,
+        project_label(labels, "ORG")?,
+    ))
+}
+
+fn span_text<'t>(doc: &'t Document, s: &Suggestion) -> &'t str {
+    let (a, b) = s.range();
+    &doc.text[doc.byte_of(a)..doc.byte_of(b)]
+}
+
+fn is_span(s: &Suggestion) -> bool {
+    matches!(s.proposal, Proposal::Span { .. })
+}
+
+/// Whether a rule that reads a person's own evidence (a first name, a title or role, a surname
+/// particle, the person named in full elsewhere) is behind the finding, or the user taught it.
+fn person_evidence(s: &Suggestion) -> bool {
+    s.is_from("learned")
+        || s.rule.split('+').map(str::trim).any(|r| {
+            matches!(
+                r,
+                "title" | "first-name" | "particle-name" | "east-asian-name" | "partial"
+            )
+        })
+}
+
+/// A finding only the model makes (maybe with a speech verb's support, which any name gets).
+fn model_only(s: &Suggestion) -> bool {
+    s.rule
+        .split('+')
+        .map(str::trim)
+        .all(|r| r.starts_with("model") || r == "speech-cue")
+}
+
+/// "Saltmarsh Capital … Saltmarsh wrote to the board": one word found as a person that opens
+/// an organisation's name found in the same story is that organisation's short form, unless
+/// it is a word of a person of two words or more there ("Sigrid Halvorsen"), a title named
+/// it, or the user taught it as a person. `found` is the document's settled findings.
+pub(super) fn short_company_forms(index: &ProjectIndex, doc: &Document, found: &mut [Suggestion]) {
+    let Some((person, org)) = person_and_org(index) else {
+        return;
+    };
+    let mut org_first: HashMap<&str, &str> = HashMap::new();
+    let mut person_words: HashSet<&str> = HashSet::new();
+    for s in found.iter().filter(|s| is_span(s)) {
+        let t = span_text(doc, s);
+        let mut words = t.split_whitespace();
+        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if s.label() == org {
+            org_first.entry(first).or_insert(t);
+        } else if s.label() == person {
+            person_words.extend(t.split_whitespace());
+        }
+    }
+    if org_first.is_empty() {
+        return;
+    }
+    let mut changes = Vec::new();
+    for (i, s) in found.iter().enumerate() {
+        if !is_span(s) || s.label() != person {
+            continue;
+        }
+        let t = span_text(doc, s);
+        if t.contains(char::is_whitespace)
+            || person_words.contains(t)
+            || s.is_from("learned")
+            || s.rule.split('+').any(|r| r.trim() == "title")
+        {
+            continue;
+        }
+        if let Some(&name) = org_first.get(t) {
+            changes.push((
+                i,
+                format!("the short form of “{name}”, named in this story"),
+            ));
+        }
+    }
+    apply(index, found, org, changes);
+}
+
+/// "1. Kotkat 44 29 3 4 8 158 101 97 … Kotkat, who had not lost since": a one-word name the
+/// model alone calls a person, where another engine names the same word an organisation in the
+/// same story (a club in a league table or a match row, a company by its shares) and none
+/// names it a person, is that organisation.
+pub(super) fn organisation_elsewhere(
+    index: &ProjectIndex,
+    doc: &Document,
+    found: &mut [Suggestion],
+) {
+    let Some((person, org)) = person_and_org(index) else {
+        return;
+    };
+    let mut orgs: HashMap<&str, &str> = HashMap::new();
+    let mut people: HashSet<&str> = HashSet::new();
+    for s in found.iter().filter(|s| is_span(s)) {
+        let t = span_text(doc, s);
+        if s.label() == person && !model_only(s) {
+            people.extend(t.split_whitespace());
+        } else if s.label() == org && !model_only(s) && !t.contains(char::is_whitespace) {
+            orgs.entry(t).or_insert(s.rule.as_str());
+        }
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    let mut changes = Vec::new();
+    for (i, s) in found.iter().enumerate() {
+        if !is_span(s) || s.label() != person || !model_only(s) {
+            continue;
+        }
+        let t = span_text(doc, s);
+        if people.contains(t) {
+            continue;
+        }
+        if let Some(rule) = orgs.get(t) {
+            let rule = rule.split('+').next().unwrap_or(rule).trim();
+            changes.push((
+                i,
+                format!("an organisation elsewhere in this story ({rule})"),
+            ));
+        }
+    }
+    apply(index, found, org, changes);
+}
+
+/// "Deputy Prime Minister Napat Thongchai of Palang Samakkhi", "Maria Lopez of Kessel Bank": the
+/// name right after a person's "of" is where the person belongs, not another person; found as
+/// one by the model alone (no first name, title or list behind it), it is an organisation.
+pub(super) fn affiliation_after_of(index: &ProjectIndex, doc: &Document, found: &mut [Suggestion]) {
+    let Some((person, org)) = person_and_org(index) else {
+        return;
+    };
+    let mut person_ends: HashSet<usize> = HashSet::new();
+    for s in found.iter().filter(|s| is_span(s) && s.label() == person) {
+        let t = span_text(doc, s);
+        if t.contains(char::is_whitespace) {
+            person_ends.insert(s.range().1);
+        }
+    }
+    let mut changes = Vec::new();
+    for (i, s) in found.iter().enumerate() {
+        if !is_span(s) || s.label() != person || person_evidence(s) || !model_only(s) {
+            continue;
+        }
+        let (a, _) = s.range();
+        // Exactly " of " between the person and this name.
+        if a < 4 || !person_ends.contains(&(a - 4)) {
+            continue;
+        }
+        let between = &doc.text[doc.byte_of(a - 4)..doc.byte_of(a)];
+        if between == " of " {
+            let before = &doc.text[..doc.byte_of(a - 4)];
+            let who = found
+                .iter()
+                .find(|p| p.range().1 == a - 4 && p.label() == person)
+                .map(|p| span_text(doc, p))
+                .unwrap_or_else(|| before.rsplit(' ').next().unwrap_or(""));
+            changes.push((i, format!("after “{who} of”: where a person belongs")));
+        }
+    }
+    // The same name elsewhere in the story, found as a person the same way, is the same
+    // organisation ("speculation that Palang Samakkhi might abstain").
+    let named: HashMap<&str, usize> = changes
+        .iter()
+        .map(|(i, _)| (span_text(doc, &found[*i]), *i))
+        .collect();
+    let mut again = Vec::new();
+    for (i, s) in found.iter().enumerate() {
+        if !is_span(s) || s.label() != person || person_evidence(s) || !model_only(s) {
+            continue;
+        }
+        let t = span_text(doc, s);
+        if let Some(&first) = named.get(t)
+            && first != i
+        {
+            again.push((
+                i,
+                format!("“{t}” belongs to a person elsewhere in this story"),
+            ));
+        }
+    }
+    changes.extend(again);
+    apply(index, found, org, changes);
+}
+
+/// Relabel each finding `i` as `org`, its reason saying why.
+fn apply(index: &ProjectIndex, found: &mut [Suggestion], org: &str, changes: Vec<(usize, String)>) {
+    for (i, why) in changes {
+        let s = &mut found[i];
+        relabel(index, s, org);
+        s.reason.push_str(&format!("; {org}: {why}"));
+    }
+}

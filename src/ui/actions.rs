@@ -38,6 +38,19 @@ impl Workbench {
             .editing
             .open_document(&self.session.project)
             .map(|d| self.indexes.get(d));
+        if matches!(
+            action,
+            Action::ApplyLabel(_)
+                | Action::AcceptSuggestion
+                | Action::RejectSuggestion
+                | Action::NeverSuggest
+                | Action::AcceptStringInDocument
+                | Action::AcceptStringInProject
+        ) && self.editing.selection.is_none()
+            && self.editing.selected_span.is_none()
+        {
+            self.focus_hovered();
+        }
         match action {
             Action::NewProject => self.confirm_unsaved(After::NewProject),
             Action::OpenProject => self.confirm_unsaved(After::OpenDialog),
@@ -342,6 +355,23 @@ impl Workbench {
         Some((visible, current))
     }
 
+    /// With no suggestion in focus, the one under the pointer takes it: A, X, V, Shift+A and
+    /// the digit keys act on what the user points at, as on what N reached.
+    fn focus_hovered(&mut self) {
+        if self.focused_suggestion().is_some() {
+            return;
+        }
+        let Some(k) = self.hovered_suggestion.clone() else {
+            return;
+        };
+        let Some((visible, _)) = self.review_view() else {
+            return;
+        };
+        if visible.iter().any(|s| Key::of(s) == k) {
+            self.review.current = Some(k);
+        }
+    }
+
     pub(super) fn focused_suggestion(&self) -> Option<crate::model::Suggestion> {
         let (visible, current) = self.review_view()?;
         let k = current?;
@@ -386,7 +416,7 @@ impl Workbench {
 
     pub(super) fn accept_focused(&mut self, label: Option<&str>) {
         let Some((s, doc)) = self.focused_in_document() else {
-            self.say("no suggestion in focus: press N");
+            self.say("no suggestion in focus: press N, or point at one");
             return;
         };
         let key = Key::of(&s);
@@ -405,7 +435,7 @@ impl Workbench {
 
     fn reject_focused(&mut self, never: bool) {
         let Some((s, doc)) = self.focused_in_document() else {
-            self.say("no suggestion in focus: press N");
+            self.say("no suggestion in focus: press N, or point at one");
             return;
         };
         let key = Key::of(&s);
@@ -483,7 +513,7 @@ impl Workbench {
 
     fn accept_string(&mut self, project_wide: bool) {
         let Some((s, doc)) = self.focused_in_document() else {
-            self.say("no suggestion in focus: press N");
+            self.say("no suggestion in focus: press N, or point at one");
             return;
         };
         if matches!(s.proposal, crate::model::Proposal::Quote { .. }) {

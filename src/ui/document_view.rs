@@ -197,6 +197,8 @@ pub struct ViewOutput {
     pub hover_offset: Option<usize>,
     /// A suggestion the user clicked (to focus it).
     pub clicked_suggestion: Option<Key>,
+    /// The suggestion under the pointer (the review keys' target when none has the focus).
+    pub hovered_suggestion: Option<Key>,
     /// A quote the user clicked (to select it).
     pub clicked_quote: Option<QuoteId>,
     /// A selection was completed this frame (a drag ended, a word or paragraph was clicked):
@@ -633,6 +635,9 @@ impl DocumentView {
                         },
                         &visuals,
                     );
+                    if clicks.hovered.is_some() {
+                        out.hovered_suggestion = clicks.hovered;
+                    }
                     if clicks.clicked.is_some() {
                         out.clicked_suggestion = clicks.clicked;
                         view.caret = clicks.clicked_at.or(view.caret);

@@ -24,6 +24,9 @@ pub struct MarkClicks {
     pub clicked_at: Option<usize>,
     /// A double-click on a suggestion still selects the word under it.
     pub double_clicked_at: Option<usize>,
+    /// The suggestion under the pointer: A, X, V and the digit keys act on it when no
+    /// suggestion has the focus.
+    pub hovered: Option<Key>,
 }
 
 /// Everything the marks of one paragraph are drawn from.
@@ -119,6 +122,9 @@ pub fn draw(ui: &Ui, geom: &ParaGeom, input: MarkInput<'_>, visuals: &Visuals) -
                 } else if resp.clicked() {
                     clicks.clicked = Some(Key::of(s));
                     clicks.clicked_at = resp.interact_pointer_pos().map(|p| geom.offset_at(p));
+                }
+                if resp.hovered() {
+                    clicks.hovered = Some(Key::of(s));
                 }
                 resp.on_hover_ui(|ui| tooltip(ui, s, doc.slice(a, b)));
                 k += 1;

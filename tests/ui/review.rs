@@ -86,6 +86,38 @@ fn next_accept_reject_and_undo_by_keyboard() {
 }
 
 #[test]
+fn the_review_keys_act_on_the_suggestion_under_the_pointer() {
+    let (_dir, mut h) = review_project();
+    assert_eq!(focused(&h), None);
+    // Pointing at Bo Li, with nothing in focus: A accepts it.
+    h.get_by_label("Suggestion PERSON: Bo Li").hover();
+    h.run();
+    key(&mut h, Key::A);
+    wait_for_suggestions(&mut h);
+    assert!(
+        labels_at(&h).contains(&(47, 52, "PERSON".into())),
+        "{:?}",
+        labels_at(&h)
+    );
+    // Accepting moved the focus on to the next suggestion: A now acts on that one, not on
+    // what the pointer is over; with the focus cleared, X rejects the one pointed at.
+    h.state_mut().review.current = None;
+    h.query_all_by_label("Suggestion GPE: Lima")
+        .next()
+        .expect("Lima suggested")
+        .hover();
+    h.run();
+    key(&mut h, Key::X);
+    wait_for_suggestions(&mut h);
+    let rejected = &h.state().session.project.verdicts.rejected;
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert!(
+        h.query_all_by_label("Suggestion GPE: Lima").count() == 1,
+        "one Lima left"
+    );
+}
+
+#[test]
 fn a_number_key_accepts_with_another_label() {
     let (_dir, mut h) = review_project();
     key(&mut h, Key::N);

@@ -463,9 +463,13 @@ impl Action {
                 "Move to the next or previous suggestion (the view follows)"
             }
             AcceptSuggestion => {
-                "Accept the focused suggestion (a number key accepts it with that label)"
+                "Accept the focused suggestion, else the one under the pointer (a number key \
+                 accepts it with that label)"
             }
-            RejectSuggestion => "Reject the focused suggestion; it will not come back here",
+            RejectSuggestion => {
+                "Reject the focused suggestion, else the one under the pointer; it will not come \
+                 back here"
+            }
             NeverSuggest => "Reject it and never suggest this string as this label again",
             AcceptStringInDocument => "Accept every suggestion of the same string in this document",
             AcceptStringInProject => "Accept the same string everywhere in the project",

@@ -120,6 +120,8 @@ pub struct Workbench {
     pub(super) outside_lists: crate::app::review::OutsideConsent,
     status: Option<String>,
     hover_offset: Option<usize>,
+    /// The suggestion under the pointer in the last frame drawn.
+    pub(super) hovered_suggestion: Option<crate::app::review::Key>,
     last_title: String,
     screenshot: Option<Screenshot>,
     test_mode: bool,
@@ -194,6 +196,7 @@ impl Workbench {
             outside_lists: Default::default(),
             status: None,
             hover_offset: None,
+            hovered_suggestion: None,
             last_title: String::new(),
             screenshot: options.screenshot.map(Screenshot::new),
             test_mode: options.test_mode,
@@ -383,6 +386,7 @@ impl Workbench {
             .doc_view
             .ui(ui, project, doc, &index, &mut self.editing, layer);
         self.hover_offset = out.hover_offset;
+        self.hovered_suggestion = out.hovered_suggestion;
         // Selecting text or a span takes the focus off the suggestion; clicking one gives it.
         if (self.editing.selection, self.editing.selected_span) != before
             && (self.editing.selection.is_some() || self.editing.selected_span.is_some())

@@ -3,8 +3,9 @@
 //! calls a person where the story also names it as an organisation (`short_company_forms`:
 //! "Saltmarsh" after "Saltmarsh Capital"; `organisation_elsewhere`: "Kotkat" after "1. Kotkat
 //! 44 29 3" in the league table), and the name after a person's "of" ("Napat Thongchai of
-//! Palang Samakkhi": `affiliation_after_of`), are organisations. Each change says why in the
-//! suggestion's reason.
+//! Palang Samakkhi": `affiliation_after_of`), are organisations; a name in capitals (a headline,
+//! a brief's head) is the name the story writes in lower-case letters, as some engine found it
+//! there (`names_in_capitals`). Each change says why in the suggestion's reason.
 
 use std::collections::{HashMap, HashSet};
 
@@ -210,4 +211,203 @@ fn apply(index: &ProjectIndex, found: &mut [Suggestion], org: &str, changes: Vec
         relabel(index, s, org);
         s.reason.push_str(&format!("; {org}: {why}"));
     }
+}
+
+/// A word of the text, by code points and bytes.
+struct Word {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    line: usize,
+    caps: bool,
+}
+
+/// The words of `text` (letters, digits and the marks inside names: "O'NEILL", "AL-AIN",
+/// "U.S."), each with its line and whether it is written in capitals (two letters or more, none
+/// in lower case).
+fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut line = 0;
+    let mut cur: Option<(usize, usize)> = None;
+    let mut cp = 0;
+    let push = |out: &mut Vec<Word>, (start, byte_start): (usize, usize), cp, byte, line| {
+        let w: &str = &text[byte_start..byte];
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let w = w.trim_end_matches(['\'', '’', '-', '.', '&']);
+        let cut = text[byte_start..byte].chars().count() - w.chars().count();
+        if !w.is_empty() {
+            out.push(Word {
+                start,
+                end: cp - cut,
+                byte_start,
+                byte_end: byte_start + w.len(),
+                line,
+                caps: letters >= 2 && !w.chars().any(char::is_lowercase),
+            });
+        }
+    };
+    for (byte, c) in text.char_indices() {
+        let inside =
+            c.is_alphanumeric() || (cur.is_some() && matches!(c, '\'' | '’' | '-' | '.' | '&'));
+        match (inside, cur) {
+            (true, None) => cur = Some((cp, byte)),
+            (false, Some(at)) => {
+                push(&mut out, at, cp, byte, line);
+                cur = None;
+            }
+            _ => {}
+        }
+        if c == '\n' {
+            line += 1;
+        }
+        cp += 1;
+    }
+    if let Some(at) = cur {
+        push(&mut out, at, cp, text.len(), line);
+    }
+    out
+}
+
+/// "CANADA COMPANY BRIEFS - MAPLEWOOD RAIL, SAGUENAY ALUMINIUM" above "Saguenay Aluminium,
+/// the Quebec smelter operator": a name in capitals (a headline, a brief's head) that the story
+/// writes in lower-case letters elsewhere, and some engine found there, is that name here, with
+/// its label and entity; what the engines found inside it in capitals gives way. Two words or
+/// more anywhere; one word only on a line all in capitals, and not a word running text writes
+/// in lower case.
+pub(super) fn names_in_capitals(doc: &Document, found: &mut Vec<Suggestion>) {
+    let mut by_caps: HashMap<String, usize> = HashMap::new();
+    for (i, s) in found.iter().enumerate() {
+        if !is_span(s) {
+            continue;
+        }
+        let t = span_text(doc, s);
+        if !t.chars().any(char::is_lowercase) || t.chars().filter(|c| c.is_alphabetic()).count() < 3
+        {
+            continue;
+        }
+        let best = by_caps.entry(t.to_uppercase()).or_insert(i);
+        if found[*best].score < s.score {
+            *best = i;
+        }
+    }
+    if by_caps.is_empty() {
+        return;
+    }
+    let words = words(&doc.text);
+    let mut caps_line: HashMap<usize, bool> = HashMap::new();
+    for w in &words {
+        let e = caps_line.entry(w.line).or_insert(true);
+        let letters = doc.text[w.byte_start..w.byte_end]
+            .chars()
+            .any(char::is_alphabetic);
+        *e &= w.caps || !letters;
+    }
+    let mut added: Vec<Suggestion> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].caps {
+            i += 1;
+            continue;
+        }
+        // The run of words in capitals from i, one space apart, on one line.
+        let mut j = i + 1;
+        while j < words.len()
+            && words[j].caps
+            && words[j].line == words[i].line
+            && &doc.text[words[j - 1].byte_end..words[j].byte_start] == " "
+        {
+            j += 1;
+        }
+        let whole_line = caps_line.get(&words[i].line).copied().unwrap_or(false);
+        let mut k = i;
+        while k < j {
+            let hit = (1..=(j - k).min(4)).rev().find_map(|len| {
+                let (a, b) = (&words[k], &words[k + len - 1]);
+                let text = &doc.text[a.byte_start..b.byte_end];
+                if len == 1 && (!whole_line || common_word(text)) {
+                    return None;
+                }
+                by_caps.get(text).map(|&src| (len, a.start, b.end, src))
+            });
+            match hit {
+                Some((len, a, b, src)) => {
+                    if let Some(s) = in_capitals(doc, &found[src], a, b) {
+                        added.push(s);
+                    }
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+        i = j;
+    }
+    if added.is_empty() {
+        return;
+    }
+    let mut keep = vec![true; found.len()];
+    let mut fresh = Vec::new();
+    for s in added {
+        let (a, b) = s.range();
+        let overlapping: Vec<usize> = (0..found.len())
+            .filter(|&x| is_span(&found[x]) && found[x].range().0 < b && a < found[x].range().1)
+            .collect();
+        // Found already as it stands (by a rule or a list, whatever the label: a dateline's
+        // "KAUNAS" is the place, not the club of the story), or crossing the name's edges:
+        // left as it is. The model alone, which reads capitals poorly, gives way.
+        let same = overlapping.iter().any(|&x| {
+            found[x].range() == (a, b) && (found[x].label() == s.label() || !model_only(&found[x]))
+        });
+        let crossing = overlapping.iter().any(|&x| {
+            let (c, d) = found[x].range();
+            c < a || d > b
+        });
+        if same || crossing {
+            continue;
+        }
+        for x in overlapping {
+            keep[x] = false;
+        }
+        fresh.push(s);
+    }
+    let mut x = 0;
+    found.retain(|_| {
+        x += 1;
+        keep[x - 1]
+    });
+    found.extend(fresh);
+    found.sort_by_key(Suggestion::range);
+}
+
+/// A one-word name in capitals that running text writes in lower case ("ROSE", "NET").
+fn common_word(text: &str) -> bool {
+    crate::matcher::model::capitalised_tenths(&text.to_lowercase()).is_some_and(|c| c <= 2)
+}
+
+/// The finding `src` (written in lower-case letters elsewhere) as the name in capitals at
+/// `a..b`.
+fn in_capitals(doc: &Document, src: &Suggestion, a: usize, b: usize) -> Option<Suggestion> {
+    let Proposal::Span {
+        label,
+        entity,
+        new_entity,
+        ..
+    } = &src.proposal
+    else {
+        return None;
+    };
+    let written = span_text(doc, src);
+    Some(Suggestion {
+        proposal: Proposal::Span {
+            start: a,
+            end: b,
+            label: label.clone(),
+            entity: *entity,
+            new_entity: new_entity.clone().or_else(|| Some(written.to_string())),
+        },
+        score: (src.score - 0.05).clamp(0.0, 0.85),
+        engine: "rules".into(),
+        rule: "capitals".into(),
+        reason: format!("written “{written}” elsewhere in this story, found as {label} there"),
+    })
 }

@@ -761,3 +761,55 @@ fn an_adjective_opening_a_finding_and_a_span_of_months_are_no_names() {
     drop_wire_forms(&doc, &mut months);
     assert!(months.is_empty(), "{months:?}");
 }
+
+#[test]
+fn a_name_in_capitals_is_the_name_the_story_writes_in_lower_case() {
+    let text = "COMPANY BRIEFS - KESTREL RAIL, SAGUARO ALUMINIUM\nKAUNAS 2027-10-05\n\
+                * SAGUARO ALUMINIUM - Saguaro Aluminium, the smelter operator, will spend more. \
+                Kaunas said nothing.\n";
+    let at = |what: &str, nth: usize| {
+        let b = text.match_indices(what).nth(nth).expect("in the text").0;
+        let a = text[..b].chars().count();
+        (a, a + what.chars().count())
+    };
+    let (a0, b0) = at("SAGUARO ALUMINIUM", 0);
+    let (a1, b1) = at("SAGUARO ALUMINIUM", 1);
+    let (a2, b2) = at("Saguaro Aluminium", 0);
+    let (k0, k1) = at("KAUNAS", 0);
+    let (k2, k3) = at("Kaunas", 0);
+    let mut found = vec![
+        // The model's piece of the headline's name, and the dateline's place.
+        finding("model", a0, a0 + 7, "GPE", "model: statistical"),
+        finding("rules", k0, k1, "GPE", "dateline"),
+        finding("model", a2, b2, "ORG", "model: statistical"),
+        finding("model", k2, k3, "ORG", "model: statistical"),
+    ];
+    let doc = Document::new(DocId(1), "d", text);
+    discourse::names_in_capitals(&doc, &mut found);
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|s| (doc.slice(s.range().0, s.range().1), s.label()))
+        .collect();
+    assert!(got.contains(&("SAGUARO ALUMINIUM", "ORG")), "{got:?}");
+    assert_eq!(
+        found.iter().filter(|s| s.range() == (a1, b1)).count(),
+        1,
+        "the brief's head too: {got:?}"
+    );
+    assert!(!found.iter().any(|s| s.range() == (a0, a0 + 7)), "{got:?}");
+    // The dateline's place stays the place, whatever the story calls the same word.
+    assert!(
+        found
+            .iter()
+            .any(|s| s.range() == (k0, k1) && s.label() == "GPE"),
+        "{got:?}"
+    );
+    let s = found.iter().find(|s| s.range() == (a0, b0)).expect("found");
+    assert!(
+        s.reason.contains("written “Saguaro Aluminium” elsewhere"),
+        "{s:?}"
+    );
+    assert!(
+        matches!(&s.proposal, Proposal::Span { new_entity: Some(n), .. } if n == "Saguaro Aluminium")
+    );
+}

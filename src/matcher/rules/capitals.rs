@@ -10,7 +10,7 @@ use crate::text::TokenKind;
 use super::finder::{Candidate, Finder, q};
 use super::lexicons::lexicons;
 use super::text::RuleText;
-use super::words::{is_short_month, is_sport_slug, is_weekday, month};
+use super::words::{event_head, is_short_month, is_sport_slug, is_weekday, month};
 
 /// How much a dateline's place counts for the same word in a headline: less than any finding
 /// in the body (those count from 0.6), enough when it is the only one.
@@ -251,6 +251,34 @@ impl<'d> Finder<'_, 'd> {
                         break;
                     }
                     if text.chars().count() >= 4 || text.contains('.') {
+                        // "RESULTS AT HAMBURG OPEN", "WIN AT MONZA GRAND PRIX": the place
+                        // names the event after it.
+                        let head = |k: usize| {
+                            k < b
+                                && doc.toks[k].is_all_caps()
+                                && event_head(&title_case(doc.word(k)))
+                        };
+                        let event_end = if head(e) {
+                            Some(e + 1)
+                        } else if e + 1 < b && doc.word(e) == "GRAND" && head(e + 1) {
+                            Some(e + 2)
+                        } else {
+                            None
+                        };
+                        if let Some(end) = event_end
+                            && lex.places.contains_key(text)
+                        {
+                            let name = doc.text_of(i, end);
+                            hit = Some((
+                                end,
+                                "EVENT".into(),
+                                0.7,
+                                None,
+                                None,
+                                format!("{} names an event by its head word", q(name)),
+                            ));
+                            break;
+                        }
                         if let Some(&country) = lex.places.get(text) {
                             let sc = if country { 0.8 } else { 0.75 };
                             hit = Some((
@@ -287,5 +315,17 @@ impl<'d> Finder<'_, 'd> {
             }
         }
         self.cands.extend(found);
+    }
+}
+
+/// "OPEN" → "Open": a word in capitals as the word lists write it.
+fn title_case(w: &str) -> String {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(cs.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
     }
 }

@@ -179,7 +179,10 @@ impl<'d> Finder<'_, 'd> {
                 if prev_name || next_name {
                     continue;
                 }
-                if (doc.ambiguous[i] || doc.in_headline(i)) && doc.lower_seen(doc.word(i)) {
+                if (doc.ambiguous[i] || doc.in_headline(i))
+                    && !particle
+                    && doc.lower_seen(doc.word(i))
+                {
                     continue;
                 }
                 let (rule, reason, sc) = match src.kind {

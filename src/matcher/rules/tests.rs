@@ -340,6 +340,9 @@ fn a_surname_with_particles_is_found_again_whole() {
     let f = found(text);
     assert!(has(&f, "dela Cruz", "PERSON"), "{f:?}");
     assert!(has(&f, "van der Merwe", "PERSON"), "{f:?}");
+    // After a quote, where a sentence may start.
+    let f = found("Coach Piet van Dam was pleased. \"We were lucky,\" van Dam told reporters.");
+    assert!(has(&f, "van Dam", "PERSON"), "{f:?}");
     // "Van der Heijden" at a sentence's start is all surname: "der Heijden" is not one.
     let f = found("Van der Heijden said so. The Dutch side relied on van der Heijden.");
     assert!(!texts(&f).contains(&"der Heijden"), "{f:?}");

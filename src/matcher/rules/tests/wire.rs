@@ -43,6 +43,14 @@ fn datelines_in_capitals_are_places() {
     assert!(f.is_empty(), "{f:?}");
     let f = found("BASKETBALL - HOSTS TAKE 10TH TITLE\nThe hosts won again.");
     assert!(f.is_empty(), "{f:?}");
+    // A place before an event's head word in a headline names the event.
+    let f = found("TENNIS - RESULTS AT HAMBURG OPEN\nResults of first round matches.");
+    assert!(
+        has(&f, "HAMBURG OPEN", "EVENT") && !has(&f, "HAMBURG", "GPE"),
+        "{f:?}"
+    );
+    let f = found("MOTOR RACING - LEADERS AT MONZA GRAND PRIX\nThe leaders were fast.");
+    assert!(has(&f, "MONZA GRAND PRIX", "EVENT"), "{f:?}");
 }
 
 #[test]

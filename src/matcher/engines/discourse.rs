@@ -144,6 +144,49 @@ pub(super) fn organisation_elsewhere(
     apply(index, found, org, changes);
 }
 
+/// "Coach Dawit Bekele … Dawit said": a one-word name the model alone calls an organisation,
+/// that is a word of a person of two words or more found in the same story (by a rule, or by
+/// the model with a first name, title or other evidence behind it) and opens no organisation's
+/// name there, is that person.
+pub(super) fn person_elsewhere(index: &ProjectIndex, doc: &Document, found: &mut [Suggestion]) {
+    let Some((person, org)) = person_and_org(index) else {
+        return;
+    };
+    let mut people: HashMap<&str, &str> = HashMap::new();
+    let mut org_words: HashSet<&str> = HashSet::new();
+    for s in found.iter().filter(|s| is_span(s)) {
+        let t = span_text(doc, s);
+        if !t.contains(char::is_whitespace) {
+            continue;
+        }
+        if s.label() == person && (person_evidence(s) || !model_only(s)) {
+            for w in t.split_whitespace() {
+                people.entry(w).or_insert(t);
+            }
+        } else if s.label() == org {
+            org_words.extend(t.split_whitespace());
+        }
+    }
+    let mut changes = Vec::new();
+    for (i, s) in found.iter().enumerate() {
+        if !is_span(s) || s.label() != org || !model_only(s) {
+            continue;
+        }
+        let t = span_text(doc, s);
+        if t.contains(char::is_whitespace) || org_words.contains(t) {
+            continue;
+        }
+        if let Some(&name) = people.get(t) {
+            changes.push((i, format!("a word of “{name}”, named in this story")));
+        }
+    }
+    for (i, why) in changes {
+        let s = &mut found[i];
+        relabel(index, s, person);
+        s.reason.push_str(&format!("; {person}: {why}"));
+    }
+}
+
 /// "Deputy Prime Minister Napat Thongchai of Palang Samakkhi", "Maria Lopez of Kessel Bank": the
 /// name right after a person's "of" is where the person belongs, not another person; found as
 /// one by the model alone (no first name, title or list behind it), it is an organisation.

@@ -59,7 +59,8 @@ use context::{
     hyphenated_adjectives,
 };
 use discourse::{
-    affiliation_after_of, names_in_capitals, organisation_elsewhere, short_company_forms,
+    affiliation_after_of, names_in_capitals, organisation_elsewhere, person_elsewhere,
+    short_company_forms,
 };
 
 /// A bundled list: its name, file contents and the score its matches get.
@@ -607,6 +608,7 @@ impl Engines {
         short_company_forms(index, doc, &mut out);
         organisation_elsewhere(index, doc, &mut out);
         affiliation_after_of(index, doc, &mut out);
+        person_elsewhere(index, doc, &mut out);
         names_in_capitals(doc, &mut out);
         let outside_quotes = external
             .iter()

@@ -813,3 +813,34 @@ fn a_name_in_capitals_is_the_name_the_story_writes_in_lower_case() {
         matches!(&s.proposal, Proposal::Span { new_entity: Some(n), .. } if n == "Saguaro Aluminium")
     );
 }
+
+#[test]
+fn a_word_of_a_person_named_in_the_story_is_that_person() {
+    let text = "Coach Dawit Bekele was pleased. Dawit said the team had improved. Bekele Motors \
+                sponsors it.";
+    let at = |what: &str| {
+        let b = text.find(what).expect("in the text");
+        let a = text[..b].chars().count();
+        (a, a + what.chars().count())
+    };
+    let (a, b) = at("Dawit Bekele");
+    let (c, _) = at("Dawit said");
+    let (e, f) = at("Bekele Motors");
+    let mut found = vec![
+        finding("rules", a, b, "PERSON", "title"),
+        finding("model", c, c + 5, "ORG", "model: statistical"),
+        finding("model", e, f, "ORG", "model: statistical"),
+        finding("model", e, e + 6, "ORG", "model: statistical"),
+    ];
+    let p = Project::new("p");
+    let index = ProjectIndex::new(&p);
+    let doc = Document::new(DocId(1), "d", text);
+    discourse::person_elsewhere(&index, &doc, &mut found);
+    assert_eq!(found[1].label(), "PERSON", "{found:?}");
+    assert!(
+        found[1].reason.contains("a word of “Dawit Bekele”"),
+        "{found:?}"
+    );
+    // A word that opens an organisation's name in the story stays the organisation's.
+    assert_eq!(found[3].label(), "ORG", "{found:?}");
+}

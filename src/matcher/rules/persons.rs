@@ -3,6 +3,7 @@
 //! people.
 
 use super::finder::{Finder, q};
+use super::lexicons::is_score;
 use super::score;
 use super::words::{
     event_head, is_department, is_non_person_word, is_particle, is_place_opener, is_title_core,
@@ -23,6 +24,16 @@ impl<'d> Finder<'_, 'd> {
         }
         // "Jordan" or "Georgia" that another engine knows as a place.
         if doc.known_cover[s].is_some_and(|k| doc.known[k as usize].label != "PERSON") {
+            return false;
+        }
+        // "beat Estrella Sevilla 88-81": a first name and a place the lists know, with a score
+        // after them, are a club.
+        if e - s == 2
+            && e < doc.toks.len()
+            && is_score(doc.word(e))
+            && doc.known_cover[e - 1]
+                .is_some_and(|k| matches!(doc.known[k as usize].label.as_str(), "GPE" | "LOC"))
+        {
             return false;
         }
         // "La Pampeana", "El Comercio": an article and one word name a company or a paper.

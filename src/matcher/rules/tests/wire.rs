@@ -54,6 +54,20 @@ fn datelines_in_capitals_are_places() {
 }
 
 #[test]
+fn a_first_name_before_a_place_with_a_score_after_is_no_person() {
+    // "Chelsea" is a first name in the test list, like "Estrella" in the bundled one.
+    let text = "Guard John Whitaker scored 31 points as Nemunas beat Chelsea Sevilla 88-81 on \
+                Thursday.";
+    let f = found_with(text, &[gpe(text, "Sevilla")]);
+    assert!(!has(&f, "Chelsea Sevilla", "PERSON"), "{f:?}");
+    assert!(has(&f, "John Whitaker", "PERSON"), "{f:?}");
+    // Without the score, a first name and a surname that is also a city stay a person.
+    let text = "Guard John Whitaker passed to Chelsea Sevilla for the winning basket.";
+    let f = found_with(text, &[gpe(text, "Sevilla")]);
+    assert!(has(&f, "Chelsea Sevilla", "PERSON"), "{f:?}");
+}
+
+#[test]
 fn headlines_in_capitals_take_names_from_the_story() {
     let text = "OKAFOR QUITS AS MINISTER OVER BUDGET ROW\n\
                 Finance Minister Ada Okafor resigned on Friday after the vote.";

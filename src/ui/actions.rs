@@ -355,8 +355,8 @@ impl Workbench {
         Some((visible, current))
     }
 
-    /// With no suggestion in focus, the one under the pointer takes it: A, X, V, Shift+A and
-    /// the digit keys act on what the user points at, as on what N reached.
+    /// With no suggestion in focus, the one under the pointer takes it: A, X, Shift+X, Shift+A,
+    /// Ctrl+Shift+A and the digit keys act on what the user points at, as on what N reached.
     fn focus_hovered(&mut self) {
         if self.focused_suggestion().is_some() {
             return;

@@ -24,8 +24,8 @@ pub struct MarkClicks {
     pub clicked_at: Option<usize>,
     /// A double-click on a suggestion still selects the word under it.
     pub double_clicked_at: Option<usize>,
-    /// The suggestion under the pointer: A, X, V and the digit keys act on it when no
-    /// suggestion has the focus.
+    /// The suggestion under the pointer: the review keys (A, X, Shift+X, Shift+A, Ctrl+Shift+A,
+    /// the digits) act on it when no suggestion has the focus.
     pub hovered: Option<Key>,
 }
 

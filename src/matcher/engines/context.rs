@@ -523,7 +523,7 @@ pub(super) fn head_word_labels(
         let of_after_first = matches!(words.get(1), Some(&("of" | "de" | "du")));
         let games_of_a_company =
             last == "Games" && !words.iter().rev().nth(1).is_some_and(|w| is_games_word(w));
-        let (label, head) = if event_head(last) && !games_of_a_company {
+        let (label, head) = if event_head(last) && !games_of_a_company && !is_org_event_word(last) {
             ("EVENT", last)
         } else if first == "Tour" && of_after_first {
             ("EVENT", first)
@@ -594,5 +594,15 @@ fn is_place_opener(w: &str) -> bool {
     matches!(
         w,
         "Strait" | "Straits" | "Cape" | "Gulf" | "Bay" | "Sea" | "Isle" | "Lake" | "Mount"
+    )
+}
+
+/// Event heads that also end organisations' names the model finds: "New England Revolution",
+/// "Department of War", "Arab Spring Foundation". The rules' head word reads them in context;
+/// the model's organisation keeps its label.
+fn is_org_event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "War" | "Revolution" | "Summit" | "Spring" | "Uprising" | "Bowl" | "Massacre"
     )
 }

@@ -11,7 +11,20 @@ use std::collections::{HashMap, HashSet};
 
 use super::{project_label, relabel};
 use crate::matcher::lookup::ProjectIndex;
+use crate::matcher::model::usually_lower;
 use crate::model::{Document, Proposal, Suggestion};
+
+/// The second look, in order, over the document's settled findings. A finding one pass
+/// relabelled is left alone by the passes after it (so reasons never contradict each other);
+/// the names in capitals come last, as they add and remove findings.
+pub(super) fn second_look(index: &ProjectIndex, doc: &Document, found: &mut Vec<Suggestion>) {
+    let mut changed = HashSet::new();
+    short_company_forms(index, doc, found, &mut changed);
+    organisation_elsewhere(index, doc, found, &mut changed);
+    affiliation_after_of(index, doc, found, &mut changed);
+    person_elsewhere(index, doc, found, &mut changed);
+    names_in_capitals(doc, found);
+}
 
 /// The project's names for PERSON and ORG, if it has both.
 fn person_and_org<'a>(index: &ProjectIndex<'a>) -> Option<(&'a str, &'a str)> {
@@ -43,19 +56,27 @@ fn person_evidence(s: &Suggestion) -> bool {
         })
 }
 
-/// A finding only the model makes (maybe with a speech verb's support, which any name gets).
+/// A finding only the model makes: no engine but the model, and the rules only by a speech
+/// verb's support, which any name next to "said" gets.
 fn model_only(s: &Suggestion) -> bool {
-    s.rule
-        .split('+')
-        .map(str::trim)
-        .all(|r| r.starts_with("model") || r == "speech-cue")
+    s.engines()
+        .all(|e| e == super::model::ENGINE || e == "rules")
+        && s.rule
+            .split('+')
+            .map(str::trim)
+            .all(|r| r.starts_with("model") || r == "speech-cue")
 }
 
 /// "Saltmarsh Capital … Saltmarsh wrote to the board": one word found as a person that opens
 /// an organisation's name found in the same story is that organisation's short form, unless
 /// it is a word of a person of two words or more there ("Sigrid Halvorsen"), a title named
 /// it, or the user taught it as a person. `found` is the document's settled findings.
-pub(super) fn short_company_forms(index: &ProjectIndex, doc: &Document, found: &mut [Suggestion]) {
+pub(super) fn short_company_forms(
+    index: &ProjectIndex,
+    doc: &Document,
+    found: &mut [Suggestion],
+    changed: &mut HashSet<usize>,
+) {
     let Some((person, org)) = person_and_org(index) else {
         return;
     };
@@ -96,7 +117,7 @@ pub(super) fn short_company_forms(index: &ProjectIndex, doc: &Document, found: &
             ));
         }
     }
-    apply(index, found, org, changes);
+    apply(index, found, org, changes, changed);
 }
 
 /// "1. Kotkat 44 29 3 4 8 158 101 97 … Kotkat, who had not lost since": a one-word name the
@@ -107,6 +128,7 @@ pub(super) fn organisation_elsewhere(
     index: &ProjectIndex,
     doc: &Document,
     found: &mut [Suggestion],
+    changed: &mut HashSet<usize>,
 ) {
     let Some((person, org)) = person_and_org(index) else {
         return;
@@ -141,14 +163,19 @@ pub(super) fn organisation_elsewhere(
             ));
         }
     }
-    apply(index, found, org, changes);
+    apply(index, found, org, changes, changed);
 }
 
 /// "Coach Dawit Bekele … Dawit said": a one-word name the model alone calls an organisation,
-/// that is a word of a person of two words or more found in the same story (by a rule, or by
+/// that is a given name of a person of two words or more found in the same story (by a rule, or by
 /// the model with a first name, title or other evidence behind it) and opens no organisation's
 /// name there, is that person.
-pub(super) fn person_elsewhere(index: &ProjectIndex, doc: &Document, found: &mut [Suggestion]) {
+pub(super) fn person_elsewhere(
+    index: &ProjectIndex,
+    doc: &Document,
+    found: &mut [Suggestion],
+    changed: &mut HashSet<usize>,
+) {
     let Some((person, org)) = person_and_org(index) else {
         return;
     };
@@ -160,7 +187,10 @@ pub(super) fn person_elsewhere(index: &ProjectIndex, doc: &Document, found: &mut
             continue;
         }
         if s.label() == person && (person_evidence(s) || !model_only(s)) {
-            for w in t.split_whitespace() {
+            // Given names only: "Bill Ford said Ford would cut jobs" names the company by the
+            // surname.
+            let words: Vec<&str> = t.split_whitespace().collect();
+            for w in &words[..words.len() - 1] {
                 people.entry(w).or_insert(t);
             }
         } else if s.label() == org {
@@ -169,7 +199,7 @@ pub(super) fn person_elsewhere(index: &ProjectIndex, doc: &Document, found: &mut
     }
     let mut changes = Vec::new();
     for (i, s) in found.iter().enumerate() {
-        if !is_span(s) || s.label() != org || !model_only(s) {
+        if !is_span(s) || s.label() != org || !model_only(s) || changed.contains(&i) {
             continue;
         }
         let t = span_text(doc, s);
@@ -177,20 +207,21 @@ pub(super) fn person_elsewhere(index: &ProjectIndex, doc: &Document, found: &mut
             continue;
         }
         if let Some(&name) = people.get(t) {
-            changes.push((i, format!("a word of “{name}”, named in this story")));
+            changes.push((i, format!("a given name of “{name}”, named in this story")));
         }
     }
-    for (i, why) in changes {
-        let s = &mut found[i];
-        relabel(index, s, person);
-        s.reason.push_str(&format!("; {person}: {why}"));
-    }
+    apply(index, found, person, changes, changed);
 }
 
 /// "Deputy Prime Minister Napat Thongchai of Palang Samakkhi", "Maria Lopez of Kessel Bank": the
 /// name right after a person's "of" is where the person belongs, not another person; found as
 /// one by the model alone (no first name, title or list behind it), it is an organisation.
-pub(super) fn affiliation_after_of(index: &ProjectIndex, doc: &Document, found: &mut [Suggestion]) {
+pub(super) fn affiliation_after_of(
+    index: &ProjectIndex,
+    doc: &Document,
+    found: &mut [Suggestion],
+    changed: &mut HashSet<usize>,
+) {
     let Some((person, org)) = person_and_org(index) else {
         return;
     };
@@ -244,15 +275,25 @@ pub(super) fn affiliation_after_of(index: &ProjectIndex, doc: &Document, found: 
         }
     }
     changes.extend(again);
-    apply(index, found, org, changes);
+    apply(index, found, org, changes, changed);
 }
 
-/// Relabel each finding `i` as `org`, its reason saying why.
-fn apply(index: &ProjectIndex, found: &mut [Suggestion], org: &str, changes: Vec<(usize, String)>) {
+/// Relabel each finding `i` as `label`, its reason saying why, once: a finding an earlier pass
+/// changed, or named twice, is left as it is.
+fn apply(
+    index: &ProjectIndex,
+    found: &mut [Suggestion],
+    label: &str,
+    changes: Vec<(usize, String)>,
+    changed: &mut HashSet<usize>,
+) {
     for (i, why) in changes {
+        if !changed.insert(i) {
+            continue;
+        }
         let s = &mut found[i];
-        relabel(index, s, org);
-        s.reason.push_str(&format!("; {org}: {why}"));
+        relabel(index, s, label);
+        s.reason.push_str(&format!("; {label}: {why}"));
     }
 }
 
@@ -263,12 +304,14 @@ struct Word {
     byte_start: usize,
     byte_end: usize,
     line: usize,
+    /// No letter in lower case, one at least.
     caps: bool,
+    letters: usize,
 }
 
 /// The words of `text` (letters, digits and the marks inside names: "O'NEILL", "AL-AIN",
-/// "U.S."), each with its line and whether it is written in capitals (two letters or more, none
-/// in lower case).
+/// "U.S."), each with its line and whether it is written in capitals (no letter in lower
+/// case).
 fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut line = 0;
@@ -277,7 +320,10 @@ fn words(text: &str) -> Vec<Word> {
     let push = |out: &mut Vec<Word>, (start, byte_start): (usize, usize), cp, byte, line| {
         let w: &str = &text[byte_start..byte];
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        let w = w.trim_end_matches(['\'', '’', '-', '.', '&']);
+        // A full stop stays on dotted letters ("U.S.", "J.P."), not on a word ending a sentence.
+        let w = w.trim_end_matches(['\'', '’', '-', '&']);
+        let dotted = w.trim_end_matches('.').contains('.');
+        let w = if dotted { w } else { w.trim_end_matches('.') };
         let cut = text[byte_start..byte].chars().count() - w.chars().count();
         if !w.is_empty() {
             out.push(Word {
@@ -286,7 +332,8 @@ fn words(text: &str) -> Vec<Word> {
                 byte_start,
                 byte_end: byte_start + w.len(),
                 line,
-                caps: letters >= 2 && !w.chars().any(char::is_lowercase),
+                caps: letters >= 1 && !w.chars().any(char::is_lowercase),
+                letters,
             });
         }
     };
@@ -339,12 +386,10 @@ pub(super) fn names_in_capitals(doc: &Document, found: &mut Vec<Suggestion>) {
     }
     let words = words(&doc.text);
     let mut caps_line: HashMap<usize, bool> = HashMap::new();
-    for w in &words {
-        let e = caps_line.entry(w.line).or_insert(true);
-        let letters = doc.text[w.byte_start..w.byte_end]
-            .chars()
-            .any(char::is_alphabetic);
-        *e &= w.caps || !letters;
+    // A line in capitals: its words of two letters or more all are ("TENNIS - A NEW ERA FOR
+    // KIEL", "KIEL v BARCELONA").
+    for w in words.iter().filter(|w| w.letters >= 2) {
+        *caps_line.entry(w.line).or_insert(true) &= w.caps;
     }
     let mut added: Vec<Suggestion> = Vec::new();
     let mut i = 0;
@@ -368,7 +413,7 @@ pub(super) fn names_in_capitals(doc: &Document, found: &mut Vec<Suggestion>) {
             let hit = (1..=(j - k).min(4)).rev().find_map(|len| {
                 let (a, b) = (&words[k], &words[k + len - 1]);
                 let text = &doc.text[a.byte_start..b.byte_end];
-                if len == 1 && (!whole_line || common_word(text)) {
+                if len == 1 && (!whole_line || a.letters < 2 || usually_lower(text)) {
                     return None;
                 }
                 by_caps.get(text).map(|&src| (len, a.start, b.end, src))
@@ -422,11 +467,6 @@ pub(super) fn names_in_capitals(doc: &Document, found: &mut Vec<Suggestion>) {
     found.sort_by_key(Suggestion::range);
 }
 
-/// A one-word name in capitals that running text writes in lower case ("ROSE", "NET").
-fn common_word(text: &str) -> bool {
-    crate::matcher::model::capitalised_tenths(&text.to_lowercase()).is_some_and(|c| c <= 2)
-}
-
 /// The finding `src` (written in lower-case letters elsewhere) as the name in capitals at
 /// `a..b`.
 fn in_capitals(doc: &Document, src: &Suggestion, a: usize, b: usize) -> Option<Suggestion> {
@@ -446,7 +486,10 @@ fn in_capitals(doc: &Document, src: &Suggestion, a: usize, b: usize) -> Option<S
             end: b,
             label: label.clone(),
             entity: *entity,
-            new_entity: new_entity.clone().or_else(|| Some(written.to_string())),
+            new_entity: match entity {
+                Some(_) => None,
+                None => new_entity.clone().or_else(|| Some(written.to_string())),
+            },
         },
         score: (src.score - 0.05).clamp(0.0, 0.85),
         engine: "rules".into(),

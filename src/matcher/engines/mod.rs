@@ -58,10 +58,7 @@ use context::{
     GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_wire_forms, head_word_labels,
     hyphenated_adjectives,
 };
-use discourse::{
-    affiliation_after_of, names_in_capitals, organisation_elsewhere, person_elsewhere,
-    short_company_forms,
-};
+use discourse::second_look;
 
 /// A bundled list: its name, file contents and the score its matches get.
 pub struct Bundled {
@@ -605,11 +602,7 @@ impl Engines {
                 out
             })
         };
-        short_company_forms(index, doc, &mut out);
-        organisation_elsewhere(index, doc, &mut out);
-        affiliation_after_of(index, doc, &mut out);
-        person_elsewhere(index, doc, &mut out);
-        names_in_capitals(doc, &mut out);
+        second_look(index, doc, &mut out);
         let outside_quotes = external
             .iter()
             .any(|s| matches!(s.proposal, Proposal::Quote { .. }));

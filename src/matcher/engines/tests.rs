@@ -679,8 +679,9 @@ fn after_discourse(text: &str, mut found: Vec<Suggestion>) -> Vec<Suggestion> {
     let p = Project::new("p");
     let index = ProjectIndex::new(&p);
     let doc = Document::new(DocId(1), "d", text);
-    discourse::organisation_elsewhere(&index, &doc, &mut found);
-    discourse::affiliation_after_of(&index, &doc, &mut found);
+    let mut changed = HashSet::new();
+    discourse::organisation_elsewhere(&index, &doc, &mut found, &mut changed);
+    discourse::affiliation_after_of(&index, &doc, &mut found, &mut changed);
     found
 }
 
@@ -835,10 +836,10 @@ fn a_word_of_a_person_named_in_the_story_is_that_person() {
     let p = Project::new("p");
     let index = ProjectIndex::new(&p);
     let doc = Document::new(DocId(1), "d", text);
-    discourse::person_elsewhere(&index, &doc, &mut found);
+    discourse::person_elsewhere(&index, &doc, &mut found, &mut HashSet::new());
     assert_eq!(found[1].label(), "PERSON", "{found:?}");
     assert!(
-        found[1].reason.contains("a word of “Dawit Bekele”"),
+        found[1].reason.contains("a given name of “Dawit Bekele”"),
         "{found:?}"
     );
     // A word that opens an organisation's name in the story stays the organisation's.

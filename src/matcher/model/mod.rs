@@ -35,10 +35,15 @@ use perceptron::{Instance, SentenceFeatures, Weights};
 
 pub use calibrate::reliability;
 
-/// Tenths of the time a lower-case word is written capitalised in running text (0..=10), from
-/// the bundled word table; `None` for a word it does not know.
-pub fn capitalised_tenths(lower: &str) -> Option<u8> {
-    word_table::WordTable::bundled().capitalised_tenths(lower)
+/// A word (in any case; a hyphenated one by its first part) whose lower-case form running text
+/// writes capitalised at most one time in ten, by the bundled word table ("net", "revenue";
+/// not "rose", six in ten, or "smith", nine): at a sentence's start or in capitals, a word,
+/// not a name. False for a word the table does not know.
+pub fn usually_lower(w: &str) -> bool {
+    let first = w.split(['-', '–']).next().unwrap_or(w);
+    word_table::WordTable::bundled()
+        .capitalised_tenths(&first.to_lowercase())
+        .is_some_and(|c| c <= 1)
 }
 
 pub const ENGINE: &str = "model";

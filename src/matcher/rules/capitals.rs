@@ -10,7 +10,7 @@ use crate::text::TokenKind;
 use super::finder::{Candidate, Finder, q};
 use super::lexicons::lexicons;
 use super::text::RuleText;
-use super::words::{event_head, is_short_month, is_sport_slug, is_weekday, month};
+use super::words::{is_short_month, is_sport_slug, is_weekday, month};
 
 /// How much a dateline's place counts for the same word in a headline: less than any finding
 /// in the body (those count from 0.6), enough when it is the only one.
@@ -253,10 +253,15 @@ impl<'d> Finder<'_, 'd> {
                     if text.chars().count() >= 4 || text.contains('.') {
                         // "RESULTS AT HAMBURG OPEN", "WIN AT MONZA GRAND PRIX": the place
                         // names the event after it.
+                        // A sporting head that ends the run ("CHINA OPEN TO TALKS" is no
+                        // tournament, "BRUSSELS SUMMIT" stays the city).
                         let head = |k: usize| {
                             k < b
                                 && doc.toks[k].is_all_caps()
-                                && event_head(&title_case(doc.word(k)))
+                                && is_sport_event_head(&title_case(doc.word(k)))
+                                && !(k + 1 < b
+                                    && doc.is_word(k + 1)
+                                    && doc.toks[k + 1].is_all_caps())
                         };
                         let event_end = if head(e) {
                             Some(e + 1)
@@ -328,4 +333,24 @@ fn title_case(w: &str) -> String {
             .collect(),
         None => String::new(),
     }
+}
+
+/// Heads of sporting events a city names in a headline ("HAMBURG OPEN", "MONZA GRAND PRIX").
+fn is_sport_event_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Open"
+            | "Cup"
+            | "Marathon"
+            | "Prix"
+            | "Games"
+            | "Trophy"
+            | "Classic"
+            | "Rally"
+            | "Championship"
+            | "Championships"
+            | "Invitational"
+            | "Regatta"
+            | "Masters"
+    )
 }

@@ -292,48 +292,29 @@ impl<'d> Finder<'_, 'd> {
     }
 
     /// "coal producer Śląska Spółka Węglowa", "power producer Karadeniz Enerji": a role that is
-    /// also a company noun, after a lower-case word that is not a person's kind of it ("film
-    /// producer Ana Ruiz", "the producer …"), names a company.
+    /// also a company noun, after the word of an industry, names a company ("film producer Ana
+    /// Ruiz", "writer and producer …" stay people).
     fn industry_noun(&self, p: usize) -> bool {
         let doc = self.doc;
         is_company_noun(doc.word(p))
             && p >= 1
             && doc.same_sentence(p - 1, p)
-            && doc.is_lower_word(p - 1, |w| {
-                !matches!(
-                    w,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "its"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "film"
-                        | "movie"
-                        | "music"
-                        | "record"
-                        | "executive"
-                        | "television"
-                        | "tv"
-                        | "theatre"
-                        | "theater"
-                        | "stage"
-                        | "documentary"
-                        | "veteran"
-                        | "award-winning"
-                        | "hip-hop"
-                        | "rap"
-                        | "pop"
-                        | "co-executive"
-                        | "series"
-                        | "line"
-                        | "associate"
-                        | "senior"
-                        | "show"
-                        | "radio"
-                        | "fashion"
-                )
-            })
+            && doc.is_lower_word(p - 1, is_industry)
     }
+}
+
+/// Industries a company noun such as "producer" follows ("coal producer", "power producer").
+#[rustfmt::skip]
+fn is_industry(w: &str) -> bool {
+    matches!(
+        w,
+        "coal" | "oil" | "gas" | "power" | "electricity" | "energy" | "steel" | "copper" | "gold"
+            | "silver" | "aluminium" | "aluminum" | "nickel" | "zinc" | "iron" | "ore"
+            | "uranium" | "lithium" | "cement" | "chip" | "chemicals" | "chemical" | "fertiliser"
+            | "fertilizer" | "food" | "dairy" | "meat" | "sugar" | "cocoa" | "coffee" | "tea"
+            | "rubber" | "paper" | "pulp" | "solar" | "wind" | "nuclear" | "renewable"
+            | "hydropower" | "crude" | "lng" | "grain" | "wheat" | "rice" | "cotton" | "wine"
+            | "beer" | "textile" | "car" | "vehicle" | "truck" | "tyre" | "tire" | "palm"
+            | "poultry" | "pork" | "beef" | "salmon" | "tobacco" | "glass" | "plastics"
+    )
 }

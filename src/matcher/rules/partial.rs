@@ -137,18 +137,35 @@ impl<'d> Finder<'_, 'd> {
             if particle && i >= 1 && is_particle(&doc.word(i - 1).to_lowercase()) {
                 continue;
             }
-            let lowered;
-            let key = if particle && !index.contains_key(doc.word(i)) {
-                lowered = doc.word(i).to_lowercase();
-                lowered.as_str()
+            // Both forms of a particle: "van der Heijden" after "Coach Van der Heijden", and
+            // "Van" also opens "Van Morrison".
+            let other = if particle {
+                let w = doc.word(i);
+                let mut cs = w.chars();
+                match cs.next() {
+                    Some(c) if c.is_uppercase() => c.to_lowercase().chain(cs).collect(),
+                    Some(c) => c.to_uppercase().chain(cs).collect(),
+                    None => String::new(),
+                }
             } else {
-                doc.word(i)
+                String::new()
             };
-            let Some(ks) = index.get(key) else {
-                continue;
-            };
-            for &k in ks {
+            let mut keys = vec![doc.word(i)];
+            if particle && other != doc.word(i) {
+                keys.push(other.as_str());
+            }
+            let matches: Vec<(&str, usize)> = keys
+                .iter()
+                .filter_map(|key| index.get(*key).map(|ks| (*key, ks)))
+                .flat_map(|(key, ks)| ks.iter().map(move |&k| (key, k)))
+                .collect();
+            for (key, k) in matches {
                 let src = &sources[k];
+                // The other case only opens a name of two words or more ("van der Heijden"),
+                // never a particle alone ("al" in "et al").
+                if key != doc.word(i) && src.words.len() < 2 {
+                    continue;
+                }
                 let e = i + src.words.len();
                 if e > doc.toks.len()
                     || !(i..e)
@@ -280,8 +297,29 @@ fn sources_of<'d>(
         let (p, q) = if surname_first { (a, a + 1) } else { (p, b) };
         // "Van der Heijden" at a sentence's start is all surname: no "der Heijden" (but "Ben
         // Player" has the surname "Player").
-        let all_particles =
-            b - a >= 3 && is_particle(&doc.word(a).to_lowercase()) && is_particle(doc.word(a + 1));
+        // Not "Ben van Beurden" or "Al de Santis": "Ben" and "Al" are first names too.
+        let all_particles = b - a >= 3
+            && matches!(
+                doc.word(a),
+                "Van"
+                    | "Von"
+                    | "De"
+                    | "Der"
+                    | "Den"
+                    | "Du"
+                    | "Da"
+                    | "Di"
+                    | "Del"
+                    | "Della"
+                    | "Dos"
+                    | "Das"
+                    | "La"
+                    | "Le"
+                    | "Ter"
+                    | "Ten"
+                    | "Op"
+            )
+            && is_particle(doc.word(a + 1));
         if surname_first || !all_particles {
             push(words_of(p, q), "surname");
         }

@@ -7,6 +7,7 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
+use crate::matcher::model::usually_lower;
 use crate::text::{Token, TokenKind, sentences, tokenize};
 
 use super::lexicons::{is_score, is_sports_word};
@@ -302,6 +303,7 @@ impl<'a> RuleText<'a> {
         // ("Domestic-oriented shares").
         // Not for a word that names open with: a first name that is also a word ("Faith",
         // "Grace"), a club's or company's opening word ("Real", "Banco").
+        // (Names the lists know are Names above: "Air France", "Standard Chartered".)
         if !t.is_all_caps()
             && !rules.first_names.contains_key(w)
             && !is_club_opener(w)
@@ -467,12 +469,4 @@ fn is_list_line(text: &str, toks: &[Token]) -> bool {
         }
     }
     numbers >= 2 || commas >= 2
-}
-
-/// A capitalised word whose lower-case form is written capitalised at most one time in ten in
-/// running text (the model's word table); a hyphenated word by its first part.
-fn usually_lower(w: &str) -> bool {
-    let first = w.split(['-', '–']).next().unwrap_or(w);
-    let lower = first.to_lowercase();
-    crate::matcher::model::capitalised_tenths(&lower).is_some_and(|c| c <= 1)
 }

@@ -432,6 +432,9 @@ impl eframe::App for Workbench {
                 self.perform(&ctx, a);
             }
         }
+        // What was under the pointer counts for the keys of one frame: the document view says
+        // it again when it draws (not in another mode, or after the document changed).
+        self.hovered_suggestion = None;
         self.editing.reconcile(&self.session.project);
         let lists_base = self
             .session

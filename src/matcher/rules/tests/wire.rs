@@ -51,6 +51,9 @@ fn datelines_in_capitals_are_places() {
     );
     let f = found("MOTOR RACING - LEADERS AT MONZA GRAND PRIX\nThe leaders were fast.");
     assert!(has(&f, "MONZA GRAND PRIX", "EVENT"), "{f:?}");
+    // Not where the word is a verb: "BEIJING OPEN TO TALKS".
+    let f = found("BEIJING OPEN TO TALKS ON TRADE\nOfficials said so.");
+    assert!(!f.iter().any(|x| x.1 == "EVENT"), "{f:?}");
 }
 
 #[test]

@@ -37,11 +37,24 @@ fn person_and_org<'a>(index: &ProjectIndex<'a>) -> Option<(&'a str, &'a str)> {
 
 fn span_text<'t>(doc: &'t Document, s: &Suggestion) -> &'t str {
     let (a, b) = s.range();
-    &doc.text[doc.byte_of(a)..doc.byte_of(b)]
+    doc.slice(a, b)
 }
 
 fn is_span(s: &Suggestion) -> bool {
     matches!(s.proposal, Proposal::Span { .. })
+}
+
+/// The one-word span findings labelled `label`: their index in `found`, the finding and its
+/// text — what each pass below may relabel.
+fn one_word<'a>(
+    doc: &'a Document,
+    found: &'a [Suggestion],
+    label: &'a str,
+) -> impl Iterator<Item = (usize, &'a Suggestion, &'a str)> + 'a {
+    found.iter().enumerate().filter_map(move |(i, s)| {
+        let t = span_text(doc, s);
+        (is_span(s) && s.label() == label && !t.contains(char::is_whitespace)).then_some((i, s, t))
+    })
 }
 
 /// Whether a rule that reads a person's own evidence (a first name, a title or role, a surname
@@ -98,13 +111,8 @@ pub(super) fn short_company_forms(
         return;
     }
     let mut changes = Vec::new();
-    for (i, s) in found.iter().enumerate() {
-        if !is_span(s) || s.label() != person {
-            continue;
-        }
-        let t = span_text(doc, s);
-        if t.contains(char::is_whitespace)
-            || person_words.contains(t)
+    for (i, s, t) in one_word(doc, found, person) {
+        if person_words.contains(t)
             || s.is_from("learned")
             || s.rule.split('+').any(|r| r.trim() == "title")
         {
@@ -147,12 +155,8 @@ pub(super) fn organisation_elsewhere(
         return;
     }
     let mut changes = Vec::new();
-    for (i, s) in found.iter().enumerate() {
-        if !is_span(s) || s.label() != person || !model_only(s) {
-            continue;
-        }
-        let t = span_text(doc, s);
-        if people.contains(t) {
+    for (i, s, t) in one_word(doc, found, person) {
+        if !model_only(s) || people.contains(t) {
             continue;
         }
         if let Some(rule) = orgs.get(t) {
@@ -198,12 +202,9 @@ pub(super) fn person_elsewhere(
         }
     }
     let mut changes = Vec::new();
-    for (i, s) in found.iter().enumerate() {
-        if !is_span(s) || s.label() != org || !model_only(s) || changed.contains(&i) {
-            continue;
-        }
-        let t = span_text(doc, s);
-        if t.contains(char::is_whitespace) || org_words.contains(t) {
+    // (What an earlier pass changed, `apply` leaves alone.)
+    for (i, s, t) in one_word(doc, found, org) {
+        if !model_only(s) || org_words.contains(t) {
             continue;
         }
         if let Some(&name) = people.get(t) {
@@ -366,6 +367,12 @@ fn words(text: &str) -> Vec<Word> {
 /// more anywhere; one word only on a line all in capitals, and not a word running text writes
 /// in lower case.
 pub(super) fn names_in_capitals(doc: &Document, found: &mut Vec<Suggestion>) {
+    // Most stories of running text have no word in capitals to look at (a run of one-letter
+    // words, "A I", matches no name of three letters or more): nothing to index then.
+    let words = words(&doc.text);
+    if !words.iter().any(|w| w.caps && w.letters >= 2) {
+        return;
+    }
     let mut by_caps: HashMap<String, usize> = HashMap::new();
     for (i, s) in found.iter().enumerate() {
         if !is_span(s) {
@@ -384,7 +391,6 @@ pub(super) fn names_in_capitals(doc: &Document, found: &mut Vec<Suggestion>) {
     if by_caps.is_empty() {
         return;
     }
-    let words = words(&doc.text);
     let mut caps_line: HashMap<usize, bool> = HashMap::new();
     // A line in capitals: its words of two letters or more all are ("TENNIS - A NEW ERA FOR
     // KIEL", "KIEL v BARCELONA").

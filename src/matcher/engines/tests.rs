@@ -356,6 +356,13 @@ fn a_name_made_an_adjective_by_a_prefix_is_no_name() {
     assert_eq!(kept.len(), 1);
 }
 
+/// The code points of the `nth` occurrence of `what` in `text` (from 0).
+fn code_points(text: &str, what: &str, nth: usize) -> (usize, usize) {
+    let b = text.match_indices(what).nth(nth).expect("in the text").0;
+    let a = text[..b].chars().count();
+    (a, a + what.chars().count())
+}
+
 /// A model finding over code points a..b.
 fn model_finding(a: usize, b: usize) -> Suggestion {
     Suggestion {
@@ -436,11 +443,7 @@ fn head_words_make_the_models_organisations_events_and_places() {
     let text = "Olympic Games, Tour of Cappadocia, Strait of Malacca, Atacama Desert, Acme Games \
                 Workshop Ltd, Stockholm Open, Epic Games";
     let doc = Document::new(DocId(1), "d", text);
-    let at = |what: &str| {
-        let b = text.find(what).unwrap_or(0);
-        let a = text[..b].chars().count();
-        (a, a + what.chars().count())
-    };
+    let at = |what: &str| code_points(text, what, 0);
     let names = [
         "Olympic Games",
         "Tour of Cappadocia",
@@ -768,11 +771,7 @@ fn a_name_in_capitals_is_the_name_the_story_writes_in_lower_case() {
     let text = "COMPANY BRIEFS - KESTREL RAIL, SAGUARO ALUMINIUM\nKAUNAS 2027-10-05\n\
                 * SAGUARO ALUMINIUM - Saguaro Aluminium, the smelter operator, will spend more. \
                 Kaunas said nothing.\n";
-    let at = |what: &str, nth: usize| {
-        let b = text.match_indices(what).nth(nth).expect("in the text").0;
-        let a = text[..b].chars().count();
-        (a, a + what.chars().count())
-    };
+    let at = |what: &str, nth: usize| code_points(text, what, nth);
     let (a0, b0) = at("SAGUARO ALUMINIUM", 0);
     let (a1, b1) = at("SAGUARO ALUMINIUM", 1);
     let (a2, b2) = at("Saguaro Aluminium", 0);
@@ -819,11 +818,7 @@ fn a_name_in_capitals_is_the_name_the_story_writes_in_lower_case() {
 fn a_word_of_a_person_named_in_the_story_is_that_person() {
     let text = "Coach Dawit Bekele was pleased. Dawit said the team had improved. Bekele Motors \
                 sponsors it.";
-    let at = |what: &str| {
-        let b = text.find(what).expect("in the text");
-        let a = text[..b].chars().count();
-        (a, a + what.chars().count())
-    };
+    let at = |what: &str| code_points(text, what, 0);
     let (a, b) = at("Dawit Bekele");
     let (c, _) = at("Dawit said");
     let (e, f) = at("Bekele Motors");

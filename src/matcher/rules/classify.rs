@@ -5,7 +5,7 @@
 //! stays untyped.
 
 use super::finder::{Candidate, Finder, q};
-use super::lexicons::is_company_noun;
+use super::lexicons::{is_company_noun, is_industry};
 use super::score;
 use super::words::{
     event_head, is_club_opener, is_family_name_shape, is_hyphenated_given_name, is_loc_opener,
@@ -301,20 +301,4 @@ impl<'d> Finder<'_, 'd> {
             && doc.same_sentence(p - 1, p)
             && doc.is_lower_word(p - 1, is_industry)
     }
-}
-
-/// Industries a company noun such as "producer" follows ("coal producer", "power producer").
-#[rustfmt::skip]
-fn is_industry(w: &str) -> bool {
-    matches!(
-        w,
-        "coal" | "oil" | "gas" | "power" | "electricity" | "energy" | "steel" | "copper" | "gold"
-            | "silver" | "aluminium" | "aluminum" | "nickel" | "zinc" | "iron" | "ore"
-            | "uranium" | "lithium" | "cement" | "chip" | "chemicals" | "chemical" | "fertiliser"
-            | "fertilizer" | "food" | "dairy" | "meat" | "sugar" | "cocoa" | "coffee" | "tea"
-            | "rubber" | "paper" | "pulp" | "solar" | "wind" | "nuclear" | "renewable"
-            | "hydropower" | "crude" | "lng" | "grain" | "wheat" | "rice" | "cotton" | "wine"
-            | "beer" | "textile" | "car" | "vehicle" | "truck" | "tyre" | "tire" | "palm"
-            | "poultry" | "pork" | "beef" | "salmon" | "tobacco" | "glass" | "plastics"
-    )
 }

@@ -151,6 +151,22 @@ pub(super) fn is_company_noun(w: &str) -> bool {
     )
 }
 
+/// Industries a company noun such as "producer" follows ("coal producer", "power producer").
+#[rustfmt::skip]
+pub(super) fn is_industry(w: &str) -> bool {
+    matches!(
+        w,
+        "coal" | "oil" | "gas" | "power" | "electricity" | "energy" | "steel" | "copper" | "gold"
+            | "silver" | "aluminium" | "aluminum" | "nickel" | "zinc" | "iron" | "ore"
+            | "uranium" | "lithium" | "cement" | "chip" | "chemicals" | "chemical" | "fertiliser"
+            | "fertilizer" | "food" | "dairy" | "meat" | "sugar" | "cocoa" | "coffee" | "tea"
+            | "rubber" | "paper" | "pulp" | "solar" | "wind" | "nuclear" | "renewable"
+            | "hydropower" | "crude" | "lng" | "grain" | "wheat" | "rice" | "cotton" | "wine"
+            | "beer" | "textile" | "car" | "vehicle" | "truck" | "tyre" | "tire" | "palm"
+            | "poultry" | "pork" | "beef" | "salmon" | "tobacco" | "glass" | "plastics"
+    )
+}
+
 /// Company nouns that end a description after a name ("Sato, the Osaka-based carmaker,"): those
 /// of `is_company_noun` that cannot describe a person ("a rival", "a broker", "a developer",
 /// "a trader", "a producer", "a builder", "a miner", "a shipowner" can).

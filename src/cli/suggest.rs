@@ -19,6 +19,8 @@ pub(super) fn suggest(
     allow_outside_lists: bool,
     engines: &suggest_args::EngineArgs,
 ) -> Result<ExitCode, CliError> {
+    // The word table the rules and the model read unpacks while the project loads.
+    crate::matcher::model::warm_up();
     if accept_all {
         let (session, _) = open_for_editing(path)?;
         let (found, categories) = match run_engines(

@@ -17,7 +17,7 @@ mod words;
 
 pub use direction::{is_rtl_char, is_rtl_paragraph, strong_direction};
 pub use find::{FindOptions, find_all};
-pub use names::{is_month_name, is_name_particle, is_weekday};
+pub use names::{is_month_name, is_name_particle, is_sport_slug, is_weekday, is_wire_slug};
 pub use offsets::{byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char};
 pub use paragraphs::{Paragraph, Paragraphs};
 pub use pronouns::{PRONOUNS, is_pronoun, is_pronoun_at, is_pronoun_in};

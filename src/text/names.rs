@@ -1,7 +1,8 @@
 //! The lower-case words that sit inside people's and organisations' names: "de" in "Luis de
 //! Guindos", "van der" in "Rafael van der Vaart", "bin" in "Mohammed bin Salman". One list for
 //! the rules, the speaker resolution and the model's span edges; likewise the weekdays and the
-//! months' names that end a name ("U.S. Open on Friday").
+//! months' names that end a name ("U.S. Open on Friday"), and the desks' slugs that open wire
+//! headlines ("SOCCER - …", "FOREX-YEN JUMPS"), which the tokenizer splits off.
 
 /// Whether `w` (as written) is a lower-case particle of a name.
 pub fn is_name_particle(w: &str) -> bool {
@@ -67,6 +68,88 @@ pub fn is_month_name(w: &str) -> bool {
             | "November"
             | "December"
     )
+}
+
+/// A sport as wire headlines open with it ("SOCCER - …"), in capitals.
+pub fn is_sport_slug(w: &str) -> bool {
+    matches!(
+        w,
+        "SOCCER"
+            | "FOOTBALL"
+            | "TENNIS"
+            | "CRICKET"
+            | "GOLF"
+            | "RUGBY"
+            | "RUGBY UNION"
+            | "RUGBY LEAGUE"
+            | "ATHLETICS"
+            | "CYCLING"
+            | "BASKETBALL"
+            | "BASEBALL"
+            | "HOCKEY"
+            | "ICE HOCKEY"
+            | "BOXING"
+            | "MOTOR RACING"
+            | "MOTORCYCLING"
+            | "SWIMMING"
+            | "SKIING"
+            | "ALPINE SKIING"
+            | "NORDIC SKIING"
+            | "HORSE RACING"
+            | "SAILING"
+            | "ROWING"
+            | "BADMINTON"
+            | "VOLLEYBALL"
+            | "HANDBALL"
+            | "SQUASH"
+            | "SNOOKER"
+            | "CHESS"
+            | "WRESTLING"
+            | "JUDO"
+            | "GYMNASTICS"
+            | "TABLE TENNIS"
+            | "TRIATHLON"
+            | "MARATHON"
+    )
+}
+
+/// A wire desk's slug glued to a headline by a hyphen: "SOCCER-JUAZEIRO SELL…",
+/// "FOREX-YEN JUMPS…", "CORRECTED-IRISH COURT…". A sport's name, or one of these.
+pub fn is_wire_slug(w: &str) -> bool {
+    is_sport_slug(w)
+        || matches!(
+            w,
+            "CORRECTED"
+                | "REFILE"
+                | "RPT"
+                | "UPDATE"
+                | "EXCLUSIVE"
+                | "ANALYSIS"
+                | "INSIGHT"
+                | "FEATURE"
+                | "INTERVIEW"
+                | "FACTBOX"
+                | "TIMELINE"
+                | "PREVIEW"
+                | "WRAPUP"
+                | "BRIEF"
+                | "COLUMN"
+                | "POLL"
+                | "HEALTH"
+                | "FOREX"
+                | "SOFTS"
+                | "GRAINS"
+                | "METALS"
+                | "OIL"
+                | "BONDS"
+                | "STOCKS"
+                | "TREASURIES"
+                | "MARKETS"
+                | "GLOBAL MARKETS"
+                | "EMERGING MARKETS"
+                | "PRECIOUS"
+                | "RACING"
+        )
 }
 
 #[cfg(test)]

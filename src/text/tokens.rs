@@ -15,6 +15,11 @@
 //! The tokenizer is one pass over the bytes with an ASCII fast path: news is mostly ASCII, and
 //! the matcher's budget is around 100 MB/s for everything, so this part has to run at several
 //! hundred. It allocates nothing but the output vector.
+//!
+//! A wire desk's slug glued to a headline ("SOCCER-JUAZEIRO SELL…", "FOREX-YEN JUMPS…") is a
+//! word of its own, then the hyphen, then the headline's first word, which may be a name.
+
+use super::names::is_wire_slug;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -377,7 +382,9 @@ fn word(cur: &mut Cursor, out: &mut Vec<Token>) {
             next_alnum && !cur.possessive_at(cur.i, len)
         } else if is_hyphen(c) {
             // A number before a name is a line-up's shirt number: "15-Hamish Sinclair".
-            next_alnum && (has_alpha || !next.is_some_and(|(d, _)| d.is_uppercase()))
+            next_alnum
+                && (has_alpha || !next.is_some_and(|(d, _)| d.is_uppercase()))
+                && !(has_upper && !has_lower && glued_slug(cur.text, byte_start, cur.i))
         } else if matches!(c, '.' | ',' | ':') {
             last_digit && next.is_some_and(|(d, _)| d.is_ascii_digit())
         } else if c == '&' {
@@ -414,6 +421,19 @@ fn word(cur: &mut Cursor, out: &mut Vec<Token>) {
         },
         flags,
     });
+}
+
+/// Whether the capitals `text[start..end]`, before a hyphen, are a wire desk's slug opening the
+/// line ("SOCCER-JUAZEIRO SELL…", "HORSE RACING-DESERT LANTERN…"): the headline's first word
+/// is then a word of its own, and may be a name. Only words in capitals and spaces may come
+/// before it on the line.
+fn glued_slug(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    if start - line_start > 16 {
+        return false;
+    }
+    let slug = &text[line_start..end];
+    slug.bytes().all(|b| b.is_ascii_uppercase() || b == b' ') && is_wire_slug(slug.trim_start())
 }
 
 /// The word `text[byte_start..cur.i]` is followed by a period: take the period (and any further
@@ -642,6 +662,36 @@ mod tests {
                 "15", "-", "Hamish", "Sinclair", ",", "2-1", ",", "F-16", ",", "2-for-1"
             ]
         );
+    }
+
+    #[test]
+    fn a_desk_slug_glued_to_a_headline_is_a_word_of_its_own() {
+        assert_eq!(
+            texts("SOCCER-JUAZEIRO SELL NDIAYE-SARR TO AL-RIMAL"),
+            [
+                "SOCCER",
+                "-",
+                "JUAZEIRO",
+                "SELL",
+                "NDIAYE-SARR",
+                "TO",
+                "AL-RIMAL"
+            ]
+        );
+        assert_eq!(
+            texts("Results\nHORSE RACING-DESERT LANTERN WINS"),
+            [
+                "Results", "HORSE", "RACING", "-", "DESERT", "LANTERN", "WINS"
+            ]
+        );
+        assert_eq!(texts("FOREX-YEN JUMPS"), ["FOREX", "-", "YEN", "JUMPS"]);
+        // Not at the line's start, not a slug, or not in capitals: one word.
+        assert_eq!(
+            texts("says SOCCER-MAD fans"),
+            ["says", "SOCCER-MAD", "fans"]
+        );
+        assert_eq!(texts("ASIA-PACIFIC SALES"), ["ASIA-PACIFIC", "SALES"]);
+        assert_eq!(texts("Golf-mad Fife"), ["Golf-mad", "Fife"]);
     }
 
     #[test]

@@ -344,7 +344,12 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
             && name
                 .split(['-', '–'])
                 .all(|m| is_month_name(m) || is_short_month(m.trim_end_matches('.')));
-        !(slug || amount || month || months)
+        // "Q3 2026", "rates Kenya Caa1": a code with figures in it is no one's name.
+        let code = s.label() == "PERSON"
+            && name
+                .split_whitespace()
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()));
+        !(slug || amount || month || months || code)
     });
 }
 

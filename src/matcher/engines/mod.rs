@@ -39,6 +39,7 @@
 
 mod context;
 mod discourse;
+mod place_pairs;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -59,6 +60,7 @@ use context::{
     hyphenated_adjectives,
 };
 use discourse::second_look;
+use place_pairs::place_pairs;
 
 /// A bundled list: its name, file contents and the score its matches get.
 pub struct Bundled {
@@ -162,6 +164,9 @@ impl Engines {
     /// Compile the engines. `user_lists` are (file name, contents) of the project's own lists;
     /// each problem (a bad line) comes back as a message naming the list and line.
     pub fn new(settings: &MatcherSettings, user_lists: &[(String, String)]) -> (Self, Vec<String>) {
+        if settings.rules || settings.model {
+            model::warm_up();
+        }
         let mut entries: Vec<Entry> = Vec::new();
         let mut lists = HashMap::new();
         let mut problems = Vec::new();
@@ -201,25 +206,33 @@ impl Engines {
                 lists.insert(name.clone(), (USER_LIST_SCORE, format!("your list {name}")));
             }
         }
-        let rules = settings.rules.then(|| Rules::from_tsv(FIRST_NAMES));
-        let quotes = settings.quotes.then(|| {
-            let q = Quotes::new(super::quotes::CUES, FIRST_NAMES);
-            problems.extend(
-                q.problems()
-                    .iter()
-                    .map(|p| format!("bundled cue lexicon cues.tsv {p}")),
-            );
-            q
-        });
         let own_names: Vec<(String, String)> = entries
             .iter()
             .filter(|e| !BUNDLED.iter().any(|b| b.name == e.list))
             .map(|e| (e.text.clone(), e.label.clone()))
             .collect();
-        let lexicon = model_lexicon(&own_names, &[]);
+        // The lists' automaton compiles on another core meanwhile.
+        let (gazetteer, rules, quotes, lexicon) = std::thread::scope(|scope| {
+            let gazetteer = scope.spawn(|| Gazetteer::new(entries));
+            let rules = settings.rules.then(|| Rules::from_tsv(FIRST_NAMES));
+            let quotes = settings.quotes.then(|| {
+                let q = Quotes::new(super::quotes::CUES, FIRST_NAMES);
+                problems.extend(
+                    q.problems()
+                        .iter()
+                        .map(|p| format!("bundled cue lexicon cues.tsv {p}")),
+                );
+                q
+            });
+            let lexicon = model_lexicon(&own_names, &[]);
+            let gazetteer = gazetteer
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (gazetteer, rules, quotes, lexicon)
+        });
         (
             Self {
-                gazetteer: Gazetteer::new(entries),
+                gazetteer,
                 lists,
                 rules,
                 quotes,
@@ -554,9 +567,10 @@ impl Engines {
         let mut from_model = from_model;
         hyphenated_adjectives(doc, &mut found);
         hyphenated_adjectives(doc, &mut from_model);
+        place_pairs(doc, &self.gazetteer, &mut from_model);
         found.extend(external::link_spans(index, external));
-        context_over_lists(doc, &mut found, &mut from_model);
         drop_wire_forms(doc, &mut from_model);
+        context_over_lists(doc, &mut found, &mut from_model);
         // Relabelled first, so that "Atacama Desert" as a place adds its evidence to the
         // rules' instead of contradicting them.
         for (i, label, head) in head_word_labels(doc, &from_model) {

@@ -840,3 +840,54 @@ fn a_word_of_a_person_named_in_the_story_is_that_person() {
     // A word that opens an organisation's name in the story stays the organisation's.
     assert_eq!(found[3].label(), "ORG", "{found:?}");
 }
+
+#[test]
+fn two_places_joined_by_a_hyphen_are_two_places() {
+    let text = "Rates on the Shanghai-Los Angeles lane fell, Asia-Europe services returned \
+                to the canal and Asia-Pacific sales rose.";
+    let (doc, found) = suggest_with_model(text);
+    let places: Vec<&str> = found
+        .iter()
+        .filter(|s| matches!(s.label(), "GPE" | "LOC"))
+        .map(|s| doc.slice(s.range().0, s.range().1))
+        .collect();
+    for name in ["Shanghai", "Los Angeles", "Asia", "Europe", "Asia-Pacific"] {
+        assert!(places.contains(&name), "{name}: {places:?}");
+    }
+    for joined in ["Shanghai-Los Angeles", "Asia-Europe"] {
+        assert!(!places.contains(&joined), "{joined}: {places:?}");
+    }
+    let shanghai = found
+        .iter()
+        .find(|s| doc.slice(s.range().0, s.range().1) == "Shanghai")
+        .expect("Shanghai");
+    assert!(
+        shanghai.reason.contains("two places joined by a hyphen"),
+        "{}",
+        shanghai.reason
+    );
+}
+
+#[test]
+fn honorifics_codes_and_desk_slugs_stay_outside_names() {
+    let text = "SOCCER-AFRICA ROUNDUP\nMALAYSIA - Prime Minister Datuk Seri Azman bin Hashim \
+                arrived. Moody's rates Kenya Caa1 and sales rose in Q3 2026.";
+    let (doc, found) = suggest_with_model(text);
+    let names: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|s| matches!(s.proposal, Proposal::Span { .. }))
+        .map(|s| (doc.slice(s.range().0, s.range().1), s.label()))
+        .collect();
+    assert!(
+        names.contains(&("AFRICA", "GPE")) || names.contains(&("AFRICA", "LOC")),
+        "{names:?}"
+    );
+    assert!(names.contains(&("Azman bin Hashim", "PERSON")), "{names:?}");
+    assert!(names.contains(&("Kenya", "GPE")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|(n, l)| *l == "PERSON" && n.contains(char::is_numeric)),
+        "{names:?}"
+    );
+}

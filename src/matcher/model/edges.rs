@@ -33,6 +33,24 @@ pub(super) fn name_edges(
     if opens && b - a > 1 && (is_descriptor(word(a)) || is_sentence_adverb(word(a))) {
         a += 1;
     }
+    // Malay and Arab honorifics stay outside the name, as "Mr" does: "Datuk Seri Azman bin
+    // Hashim", "Tan Sri Lim", "Sayyid Salim bin Nasser".
+    while b - a > 1 {
+        let pair = a + 2 < b
+            && matches!(
+                (word(a), word(a + 1)),
+                ("Datuk" | "Dato" | "Tan" | "Puan", "Seri" | "Sri") | ("Toh", "Puan")
+            );
+        if pair {
+            a += 2;
+        } else if matches!(word(a), "Datuk" | "Datin" | "Sayyid") {
+            a += 1;
+        } else if word(a) == "Dato" && word(a + 1) == "'" && b - a > 2 {
+            a += 2;
+        } else {
+            break;
+        }
+    }
     if let Some(k) = (a + 1..b).find(|&k| {
         tokens[k].kind == TokenKind::Word
             && is_sentence_word(word(k))

@@ -25,7 +25,8 @@ const TITLES: &[&str] = &[
     "Pastor", "Bishop", "Archbishop", "Cardinal", "Secretary", "Ambassador", "Envoy",
     "Commissioner", "Inspector", "Detective", "Officer", "Sheriff", "Councillor", "Councilor",
     "Speaker", "Chairman", "Chairwoman", "CEO", "Director", "Saint", "St", "Lieutenant",
-    "Vice-President", "Father", "Brother", "Sister", "Uncle", "Aunt", "Jr", "Sr",
+    "Vice-President", "Father", "Brother", "Sister", "Uncle", "Aunt", "Jr", "Sr", "Datuk",
+    "Datin", "Dato", "Sayyid",
 ];
 
 /// Lower-case roles and relations before a name ("spokeswoman Jane Doe", "wife Ann").

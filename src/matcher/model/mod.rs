@@ -40,10 +40,21 @@ pub use calibrate::reliability;
 /// not "rose", six in ten, or "smith", nine): at a sentence's start or in capitals, a word,
 /// not a name. False for a word the table does not know.
 pub fn usually_lower(w: &str) -> bool {
+    capitalised_tenths(w).is_some_and(|c| c <= 1)
+}
+
+/// Start reading the bundled word table (clusters and capitalisation odds) in the background,
+/// so that it is ready, or nearly, when the first document needs it.
+pub fn warm_up() {
+    word_table::WordTable::warm_up();
+}
+
+/// How many times in ten running text writes `w` (in any case; a hyphenated one by its first
+/// part) capitalised, by the bundled word table: 2 for "gold" and "steel", 6 for "rose".
+/// `None` for a word the table does not know.
+pub fn capitalised_tenths(w: &str) -> Option<u8> {
     let first = w.split(['-', '–']).next().unwrap_or(w);
-    word_table::WordTable::bundled()
-        .capitalised_tenths(&first.to_lowercase())
-        .is_some_and(|c| c <= 1)
+    word_table::WordTable::bundled().capitalised_tenths(&first.to_lowercase())
 }
 
 pub const ENGINE: &str = "model";

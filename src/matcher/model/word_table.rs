@@ -35,12 +35,14 @@ pub struct WordTable {
     exemplars: HashMap<u32, String>,
 }
 
+/// The bundled table once read ([`WordTable::bundled`]).
+static BUNDLED: OnceLock<WordTable> = OnceLock::new();
+
 impl WordTable {
     /// The bundled table, read once (an empty table if the bundled file cannot be read, which
     /// a test guards against).
     pub fn bundled() -> &'static WordTable {
-        static TABLE: OnceLock<WordTable> = OnceLock::new();
-        TABLE.get_or_init(|| {
+        BUNDLED.get_or_init(|| {
             let mut text = String::new();
             let read = flate2::read::GzDecoder::new(TABLE_GZ).read_to_string(&mut text);
             if read.is_err() {
@@ -48,6 +50,18 @@ impl WordTable {
             }
             WordTable::parse(&text)
         })
+    }
+
+    /// Start reading the bundled table on a thread of its own, unless it is read already:
+    /// unpacking it is a fifth of a second of work that the first document would otherwise
+    /// wait for, and meanwhile the lists compile and the project loads on the other cores.
+    /// Whoever needs the table first waits for that thread, never reads it twice.
+    pub fn warm_up() {
+        if BUNDLED.get().is_none() {
+            std::thread::spawn(|| {
+                WordTable::bundled();
+            });
+        }
     }
 
     /// A table from its text form (lines `form\tcluster\tcase`, most probable forms first,

@@ -188,7 +188,9 @@ impl<'d> Finder<'_, 'd> {
             // clubs are named so too.
             let romance = (s + 1..e).any(|k| is_romance_particle(doc.word(k)));
             let first_name = self.rules.first_names.contains_key(doc.word(s));
-            if particle && !is_place_opener(doc.word(s)) && (first_name || !romance) {
+            // "Eid al-Adha" is a festival.
+            let festival = doc.word(s) == "Eid";
+            if particle && !festival && !is_place_opener(doc.word(s)) && (first_name || !romance) {
                 self.add(
                     s,
                     e,
@@ -299,6 +301,8 @@ impl<'d> Finder<'_, 'd> {
         is_company_noun(doc.word(p))
             && p >= 1
             && doc.same_sentence(p - 1, p)
-            && doc.is_lower_word(p - 1, is_industry)
+            && doc.is_word(p - 1)
+            // "Power producer Kızılırmak Enerji" opening a sentence.
+            && is_industry(&doc.word(p - 1).to_lowercase())
     }
 }

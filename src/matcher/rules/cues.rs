@@ -1,13 +1,14 @@
 //! Cues around a sequence: a speech verb after or before it makes it a speaker (`speech-cue`),
 //! and "the city of X", "capital X", "X's government" make it a place (`gpe-cue`).
 
+use crate::matcher::model::capitalised_tenths;
 use crate::text::TokenKind;
 
 use super::finder::{Finder, q};
 use super::score;
 use super::words::{
-    gpe_possessed, inverted_speech_verb, is_compass, is_place_opener, is_speech_adverb, org_head,
-    place_of_noun, speech_verb,
+    gpe_possessed, inverted_speech_verb, is_compass, is_particle_prefixed, is_place_opener,
+    is_speech_adverb, org_head, place_of_noun, speech_verb,
 };
 
 impl<'d> Finder<'_, 'd> {
@@ -43,8 +44,17 @@ impl<'d> Finder<'_, 'd> {
         let last = doc.word(e - 1);
         let t = &doc.toks[s];
         let the_before = s >= 1 && doc.word(s - 1) == "the";
-        let org =
-            org_head(last).is_some() || (n == 1 && t.is_all_caps() && t.len() >= 2) || the_before;
+        // "Witkoppies Gold said", "Tây Sơn Hydropower said": a last word that running text
+        // writes capitalised at most two times in ten, after no known first name, ends a
+        // company's name ("Hannah Rose said" is a person, "rose" six in ten).
+        let common_tail = n >= 2
+            && capitalised_tenths(last).is_some_and(|c| c <= 2)
+            && !self.rules.first_names.contains_key(doc.word(s))
+            && !is_particle_prefixed(last);
+        let org = org_head(last).is_some()
+            || (n == 1 && t.is_all_caps() && t.len() >= 2)
+            || the_before
+            || common_tail;
         let label = if org { "ORG" } else { "PERSON" };
         if let Some(known) = doc.known_label(s, e)
             && known != label
@@ -60,6 +70,14 @@ impl<'d> Finder<'_, 'd> {
             format!("capitalised name before {}", q(verb))
         } else {
             format!("capitalised name after {}", q(verb))
+        };
+        let reason = if common_tail && org_head(last).is_none() && !the_before {
+            format!(
+                "{reason}; {} is more often a common noun than a name",
+                q(last)
+            )
+        } else {
+            reason
         };
         self.add(s, e, label, sc, "speech-cue", reason);
         true

@@ -147,7 +147,8 @@ pub(super) fn is_company_noun(w: &str) -> bool {
             | "drugmaker" | "telecoms" | "shipbuilder" | "shipper" | "publisher" | "newspaper"
             | "daily" | "weekly" | "magazine" | "agency" | "broadcaster" | "network"
             | "contractor" | "builder" | "developer" | "producer" | "trader" | "exchange"
-            | "shipowner" | "grocer" | "bottler" | "jeweller"
+            | "shipowner" | "grocer" | "bottler" | "jeweller" | "cooperative" | "co-operative"
+            | "regulator" | "consultancy" | "tabloid" | "outlet"
     )
 }
 

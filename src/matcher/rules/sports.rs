@@ -603,6 +603,11 @@ impl<'d> Finder<'_, 'd> {
         if (la..row_end).any(|k| doc.is_lower_word(k, |w| !is_list_filler(w))) {
             return false;
         }
+        // Per cent changes make a company's or a market's table: "Europe 702 / 690 / +1.7%"
+        // is a division's revenue.
+        if (la..lb).any(|k| doc.word(k) == "%") {
+            return false;
+        }
         // "Go Ahead Eagles 1 Utrecht 1", "AZ Alkmaar 2 NAC Breda 0": two teams and their goals
         // make the row, so a team may be several words or start in capitals.
         let match_row =

@@ -1,12 +1,13 @@
 //! The word tables for names: function words, weekdays and months, titles and roles,
 //! organisation, place, event and law head words, connectors and surname particles, speech
-//! verbs, the shapes of particular names (East Asian, hyphenated given names), and the sports
-//! wire headlines open with. Matching on `&str` compiles to length checks and comparisons,
+//! verbs, the shapes of particular names (East Asian, hyphenated given names); the sports wire
+//! headlines open with are `text::is_sport_slug`. Matching on `&str` compiles to length checks and comparisons,
 //! which is as fast as a hash lookup for lists this size and keeps each table readable next to
 //! its purpose. Surname particles are `text::is_name_particle`, shared with the quotes and the
 //! model.
 
 pub(super) use crate::text::is_name_particle as is_particle;
+pub use crate::text::is_sport_slug;
 pub(super) use crate::text::is_weekday;
 
 /// First names that are also everyday words; weaker evidence even when a list does not flag them.
@@ -178,7 +179,7 @@ pub(super) fn is_title_core(w: &str) -> bool {
             | "Chairwoman" | "Chairperson" | "CEO" | "CFO" | "COO" | "Director" | "Dean" | "Leader"
             | "Spokesman" | "Spokeswoman" | "Spokesperson" | "Magistrate" | "Prosecutor"
             | "Vice-President" | "Vice-Chancellor" | "Vice-Minister" | "Vice-Premier" | "Pres." | "Hon." | "Atty." | "Executive"
-            | "Lieutenant" | "Administrator"
+            | "Lieutenant" | "Administrator" | "Datuk" | "Datin" | "Sayyid"
     )
 }
 
@@ -669,49 +670,6 @@ fn is_compound_suffix(w: &str) -> bool {
         "based" | "born" | "led" | "backed" | "owned" | "run" | "made" | "style" | "like" | "era"
             | "free" | "wide" | "old" | "year" | "day" | "time" | "type" | "size" | "class"
             | "level" | "area" | "zone" | "bound" | "speaking"
-    )
-}
-
-/// A sport as wire headlines open with it ("SOCCER - …"), in capitals.
-pub fn is_sport_slug(w: &str) -> bool {
-    matches!(
-        w,
-        "SOCCER"
-            | "FOOTBALL"
-            | "TENNIS"
-            | "CRICKET"
-            | "GOLF"
-            | "RUGBY"
-            | "RUGBY UNION"
-            | "RUGBY LEAGUE"
-            | "ATHLETICS"
-            | "CYCLING"
-            | "BASKETBALL"
-            | "BASEBALL"
-            | "HOCKEY"
-            | "ICE HOCKEY"
-            | "BOXING"
-            | "MOTOR RACING"
-            | "MOTORCYCLING"
-            | "SWIMMING"
-            | "SKIING"
-            | "ALPINE SKIING"
-            | "NORDIC SKIING"
-            | "HORSE RACING"
-            | "SAILING"
-            | "ROWING"
-            | "BADMINTON"
-            | "VOLLEYBALL"
-            | "HANDBALL"
-            | "SQUASH"
-            | "SNOOKER"
-            | "CHESS"
-            | "WRESTLING"
-            | "JUDO"
-            | "GYMNASTICS"
-            | "TABLE TENNIS"
-            | "TRIATHLON"
-            | "MARATHON"
     )
 }
 

@@ -428,12 +428,19 @@ fn word(cur: &mut Cursor, out: &mut Vec<Token>) {
 /// is then a word of its own, and may be a name. Only words in capitals and spaces may come
 /// before it on the line.
 fn glued_slug(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
-    if start - line_start > 16 {
-        return false;
-    }
-    let slug = &text[line_start..end];
-    slug.bytes().all(|b| b.is_ascii_uppercase() || b == b' ') && is_wire_slug(slug.trim_start())
+    // A slug's line starts at most 16 bytes before its last word: look no further back, so a
+    // long line in capitals costs no more than a short one.
+    let bytes = text.as_bytes();
+    let from = start.saturating_sub(17);
+    let line_start = match bytes[from..start].iter().rposition(|&b| b == b'\n') {
+        Some(k) => from + k + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    bytes[line_start..end]
+        .iter()
+        .all(|&b| b.is_ascii_uppercase() || b == b' ')
+        && is_wire_slug(text[line_start..end].trim_start())
 }
 
 /// The word `text[byte_start..cur.i]` is followed by a period: take the period (and any further

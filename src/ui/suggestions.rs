@@ -276,10 +276,11 @@ fn model_ui(ui: &mut Ui, project: &Project, learner: &Learner) {
                         );
                 } else {
                     ui.label(format!(
-                        "trained on {} document{} / {} names",
+                        "trained on {} document{} / {} name{}",
                         info.documents,
                         plural(info.documents),
-                        info.names
+                        info.names,
+                        plural(info.names)
                     ));
                     match &info.quality {
                         Some(q) => {

@@ -759,10 +759,11 @@ pub fn about(m: &Model) -> String {
         }
     } else {
         format!(
-            "trained on {} document{}, {} names",
+            "trained on {} document{}, {} name{}",
             info.documents,
             plural(info.documents),
-            info.names
+            info.names,
+            plural(info.names)
         )
     }
 }

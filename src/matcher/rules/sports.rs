@@ -436,7 +436,20 @@ impl<'d> Finder<'_, 'd> {
         // "plays for Porto", "scored for Milan": sport by itself.
         let plays_for =
             s >= a + 2 && doc.word(s - 1) == "for" && doc.is_lower_word(s - 2, is_plays_for);
-        if !(subject || object || member || plays_for || kind_before) {
+        // "signed from Nakuru City", "on loan at Aalborg", "will join Magdeburg" in a sports
+        // report: a transfer's club.
+        let transfer = ((s >= a + 2
+            && matches!(doc.word(s - 1), "from" | "to" | "at")
+            && doc.is_lower_word(s - 2, is_transfer_word))
+            || (s > a
+                && doc.is_lower_word(s - 1, |w| {
+                    matches!(
+                        w,
+                        "join" | "joins" | "joined" | "joining" | "rejoin" | "rejoined"
+                    )
+                })))
+            && doc.is_sport_story();
+        if !(subject || object || member || plays_for || transfer || kind_before) {
             return false;
         }
         let known = doc.known_label(s, e);
@@ -459,6 +472,8 @@ impl<'d> Finder<'_, 'd> {
             "a team in a match result"
         } else if plays_for {
             "a club someone plays for"
+        } else if transfer {
+            "a club a player joins or leaves"
         } else if kind_before {
             "a club, after a nationality and “club” or “side”"
         } else if member && (known.is_some() || !doc.ambiguous[s]) {
@@ -469,7 +484,9 @@ impl<'d> Finder<'_, 'd> {
         // A person's name: several words nobody knows, or the surname of a longer name here
         // ("Lukaku" after "Romelu Lukaku"); a country is its national team, a place. But "the
         // Shannon Raiders" and "Real Sabinas" are teams by their form.
-        let team_form = self.is_team_nickname(s, e) || is_club_opener(doc.word(s));
+        let team_form = self.is_team_nickname(s, e)
+            || is_club_opener(doc.word(s))
+            || (e - s > 1 && is_club_suffix(doc.word(e - 1)));
         if (known.is_none() && !team_form && (e - s > 1 || self.is_surname_here(s)))
             || self.is_country(s, e)
         {
@@ -874,5 +891,42 @@ fn is_country_code(w: &str) -> bool {
             | "URU" | "USA" | "UZB" | "VEN" | "VIE" | "YEM" | "ZAM" | "ZIM" | "DEU" | "NLD"
             | "CHE" | "PRT" | "DNK" | "ZAF" | "HRV" | "SVN" | "GRC" | "BGR" | "IRN" | "IDN"
             | "MYS" | "PHL" | "VNM" | "LVA" | "SAU" | "NGA" | "ARE"
+    )
+}
+
+/// Words before "from", "to" or "at" that make the name after it a club a player moves
+/// between: "signed from", "on loan at", "transferred to".
+fn is_transfer_word(w: &str) -> bool {
+    matches!(
+        w,
+        "signed"
+            | "signs"
+            | "signing"
+            | "joined"
+            | "joins"
+            | "loan"
+            | "loaned"
+            | "transferred"
+            | "transfer"
+    )
+}
+
+/// Last words that make a name a club's by their form: "Nakuru City", "Arusha Rangers".
+fn is_club_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "City"
+            | "United"
+            | "Rovers"
+            | "Wanderers"
+            | "Rangers"
+            | "Athletic"
+            | "Albion"
+            | "Town"
+            | "Hotspur"
+            | "FC"
+            | "SC"
+            | "AFC"
+            | "CF"
     )
 }

@@ -776,3 +776,17 @@ fn a_festival_with_a_particle_is_no_person() {
     assert!(!has(&f, "Eid al-Adha", "PERSON"), "{f:?}");
     assert!(has(&f, "Omar bin Saleh", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn a_club_a_player_joins_or_leaves_is_a_club() {
+    let text = "Mwangi, signed from Nakuru City in January, scored twice as Gor Mahia won 2-0.";
+    let f = found(text);
+    assert!(has(&f, "Nakuru City", "ORG"), "{f:?}");
+    let text = "Kowalski scored 11 goals and will join Aalborg at the end of the season.";
+    let f = found_with(text, &[gpe(text, "Aalborg")]);
+    assert!(has(&f, "Aalborg", "ORG"), "{f:?}");
+    // Outside sport, a city someone goes to stays a city.
+    let text = "The minister, who signed the accord, will join Aalborg officials on Monday.";
+    let f = found_with(text, &[gpe(text, "Aalborg")]);
+    assert!(!has(&f, "Aalborg", "ORG"), "{f:?}");
+}

@@ -1,7 +1,9 @@
 //! Two places joined by a hyphen: a route ("the Shanghai-Rotterdam rate"), a trade lane
 //! ("Asia-Europe services"), a pairing ("the Paris-Berlin axis"). The model reads the
 //! hyphenated word as one token and may take it as one place; it is two, each a name of its
-//! own — unless the whole is itself a listed name ("Asia-Pacific", "Guinea-Bissau").
+//! own — unless the whole is itself a listed name ("Asia-Pacific", "Guinea-Bissau"). Only a
+//! place finding is split, and only at its one hyphen, so the first part is one word
+//! ("Shanghai-Los Angeles" is split; "Los Angeles-Shanghai" is left whole).
 
 use super::Gazetteer;
 use crate::model::{Document, Proposal, Suggestion};
@@ -14,6 +16,10 @@ pub(super) fn place_pairs(doc: &Document, gazetteer: &Gazetteer, found: &mut Vec
         let Proposal::Span { start, end, .. } = s.proposal else {
             return true;
         };
+        // A person or a company named with a hyphen ("Florence-Charlotte") stays one.
+        if !matches!(s.label(), "GPE" | "LOC") {
+            return true;
+        }
         let name = doc.slice(start, end);
         let Some((a, b)) = name.split_once(['-', '–']) else {
             return true;

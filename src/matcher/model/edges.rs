@@ -45,8 +45,11 @@ pub(super) fn name_edges(
             a += 2;
         } else if matches!(word(a), "Datuk" | "Datin" | "Sayyid") {
             a += 1;
-        } else if word(a) == "Dato" && word(a + 1) == "'" && b - a > 2 {
+        } else if word(a) == "Dato" && matches!(word(a + 1), "'" | "’") && b - a > 2 {
             a += 2;
+            if b - a > 1 && matches!(word(a), "Seri" | "Sri") {
+                a += 1;
+            }
         } else {
             break;
         }

@@ -58,9 +58,12 @@ impl WordTable {
     /// Whoever needs the table first waits for that thread, never reads it twice.
     pub fn warm_up() {
         if BUNDLED.get().is_none() {
-            std::thread::spawn(|| {
-                WordTable::bundled();
-            });
+            // Best effort: if no thread can be had, the first document reads the table itself.
+            let _ = std::thread::Builder::new()
+                .name("word table".into())
+                .spawn(|| {
+                    WordTable::bundled();
+                });
         }
     }
 

@@ -302,7 +302,8 @@ impl<'d> Finder<'_, 'd> {
             && p >= 1
             && doc.same_sentence(p - 1, p)
             && doc.is_word(p - 1)
-            // "Power producer Kızılırmak Enerji" opening a sentence.
+            // The industry's word in any case: "Power producer Kızılırmak Enerji" opening a
+            // sentence, "Coal producer" in a headline.
             && is_industry(&doc.word(p - 1).to_lowercase())
     }
 }

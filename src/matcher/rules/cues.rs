@@ -5,6 +5,7 @@ use crate::matcher::model::capitalised_tenths;
 use crate::text::TokenKind;
 
 use super::finder::{Finder, q};
+use super::lexicons::is_industry;
 use super::score;
 use super::words::{
     gpe_possessed, inverted_speech_verb, is_compass, is_particle_prefixed, is_place_opener,
@@ -44,12 +45,15 @@ impl<'d> Finder<'_, 'd> {
         let last = doc.word(e - 1);
         let t = &doc.toks[s];
         let the_before = s >= 1 && doc.word(s - 1) == "the";
-        // "Witkoppies Gold said", "Tây Sơn Hydropower said": a last word that running text
-        // writes capitalised at most two times in ten, after no known first name, ends a
-        // company's name ("Hannah Rose said" is a person, "rose" six in ten).
+        // "Witkoppies Gold said", "Tây Sơn Hydropower said": an industry's word that running
+        // text writes capitalised at most two times in ten, after no known first name or
+        // initial, ends a company's name ("Jane Gold said" is a person; so are "Usain Bolt" and
+        // "Tiger Woods": no industry's words).
         let common_tail = n >= 2
+            && is_industry(&last.to_lowercase())
             && capitalised_tenths(last).is_some_and(|c| c <= 2)
             && !self.rules.first_names.contains_key(doc.word(s))
+            && !t.is_initial()
             && !is_particle_prefixed(last);
         let org = org_head(last).is_some()
             || (n == 1 && t.is_all_caps() && t.len() >= 2)

@@ -438,17 +438,25 @@ impl<'d> Finder<'_, 'd> {
             s >= a + 2 && doc.word(s - 1) == "for" && doc.is_lower_word(s - 2, is_plays_for);
         // "signed from Nakuru City", "on loan at Aalborg", "will join Magdeburg" in a sports
         // report: a transfer's club.
-        let transfer = ((s >= a + 2
-            && matches!(doc.word(s - 1), "from" | "to" | "at")
-            && doc.is_lower_word(s - 2, is_transfer_word))
-            || (s > a
-                && doc.is_lower_word(s - 1, |w| {
-                    matches!(
-                        w,
-                        "join" | "joins" | "joined" | "joining" | "rejoin" | "rejoined"
-                    )
-                })))
-            && doc.is_sport_story();
+        // "at" and "to" only after a loan or a transfer ("signed at Lisbon" is a treaty's
+        // place); after "join", only a name the sentence leaves there ("will join Aalborg
+        // officials" is a description of people).
+        let transfer_from = s >= a + 2
+            && doc.is_lower_word(s - 2, is_transfer_word)
+            && match doc.word(s - 1) {
+                "from" => true,
+                "to" | "at" => matches!(doc.word(s - 2), "loan" | "loaned" | "transferred"),
+                _ => false,
+            };
+        let joins = s > a
+            && doc.is_lower_word(s - 1, |w| {
+                matches!(
+                    w,
+                    "join" | "joins" | "joined" | "joining" | "rejoin" | "rejoined"
+                )
+            })
+            && (e >= b || !doc.is_word(e) || doc.is_lower_word(e, is_after_joined_club));
+        let transfer = (transfer_from || joins) && doc.is_sport_story();
         if !(subject || object || member || plays_for || transfer || kind_before) {
             return false;
         }
@@ -908,6 +916,30 @@ fn is_transfer_word(w: &str) -> bool {
             | "loaned"
             | "transferred"
             | "transfer"
+    )
+}
+
+/// Words that may follow a club a player joins ("will join Aalborg in Denmark", "joined
+/// Porto on loan", "joins Ajax until 2028").
+fn is_after_joined_club(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "on"
+            | "for"
+            | "from"
+            | "until"
+            | "after"
+            | "before"
+            | "next"
+            | "this"
+            | "when"
+            | "as"
+            | "and"
+            | "last"
+            | "earlier"
+            | "later"
+            | "ahead"
     )
 }
 

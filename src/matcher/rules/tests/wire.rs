@@ -744,6 +744,9 @@ fn a_speaker_whose_last_word_is_a_common_noun_is_a_company() {
     // A known first name keeps a person whose surname is a common word.
     let f = found("The mine will reopen, Jane Gold said on Monday.");
     assert!(has(&f, "Jane Gold", "PERSON"), "{f:?}");
+    // A surname that is a common word but no industry's: a person.
+    let f = found("He ran well, Usain Bolt said on Monday.");
+    assert!(has(&f, "Usain Bolt", "PERSON"), "{f:?}");
 }
 
 #[test]
@@ -785,6 +788,13 @@ fn a_club_a_player_joins_or_leaves_is_a_club() {
     let text = "Kowalski scored 11 goals and will join Aalborg at the end of the season.";
     let f = found_with(text, &[gpe(text, "Aalborg")]);
     assert!(has(&f, "Aalborg", "ORG"), "{f:?}");
+    // "signed at" a place is where a treaty was signed, even in a story with a goal in it.
+    let text = "The treaty signed at Lisbon set a goal of cutting emissions by 2030.";
+    let f = found_with(text, &[gpe(text, "Lisbon")]);
+    assert!(!has(&f, "Lisbon", "ORG"), "{f:?}");
+    let text = "Prosecutors sought a penalty. The minister will join Aalborg officials on Monday.";
+    let f = found_with(text, &[gpe(text, "Aalborg")]);
+    assert!(!has(&f, "Aalborg", "ORG"), "{f:?}");
     // Outside sport, a city someone goes to stays a city.
     let text = "The minister, who signed the accord, will join Aalborg officials on Monday.";
     let f = found_with(text, &[gpe(text, "Aalborg")]);

@@ -35,7 +35,7 @@ fn person_and_org<'a>(index: &ProjectIndex<'a>) -> Option<(&'a str, &'a str)> {
     ))
 }
 
-fn span_text<'t>(doc: &'t Document, s: &Suggestion) -> &'t str {
+pub(super) fn span_text<'t>(doc: &'t Document, s: &Suggestion) -> &'t str {
     let (a, b) = s.range();
     doc.slice(a, b)
 }

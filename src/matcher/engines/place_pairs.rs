@@ -24,7 +24,7 @@ pub(super) fn place_pairs(doc: &Document, gazetteer: &Gazetteer, found: &mut Vec
         let Some((a, b)) = name.split_once(['-', '–']) else {
             return true;
         };
-        if b.contains(['-', '–']) || a.contains(' ') || a.ends_with(' ') || b.starts_with(' ') {
+        if b.contains(['-', '–']) || a.contains(' ') || b.starts_with(' ') {
             return true;
         }
         let (Some(la), Some(lb)) = (place_label(gazetteer, a), place_label(gazetteer, b)) else {

@@ -4,6 +4,7 @@ use super::context::{
     all_words_capitalised, context_over_lists, context_over_model, drop_wire_forms,
     head_word_labels, hyphenated_adjectives,
 };
+use super::discourse::span_text;
 use super::*;
 use crate::model::{DocId, LabelSet};
 
@@ -253,7 +254,7 @@ fn labels_of(doc: &Document, found: &[Suggestion], what: &str) -> Vec<String> {
     found
         .iter()
         .filter(|s| matches!(s.proposal, Proposal::Span { .. }))
-        .filter(|s| doc.slice(s.range().0, s.range().1) == what)
+        .filter(|s| span_text(doc, s) == what)
         .map(|s| s.label().to_string())
         .collect()
 }
@@ -316,8 +317,7 @@ fn a_sports_slug_and_a_currency_code_are_no_names_for_the_model() {
     let (doc, found) = suggest_with_model(text);
     for word in ["ATHLETICS", "EUR", "USD"] {
         let named = found.iter().any(|s| {
-            matches!(s.proposal, Proposal::Span { .. })
-                && doc.slice(s.range().0, s.range().1).contains(word)
+            matches!(s.proposal, Proposal::Span { .. }) && span_text(&doc, s).contains(word)
         });
         assert!(!named, "{word}: {found:?}");
     }
@@ -483,7 +483,7 @@ fn head_words_make_the_models_organisations_events_and_places() {
     let (doc, found) = suggest_with_model("She won gold at the Olympic Games in Paris.\n");
     let games: Vec<&Suggestion> = found
         .iter()
-        .filter(|s| doc.slice(s.range().0, s.range().1) == "Olympic Games")
+        .filter(|s| span_text(&doc, s) == "Olympic Games")
         .collect();
     assert!(!games.is_empty(), "{found:?}");
     assert!(games.iter().all(|s| s.label() == "EVENT"), "{games:?}");
@@ -560,10 +560,7 @@ fn a_string_annotated_elsewhere_gives_way_inside_a_longer_name() {
     ];
     let mut from_model = Vec::new();
     context_over_lists(&doc, &mut found, &mut from_model);
-    let left: Vec<&str> = found
-        .iter()
-        .map(|s| doc.slice(s.range().0, s.range().1))
-        .collect();
+    let left: Vec<&str> = found.iter().map(|s| span_text(&doc, s)).collect();
     // The pieces go; alone, the strings stay.
     assert_eq!(
         left,
@@ -595,7 +592,7 @@ fn a_shirt_number_is_no_part_of_a_players_name() {
     let names: Vec<&str> = found
         .iter()
         .filter(|s| s.label() == "PERSON")
-        .map(|s| doc.slice(s.range().0, s.range().1))
+        .map(|s| span_text(&doc, s))
         .collect();
     for player in ["Hamish Sinclair", "Fraser McIntyre", "Kenny Dunbar"] {
         assert!(names.contains(&player), "{player}: {names:?}");
@@ -629,10 +626,7 @@ fn a_hyphenated_adjectives_tail_is_cut_off_the_name() {
     let doc = Document::new(DocId(1), "d", text);
     let mut found = vec![model_finding(4, 17), model_finding(32, 43)];
     hyphenated_adjectives(&doc, &mut found);
-    let names: Vec<&str> = found
-        .iter()
-        .map(|s| doc.slice(s.range().0, s.range().1))
-        .collect();
+    let names: Vec<&str> = found.iter().map(|s| span_text(&doc, s)).collect();
     assert_eq!(names, ["Jakarta", "Oslo"]);
     // An entity to create is named by the place, not the adjective.
     let mut named = vec![model_finding(4, 17)];
@@ -788,7 +782,7 @@ fn a_name_in_capitals_is_the_name_the_story_writes_in_lower_case() {
     discourse::names_in_capitals(&doc, &mut found);
     let got: Vec<(&str, &str)> = found
         .iter()
-        .map(|s| (doc.slice(s.range().0, s.range().1), s.label()))
+        .map(|s| (span_text(&doc, s), s.label()))
         .collect();
     assert!(got.contains(&("SAGUARO ALUMINIUM", "ORG")), "{got:?}");
     assert_eq!(
@@ -849,7 +843,7 @@ fn two_places_joined_by_a_hyphen_are_two_places() {
     let places: Vec<&str> = found
         .iter()
         .filter(|s| matches!(s.label(), "GPE" | "LOC"))
-        .map(|s| doc.slice(s.range().0, s.range().1))
+        .map(|s| span_text(&doc, s))
         .collect();
     for name in ["Shanghai", "Los Angeles", "Asia", "Europe", "Asia-Pacific"] {
         assert!(places.contains(&name), "{name}: {places:?}");
@@ -859,7 +853,7 @@ fn two_places_joined_by_a_hyphen_are_two_places() {
     }
     let shanghai = found
         .iter()
-        .find(|s| doc.slice(s.range().0, s.range().1) == "Shanghai")
+        .find(|s| span_text(&doc, s) == "Shanghai")
         .expect("Shanghai");
     assert!(
         shanghai.reason.contains("two places joined by a hyphen"),
@@ -876,7 +870,7 @@ fn honorifics_codes_and_desk_slugs_stay_outside_names() {
     let names: Vec<(&str, &str)> = found
         .iter()
         .filter(|s| matches!(s.proposal, Proposal::Span { .. }))
-        .map(|s| (doc.slice(s.range().0, s.range().1), s.label()))
+        .map(|s| (span_text(&doc, s), s.label()))
         .collect();
     assert!(
         names.contains(&("AFRICA", "GPE")) || names.contains(&("AFRICA", "LOC")),

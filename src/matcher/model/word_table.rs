@@ -10,6 +10,7 @@
 
 use std::io::Read;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -57,7 +58,9 @@ impl WordTable {
     /// wait for, and meanwhile the lists compile and the project loads on the other cores.
     /// Whoever needs the table first waits for that thread, never reads it twice.
     pub fn warm_up() {
-        if BUNDLED.get().is_none() {
+        // One thread at most, however often it is asked while the table is still unpacking.
+        static STARTED: AtomicBool = AtomicBool::new(false);
+        if BUNDLED.get().is_none() && !STARTED.swap(true, Ordering::Relaxed) {
             // Best effort: if no thread can be had, the first document reads the table itself.
             let _ = std::thread::Builder::new()
                 .name("word table".into())

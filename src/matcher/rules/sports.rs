@@ -437,10 +437,9 @@ impl<'d> Finder<'_, 'd> {
         let plays_for =
             s >= a + 2 && doc.word(s - 1) == "for" && doc.is_lower_word(s - 2, is_plays_for);
         // "signed from Nakuru City", "on loan at Aalborg", "will join Magdeburg" in a sports
-        // report: a transfer's club.
-        // "at" and "to" only after a loan or a transfer ("signed at Lisbon" is a treaty's
-        // place); after "join", only a name the sentence leaves there ("will join Aalborg
-        // officials" is a description of people).
+        // report: a transfer's club. "at" and "to" only after a loan or a transfer ("signed at
+        // Lisbon" is a treaty's place); after "join", only a name the sentence leaves there
+        // ("will join Aalborg officials" is a description of people).
         let transfer_from = s >= a + 2
             && doc.is_lower_word(s - 2, is_transfer_word)
             && match doc.word(s - 1) {

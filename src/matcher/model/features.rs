@@ -177,6 +177,7 @@ const PAD: u64 = 0x5bd1_e995_0000_0001;
 
 /// The shape of a word: X for upper case, x for lower case, d for digits, other characters as
 /// they are; runs longer than four are cut to four ("Xxxx", "XXXX", "X.X.", "dddd").
+#[cfg(test)]
 pub fn shape(word: &str, short: bool) -> String {
     let mut out = String::new();
     shape_chars(word, short, |c| out.push(c));
@@ -609,6 +610,7 @@ impl<'a> FeatureText<'a> {
     }
 
     /// A feature of token `i` in words, or `None` for features no user needs to read.
+    #[cfg(test)]
     pub fn describe(
         &self,
         template: u16,
@@ -617,106 +619,186 @@ impl<'a> FeatureText<'a> {
         s: usize,
         e: usize,
     ) -> Option<String> {
+        let mut out = String::new();
+        self.describe_into(template, aux, i, s, e, &mut out)
+            .then_some(out)
+    }
+
+    /// [`FeatureText::describe`] written to `out` (cleared first), for a caller that describes
+    /// thousands of features and keeps few: false for features no user needs to read.
+    pub fn describe_into(
+        &self,
+        template: u16,
+        aux: u32,
+        i: usize,
+        s: usize,
+        e: usize,
+        out: &mut String,
+    ) -> bool {
+        out.clear();
+        self.describe_parts(template, aux, i, s, e, out).is_some()
+    }
+
+    fn describe_parts(
+        &self,
+        template: u16,
+        aux: u32,
+        i: usize,
+        s: usize,
+        e: usize,
+        out: &mut String,
+    ) -> Option<()> {
         let w = self.tokens[i].text(self.text);
         let ii = i as isize;
-        let quote = |x: Option<&str>| x.map(|x| format!("'{x}'"));
-        Some(match template {
-            tpl::FORM => format!("word '{w}'"),
-            tpl::LOWER => format!("word '{w}'"),
-            tpl::SHAPE | tpl::SHORT_SHAPE => format!("shape {}", shape(w, false)),
+        let quoted = |out: &mut String, before: &str, x: &str| {
+            out.push_str(before);
+            out.push('\'');
+            out.push_str(x);
+            out.push('\'');
+        };
+        let lower = |out: &mut String, x: &str, after: &str| {
+            out.push('\'');
+            out.push_str(&x.to_lowercase());
+            out.push('\'');
+            out.push_str(after);
+        };
+        match template {
+            tpl::FORM | tpl::LOWER => quoted(out, "word ", w),
+            tpl::SHAPE | tpl::SHORT_SHAPE => {
+                out.push_str("shape ");
+                shape_chars(w, false, |c| out.push(c));
+            }
             tpl::SUFFIX => {
-                let chars: Vec<char> = w.chars().collect();
-                let k = (aux as usize).min(chars.len());
-                let end: String = chars[chars.len() - k..].iter().collect();
-                format!("ends in '-{end}'")
+                let k = (aux as usize).min(w.chars().count());
+                let from = w
+                    .char_indices()
+                    .rev()
+                    .nth(k.wrapping_sub(1))
+                    .map_or(w.len(), |x| x.0);
+                out.push_str("ends in '-");
+                out.push_str(&w[from..]);
+                out.push('\'');
             }
             tpl::PREFIX => {
-                let start: String = w.chars().take(aux as usize).collect();
-                format!("starts with '{start}-'")
+                let to = w.char_indices().nth(aux as usize).map_or(w.len(), |x| x.0);
+                out.push_str("starts with '");
+                out.push_str(&w[..to]);
+                out.push_str("-'");
             }
-            tpl::PREV => format!("after {}", quote(self.word(ii - 1, s, e))?),
-            tpl::PREV2 => format!("two after {}", quote(self.word(ii - 2, s, e))?),
-            tpl::NEXT => format!("before {}", quote(self.word(ii + 1, s, e))?),
-            tpl::NEXT2 => format!("two before {}", quote(self.word(ii + 2, s, e))?),
-            tpl::BIGRAM_PREV => format!("'{} {w}'", self.word(ii - 1, s, e)?),
-            tpl::BIGRAM_NEXT => format!("'{w} {}'", self.word(ii + 1, s, e)?),
+            tpl::PREV => quoted(out, "after ", self.word(ii - 1, s, e)?),
+            tpl::PREV2 => quoted(out, "two after ", self.word(ii - 2, s, e)?),
+            tpl::NEXT => quoted(out, "before ", self.word(ii + 1, s, e)?),
+            tpl::NEXT2 => quoted(out, "two before ", self.word(ii + 2, s, e)?),
+            tpl::BIGRAM_PREV => {
+                let p = self.word(ii - 1, s, e)?;
+                out.push('\'');
+                out.push_str(p);
+                out.push(' ');
+                out.push_str(w);
+                out.push('\'');
+            }
+            tpl::BIGRAM_NEXT => {
+                let n = self.word(ii + 1, s, e)?;
+                out.push('\'');
+                out.push_str(w);
+                out.push(' ');
+                out.push_str(n);
+                out.push('\'');
+            }
             tpl::PREV_SHAPE | tpl::SHAPES_PREV => {
-                format!("after shape {}", shape(self.word(ii - 1, s, e)?, false))
+                let p = self.word(ii - 1, s, e)?;
+                out.push_str("after shape ");
+                shape_chars(p, false, |c| out.push(c));
             }
             tpl::NEXT_SHAPE | tpl::SHAPES_NEXT => {
-                format!("before shape {}", shape(self.word(ii + 1, s, e)?, false))
+                let n = self.word(ii + 1, s, e)?;
+                out.push_str("before shape ");
+                shape_chars(n, false, |c| out.push(c));
             }
-            tpl::SENTENCE_START => "near the start of a sentence".into(),
-            tpl::LINE_START => "starts a line".into(),
-            tpl::CAPS_LINE => "in a line in capitals".into(),
-            tpl::LOWER_ELSEWHERE => format!("'{}' also in lower case", w.to_lowercase()),
-            tpl::CAPITALISED_ELSEWHERE => "capitalised mid-sentence elsewhere".into(),
-            tpl::KIND => kind_words(self.attrs[i].kind, w)?,
+            tpl::SENTENCE_START => out.push_str("near the start of a sentence"),
+            tpl::LINE_START => out.push_str("starts a line"),
+            tpl::CAPS_LINE => out.push_str("in a line in capitals"),
+            tpl::LOWER_ELSEWHERE => lower(out, w, " also in lower case"),
+            tpl::CAPITALISED_ELSEWHERE => out.push_str("capitalised mid-sentence elsewhere"),
+            tpl::KIND => kind_words(self.attrs[i].kind, w, out)?,
             tpl::PREV_KIND | tpl::PREV2_KIND => {
                 let d = if template == tpl::PREV_KIND { 1 } else { 2 };
                 let p = self.word(ii - d, s, e)?;
-                match kind_words(self.attrs[i - d as usize].kind, p) {
-                    Some(k) => format!("after {k}"),
-                    None => return None,
-                }
+                out.push_str("after ");
+                kind_words(self.attrs[i - d as usize].kind, p, out)?;
             }
             tpl::NEXT_KIND => {
                 let p = self.word(ii + 1, s, e)?;
-                format!("before {}", kind_words(self.attrs[i + 1].kind, p)?)
+                out.push_str("before ");
+                kind_words(self.attrs[i + 1].kind, p, out)?;
             }
-            tpl::CUE_AFTER => "before a speech verb".into(),
-            tpl::CUE_BEFORE => "after a speech verb".into(),
-            tpl::RUN => "in a run of capitalised words".into(),
-            tpl::RUN_HEAD => match self.attrs[i].run_head {
-                1 => "ends in an organisation word".into(),
-                _ => "ends in a place word".into(),
-            },
+            tpl::CUE_AFTER => out.push_str("before a speech verb"),
+            tpl::CUE_BEFORE => out.push_str("after a speech verb"),
+            tpl::RUN => out.push_str("in a run of capitalised words"),
+            tpl::RUN_HEAD => out.push_str(match self.attrs[i].run_head {
+                1 => "ends in an organisation word",
+                _ => "ends in a place word",
+            }),
             tpl::HIT | tpl::HIT_LABEL => {
                 let h = self.hits.get(aux as usize)?;
                 if h.project {
-                    format!("annotated before as {}", h.label)
+                    out.push_str("annotated before as ");
+                    out.push_str(h.label);
                 } else {
-                    format!("in list {}", h.list)
+                    out.push_str("in list ");
+                    out.push_str(h.list);
                 }
             }
-            tpl::PREV_HIT => {
+            tpl::PREV_HIT | tpl::NEXT_HIT => {
                 let h = self.hits.get(aux as usize)?;
-                format!("after '{}' ({})", h.text, h.label)
+                quoted(
+                    out,
+                    if template == tpl::PREV_HIT {
+                        "after "
+                    } else {
+                        "before "
+                    },
+                    h.text,
+                );
+                out.push_str(" (");
+                out.push_str(h.label);
+                out.push(')');
             }
-            tpl::NEXT_HIT => {
-                let h = self.hits.get(aux as usize)?;
-                format!("before '{}' ({})", h.text, h.label)
-            }
-            tpl::CLUSTER if aux != 0 => format!("used like '{}'", self.exemplar(i)?),
-            tpl::PREV_CLUSTER => format!("after a word like '{}'", self.exemplar(i - 1)?),
-            tpl::NEXT_CLUSTER => format!("before a word like '{}'", self.exemplar(i + 1)?),
-            tpl::PART_ELSEWHERE => "part of a longer name elsewhere".into(),
+            tpl::CLUSTER if aux != 0 => quoted(out, "used like ", self.exemplar(i)?),
+            tpl::PREV_CLUSTER => quoted(out, "after a word like ", self.exemplar(i - 1)?),
+            tpl::NEXT_CLUSTER => quoted(out, "before a word like ", self.exemplar(i + 1)?),
+            tpl::PART_ELSEWHERE => out.push_str("part of a longer name elsewhere"),
             tpl::CASE => match self.attrs[i].case {
-                7..=10 => format!("'{}' usually capitalised", w.to_lowercase()),
-                0..=3 => format!("'{}' seldom capitalised", w.to_lowercase()),
+                7..=10 => lower(out, w, " usually capitalised"),
+                0..=3 => lower(out, w, " seldom capitalised"),
                 _ => return None,
             },
             _ => return None,
-        })
+        }
+        Some(())
     }
 }
 
-fn kind_words(k: u8, w: &str) -> Option<String> {
-    Some(if k & kind::TITLE != 0 {
-        format!("title '{w}'")
+/// The kind of word `w` is (title, role, first name…), quoted, written to `out`.
+fn kind_words(k: u8, w: &str, out: &mut String) -> Option<()> {
+    out.push_str(if k & kind::TITLE != 0 {
+        "title '"
     } else if k & kind::ROLE != 0 {
-        format!("role '{w}'")
+        "role '"
     } else if k & (kind::FIRST_NAME | kind::FIRST_NAME_AMBIGUOUS) != 0 {
-        format!("first name '{w}'")
+        "first name '"
     } else if k & kind::CUE != 0 {
-        format!("speech verb '{w}'")
+        "speech verb '"
     } else if k & kind::ORG_HEAD != 0 {
-        format!("organisation word '{w}'")
+        "organisation word '"
     } else if k & kind::PLACE_HEAD != 0 {
-        format!("place word '{w}'")
+        "place word '"
     } else {
         return None;
-    })
+    });
+    out.push_str(w);
+    out.push('\'');
+    Some(())
 }
 
 #[cfg(test)]
@@ -785,6 +867,41 @@ mod tests {
             "{first:?}"
         );
         assert!(first.iter().any(|w| w == "in list cities"), "{first:?}");
+    }
+
+    /// Descriptions cut words by characters, not bytes, and quote their neighbours.
+    #[test]
+    fn descriptions_of_accented_words() {
+        let lx = Lexicon::bundled();
+        let text = "Minister Đặng Thị Ngọc Thịnh visited Gdańsk.";
+        let doc = FeatureText::new(text, &lx);
+        let gdansk = doc
+            .tokens
+            .iter()
+            .position(|t| t.text(text) == "Gdańsk")
+            .expect("word in text");
+        let d = described(&doc, gdansk);
+        for want in [
+            "word 'Gdańsk'",
+            "shape Xxxxx",
+            "after 'visited'",
+            "'visited Gdańsk'",
+            "before shape .",
+        ] {
+            assert!(d.iter().any(|x| x == want), "{want}: {d:?}");
+        }
+        assert!(
+            d.iter()
+                .any(|x| x.starts_with("ends in '-") && x.ends_with("ńsk'")),
+            "{d:?}"
+        );
+        assert!(d.iter().any(|x| x.starts_with("starts with 'G")), "{d:?}");
+        let dang = described(&doc, 1);
+        assert!(
+            dang.iter().any(|x| x == "after title 'Minister'"),
+            "{dang:?}"
+        );
+        assert!(dang.iter().any(|x| x == "word 'Đặng'"), "{dang:?}");
     }
 
     /// Every description of token `i` (in its sentence).

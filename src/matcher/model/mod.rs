@@ -614,14 +614,19 @@ impl Model {
         let w = &*self.weights;
         let n = w.n;
         let mut weight: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
+        // One buffer for every description; only a new one is copied into the map.
+        let mut d = String::new();
         for (i, &y) in (a..b).zip(path) {
             doc.features(i, s, e, &mut |t, k, aux| {
                 let slot = perceptron::slot(w.bits, t, k) as usize;
                 let c = w.emit[slot * n + y] - w.emit[slot * n + tags::O];
-                if c > 0.0
-                    && let Some(d) = doc.describe(t, aux, i, s, e)
-                {
-                    *weight.entry(d).or_default() += c;
+                if c > 0.0 && doc.describe_into(t, aux, i, s, e, &mut d) {
+                    match weight.get_mut(d.as_str()) {
+                        Some(v) => *v += c,
+                        None => {
+                            weight.insert(d.clone(), c);
+                        }
+                    }
                 }
             });
         }

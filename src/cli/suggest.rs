@@ -19,8 +19,17 @@ pub(super) fn suggest(
     allow_outside_lists: bool,
     engines: &suggest_args::EngineArgs,
 ) -> Result<ExitCode, CliError> {
-    // The word table the rules and the model read unpacks while the project loads.
-    crate::matcher::model::warm_up();
+    // The word table the rules and the model read unpacks while the project loads (unless
+    // `--engines` leaves both out; the project's own settings are read after it loads).
+    let chosen = |e: &str| {
+        engines
+            .engines
+            .as_ref()
+            .is_none_or(|v| v.iter().any(|x| x == e))
+    };
+    if chosen("rules") || chosen("model") {
+        crate::matcher::model::warm_up();
+    }
     if accept_all {
         let (session, _) = open_for_editing(path)?;
         let (found, categories) = match run_engines(

@@ -2,7 +2,7 @@
 //! points, bytes and UTF-16; the paragraph index the document view virtualises over; word
 //! boundaries for snapping selections (with a dictionary for Chinese, Japanese, Thai…); the
 //! writing direction of paragraphs; plain-text search; the one pronoun list and the one list of
-//! names' lower-case particles; and `plural` for
+//! names' lower-case particles; stock tickers; and `plural` for
 //! messages that count.
 
 mod direction;
@@ -12,6 +12,7 @@ mod offsets;
 mod paragraphs;
 mod pronouns;
 mod segment;
+mod tickers;
 mod tokens;
 mod words;
 
@@ -22,6 +23,7 @@ pub use offsets::{byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_
 pub use paragraphs::{Paragraph, Paragraphs};
 pub use pronouns::{PRONOUNS, is_pronoun, is_pronoun_at, is_pronoun_in};
 pub use segment::{is_dictionary_script, needs_dictionary};
+pub use tickers::{Ticker, tickers};
 pub use tokens::{Token, TokenKind, sentences, tokenize};
 pub use words::{WordEdge, caret_by_word, move_edge_by_word, snap_to_words, word_at};
 

@@ -40,6 +40,7 @@
 mod context;
 mod discourse;
 mod place_pairs;
+mod tickers;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -61,6 +62,7 @@ use context::{
 };
 use discourse::second_look;
 use place_pairs::place_pairs;
+use tickers::tickers_in_findings;
 
 /// A bundled list: its name, file contents and the score its matches get.
 pub struct Bundled {
@@ -567,6 +569,8 @@ impl Engines {
         let mut from_model = from_model;
         hyphenated_adjectives(doc, &mut found);
         hyphenated_adjectives(doc, &mut from_model);
+        tickers_in_findings(index, doc, &mut found);
+        tickers_in_findings(index, doc, &mut from_model);
         place_pairs(doc, &self.gazetteer, &mut from_model);
         found.extend(external::link_spans(index, external));
         drop_wire_forms(doc, &mut from_model);

@@ -885,3 +885,36 @@ fn honorifics_codes_and_desk_slugs_stay_outside_names() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_ticker_is_no_name_and_the_name_before_it_a_company() {
+    // The model takes the code along ("Kasolo Mining KSM") or reads it as a name alone.
+    let text = "Kasolo Mining KSM.NR Q2 41 mln shillings -27\n\
+                Halvard Brinck (HBRK.OL) fell 2 percent, while VOD.L rose.\n";
+    let doc = Document::new(DocId(1), "d", text);
+    let p = Project::new("p");
+    let index = ProjectIndex::new(&p);
+    let (a, b) = code_points(text, "Kasolo Mining KSM", 0);
+    let (c, d) = code_points(text, "Halvard Brinck", 0);
+    let (v, w) = code_points(text, "VOD", 0);
+    let person = finding("model", c, d, "PERSON", "model: statistical");
+    let mut found = vec![model_finding(a, b), person, model_finding(v, w)];
+    tickers_in_findings(&index, &doc, &mut found);
+    let got: Vec<(String, String)> = found
+        .iter()
+        .map(|s| (span_text(&doc, s).to_string(), s.label().to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Kasolo Mining".to_string(), "ORG".to_string()),
+            ("Halvard Brinck".to_string(), "ORG".to_string())
+        ],
+        "{found:?}"
+    );
+    assert!(
+        found[1].reason.contains("ticker “HBRK.OL”"),
+        "{}",
+        found[1].reason
+    );
+}

@@ -50,6 +50,10 @@ impl<'d> Finder<'_, 'd> {
             return;
         }
 
+        // "Brouwerij Hopfeld (HOPF.AS)": a company before its stock ticker.
+        if self.before_ticker(s, e) {
+            return;
+        }
         // A news agency, newspaper or broadcaster known by name ("Reuters", "Le Monde").
         if self.media(s, e) {
             return;

@@ -102,7 +102,14 @@ impl<'d> Finder<'_, 'd> {
     pub(super) fn finish(self) -> Vec<Suggestion> {
         let doc = self.doc;
         let mut cands = self.cands;
-        cands.retain(|c| c.start < c.end);
+        // No name holds a stock ticker's code ("KMH" of "KMH.NR"), whichever rule found it.
+        cands.retain(|c| {
+            c.start < c.end
+                && !doc
+                    .ticker
+                    .get(c.toks.0..c.toks.1)
+                    .is_some_and(|t| t.contains(&true))
+        });
         // Same range and label: one candidate, a little surer for each further rule.
         cands.sort_by(|a, b| {
             (a.start, a.end, &a.label)

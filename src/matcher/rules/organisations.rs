@@ -49,6 +49,40 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// "Brouwerij Hopfeld (HOPF.AS) raised", "Kilimo Bora Holdings KLB.NR FY 2.3 bln": the
+    /// name right before a stock ticker, bare or in brackets, is the company's. Returns
+    /// whether it added one.
+    pub(super) fn before_ticker(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut j = e;
+        if j < n && matches!(doc.word(j), "(" | "[") {
+            j += 1;
+        }
+        if j >= n || !doc.ticker[j] || doc.ticker[j - 1] || e - s > 6 {
+            return false;
+        }
+        // "Brewer Brouwerij Hopfeld (HOPF.AS)" opening a sentence: the brewer is not named so.
+        let mut s = s;
+        while s + 1 < e && is_company_noun(&doc.word(s).to_lowercase()) {
+            s += 1;
+        }
+        if doc.known_label(s, e).is_some_and(|l| l != "ORG") {
+            return false;
+        }
+        let code_end = (j..n).take_while(|&k| doc.ticker[k]).last().unwrap_or(j) + 1;
+        let code = doc.text_of(j, code_end);
+        self.add(
+            s,
+            e,
+            "ORG",
+            0.85,
+            "ticker",
+            format!("a company: its stock ticker {} after it", q(code)),
+        );
+        true
+    }
+
     /// "truck maker Volvo", "shares of Nestle", "Volvo shares", "Nestle's profit", "Salzgitter
     /// added 1.9 percent": a company.
     /// Returns whether it added one.

@@ -50,6 +50,7 @@ impl<'d> Finder<'_, 'd> {
         let pair =
             |a: usize| a + 1 < doc.toks.len() && doc.cap_pairs.contains(doc.text_of(a, a + 2));
         doc.is_name_word(i)
+            && !doc.ticker[i]
             && (!headline
                 || doc.evidence(i, self.rules) == Evidence::Name
                 || pair(i)

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::matcher::model::usually_lower;
-use crate::text::{Token, TokenKind, sentences, tokenize};
+use crate::text::{Token, TokenKind, sentences, tickers, tokenize};
 
 use super::lexicons::{is_score, is_sports_word};
 use super::organisations::{is_market_index, is_market_verb};
@@ -58,6 +58,8 @@ pub(super) struct RuleText<'a> {
     /// Token ranges of the known spans that line up with tokens.
     pub(super) known_tokens: Vec<Option<(usize, usize)>>,
     pub(super) known_ranges: HashSet<(usize, usize, &'a str)>,
+    /// Tokens of a stock ticker ("TLR", ".", "TO" of "TLR.TO"): never part of a name.
+    pub(super) ticker: Vec<bool>,
     /// What the whole story is about, asked by rules for one name and worked out once: a
     /// score or a sports word anywhere; "shares" or a share index anywhere; the share indices'
     /// names it uses for the index ("Nikkei 41,236.58", "the Nikkei average rose").
@@ -145,6 +147,16 @@ impl<'a> RuleText<'a> {
             let aligned = a < b && toks[a].start == kn.start && toks[b - 1].end == kn.end;
             known_tokens.push(aligned.then_some((a, b)));
         }
+        let mut ticker = vec![false; toks.len()];
+        for t in tickers(text) {
+            let a = toks.partition_point(|k| k.byte_end() <= t.start);
+            for (k, flag) in ticker.iter_mut().enumerate().skip(a) {
+                if toks[k].byte_start >= t.end {
+                    break;
+                }
+                *flag = true;
+            }
+        }
         RuleText {
             text,
             toks,
@@ -163,6 +175,7 @@ impl<'a> RuleText<'a> {
             known,
             known_tokens,
             known_ranges,
+            ticker,
             sport_story: OnceCell::new(),
             market_report: OnceCell::new(),
             indices: OnceCell::new(),

@@ -800,3 +800,22 @@ fn a_club_a_player_joins_or_leaves_is_a_club() {
     let f = found_with(text, &[gpe(text, "Aalborg")]);
     assert!(!has(&f, "Aalborg", "ORG"), "{f:?}");
 }
+
+#[test]
+fn a_name_before_its_stock_ticker_is_a_company() {
+    let f = found(
+        "ROTTERDAM - Brewer Brouwerij Hopfeld de Kroon (HOPF.AS) raised its outlook.\n\
+         Kasolo Mining Holdings KMH.NR FY 2.3 bln shillings +18\n\
+         Mirela Dunstan said U.S. stocks rose.",
+    );
+    assert!(has(&f, "Brouwerij Hopfeld de Kroon", "ORG"), "{f:?}");
+    assert!(has(&f, "Kasolo Mining Holdings", "ORG"), "{f:?}");
+    // The code is no part of a name, and initials are no ticker.
+    assert!(
+        !texts(&f)
+            .iter()
+            .any(|t| t.contains("KMH") || t.contains("HOPF")),
+        "{f:?}"
+    );
+    assert!(!has(&f, "Mirela Dunstan", "ORG"), "{f:?}");
+}

@@ -1,0 +1,88 @@
+//! Stock tickers in findings ([`crate::text::tickers`]): a finding that is part of one
+//! ("KBEYA" of "KBEYA.IS", "HM" of "TPM.HM") is dropped; one that took the code along
+//! ("Tamarack Lake Resources TLR" before ".TO") ends before it; and what stands right before a
+//! ticker, bare or in brackets, is the company it names — a model's person or place there
+//! becomes an organisation, with the reason saying why.
+
+use super::{ProjectIndex, relabel};
+use crate::model::{Document, Proposal, Suggestion};
+use crate::text::{Ticker, tickers};
+
+/// Apply the tickers of `doc` to every finding in `found`.
+pub(super) fn tickers_in_findings(
+    index: &ProjectIndex,
+    doc: &Document,
+    found: &mut Vec<Suggestion>,
+) {
+    if found.is_empty() {
+        return;
+    }
+    let text = &doc.text;
+    let all = tickers(text);
+    if all.is_empty() {
+        return;
+    }
+    found.retain_mut(|s| {
+        let Proposal::Span {
+            start,
+            end,
+            new_entity,
+            ..
+        } = &mut s.proposal
+        else {
+            return true;
+        };
+        if start >= end {
+            return true;
+        }
+        let (x, y) = (doc.byte_of(*start), doc.byte_of(*end));
+        // Part of a ticker: no name at all.
+        if all.iter().any(|t| t.start <= x && y <= t.end) {
+            return false;
+        }
+        // The code taken along: end the name before it.
+        if let Some(t) = all
+            .iter()
+            .find(|t| x < t.start && t.start < y && y <= t.dot)
+        {
+            let name = text[x..t.start].trim_end_matches([' ', '(', '[']);
+            if name.is_empty() {
+                return false;
+            }
+            let old = &text[x..y];
+            if new_entity.as_deref() == Some(old) {
+                *new_entity = Some(name.to_string());
+            }
+            *end = *start + name.chars().count();
+            s.reason.push_str(&format!(
+                "; ends before “{}”, a stock ticker",
+                &text[t.start..t.end]
+            ));
+        }
+        true
+    });
+    for s in found.iter_mut() {
+        let (a, b) = s.range();
+        if a >= b || matches!(s.label(), "ORG") || !matches!(s.proposal, Proposal::Span { .. }) {
+            continue;
+        }
+        let y = doc.byte_of(b);
+        if let Some(t) = ticker_after(text, y, &all) {
+            let code = &text[t.start..t.end];
+            relabel(index, s, "ORG");
+            s.reason.push_str(&format!(
+                "; ORG: a company's name before its ticker “{code}”"
+            ));
+        }
+    }
+}
+
+/// The ticker right after byte `y`: after a space, or in brackets ("Hopfeld (HOPF.AS)").
+fn ticker_after<'t>(text: &str, y: usize, all: &'t [Ticker]) -> Option<&'t Ticker> {
+    let rest = &text[y..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '(', '[']).len();
+    if gap == 0 || gap > 3 || rest[..gap].chars().filter(|c| *c != ' ').count() > 1 {
+        return None;
+    }
+    all.iter().find(|t| t.start == y + gap)
+}

@@ -16,6 +16,7 @@ pub fn is_name_particle(w: &str) -> bool {
             | "von"
             | "bin"
             | "bint"
+            | "binti"
             | "ibn"
             | "al"
             | "el"

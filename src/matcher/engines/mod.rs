@@ -39,6 +39,7 @@
 
 mod context;
 mod discourse;
+mod particles;
 mod place_pairs;
 mod tickers;
 
@@ -61,6 +62,7 @@ use context::{
     hyphenated_adjectives,
 };
 use discourse::second_look;
+use particles::pieces_of_longer_names;
 use place_pairs::place_pairs;
 use tickers::tickers_in_findings;
 
@@ -575,6 +577,7 @@ impl Engines {
         found.extend(external::link_spans(index, external));
         drop_wire_forms(doc, &mut from_model);
         context_over_lists(doc, &mut found, &mut from_model);
+        pieces_of_longer_names(doc, &found, &mut from_model);
         // Relabelled first, so that "Atacama Desert" as a place adds its evidence to the
         // rules' instead of contradicting them.
         for (i, label, head) in head_word_labels(doc, &from_model) {

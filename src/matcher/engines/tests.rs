@@ -918,3 +918,32 @@ fn a_ticker_is_no_name_and_the_name_before_it_a_company() {
         found[1].reason
     );
 }
+
+#[test]
+fn the_models_pieces_of_a_name_with_a_lower_case_word_give_way() {
+    let text = "The rally in Dar es Salaam ended. Ana binti Osman met Britain and France.";
+    let doc = Document::new(DocId(1), "d", text);
+    let (a, b) = code_points(text, "Dar es Salaam", 0);
+    let (c, d) = code_points(text, "Ana binti Osman", 0);
+    let (e, f) = code_points(text, "Britain and France", 0);
+    let found = vec![
+        finding("gazetteer", a, b, "GPE", "cities: city"),
+        finding("rules", c, d, "PERSON", "particle-name"),
+        finding("rules", e, f, "ORG", "run"),
+    ];
+    let piece = |what: &str| {
+        let (x, y) = code_points(text, what, 0);
+        finding("model", x, y, "GPE", "model: statistical")
+    };
+    let mut from_model = vec![
+        piece("Dar"),
+        piece("Ana"),
+        piece("Osman"),
+        piece("Britain"),
+        piece("France"),
+    ];
+    pieces_of_longer_names(&doc, &found, &mut from_model);
+    let left: Vec<&str> = from_model.iter().map(|s| span_text(&doc, s)).collect();
+    // A rule's "and" joins nothing: its pieces stay.
+    assert_eq!(left, ["Britain", "France"]);
+}

@@ -417,6 +417,17 @@ impl<'d> Finder<'_, 'd> {
         let subject = k < b
             && doc.is_lower_word(k, is_sports_verb)
             && !matches!(doc.word(k), "against" | "v" | "vs" | "vs.");
+        // "Kielce v Białystok; Szczecin v Płock": both sides of a fixture.
+        let versus = |k: usize| matches!(doc.word(k), "v" | "vs" | "vs.");
+        let fixture = (k + 1 < b && versus(k) && doc.toks[k + 1].is_capitalised())
+            || (s >= a + 2 && versus(s - 1) && doc.toks[s - 2].is_capitalised());
+        // "Szczecin were missing their captain", "Cusco have won five": a town's name with a
+        // plural verb, in a sports report, is its team (British usage).
+        let plural = k < b
+            && e - s == 1
+            && doc.is_lower_word(k, |w| matches!(w, "were" | "are" | "have"))
+            && doc.is_sport_story();
+        let subject = subject || fixture;
         // Object: after the verb, "drew with", "lost to", "against", "v".
         let object = s > a && {
             let p = doc.word(s - 1);
@@ -456,16 +467,18 @@ impl<'d> Finder<'_, 'd> {
             })
             && (e >= b || !doc.is_word(e) || doc.is_lower_word(e, is_after_joined_club));
         let transfer = (transfer_from || joins) && doc.is_sport_story();
-        if !(subject || object || member || plays_for || transfer || kind_before) {
+        if !(subject || object || member || plays_for || transfer || kind_before || plural) {
             return false;
         }
         let known = doc.known_label(s, e);
-        let sporty = (subject || object)
-            && (a..b).any(|k| {
-                let w = doc.word(k);
-                (doc.toks[k].kind == TokenKind::Number && is_score(w))
-                    || doc.is_lower_word(k, is_sports_word)
-            });
+        let sporty = plural
+            || (fixture && doc.is_sport_story())
+            || ((subject || object)
+                && (a..b).any(|k| {
+                    let w = doc.word(k);
+                    (doc.toks[k].kind == TokenKind::Number && is_score(w))
+                        || doc.is_lower_word(k, is_sports_word)
+                }));
         // A first name alone is a person's, unless it played a match: "Chelsea beat Arsenal
         // 2-1", "Kiel beat Barcelona 31-28" (a player is written by the surname).
         if known.is_some_and(|l| !matches!(l, "GPE" | "LOC" | "ORG"))
@@ -636,6 +649,11 @@ impl<'d> Finder<'_, 'd> {
         // make the row, so a team may be several words or start in capitals.
         let match_row =
             two_teams_row(doc, start, row_end).is_some_and(|(a, b)| a == (s, e) || b == (s, e));
+        // Outside a sports report a table's rows are districts, parties or companies
+        // ("Sunamganj 17 620,000 94,000", "Independents 5 0 5").
+        if !match_row && !doc.is_sport_story() {
+            return false;
+        }
         // A first name alone is a club in a match row ("Chelsea 2 Arsenal 1") or when a list
         // knows it as a place ("Milan 4 3 1 0 9 2 10").
         let known = doc.known_label(s, e);

@@ -192,6 +192,8 @@ impl<'a> RuleText<'a> {
                 || (0..self.toks.len()).any(|k| {
                     (self.toks[k].kind == TokenKind::Number && is_score(self.word(k)))
                         || self.is_lower_word(k, is_sports_word)
+                        // A table's heading: "Standings:", "STANDINGS".
+                        || self.word(k).eq_ignore_ascii_case("standings")
                 })
         })
     }

@@ -177,7 +177,7 @@ fn a_city_in_a_match_result_is_a_club() {
     let f = found_with(text, &[gpe(text, "Barcelona")]);
     assert!(has(&f, "Barcelona", "ORG"), "{f:?}");
     // A table of results.
-    let text = "Barcelona 2 Milan 1\nValencia 10 7 2 1 20 8 23";
+    let text = "SOCCER - SPANISH LEAGUE\nBarcelona 2 Milan 1\nValencia 10 7 2 1 20 8 23";
     let known = [
         gpe(text, "Barcelona"),
         gpe(text, "Milan"),
@@ -818,4 +818,30 @@ fn a_name_before_its_stock_ticker_is_a_company() {
         "{f:?}"
     );
     assert!(!has(&f, "Mirela Dunstan", "ORG"), "{f:?}");
+}
+
+#[test]
+fn both_sides_of_a_fixture_and_a_town_with_a_plural_verb_are_clubs() {
+    let f = found(
+        "Gryf won the derby 3-1 in front of 4,000 fans.\n\
+         Next round: Wrocław v Opole; Kielce v Tarnów.\n\
+         Tarnów were missing their captain, and Opole have lost five in a row.",
+    );
+    for club in ["Wrocław", "Kielce", "Tarnów", "Opole"] {
+        assert!(has(&f, club, "ORG"), "{club}: {f:?}");
+    }
+    // Outside a sports report a town with a plural verb is no club.
+    let f = found("Officials said Kielce were preparing shelters.");
+    assert!(!has(&f, "Kielce", "ORG"), "{f:?}");
+}
+
+#[test]
+fn a_table_outside_a_sports_report_holds_no_teams() {
+    let text = "Floods killed 46 people in the districts, officials said.\n\
+                District, deaths, people affected:\n\
+                Sunamgarh 17 620,000\n\
+                Moulvipur 6 280,000\n\
+                Independents 5 0 5";
+    let f = found(text);
+    assert!(!f.iter().any(|(_, label, _)| label == "ORG"), "{f:?}");
 }

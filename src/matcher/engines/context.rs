@@ -353,6 +353,33 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
     });
 }
 
+/// "ICE HOCKEY-HUDAK DOUBLE…", "HORSE RACING - …", "TABLE TENNIS-…": the first word of a
+/// two-word sport opening a headline is no name, whatever a list says of it ("ICE").
+pub(super) fn drop_sport_words(doc: &Document, found: &mut Vec<Suggestion>) {
+    let text = &doc.text;
+    found.retain(|s| {
+        let (a, b) = s.range();
+        if a >= b {
+            return true;
+        }
+        let (x, y) = (doc.byte_of(a), doc.byte_of(b));
+        let before = text[..x].trim_end_matches([' ', '\t']);
+        if !(before.is_empty() || before.ends_with('\n')) {
+            return true;
+        }
+        let rest = &text[y..];
+        let Some(next) = rest.strip_prefix(' ') else {
+            return true;
+        };
+        let word_len = next
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(next.len());
+        let after = next[word_len..].trim_start_matches(' ');
+        let two = format!("{} {}", &text[x..y], &next[..word_len]);
+        !(after.starts_with(['-', '–', '—']) && is_sport_slug(&two))
+    });
+}
+
 /// Names a hyphen makes adjectives of, in one pass over the findings. Glued to a prefix
 /// ("pro-Beijing councillors", "anti-Western", "sub-Saharan Africa") or taking it along
 /// ("pro-Beijing" as one finding), the word is an adjective made from the name, not the place

@@ -58,8 +58,8 @@ use super::split;
 use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Proposal, Suggestion};
 use crate::text::plural;
 use context::{
-    GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_wire_forms, head_word_labels,
-    hyphenated_adjectives,
+    GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_sport_words, drop_wire_forms,
+    head_word_labels, hyphenated_adjectives,
 };
 use discourse::second_look;
 use particles::pieces_of_longer_names;
@@ -571,6 +571,8 @@ impl Engines {
         let mut from_model = from_model;
         hyphenated_adjectives(doc, &mut found);
         hyphenated_adjectives(doc, &mut from_model);
+        drop_sport_words(doc, &mut found);
+        drop_sport_words(doc, &mut from_model);
         tickers_in_findings(index, doc, &mut found);
         tickers_in_findings(index, doc, &mut from_model);
         place_pairs(doc, &self.gazetteer, &mut from_model);

@@ -1,8 +1,8 @@
 //! Tests of running every engine over a document: labels fitted to the project, speakers.
 
 use super::context::{
-    all_words_capitalised, context_over_lists, context_over_model, drop_wire_forms,
-    head_word_labels, hyphenated_adjectives,
+    all_words_capitalised, context_over_lists, context_over_model, drop_sport_words,
+    drop_wire_forms, head_word_labels, hyphenated_adjectives,
 };
 use super::discourse::span_text;
 use super::*;
@@ -946,4 +946,19 @@ fn the_models_pieces_of_a_name_with_a_lower_case_word_give_way() {
     let left: Vec<&str> = from_model.iter().map(|s| span_text(&doc, s)).collect();
     // A rule's "and" joins nothing: its pieces stay.
     assert_eq!(left, ["Britain", "France"]);
+}
+
+#[test]
+fn the_first_word_of_a_two_word_sport_opening_a_headline_is_no_name() {
+    let text = "ICE HOCKEY-HUDAK DOUBLE KEEPS POPRAD ON TOP\nICE said on Monday it would appeal.";
+    let doc = Document::new(DocId(1), "d", text);
+    let (a, b) = code_points(text, "ICE", 0);
+    let (c, d) = code_points(text, "ICE", 1);
+    let mut found = vec![
+        finding("gazetteer", a, b, "ORG", "companies: agency"),
+        finding("gazetteer", c, d, "ORG", "companies: agency"),
+    ];
+    drop_sport_words(&doc, &mut found);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].range(), (c, d));
 }

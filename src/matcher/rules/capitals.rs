@@ -10,7 +10,7 @@ use crate::text::TokenKind;
 use super::finder::{Candidate, Finder, q};
 use super::lexicons::lexicons;
 use super::text::RuleText;
-use super::words::{is_short_month, is_sport_slug, is_weekday, month};
+use super::words::{event_head, is_short_month, is_sport_slug, is_weekday, month};
 
 /// How much a dateline's place counts for the same word in a headline: less than any finding
 /// in the body (those count from 0.6), enough when it is the only one.
@@ -99,8 +99,9 @@ impl<'d> Finder<'_, 'd> {
             if (a..k).any(|i| is_weekday(doc.word(i)) || month(doc.word(i)).is_some()) {
                 continue;
             }
-            // "BASKETBALL - DELA CRUZ LEADS BAYANIHAN": a sports headline's slug.
-            if is_sport_slug(doc.text_of(a, k)) {
+            // "BASKETBALL - DELA CRUZ LEADS BAYANIHAN": a sports headline's slug; "CAF
+            // CONFEDERATION CUP - second round": a competition's heading.
+            if is_sport_slug(doc.text_of(a, k)) || (a..k).any(|j| is_event_word(doc.word(j))) {
                 continue;
             }
             // "DAESAN MOTOR (SEOUL) - The carmaker …": a list of company briefs gives the
@@ -353,4 +354,15 @@ fn is_sport_event_head(w: &str) -> bool {
             | "Regatta"
             | "Masters"
     )
+}
+
+/// A competition's head word in any case ("CUP", "Cup", "LEAGUE").
+fn is_event_word(w: &str) -> bool {
+    let mut title = String::with_capacity(w.len());
+    let mut chars = w.chars();
+    if let Some(c) = chars.next() {
+        title.extend(c.to_uppercase());
+        title.extend(chars.flat_map(char::to_lowercase));
+    }
+    event_head(&title) || matches!(title.as_str(), "League" | "Liga" | "Round")
 }

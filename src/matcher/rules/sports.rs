@@ -46,6 +46,24 @@ impl<'d> Finder<'_, 'd> {
             .unwrap_or(false)
     }
 
+    /// "Zvolen Vlci", "Banská Bystrica Baníci", "Kampala Kobs": a town a list knows (not a
+    /// country, not a first name) and a nickname nobody knows, the form of a club's name.
+    pub(super) fn is_town_and_nickname(&self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        if !(2..=4).contains(&(e - s)) || self.rules.first_names.contains_key(doc.word(s)) {
+            return false;
+        }
+        (s + 1..e.min(s + 3)).any(|k| {
+            doc.known_label(s, k).is_some_and(|l| l == "GPE")
+                && !self.is_country(s, k)
+                && (k..e).all(|j| {
+                    doc.toks[j].is_capitalised()
+                        && !doc.toks[j].is_all_caps()
+                        && doc.known_cover[j].is_none()
+                })
+        })
+    }
+
     /// The club `s..e`, by the club rule, with `why` after its name in the reason.
     fn add_club(&mut self, s: usize, e: usize, score: f32, why: &str) {
         let reason = format!("{}: {why}", q(self.doc.text_of(s, e)));
@@ -506,7 +524,8 @@ impl<'d> Finder<'_, 'd> {
         // Shannon Raiders" and "Real Sabinas" are teams by their form.
         let team_form = self.is_team_nickname(s, e)
             || is_club_opener(doc.word(s))
-            || (e - s > 1 && is_club_suffix(doc.word(e - 1)));
+            || (e - s > 1 && is_club_suffix(doc.word(e - 1)))
+            || self.is_town_and_nickname(s, e);
         if (known.is_none() && !team_form && (e - s > 1 || self.is_surname_here(s)))
             || self.is_country(s, e)
         {
@@ -675,6 +694,7 @@ impl<'d> Finder<'_, 'd> {
         let w = doc.word(s);
         if !known
             && !match_row
+            && !self.is_town_and_nickname(s, e)
             && (e - s > 1
                 || matches!(
                     w,

@@ -845,3 +845,17 @@ fn a_table_outside_a_sports_report_holds_no_teams() {
     let f = found(text);
     assert!(!f.iter().any(|(_, label, _)| label == "ORG"), "{f:?}");
 }
+
+#[test]
+fn a_competitions_heading_is_no_dateline_and_a_town_with_a_nickname_a_club() {
+    let f =
+        found("CAF CONFEDERATION CUP - second preliminary round, second legs\nEnyimba 2 Kano 1");
+    assert!(!f.iter().any(|x| x.0.contains("CONFEDERATION")), "{f:?}");
+    let text = "Kassovia Levy beat Orava 4-2 on Saturday.\n";
+    let f = found_with(text, &[gpe(text, "Kassovia")]);
+    assert!(has(&f, "Kassovia Levy", "ORG"), "{f:?}");
+    // Not a person whose first name is a town's.
+    let text = "Chelsea Okoro beat Orava 4-2 on Saturday.\n";
+    let f = found_with(text, &[gpe(text, "Chelsea")]);
+    assert!(!has(&f, "Chelsea Okoro", "ORG"), "{f:?}");
+}

@@ -349,7 +349,12 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
             && name
                 .split_whitespace()
                 .any(|w| w.contains(|c: char| c.is_ascii_digit()));
-        !(slug || amount || month || months || code)
+        // "500 zlotys per MWh", "zlotys/MWh": a unit of measure.
+        let unit = matches!(
+            name,
+            "MWh" | "kWh" | "GWh" | "TWh" | "MW" | "GW" | "kW" | "bpd" | "mmBtu" | "MMBtu" | "dwt"
+        );
+        !(slug || amount || month || months || code || unit)
     });
 }
 

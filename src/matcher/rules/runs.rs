@@ -3,6 +3,7 @@
 //! "Marks & Spencer"), then trimmed of determiners, weekdays, months and sentence-initial words
 //! without evidence; each trimmed run goes to `classify`.
 
+use crate::matcher::model::usually_lower;
 use crate::text::TokenKind;
 
 use super::finder::Finder;
@@ -120,12 +121,20 @@ impl<'d> Finder<'_, 'd> {
                 // "Food and Drug Administration", "Department of Health and Human Services", but
                 // not "the United States and Russian Federation".
                 let of_phrase = (s..e).any(|x| doc.word(x) == "of");
-                let ok = (2..=3).contains(&(k - e))
+                let ok = (2..=4).contains(&(k - e))
                     && org_head(last).is_none()
                     && org_head(doc.word(k - 1)).is_some()
                     && (e - s == 1 || of_phrase)
                     && !is_place_shaped(doc.text_of(e + 1, k));
-                ok.then_some(k)
+                // "Ministry of Disaster Management and Relief", "Ministry of Finance and
+                // Economy": a body of something takes a second field along, a common noun
+                // written in capitals, not a name ("Bank of England and France" stays two).
+                let field = !ok
+                    && (2..=3).contains(&(k - e))
+                    && (s + 1..e)
+                        .any(|x| doc.word(x) == "of" && org_head(doc.word(x - 1)).is_some())
+                    && (e + 1..k).all(|x| usually_lower(doc.word(x)));
+                (ok || field).then_some(k)
             }
             _ => None,
         }

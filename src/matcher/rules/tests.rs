@@ -510,3 +510,25 @@ proptest! {
 }
 
 mod wire;
+
+#[test]
+fn a_body_of_something_takes_a_second_field_along() {
+    let f = found(
+        "Officials at the Ministry of Drought Management and Relief said the Economic and \
+         Financial Crimes Court would sit. The Bank of Ruritania and Elbonia agreed.",
+    );
+    assert!(
+        has(&f, "Ministry of Drought Management and Relief", "ORG"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "Economic and Financial Crimes Court", "ORG"),
+        "{f:?}"
+    );
+    assert!(
+        !texts(&f)
+            .iter()
+            .any(|t| t.contains("Elbonia") && t.contains("Bank")),
+        "{f:?}"
+    );
+}

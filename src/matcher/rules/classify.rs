@@ -50,8 +50,9 @@ impl<'d> Finder<'_, 'd> {
             return;
         }
 
-        // "Brouwerij Hopfeld (HOPF.AS)": a company before its stock ticker.
-        if self.before_ticker(s, e) {
+        // "Brouwerij Hopfeld (HOPF.AS)": a company before its stock ticker; "Tamarack Lake
+        // shares rose 5.7 percent": a company whatever its head word says.
+        if self.before_ticker(s, e) || self.shares_moved(s, e) {
             return;
         }
         // A news agency, newspaper or broadcaster known by name ("Reuters", "Le Monde").

@@ -83,6 +83,39 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// "Tamarack Lake shares rose 5.7 percent", "Sahl al-Yamama's shares fell": the name whose
+    /// shares move is a company's — not a place's market ("Tokyo shares rose"). Returns
+    /// whether it added one.
+    pub(super) fn shares_moved(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut k = e;
+        if k < n && doc.toks[k].kind == TokenKind::Possessive {
+            k += 1;
+        }
+        if k + 1 >= n
+            || doc.word(k) != "shares"
+            || !doc.same_sentence(s, k + 1)
+            || !doc.is_lower_word(k + 1, |w| {
+                is_market_verb(w) || matches!(w, "were" | "closed" | "ended")
+            })
+            || doc.in_headline(s)
+        {
+            return false;
+        }
+        if doc.known_label(s, e).is_some_and(|l| l != "ORG")
+            || lexicons()
+                .places
+                .contains_key(&doc.text_of(s, e).to_uppercase())
+        {
+            return false;
+        }
+        let name = doc.text_of(s, e);
+        let reason = format!("a company: “{name} shares {}”", doc.word(k + 1));
+        self.add(s, e, "ORG", 0.8, "company", reason);
+        true
+    }
+
     /// "truck maker Volvo", "shares of Nestle", "Volvo shares", "Nestle's profit", "Salzgitter
     /// added 1.9 percent": a company.
     /// Returns whether it added one.
@@ -112,7 +145,15 @@ impl<'d> Finder<'_, 'd> {
             && doc.same_sentence(s, attr_at)
             && doc.is_lower_word(attr_at, is_company_attribute)
             // "Volvo chairman" is the company's; "the chairman" is not a cue by itself.
-            && (possessive || doc.word(attr_at) != "chairman" || e - s == 1);
+            && (possessive || doc.word(attr_at) != "chairman" || e - s == 1)
+            // "Mirela Kovac shares her view": a verb.
+            && !(attr_at + 1 < doc.toks.len()
+                && matches!(doc.word(attr_at), "shares" | "share")
+                && matches!(
+                    doc.word(attr_at + 1),
+                    "her" | "his" | "their" | "its" | "the" | "a" | "an" | "my" | "our" | "your"
+                        | "this" | "that" | "these" | "those" | "some" | "many" | "much"
+                ));
         // "Kaneda Steel rose 3.2 percent to 412 yen": a market report's mover.
         let mover = !attr_after && self.market_mover(s, e);
         let why = if noun_before {

@@ -859,3 +859,13 @@ fn a_competitions_heading_is_no_dateline_and_a_town_with_a_nickname_a_club() {
     let f = found_with(text, &[gpe(text, "Chelsea")]);
     assert!(!has(&f, "Chelsea Okoro", "ORG"), "{f:?}");
 }
+
+#[test]
+fn a_name_whose_shares_move_is_a_company() {
+    let f = found("Tamarack Lake shares rose 5.7 percent, and Mirela Kovac shares her view.");
+    assert!(has(&f, "Tamarack Lake", "ORG"), "{f:?}");
+    assert!(!has(&f, "Mirela Kovac", "ORG"), "{f:?}");
+    let text = "Tokyo shares rose 1.2 percent.";
+    let f = found_with(text, &[gpe(text, "Tokyo")]);
+    assert!(!has(&f, "Tokyo", "ORG"), "{f:?}");
+}

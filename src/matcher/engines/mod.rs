@@ -39,6 +39,7 @@
 
 mod context;
 mod discourse;
+mod horses;
 mod particles;
 mod place_pairs;
 mod tickers;
@@ -62,6 +63,7 @@ use context::{
     head_word_labels, hyphenated_adjectives,
 };
 use discourse::second_look;
+use horses::drop_horses;
 use particles::pieces_of_longer_names;
 use place_pairs::place_pairs;
 use tickers::tickers_in_findings;
@@ -573,6 +575,7 @@ impl Engines {
         hyphenated_adjectives(doc, &mut from_model);
         drop_sport_words(doc, &mut found);
         drop_sport_words(doc, &mut from_model);
+        drop_horses(doc, &mut found, &mut from_model);
         tickers_in_findings(index, doc, &mut found);
         tickers_in_findings(index, doc, &mut from_model);
         place_pairs(doc, &self.gazetteer, &mut from_model);

@@ -974,3 +974,21 @@ fn a_unit_of_measure_is_no_name_for_the_model() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].range(), (c, d));
 }
+
+#[test]
+fn horses_in_a_racing_report_are_no_names_in_any_case() {
+    let text = "Kasztelan, ridden by Ola Brandt and trained by Piet Voss, won.\n\
+                1. KASZTELAN (O. Brandt/P. Voss) 4.50\n";
+    let doc = Document::new(DocId(1), "d", text);
+    let (a, b) = code_points(text, "Kasztelan", 0);
+    let (c, d) = code_points(text, "Ola Brandt", 0);
+    let (e, f) = code_points(text, "KASZTELAN", 0);
+    let mut found = vec![finding("rules", c, d, "PERSON", "first-name")];
+    let mut from_model = vec![
+        finding("model", a, b, "PERSON", "model: statistical"),
+        finding("model", e, f, "ORG", "model: statistical"),
+    ];
+    drop_horses(&doc, &mut found, &mut from_model);
+    assert_eq!(found.len(), 1);
+    assert!(from_model.is_empty(), "{from_model:?}");
+}

@@ -63,7 +63,11 @@ fn is_horse_or_race(before: &str, after: &str) -> bool {
     let Some(inside) = after.strip_prefix(" (") else {
         return false;
     };
-    let inside = &inside[..inside.find(')').unwrap_or(inside.len()).min(60)];
+    let end = inside.find(')').unwrap_or(inside.len());
+    if end > 80 {
+        return false;
+    }
+    let inside = &inside[..end];
     // "(R. Abdullaev/A. de la Torre)": its jockey and trainer.
     let pair = inside.split_once('/').is_some_and(|(j, t)| {
         let initial = |p: &str| {
@@ -74,7 +78,7 @@ fn is_horse_or_race(before: &str, after: &str) -> bool {
     });
     // "(1,600m, 4yo+)", "(2,600m, 3yo+)", "(7f, handicap)": a race's distance.
     let distance = {
-        let first = inside.split(',').next().unwrap_or("").trim();
+        let first = inside.split(", ").next().unwrap_or("").trim();
         let digits = first.trim_end_matches(['m', 'f']);
         first.len() > digits.len()
             && !digits.is_empty()

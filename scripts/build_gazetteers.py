@@ -177,7 +177,7 @@ COUNTRY_EXTRA = {
     "SZ": ["Swaziland"],
     "TL": ["Timor-Leste"],
     "TR": ["Türkiye", "Republic of Turkey"],
-    "TW": ["Republic of China"],
+    "TW": ["Republic of China", "Chinese Taipei"],
     "US": ["US", "U.S.", "USA", "U.S.A.", "United States of America"],
     "VA": ["Vatican", "Holy See", "Vatican City State"],
     "VI": ["US Virgin Islands"],

@@ -14,7 +14,8 @@ pub const TEAM_ROW_RULE: &str = "team-row";
 
 use super::finder::{Finder, q};
 use super::lexicons::{
-    is_club_member, is_plays_for, is_score, is_sports_verb, is_sports_word, lexicons,
+    is_after_joined_club, is_club_member, is_club_suffix, is_country_code, is_plays_for, is_score,
+    is_sports_verb, is_sports_word, is_transfer_word, lexicons,
 };
 use super::text::{RuleText, is_list_filler};
 use super::words::{
@@ -911,91 +912,4 @@ fn scorers_row(doc: &RuleText, a: usize, b: usize) -> Option<ScorersRow> {
 struct ScorersRow {
     teams: [(usize, usize); 2],
     groups: Vec<(usize, usize)>,
-}
-
-/// Three-letter country codes of results tables (the Olympic ones, and ISO's where they
-/// differ).
-#[rustfmt::skip]
-fn is_country_code(w: &str) -> bool {
-    matches!(
-        w,
-        "AFG" | "ALB" | "ALG" | "AND" | "ANG" | "ARG" | "ARM" | "AUS" | "AUT" | "AZE" | "BAH"
-            | "BAN" | "BAR" | "BDI" | "BEL" | "BEN" | "BER" | "BIH" | "BLR" | "BOL" | "BOT"
-            | "BRA" | "BRN" | "BUL" | "BUR" | "CAF" | "CAM" | "CAN" | "CHI" | "CHN" | "CIV"
-            | "CMR" | "COD" | "COL" | "CRC" | "CRO" | "CUB" | "CYP" | "CZE" | "DEN" | "DOM"
-            | "ECU" | "EGY" | "ERI" | "ESA" | "ESP" | "EST" | "ETH" | "FIJ" | "FIN" | "FRA"
-            | "GAB" | "GBR" | "GEO" | "GER" | "GHA" | "GRE" | "GUA" | "HAI" | "HKG" | "HON"
-            | "HUN" | "INA" | "IND" | "IRI" | "IRL" | "IRQ" | "ISL" | "ISR" | "ISV" | "ITA"
-            | "JAM" | "JOR" | "JPN" | "KAZ" | "KEN" | "KGZ" | "KOR" | "KOS" | "KSA" | "KUW"
-            | "LAT" | "LBN" | "LIE" | "LTU" | "LUX" | "MAD" | "MAR" | "MAS" | "MDA" | "MEX"
-            | "MGL" | "MKD" | "MLT" | "MNE" | "MON" | "MOZ" | "NAM" | "NED" | "NGR" | "NIG"
-            | "NOR" | "NZL" | "OMA" | "PAK" | "PAN" | "PAR" | "PER" | "PHI" | "POL" | "POR"
-            | "PRK" | "PUR" | "QAT" | "ROU" | "RSA" | "RUS" | "RWA" | "SAM" | "SEN" | "SGP"
-            | "SLO" | "SMR" | "SRB" | "SRI" | "SUD" | "SUI" | "SVK" | "SWE" | "SYR" | "TAN"
-            | "THA" | "TJK" | "TKM" | "TPE" | "TTO" | "TUN" | "TUR" | "UAE" | "UGA" | "UKR"
-            | "URU" | "USA" | "UZB" | "VEN" | "VIE" | "YEM" | "ZAM" | "ZIM" | "DEU" | "NLD"
-            | "CHE" | "PRT" | "DNK" | "ZAF" | "HRV" | "SVN" | "GRC" | "BGR" | "IRN" | "IDN"
-            | "MYS" | "PHL" | "VNM" | "LVA" | "SAU" | "NGA" | "ARE"
-    )
-}
-
-/// Words before "from", "to" or "at" that make the name after it a club a player moves
-/// between: "signed from", "on loan at", "transferred to".
-fn is_transfer_word(w: &str) -> bool {
-    matches!(
-        w,
-        "signed"
-            | "signs"
-            | "signing"
-            | "joined"
-            | "joins"
-            | "loan"
-            | "loaned"
-            | "transferred"
-            | "transfer"
-    )
-}
-
-/// Words that may follow a club a player joins ("will join Aalborg in Denmark", "joined
-/// Porto on loan", "joins Ajax until 2028").
-fn is_after_joined_club(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "at"
-            | "on"
-            | "for"
-            | "from"
-            | "until"
-            | "after"
-            | "before"
-            | "next"
-            | "this"
-            | "when"
-            | "as"
-            | "and"
-            | "last"
-            | "earlier"
-            | "later"
-            | "ahead"
-    )
-}
-
-/// Last words that make a name a club's by their form: "Nakuru City", "Arusha Rangers".
-fn is_club_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "City"
-            | "United"
-            | "Rovers"
-            | "Wanderers"
-            | "Rangers"
-            | "Athletic"
-            | "Albion"
-            | "Town"
-            | "Hotspur"
-            | "FC"
-            | "SC"
-            | "AFC"
-            | "CF"
-    )
 }

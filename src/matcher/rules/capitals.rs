@@ -101,7 +101,7 @@ impl<'d> Finder<'_, 'd> {
             }
             // "BASKETBALL - DELA CRUZ LEADS BAYANIHAN": a sports headline's slug; "CAF
             // CONFEDERATION CUP - second round": a competition's heading.
-            if is_sport_slug(doc.text_of(a, k)) || (a..k).any(|j| is_event_word(doc.word(j))) {
+            if is_sport_slug(doc.text_of(a, k)) || (k > a && is_event_word(doc.word(k - 1))) {
                 continue;
             }
             // "DAESAN MOTOR (SEOUL) - The carmaker …": a list of company briefs gives the

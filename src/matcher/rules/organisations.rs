@@ -9,6 +9,7 @@ use super::lexicons::{
     is_appositive_company_noun, is_company_attribute, is_company_noun, is_company_of,
     is_press_verb, lexicons,
 };
+use super::words::org_head;
 
 impl<'d> Finder<'_, 'd> {
     /// A news agency, newspaper or broadcaster by name. Returns whether it added one.
@@ -62,9 +63,15 @@ impl<'d> Finder<'_, 'd> {
         if j >= n || !doc.ticker[j] || doc.ticker[j - 1] || e - s > 6 {
             return false;
         }
-        // "Brewer Brouwerij Hopfeld (HOPF.AS)" opening a sentence: the brewer is not named so.
+        // "Brewer Brouwerij Hopfeld (HOPF.AS)" opening a sentence: the brewer is not named so;
+        // but "Bank of Montreal (BMO.TO)" and "Bank Mandiri (BMRI.JK)" are banks' names.
         let mut s = s;
-        while s + 1 < e && is_company_noun(&doc.word(s).to_lowercase()) {
+        while s + 1 < e
+            && (doc.ambiguous[s] || (s > 0 && matches!(doc.word(s - 1), "-" | "–" | "—")))
+            && org_head(doc.word(s)).is_none()
+            && doc.toks[s + 1].is_capitalised()
+            && is_company_noun(&doc.word(s).to_lowercase())
+        {
             s += 1;
         }
         if doc.known_label(s, e).is_some_and(|l| l != "ORG") {

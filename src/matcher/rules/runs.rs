@@ -121,7 +121,10 @@ impl<'d> Finder<'_, 'd> {
                 // "Food and Drug Administration", "Department of Health and Human Services", but
                 // not "the United States and Russian Federation".
                 let of_phrase = (s..e).any(|x| doc.word(x) == "of");
-                let ok = (2..=4).contains(&(k - e))
+                // Three words after "and" only after a word written in lower case as a rule
+                // ("Economic and Financial Crimes Court", not "Walmart and Dollar General Corp").
+                let ok = ((2..=3).contains(&(k - e))
+                    || (k - e == 4 && e - s == 1 && usually_lower(doc.word(s))))
                     && org_head(last).is_none()
                     && org_head(doc.word(k - 1)).is_some()
                     && (e - s == 1 || of_phrase)

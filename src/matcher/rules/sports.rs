@@ -20,6 +20,7 @@ use super::lexicons::{
 use super::text::{RuleText, is_list_filler};
 use super::words::{
     is_club_opener, is_initial_function_word, is_particle, is_particle_prefixed, is_speech_adverb,
+    is_sport_slug,
 };
 
 impl<'d> Finder<'_, 'd> {
@@ -445,8 +446,8 @@ impl<'d> Finder<'_, 'd> {
         let plural = k < b
             && e - s == 1
             && doc.is_lower_word(k, |w| matches!(w, "were" | "are" | "have"))
+            && doc.known_label(s, e).is_some_and(|l| l == "GPE")
             && doc.is_sport_story();
-        let subject = subject || fixture;
         // Object: after the verb, "drew with", "lost to", "against", "v".
         let object = s > a && {
             let p = doc.word(s - 1);
@@ -486,13 +487,33 @@ impl<'d> Finder<'_, 'd> {
             })
             && (e >= b || !doc.is_word(e) || doc.is_lower_word(e, is_after_joined_club));
         let transfer = (transfer_from || joins) && doc.is_sport_story();
-        if !(subject || object || member || plays_for || transfer || kind_before || plural) {
+        if !(subject
+            || object
+            || fixture
+            || member
+            || plays_for
+            || transfer
+            || kind_before
+            || plural)
+        {
             return false;
         }
         let known = doc.known_label(s, e);
+        // Either side of a "v" is a team only in a sports report by its words, its slug or its
+        // other fixtures: a score alone makes none ("the court's 6-3 ruling in Roe v Wade").
+        let fixture_sport = fixture && {
+            let slug = |n: usize| n <= doc.toks.len() && is_sport_slug(doc.text_of(0, n));
+            slug(1)
+                || slug(2)
+                || (0..doc.toks.len()).any(|j| {
+                    doc.is_lower_word(j, is_sports_word)
+                        || (doc.word(j) == "v" && j != k && j + 1 != s)
+                })
+        };
         let sporty = plural
-            || (fixture && doc.is_sport_story())
-            || ((subject || object)
+            || fixture_sport
+            || (!fixture
+                && (subject || object)
                 && (a..b).any(|k| {
                     let w = doc.word(k);
                     (doc.toks[k].kind == TokenKind::Number && is_score(w))

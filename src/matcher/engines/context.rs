@@ -428,9 +428,7 @@ pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>)
             && rest.starts_with(char::is_uppercase)
         {
             *start += first.chars().count() + 1;
-            if new_entity.as_deref() == Some(&text[x..y]) {
-                *new_entity = Some(rest.to_string());
-            }
+            rename_new_entity(new_entity, &text[x..y], rest);
             return true;
         }
         if let Some((head, tail)) = text[x..y].rsplit_once('-')
@@ -438,12 +436,18 @@ pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>)
             && is_adjective_tail(tail)
         {
             *end -= tail.chars().count() + 1;
-            if new_entity.as_deref() == Some(&text[x..y]) {
-                *new_entity = Some(head.to_string());
-            }
+            rename_new_entity(new_entity, &text[x..y], head);
         }
         true
     });
+}
+
+/// A finding cut to `new` names the entity it would create `new`, when it named it after the
+/// whole finding `old` (not when it links to one, or was named otherwise).
+pub(super) fn rename_new_entity(new_entity: &mut Option<String>, old: &str, new: &str) {
+    if new_entity.as_deref() == Some(old) {
+        *new_entity = Some(new.to_string());
+    }
 }
 
 /// A participle that makes an adjective of a name hyphenated before it ("-based", "-listed").

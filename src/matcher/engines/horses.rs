@@ -14,9 +14,13 @@ pub(super) fn drop_horses(
     from_model: &mut Vec<Suggestion>,
 ) {
     let text = &doc.text;
-    let lower = text.to_lowercase();
-    let racing = (lower.contains("ridden by") || lower.contains("jockey"))
-        && (lower.contains("trainer") || lower.contains("trained by"));
+    let has = |w: &str| {
+        text.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    // In any case, without a lower-case copy of every story.
+    let racing = (has("ridden by") || has("jockey")) && (has("trainer") || has("trained by"));
     if !racing {
         return;
     }

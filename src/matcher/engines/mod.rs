@@ -576,8 +576,7 @@ impl Engines {
         drop_sport_words(doc, &mut found);
         drop_sport_words(doc, &mut from_model);
         drop_horses(doc, &mut found, &mut from_model);
-        tickers_in_findings(index, doc, &mut found);
-        tickers_in_findings(index, doc, &mut from_model);
+        tickers_in_findings(index, doc, &mut found, &mut from_model);
         place_pairs(doc, &self.gazetteer, &mut from_model);
         found.extend(external::link_spans(index, external));
         drop_wire_forms(doc, &mut from_model);

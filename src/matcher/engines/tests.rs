@@ -899,7 +899,7 @@ fn a_ticker_is_no_name_and_the_name_before_it_a_company() {
     let (v, w) = code_points(text, "VOD", 0);
     let person = finding("model", c, d, "PERSON", "model: statistical");
     let mut found = vec![model_finding(a, b), person, model_finding(v, w)];
-    tickers_in_findings(&index, &doc, &mut found);
+    tickers_in_findings(&index, &doc, &mut found, &mut Vec::new());
     let got: Vec<(String, String)> = found
         .iter()
         .map(|s| (span_text(&doc, s).to_string(), s.label().to_string()))

@@ -4,24 +4,33 @@
 //! ticker, bare or in brackets, is the company it names — a model's person or place there
 //! becomes an organisation, with the reason saying why.
 
+use super::context::rename_new_entity;
 use super::{ProjectIndex, relabel};
 use crate::model::{Document, Proposal, Suggestion};
 use crate::text::{Ticker, tickers};
 
-/// Apply the tickers of `doc` to every finding in `found`.
+/// Apply the tickers of `doc`, found once, to every finding of the other engines and of the
+/// model.
 pub(super) fn tickers_in_findings(
     index: &ProjectIndex,
     doc: &Document,
     found: &mut Vec<Suggestion>,
+    from_model: &mut Vec<Suggestion>,
 ) {
-    if found.is_empty() {
+    if found.is_empty() && from_model.is_empty() {
         return;
     }
-    let text = &doc.text;
-    let all = tickers(text);
+    let all = tickers(&doc.text);
     if all.is_empty() {
         return;
     }
+    apply(index, doc, &all, found);
+    apply(index, doc, &all, from_model);
+}
+
+/// Apply the tickers `all` of `doc` to the findings in `found`.
+fn apply(index: &ProjectIndex, doc: &Document, all: &[Ticker], found: &mut Vec<Suggestion>) {
+    let text = &doc.text;
     found.retain_mut(|s| {
         let Proposal::Span {
             start,
@@ -49,10 +58,7 @@ pub(super) fn tickers_in_findings(
             if name.is_empty() {
                 return false;
             }
-            let old = &text[x..y];
-            if new_entity.as_deref() == Some(old) {
-                *new_entity = Some(name.to_string());
-            }
+            rename_new_entity(new_entity, &text[x..y], name);
             *end = *start + name.chars().count();
             s.reason.push_str(&format!(
                 "; ends before “{}”, a stock ticker",
@@ -67,7 +73,7 @@ pub(super) fn tickers_in_findings(
             continue;
         }
         let y = doc.byte_of(b);
-        if let Some(t) = ticker_after(text, y, &all) {
+        if let Some(t) = ticker_after(text, y, all) {
             let code = &text[t.start..t.end];
             relabel(index, s, "ORG");
             s.reason.push_str(&format!(

@@ -621,11 +621,11 @@ impl<'a> FeatureText<'a> {
     ) -> Option<String> {
         let mut out = String::new();
         self.describe_into(template, aux, i, s, e, &mut out)
-            .then_some(out)
+            .map(|()| out)
     }
 
     /// [`FeatureText::describe`] written to `out` (cleared first), for a caller that describes
-    /// thousands of features and keeps few: false for features no user needs to read.
+    /// thousands of features and keeps few: `None` for features no user needs to read.
     pub fn describe_into(
         &self,
         template: u16,
@@ -634,20 +634,8 @@ impl<'a> FeatureText<'a> {
         s: usize,
         e: usize,
         out: &mut String,
-    ) -> bool {
-        out.clear();
-        self.describe_parts(template, aux, i, s, e, out).is_some()
-    }
-
-    fn describe_parts(
-        &self,
-        template: u16,
-        aux: u32,
-        i: usize,
-        s: usize,
-        e: usize,
-        out: &mut String,
     ) -> Option<()> {
+        out.clear();
         let w = self.tokens[i].text(self.text);
         let ii = i as isize;
         let quoted = |out: &mut String, before: &str, x: &str| {

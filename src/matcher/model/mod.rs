@@ -620,7 +620,7 @@ impl Model {
             doc.features(i, s, e, &mut |t, k, aux| {
                 let slot = perceptron::slot(w.bits, t, k) as usize;
                 let c = w.emit[slot * n + y] - w.emit[slot * n + tags::O];
-                if c > 0.0 && doc.describe_into(t, aux, i, s, e, &mut d) {
+                if c > 0.0 && doc.describe_into(t, aux, i, s, e, &mut d).is_some() {
                     match weight.get_mut(d.as_str()) {
                         Some(v) => *v += c,
                         None => {

@@ -20,7 +20,6 @@ use super::lexicons::{
 use super::text::{RuleText, is_list_filler};
 use super::words::{
     is_club_opener, is_initial_function_word, is_particle, is_particle_prefixed, is_speech_adverb,
-    is_sport_slug,
 };
 
 impl<'d> Finder<'_, 'd> {
@@ -501,15 +500,9 @@ impl<'d> Finder<'_, 'd> {
         let known = doc.known_label(s, e);
         // Either side of a "v" is a team only in a sports report by its words, its slug or its
         // other fixtures: a score alone makes none ("the court's 6-3 ruling in Roe v Wade").
-        let fixture_sport = fixture && {
-            let slug = |n: usize| n <= doc.toks.len() && is_sport_slug(doc.text_of(0, n));
-            slug(1)
-                || slug(2)
-                || (0..doc.toks.len()).any(|j| {
-                    doc.is_lower_word(j, is_sports_word)
-                        || (doc.word(j) == "v" && j != k && j + 1 != s)
-                })
-        };
+        let fixture_sport = fixture
+            && (doc.is_sport_story_by_words()
+                || (0..doc.toks.len()).any(|j| doc.word(j) == "v" && j != k && j + 1 != s));
         let sporty = plural
             || fixture_sport
             || (!fixture

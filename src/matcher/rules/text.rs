@@ -64,6 +64,7 @@ pub(super) struct RuleText<'a> {
     /// score or a sports word anywhere; "shares" or a share index anywhere; the share indices'
     /// names it uses for the index ("Nikkei 41,236.58", "the Nikkei average rose").
     sport_story: OnceCell<bool>,
+    sport_words: OnceCell<bool>,
     market_report: OnceCell<bool>,
     indices: OnceCell<Vec<&'a str>>,
 }
@@ -177,6 +178,7 @@ impl<'a> RuleText<'a> {
             known_ranges,
             ticker,
             sport_story: OnceCell::new(),
+            sport_words: OnceCell::new(),
             market_report: OnceCell::new(),
             indices: OnceCell::new(),
         }
@@ -186,15 +188,23 @@ impl<'a> RuleText<'a> {
     /// score ("2-1") or a word only sport uses.
     pub(super) fn is_sport_story(&self) -> bool {
         *self.sport_story.get_or_init(|| {
-            let slug = |n: usize| n <= self.toks.len() && is_sport_slug(self.text_of(0, n));
-            slug(1)
-                || slug(2)
+            self.is_sport_story_by_words()
                 || (0..self.toks.len()).any(|k| {
                     (self.toks[k].kind == TokenKind::Number && is_score(self.word(k)))
-                        || self.is_lower_word(k, is_sports_word)
                         // A table's heading: "Standings:", "STANDINGS".
                         || self.word(k).eq_ignore_ascii_case("standings")
                 })
+        })
+    }
+
+    /// Whether the story is about sport by its slug or a sports word, a score aside ("the
+    /// court's 6-3 ruling" makes no sports report of its own).
+    pub(super) fn is_sport_story_by_words(&self) -> bool {
+        *self.sport_words.get_or_init(|| {
+            let slug = |n: usize| n <= self.toks.len() && is_sport_slug(self.text_of(0, n));
+            slug(1)
+                || slug(2)
+                || (0..self.toks.len()).any(|k| self.is_lower_word(k, is_sports_word))
         })
     }
 

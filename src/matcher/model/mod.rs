@@ -20,6 +20,7 @@ mod edges;
 mod features;
 mod lexicon;
 mod perceptron;
+mod reasons;
 mod store;
 mod tags;
 mod word_table;
@@ -566,6 +567,7 @@ impl Model {
         let w = &*self.weights;
         let mut em = Vec::new();
         let mut out = Vec::new();
+        let mut reasons = reasons::Reasons::default();
         for &(s, e) in sentences {
             let feats = SentenceFeatures::of(doc, s, e, w.bits);
             let (path, found) = decode_sentence(w, tr, &feats, &mut em);
@@ -593,7 +595,7 @@ impl Model {
                     end: doc.tokens[b - 1].end,
                     label: self.info.labels.get(f.label).cloned().unwrap_or_default(),
                     score,
-                    why: self.explain(doc, s, e, a, b, &path[a - s..b - s]),
+                    why: self.explain(doc, (s, e), (a, b), &path[a - s..b - s], &mut reasons),
                 });
             }
         }
@@ -605,34 +607,26 @@ impl Model {
     fn explain(
         &self,
         doc: &FeatureText,
-        s: usize,
-        e: usize,
-        a: usize,
-        b: usize,
+        (s, e): (usize, usize),
+        (a, b): (usize, usize),
         path: &[usize],
+        reasons: &mut reasons::Reasons,
     ) -> Vec<String> {
         let w = &*self.weights;
         let n = w.n;
-        let mut weight: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
-        // One buffer for every description; only a new one is copied into the map.
+        reasons.clear();
+        // One buffer for every description.
         let mut d = String::new();
         for (i, &y) in (a..b).zip(path) {
             doc.features(i, s, e, &mut |t, k, aux| {
                 let slot = perceptron::slot(w.bits, t, k) as usize;
                 let c = w.emit[slot * n + y] - w.emit[slot * n + tags::O];
                 if c > 0.0 && doc.describe_into(t, aux, i, s, e, &mut d).is_some() {
-                    match weight.get_mut(d.as_str()) {
-                        Some(v) => *v += c,
-                        None => {
-                            weight.insert(d.clone(), c);
-                        }
-                    }
+                    reasons.add(&d, c);
                 }
             });
         }
-        let mut v: Vec<(String, f32)> = weight.into_iter().collect();
-        v.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-        v.into_iter().take(3).map(|(d, _)| d).collect()
+        reasons.top(3)
     }
 
     pub fn info(&self) -> &ModelInfo {

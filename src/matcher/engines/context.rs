@@ -350,9 +350,37 @@ pub(super) fn drop_wire_forms(doc: &Document, from_model: &mut Vec<Suggestion>) 
                 .split_whitespace()
                 .any(|w| w.contains(|c: char| c.is_ascii_digit()));
         // "500 zlotys per MWh", "zlotys/MWh": a unit of measure.
+        // "Operating profit (EBIT)", "GDP", "the IPO": a measure or a deal, no organisation.
         let unit = matches!(
             name,
-            "MWh" | "kWh" | "GWh" | "TWh" | "MW" | "GW" | "kW" | "bpd" | "mmBtu" | "MMBtu" | "dwt"
+            "MWh"
+                | "kWh"
+                | "GWh"
+                | "TWh"
+                | "MW"
+                | "GW"
+                | "kW"
+                | "bpd"
+                | "mmBtu"
+                | "MMBtu"
+                | "dwt"
+                | "EBIT"
+                | "EBITDA"
+                | "EPS"
+                | "GDP"
+                | "GNP"
+                | "CPI"
+                | "PPI"
+                | "PMI"
+                | "IPO"
+                | "ETF"
+                | "NAV"
+                | "CAGR"
+                | "YoY"
+                | "QoQ"
+                | "CEO"
+                | "CFO"
+                | "COO"
         );
         !(slug || amount || month || months || code || unit)
     });

@@ -964,12 +964,17 @@ fn the_first_word_of_a_two_word_sport_opening_a_headline_is_no_name() {
 }
 
 #[test]
-fn a_unit_of_measure_is_no_name_for_the_model() {
-    let text = "Prices of 500 zlotys per MWh held; MW Holdings fell.";
+fn a_unit_of_measure_or_a_company_s_figure_is_no_name_for_the_model() {
+    let text = "Prices of 500 zlotys per MWh held; operating profit (EBIT) fell; MW Holdings fell.";
     let doc = Document::new(DocId(1), "d", text);
     let (a, b) = code_points(text, "MWh", 0);
+    let (e, f) = code_points(text, "EBIT", 0);
     let (c, d) = code_points(text, "MW Holdings", 0);
-    let mut found = vec![model_finding(a, b), model_finding(c, d)];
+    let mut found = vec![
+        model_finding(a, b),
+        model_finding(e, f),
+        model_finding(c, d),
+    ];
     drop_wire_forms(&doc, &mut found);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].range(), (c, d));

@@ -29,7 +29,14 @@ fn dateline_tail(doc: &RuleText, k: usize, end: usize) -> Option<&'static str> {
             let short = is_short_month(next)
                 && at(k + 2).is_some()
                 && doc.toks[k + 2].kind == TokenKind::Number;
-            if month(next).is_some() || is_weekday(next) || short {
+            // A month with its day, agency or dash: "Inflation, January: 4.6 pct" is a
+            // figure's heading.
+            let dated = month(next).is_some()
+                && at(k + 2).is_some_and(|w| {
+                    doc.toks[k + 2].kind == TokenKind::Number
+                        || matches!(w, "(" | "-" | "--" | "–" | "—")
+                });
+            if dated || is_weekday(next) || short {
                 Some("a date")
             } else {
                 None

@@ -162,8 +162,28 @@ impl<'d> Finder<'_, 'd> {
         }
 
         // A lower-case role before the run: "spokeswoman Jane Doe".
+        // Not a role used as a verb: "Holders Konya will host Murcia".
+        let verb = |p: usize| {
+            p >= 1
+                && doc.is_lower_word(p - 1, |w| {
+                    matches!(
+                        w,
+                        "will"
+                            | "would"
+                            | "to"
+                            | "can"
+                            | "could"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "shall"
+                            | "should"
+                    )
+                })
+        };
         if let Some(p) = before
             && doc.is_lower_word(p, |w| role_score(w).is_some())
+            && !verb(p)
             && self.person_part(s, e)
             && !unsure
             && !self.industry_noun(p)

@@ -119,7 +119,7 @@ pub(super) fn is_club_member(w: &str) -> bool {
         w,
         "coach" | "striker" | "midfielder" | "goalkeeper" | "defender" | "winger" | "fullback"
             | "full-back" | "manager" | "fans" | "supporters" | "forward" | "playmaker"
-            | "keeper" | "captain" | "squad" | "teammate" | "teammates"
+            | "keeper" | "captain" | "squad" | "teammate" | "teammates" | "sporting"
     )
 }
 

@@ -10,7 +10,7 @@ use super::finder::Finder;
 use super::text::Evidence;
 use super::words::{
     is_initial_function_word, is_of_head, is_particle, is_particle_prefixed, is_place_shaped,
-    is_title_core, is_weekday, month, org_head,
+    is_swahili_org_opener, is_title_core, is_weekday, month, org_head,
 };
 
 impl<'d> Finder<'_, 'd> {
@@ -138,6 +138,11 @@ impl<'d> Finder<'_, 'd> {
                         .any(|x| doc.word(x) == "of" && org_head(doc.word(x - 1)).is_some())
                     && (e + 1..k).all(|x| usually_lower(doc.word(x)));
                 (ok || field).then_some(k)
+            }
+            // "Chama cha Haki na Usawa", "Muungano wa Wafanyabiashara Wadogo": Swahili names
+            // of parties and associations join their words with "cha", "wa", "ya", "za", "na".
+            "cha" | "wa" | "ya" | "za" | "na" if is_swahili_org_opener(doc.word(s)) => {
+                (e + 1 < b && self.run_word(e + 1, headline)).then_some(e + 2)
             }
             _ => None,
         }

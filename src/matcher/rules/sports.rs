@@ -457,7 +457,18 @@ impl<'d> Finder<'_, 'd> {
                         is_sports_verb(w) || matches!(w, "home" | "away")
                     }))
                 || (matches!(p, "with" | "to") && s >= 3 && is_score(doc.word(s - 2)))
+                // "a 3-1 win over Mielec", "their defeat by Opole", "the loss to Kalisz".
+                || (s >= a + 2
+                    && matches!(
+                        (doc.word(s - 2), p),
+                        ("win" | "victory", "over") | ("defeat", "by") | ("loss" | "defeat", "to")
+                    ))
         };
+        // "In Bydgoszcz's 3-1 win": a side's score after its name.
+        let scored = e + 1 < b
+            && doc.toks[e].kind == TokenKind::Possessive
+            && doc.toks[e + 1].kind == TokenKind::Number
+            && is_score(doc.word(e + 1));
         let member = e < b && doc.is_lower_word(e, is_club_member);
         // "German club Eintracht Kaltenbach", "Romanian side Rapid Oltenia".
         let kind_before = s >= a + 2
@@ -470,13 +481,63 @@ impl<'d> Finder<'_, 'd> {
         // report: a transfer's club. "at" and "to" only after a loan or a transfer ("signed at
         // Lisbon" is a treaty's place); after "join", only a name the sentence leaves there
         // ("will join Aalborg officials" is a description of people).
+        // "signed guard Tomas Ferreira from Valladolid": "from" after the transfer's verb.
+        let signed_before = |k: usize| {
+            (a..k)
+                .rev()
+                .take(6)
+                .any(|j| doc.is_lower_word(j, is_transfer_word))
+        };
         let transfer_from = s >= a + 2
-            && doc.is_lower_word(s - 2, is_transfer_word)
+            && (doc.is_lower_word(s - 2, is_transfer_word)
+                || (doc.word(s - 1) == "from" && signed_before(s - 1)))
             && match doc.word(s - 1) {
                 "from" => true,
                 "to" | "at" => matches!(doc.word(s - 2), "loan" | "loaned" | "transferred"),
+                "with" => matches!(doc.word(s - 2), "signed" | "signs" | "signing"),
                 _ => false,
             };
+        // "agreed a two-year deal with Vilnius", "re-signed with Bursa", "a development
+        // contract at Derbyshire", "averaged 17.8 points for Zaragoza".
+        let terms = s >= a + 2
+            && doc.is_lower_word(s - 2, |w| match doc.word(s - 1) {
+                "with" => matches!(
+                    w,
+                    "deal" | "contract" | "terms" | "re-signed" | "agreement" | "extension"
+                ),
+                "at" => matches!(w, "contract" | "spell" | "stint"),
+                "for" => matches!(
+                    w,
+                    "points"
+                        | "assists"
+                        | "rebounds"
+                        | "goals"
+                        | "tries"
+                        | "wickets"
+                        | "appearances"
+                ),
+                _ => false,
+            });
+        // "Andrés Villalobos (Argentina) from Zaragoza to Bologna, two years": a move between
+        // two clubs, in a sentence about contracts or after a player's country.
+        let from_to = s > a && {
+            let from_before = doc.word(s - 1) == "from"
+                && e + 1 < b
+                && doc.word(e) == "to"
+                && doc.toks[e + 1].is_capitalised();
+            let to_after = doc.word(s - 1) == "to"
+                && (a..s - 1).rev().take(4).any(|k| {
+                    doc.word(k) == "from" && k + 1 < s - 1 && doc.toks[k + 1].is_capitalised()
+                });
+            (from_before || to_after)
+                && (a..b).any(|k| {
+                    doc.word(k) == ")"
+                        || doc.is_lower_word(k, |w| {
+                            is_transfer_word(w)
+                                || matches!(w, "deal" | "contract" | "year" | "years" | "fee")
+                        })
+                })
+        };
         let joins = s > a
             && doc.is_lower_word(s - 1, |w| {
                 matches!(
@@ -485,9 +546,10 @@ impl<'d> Finder<'_, 'd> {
                 )
             })
             && (e >= b || !doc.is_word(e) || doc.is_lower_word(e, is_after_joined_club));
-        let transfer = (transfer_from || joins) && doc.is_sport_story();
+        let transfer = (transfer_from || joins || terms || from_to) && doc.is_sport_story();
         if !(subject
             || object
+            || scored
             || fixture
             || member
             || plays_for
@@ -503,7 +565,12 @@ impl<'d> Finder<'_, 'd> {
         let fixture_sport = fixture
             && (doc.is_sport_story_by_words()
                 || (0..doc.toks.len()).any(|j| doc.word(j) == "v" && j != k && j + 1 != s));
+        // "Holders Konya will host Murcia": a town a list knows as a match's other side, in a
+        // sports report by its words (a city hosts an event as its subject, not as an object;
+        // "against Priyanka" is a player).
         let sporty = plural
+            || scored
+            || (object && known == Some("GPE") && doc.is_sport_story_by_words())
             || fixture_sport
             || (!fixture
                 && (subject || object)

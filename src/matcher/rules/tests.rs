@@ -509,6 +509,7 @@ proptest! {
     }
 }
 
+mod moves;
 mod wire;
 
 #[test]

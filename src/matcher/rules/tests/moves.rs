@@ -1,0 +1,138 @@
+//! Tests of clubs named like their towns in transfer news and match reports, organisations
+//! named in other languages, and words that a company's figures or a market report open a
+//! sentence with.
+
+use super::*;
+
+/// `text` with each of `towns` known as a place (as the cities list would know it), every
+/// time it occurs.
+fn with_towns(text: &str, towns: &[&str]) -> Vec<(String, String, String)> {
+    let mut known = Vec::new();
+    for town in towns {
+        for (b, _) in text.match_indices(town) {
+            let start = text[..b].chars().count();
+            known.push(Known {
+                start,
+                end: start + town.chars().count(),
+                label: "GPE".into(),
+                entity: None,
+            });
+        }
+    }
+    known.sort_by_key(|k| k.start);
+    found_with(text, &known)
+}
+
+#[test]
+fn a_transfer_names_the_clubs_a_player_leaves_and_joins() {
+    let text = "BASKETBALL - MOVES\nMADRID, May 2 - Lugo have signed guard Tomas Ferreira \
+                from Valladolid on a two-year contract. He averaged 14 points for Segovia \
+                last season. Palencia sporting director Pablo Ruiz said the fee was fair. \
+                Centre Ion Popa agreed a one-year deal with Cluj, and Dan Marin has a \
+                development contract at Soria.\n\
+                Nuno Sousa (Portugal) from Braga to Sevilla, two years\n\
+                Ali Kaya (Turkey) re-signed with Izmir, one year\n";
+    let towns = [
+        "Valladolid",
+        "Segovia",
+        "Palencia",
+        "Cluj",
+        "Soria",
+        "Braga",
+        "Sevilla",
+        "Izmir",
+    ];
+    let f = with_towns(text, &towns);
+    for club in towns {
+        assert!(has(&f, club, "ORG"), "{club}: {f:?}");
+    }
+    // A country stays its national team's place.
+    assert!(!has(&f, "Portugal", "ORG"), "{f:?}");
+}
+
+#[test]
+fn a_journey_between_towns_is_no_transfer() {
+    // No sports report, and a sports report's journey without a contract.
+    let text = "Minister Ada Quill flew from Valladolid to Sevilla on a two-year mission.\n";
+    let f = with_towns(text, &["Valladolid", "Sevilla"]);
+    assert!(!has(&f, "Valladolid", "ORG"), "{f:?}");
+    let text = "BASKETBALL - TRAVEL\nThe squad flew from Valladolid to Sevilla on Monday \
+                before the 88-80 win.\n";
+    let f = with_towns(text, &["Valladolid", "Sevilla"]);
+    assert!(!has(&f, "Sevilla", "ORG"), "{f:?}");
+}
+
+#[test]
+fn a_match_report_names_a_town_a_team_by_its_score_or_as_the_host_s_opponent() {
+    let text = "VOLLEYBALL - LEAGUE ROUND-UP\nIn Kalisz's 3-1 win over Mielec, the libero \
+                starred. Holders Opole will host Radom in the cup quarter-finals.\n";
+    let f = with_towns(text, &["Kalisz", "Mielec", "Radom"]);
+    for club in ["Kalisz", "Mielec", "Radom"] {
+        assert!(has(&f, club, "ORG"), "{club}: {f:?}");
+    }
+    // A role word used as a verb is no title; as a noun it still is.
+    let f = found("TV host Mara Quint said the show would go on.\n");
+    assert!(has(&f, "Mara Quint", "PERSON"), "{f:?}");
+    // A player against whom one plays keeps her first name.
+    let text = "CHESS - MASTERS\n\"With Black against Priyanka you cannot force a win,\" \
+                he said after the draw.\n";
+    let f = found(text);
+    assert!(!has(&f, "Priyanka", "ORG"), "{f:?}");
+}
+
+#[test]
+fn organisations_named_in_other_languages() {
+    let text = "The ruling Ruch Obywatelski lost the vote after Lewica Demokratyczna walked \
+                out. Hanseatik Verlag owns 40 percent of the broadcaster, and Birkedal \
+                Fonden holds a stake. Lead manager: Pasifik Menkul Değerler. Underwriter: \
+                Cahaya Sekuritas. The opposition Partai Suara Baru walked out. Koninklijke \
+                Dekker Zuivel and Kuzey Yatırım Bankası advised.\n";
+    let f = found(text);
+    for org in [
+        "Ruch Obywatelski",
+        "Lewica Demokratyczna",
+        "Hanseatik Verlag",
+        "Birkedal Fonden",
+        "Pasifik Menkul Değerler",
+        "Cahaya Sekuritas",
+        "Partai Suara Baru",
+        "Koninklijke Dekker Zuivel",
+        "Kuzey Yatırım Bankası",
+    ] {
+        assert!(has(&f, org, "ORG"), "{org}: {f:?}");
+    }
+}
+
+#[test]
+fn swahili_names_of_parties_and_unions_keep_their_connectors() {
+    let text = "Her party, Chama cha Haki na Usawa, said the charges were false. Juma chairs \
+                the Muungano wa Wachuuzi Wadogo, a traders' union.\n";
+    let f = found(text);
+    assert!(has(&f, "Chama cha Haki na Usawa", "ORG"), "{f:?}");
+    assert!(has(&f, "Muungano wa Wachuuzi Wadogo", "ORG"), "{f:?}");
+    // Only after such a word: "Kenya ya leo" joins nothing.
+    let f = found("The magazine Kesho ya Leo printed it, and Amani ya Juma too.\n");
+    assert!(!texts(&f).contains(&"Amani ya Juma"), "{f:?}");
+}
+
+#[test]
+fn months_metals_and_figures_open_no_company() {
+    let text = "LONDON, Sept 9 (Wire) - Nickel jumped 4 percent on Tuesday. The SGX contract \
+                for April rose 1.4 percent to 188.0 cents.\nSilver rose 1.4 percent to $42.80 \
+                an ounce. Operating profit fell 12 percent.\nKaneda Steel rose 3.2 percent to \
+                412 yen.\n";
+    let f = found(text);
+    for word in ["Nickel", "April", "Silver", "Operating"] {
+        assert!(!texts(&f).contains(&word), "{word}: {f:?}");
+    }
+    assert!(has(&f, "Kaneda Steel", "ORG"), "{f:?}");
+}
+
+#[test]
+fn a_figure_s_heading_with_a_month_is_no_dateline() {
+    let text = "Central bank rate: 9.25 pct\nInflation, January: 4.6 pct (December 4.1 pct)\n\
+                VALDORA, January 12 - The bank cut rates.\n";
+    let f = found(text);
+    assert!(!texts(&f).contains(&"Inflation"), "{f:?}");
+    assert!(has(&f, "VALDORA", "GPE"), "{f:?}");
+}

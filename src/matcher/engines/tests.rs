@@ -949,38 +949,6 @@ fn the_models_pieces_of_a_name_with_a_lower_case_word_give_way() {
 }
 
 #[test]
-fn the_first_word_of_a_two_word_sport_opening_a_headline_is_no_name() {
-    let text = "ICE HOCKEY-HUDAK DOUBLE KEEPS POPRAD ON TOP\nICE said on Monday it would appeal.";
-    let doc = Document::new(DocId(1), "d", text);
-    let (a, b) = code_points(text, "ICE", 0);
-    let (c, d) = code_points(text, "ICE", 1);
-    let mut found = vec![
-        finding("gazetteer", a, b, "ORG", "companies: agency"),
-        finding("gazetteer", c, d, "ORG", "companies: agency"),
-    ];
-    drop_sport_words(&doc, &mut found);
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].range(), (c, d));
-}
-
-#[test]
-fn a_unit_of_measure_or_a_company_s_figure_is_no_name_for_the_model() {
-    let text = "Prices of 500 zlotys per MWh held; operating profit (EBIT) fell; MW Holdings fell.";
-    let doc = Document::new(DocId(1), "d", text);
-    let (a, b) = code_points(text, "MWh", 0);
-    let (e, f) = code_points(text, "EBIT", 0);
-    let (c, d) = code_points(text, "MW Holdings", 0);
-    let mut found = vec![
-        model_finding(a, b),
-        model_finding(e, f),
-        model_finding(c, d),
-    ];
-    drop_wire_forms(&doc, &mut found);
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].range(), (c, d));
-}
-
-#[test]
 fn horses_in_a_racing_report_are_no_names_in_any_case() {
     let text = "Kasztelan, ridden by Ola Brandt and trained by Piet Voss, won.\n\
                 1. KASZTELAN (O. Brandt/P. Voss) 4.50\n";
@@ -997,3 +965,5 @@ fn horses_in_a_racing_report_are_no_names_in_any_case() {
     assert_eq!(found.len(), 1);
     assert!(from_model.is_empty(), "{from_model:?}");
 }
+
+mod forms;

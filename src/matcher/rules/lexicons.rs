@@ -148,7 +148,8 @@ pub(super) fn is_company_noun(w: &str) -> bool {
             | "daily" | "weekly" | "magazine" | "agency" | "broadcaster" | "network"
             | "contractor" | "builder" | "developer" | "producer" | "trader" | "exchange"
             | "shipowner" | "grocer" | "bottler" | "jeweller" | "cooperative" | "co-operative"
-            | "consultancy" | "tabloid"
+            | "consultancy" | "tabloid" | "surveyor" | "pollster" | "cheesemaker" | "processor"
+            | "underwriter" | "reinsurer" | "wholesaler" | "lessor"
     )
 }
 

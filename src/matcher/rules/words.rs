@@ -275,6 +275,7 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "Institute" | "Foundation" | "Association" | "Airlines" | "Airways" | "Federation"
             | "Organisation" | "Organization" | "Authority" | "Parliament" | "Assembly" | "Senate"
             | "Congress" | "Tribunal" | "Bureau" | "Company" | "Fund" | "FC" | "Laboratory"
+            | "Exchange" | "Bourse"
             | "Laboratories" | "Secretariat" | "Coalition" | "Alliance" | "Brigade" | "Brigades"
             | "Industries" | "Technologies" | "Pharmaceuticals" | "Motors" | "Airport" | "Police"
     );

@@ -104,6 +104,15 @@ fn organisations_named_in_other_languages() {
 }
 
 #[test]
+fn an_exchange_after_its_city_and_a_surveyor_are_organisations() {
+    let text = "Shares on the Valdora City Stock Exchange rose. Exports rose 3 percent, cargo \
+                surveyor Bintang Kargo Inspeksi said.\n";
+    let f = with_towns(text, &["Valdora City"]);
+    assert!(has(&f, "Valdora City Stock Exchange", "ORG"), "{f:?}");
+    assert!(has(&f, "Bintang Kargo Inspeksi", "ORG"), "{f:?}");
+}
+
+#[test]
 fn swahili_names_of_parties_and_unions_keep_their_connectors() {
     let text = "Her party, Chama cha Haki na Usawa, said the charges were false. Juma chairs \
                 the Muungano wa Wachuuzi Wadogo, a traders' union.\n";

@@ -1,0 +1,55 @@
+//! Tests of the forms of wire copy that are no names: a sport's first word opening a
+//! headline, units, a company's figures, languages and festivals.
+
+use super::*;
+
+#[test]
+fn the_first_word_of_a_two_word_sport_opening_a_headline_is_no_name() {
+    let text = "ICE HOCKEY-HUDAK DOUBLE KEEPS POPRAD ON TOP\nICE said on Monday it would appeal.";
+    let doc = Document::new(DocId(1), "d", text);
+    let (a, b) = code_points(text, "ICE", 0);
+    let (c, d) = code_points(text, "ICE", 1);
+    let mut found = vec![
+        finding("gazetteer", a, b, "ORG", "companies: agency"),
+        finding("gazetteer", c, d, "ORG", "companies: agency"),
+    ];
+    drop_sport_words(&doc, &mut found);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].range(), (c, d));
+}
+
+#[test]
+fn a_unit_of_measure_or_a_company_s_figure_is_no_name_for_the_model() {
+    let text = "Prices of 500 zlotys per MWh held; operating profit (EBIT) fell; MW Holdings fell.";
+    let doc = Document::new(DocId(1), "d", text);
+    let (a, b) = code_points(text, "MWh", 0);
+    let (e, f) = code_points(text, "EBIT", 0);
+    let (c, d) = code_points(text, "MW Holdings", 0);
+    let mut found = vec![
+        model_finding(a, b),
+        model_finding(e, f),
+        model_finding(c, d),
+    ];
+    drop_wire_forms(&doc, &mut found);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].range(), (c, d));
+}
+
+#[test]
+fn a_language_or_a_festival_is_no_name_for_the_model() {
+    let text = "She spoke in Amharic before Tet; Ramadan Kadyrov and Easter Holdings agreed.";
+    let doc = Document::new(DocId(1), "d", text);
+    let (a, b) = code_points(text, "Amharic", 0);
+    let (c, d) = code_points(text, "Tet", 0);
+    let (e, f) = code_points(text, "Ramadan Kadyrov", 0);
+    let (g, h) = code_points(text, "Easter Holdings", 0);
+    let mut found = vec![
+        finding("model", a, b, "GPE", "model: statistical"),
+        finding("model", c, d, "PERSON", "model: statistical"),
+        finding("model", e, f, "PERSON", "model: statistical"),
+        finding("model", g, h, "ORG", "model: statistical"),
+    ];
+    drop_wire_forms(&doc, &mut found);
+    let left: Vec<&str> = found.iter().map(|s| span_text(&doc, s)).collect();
+    assert_eq!(left, ["Ramadan Kadyrov", "Easter Holdings"]);
+}

@@ -229,6 +229,7 @@ const CONTEXT_RULES: &[&str] = &[
     "org-of",
     "org-opener",
     "club-opener",
+    "party-row",
     crate::matcher::rules::CLUB_RULE,
     crate::matcher::rules::TEAM_ROW_RULE,
     crate::matcher::rules::LINEUP_RULE,
@@ -485,6 +486,50 @@ pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>)
             *end -= tail.chars().count() + 1;
             rename_new_entity(new_entity, &text[x..y], head);
         }
+        true
+    });
+}
+
+/// "Bangladesh's Election Commission" as one finding of the model: a place another engine
+/// found, its possessive, and a name after it are two names. The finding starts after the
+/// possessive (without one after it, it is dropped), and the place stands.
+pub(super) fn possessive_places(
+    doc: &Document,
+    found: &[Suggestion],
+    from_model: &mut Vec<Suggestion>,
+) {
+    let text = &doc.text;
+    from_model.retain_mut(|s| {
+        let Proposal::Span {
+            start,
+            end,
+            new_entity,
+            ..
+        } = &mut s.proposal
+        else {
+            return true;
+        };
+        let (x, y) = (doc.byte_of(*start), doc.byte_of(*end));
+        let name = &text[x..y];
+        let Some((k, mark)) = ["'s ", "’s "]
+            .iter()
+            .find_map(|m| name.find(m).map(|k| (k, m.len())))
+        else {
+            return true;
+        };
+        let place_end = *start + name[..k].chars().count();
+        let place = found
+            .iter()
+            .any(|f| matches!(f.label(), "GPE" | "LOC") && f.range() == (*start, place_end));
+        if !place {
+            return true;
+        }
+        let rest = name[k + mark..].trim_start();
+        if !rest.starts_with(char::is_uppercase) {
+            return false;
+        }
+        *start += name[..name.len() - rest.len()].chars().count();
+        rename_new_entity(new_entity, name, rest);
         true
     });
 }

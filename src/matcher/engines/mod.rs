@@ -60,7 +60,7 @@ use crate::model::{Document, EntityId, LabelSet, MatcherSettings, Project, Propo
 use crate::text::plural;
 use context::{
     GAZETTEER_ENGINE, context_over_lists, context_over_model, drop_sport_words, drop_wire_forms,
-    head_word_labels, hyphenated_adjectives,
+    head_word_labels, hyphenated_adjectives, possessive_places,
 };
 use discourse::second_look;
 use horses::drop_horses;
@@ -580,6 +580,7 @@ impl Engines {
         place_pairs(doc, &self.gazetteer, &mut from_model);
         found.extend(external::link_spans(index, external));
         drop_wire_forms(doc, &mut from_model);
+        possessive_places(doc, &found, &mut from_model);
         context_over_lists(doc, &mut found, &mut from_model);
         pieces_of_longer_names(doc, &found, &mut from_model);
         // Relabelled first, so that "Atacama Desert" as a place adds its evidence to the

@@ -53,3 +53,21 @@ fn a_language_or_a_festival_is_no_name_for_the_model() {
     let left: Vec<&str> = found.iter().map(|s| span_text(&doc, s)).collect();
     assert_eq!(left, ["Ramadan Kadyrov", "Easter Holdings"]);
 }
+
+#[test]
+fn a_place_s_possessive_splits_the_model_s_finding() {
+    let text = "Officials said Valdora's Election Commission would meet; Valdora's rose.";
+    let doc = Document::new(DocId(1), "d", text);
+    let (a, b) = code_points(text, "Valdora", 0);
+    let (c, d) = code_points(text, "Valdora's Election Commission", 0);
+    let (e, f) = code_points(text, "Valdora", 1);
+    let found = vec![
+        finding("gazetteer", a, b, "GPE", "countries: country"),
+        finding("gazetteer", e, f, "GPE", "countries: country"),
+    ];
+    let mut from_model = vec![model_finding(c, d), model_finding(e, f + 2)];
+    possessive_places(&doc, &found, &mut from_model);
+    let left: Vec<&str> = from_model.iter().map(|s| span_text(&doc, s)).collect();
+    // "Valdora's rose" has no name after the possessive: it holds none.
+    assert_eq!(left, ["Election Commission", "Valdora's"]);
+}

@@ -26,7 +26,7 @@ fn project() -> Project {
 fn wire_stories_are_done_with_names_linked_and_quotes_with_speakers() {
     let p = project();
     assert_eq!(p.name, "Wire");
-    assert_eq!(p.documents.len(), 216);
+    assert_eq!(p.documents.len(), 288);
     for d in &p.documents {
         assert_eq!(d.status, Status::Done, "{}", d.name);
         assert!(d.spans.len() >= 15, "{}: {} spans", d.name, d.spans.len());

@@ -152,7 +152,7 @@ impl<'d> Finder<'_, 'd> {
                     && doc.known_cover[j].is_some_and(|x| doc.known[x as usize].label != "PERSON");
                 if j < e && self.person_part(j, e) && !known_place {
                     self.titled_person(k, j, e);
-                    if k > s {
+                    if k > s && !self.company_before_title(s, k, j) {
                         self.type_trimmed(s, k, unsure, false);
                     }
                     return;

@@ -69,6 +69,7 @@ mod acronyms;
 mod capitals;
 mod classify;
 mod cues;
+mod elections;
 mod finder;
 mod lexicons;
 mod organisations;
@@ -263,6 +264,7 @@ impl Rules {
         };
         finder.runs();
         finder.datelines();
+        finder.party_rows();
         finder.lists();
         finder.acronyms();
         finder.aliases();

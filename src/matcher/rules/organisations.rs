@@ -192,6 +192,40 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// "Orzeł Chief Executive Tomasz Zieliński", "Harrowgate Managing Partner Caroline
+    /// Whitfield": before a company's title and its holder, a name nothing else knows is the
+    /// company (a place or a nationality stays what it is: "Kenya Vice President …").
+    /// `k..j` is the title. Returns whether it added one.
+    pub(super) fn company_before_title(&mut self, s: usize, k: usize, j: usize) -> bool {
+        let doc = self.doc;
+        let corporate = (k..j).any(|i| {
+            matches!(
+                doc.word(i),
+                "Executive"
+                    | "Managing"
+                    | "CEO"
+                    | "CFO"
+                    | "COO"
+                    | "Chairman"
+                    | "Chairwoman"
+                    | "Partner"
+                    | "Officer"
+            )
+        }) || doc.text_of(k, j) == "Vice President";
+        if !corporate
+            || k - s > 4
+            || doc.known_label(s, k).is_some_and(|l| l != "ORG")
+            || (s..k)
+                .any(|i| doc.known_cover[i].is_some_and(|x| doc.known[x as usize].label != "ORG"))
+            || self.is_demonym(s)
+        {
+            return false;
+        }
+        let reason = format!("a company: its title {} after it", q(doc.text_of(k, j)));
+        self.add(s, k, "ORG", 0.75, "company", reason);
+        true
+    }
+
     /// "Van der Straaten, a Dutch dry bulk shipper, said", "Sato, the Osaka-based carmaker,":
     /// a name followed by what it is, a company noun ending a short description. Returns
     /// whether it added one.

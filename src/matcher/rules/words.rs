@@ -179,7 +179,7 @@ pub(super) fn is_title_core(w: &str) -> bool {
             | "Chairwoman" | "Chairperson" | "CEO" | "CFO" | "COO" | "Director" | "Dean" | "Leader"
             | "Spokesman" | "Spokeswoman" | "Spokesperson" | "Magistrate" | "Prosecutor"
             | "Vice-President" | "Vice-Chancellor" | "Vice-Minister" | "Vice-Premier" | "Pres." | "Hon." | "Atty." | "Executive"
-            | "Lieutenant" | "Administrator" | "Sayyid"
+            | "Lieutenant" | "Administrator" | "Sayyid" | "Partner"
     )
 }
 

@@ -1,6 +1,6 @@
 //! Tests of clubs named like their towns in transfer news and match reports, organisations
-//! named in other languages, and words that a company's figures or a market report open a
-//! sentence with.
+//! named in other languages or before their officers' titles, parties in results tables, and
+//! words that a company's figures or a market report open a sentence with.
 
 use super::*;
 
@@ -144,4 +144,33 @@ fn a_figure_s_heading_with_a_month_is_no_dateline() {
     let f = found(text);
     assert!(!texts(&f).contains(&"Inflation"), "{f:?}");
     assert!(has(&f, "VALDORA", "GPE"), "{f:?}");
+}
+
+#[test]
+fn a_name_before_a_company_s_title_and_its_holder_is_the_company() {
+    let text = "\"We will build private networks,\" said Orzeł Chief Executive Tomasz Zieliński. \
+                Harrowgate Managing Partner Caroline Whitfield agreed, and Kenya Vice President \
+                Amina Odera and Russian President Ivan Petrov did not.\n";
+    let f = with_towns(text, &["Kenya"]);
+    assert!(has(&f, "Orzeł", "ORG"), "{f:?}");
+    assert!(has(&f, "Harrowgate", "ORG"), "{f:?}");
+    assert!(has(&f, "Tomasz Zieliński", "PERSON"), "{f:?}");
+    assert!(has(&f, "Caroline Whitfield", "PERSON"), "{f:?}");
+    assert!(!has(&f, "Kenya", "ORG"), "{f:?}");
+    assert!(!has(&f, "Russian", "ORG"), "{f:?}");
+}
+
+#[test]
+fn acronyms_opening_rows_of_a_vote_are_parties() {
+    let text = "Parliament passed the law by 231 votes to 203.\nHOW THE PARTIES VOTED\n\
+                PC 171 / 0 / 0\nRLN 49 / 5 / 1\nLP 0 / 142 / 0\n";
+    let f = found(text);
+    for party in ["PC", "RLN", "LP"] {
+        assert!(has(&f, party, "ORG"), "{party}: {f:?}");
+    }
+    // Not outside a story about a vote, nor a single row.
+    let f = found("Prices at close:\nUSD 1.2 percent\nEUR 0.8 percent\n");
+    assert!(!texts(&f).contains(&"USD"), "{f:?}");
+    let f = found("The vote was close.\nPC 171 / 0 / 0\n");
+    assert!(!has(&f, "PC", "ORG"), "{f:?}");
 }

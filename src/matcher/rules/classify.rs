@@ -162,24 +162,25 @@ impl<'d> Finder<'_, 'd> {
         }
 
         // A lower-case role before the run: "spokeswoman Jane Doe".
-        // Not a role used as a verb: "Holders Konya will host Murcia".
+        // Not a role used as a verb: "Holders Konya will host Murcia", "Izmir host Trabzon".
         let verb = |p: usize| {
-            p >= 1
-                && doc.is_lower_word(p - 1, |w| {
-                    matches!(
-                        w,
-                        "will"
-                            | "would"
-                            | "to"
-                            | "can"
-                            | "could"
-                            | "may"
-                            | "might"
-                            | "must"
-                            | "shall"
-                            | "should"
-                    )
-                })
+            (doc.word(p) == "host" && doc.known_label(s, e) == Some("GPE"))
+                || p >= 1
+                    && doc.is_lower_word(p - 1, |w| {
+                        matches!(
+                            w,
+                            "will"
+                                | "would"
+                                | "to"
+                                | "can"
+                                | "could"
+                                | "may"
+                                | "might"
+                                | "must"
+                                | "shall"
+                                | "should"
+                        )
+                    })
         };
         if let Some(p) = before
             && doc.is_lower_word(p, |w| role_score(w).is_some())
@@ -284,6 +285,18 @@ impl<'d> Finder<'_, 'd> {
         let org_of = (s..e.saturating_sub(1)).find(|&k| {
             org_head(doc.word(k)).is_some() && matches!(doc.word(k + 1), "of" | "for" | "on")
         });
+        // "the Champions League", "the Europa League": a continental cup is an event (a
+        // country's league is its organisation).
+        if n >= 2
+            && last == "League"
+            && matches!(
+                doc.word(e - 2),
+                "Champions" | "Europa" | "Conference" | "Nations" | "Diamond"
+            )
+        {
+            let reason = format!("{}: a cup competition", q(doc.text_of(s, e)));
+            return Some(("EVENT", score::EVENT_HEAD - penalty, "event-head", reason));
+        }
         if let Some(sc) = org_head(last).filter(|_| n >= 2) {
             let reason = format!("ends with the organisation word {}", q(last));
             Some(("ORG", sc - penalty, "org-head", reason))

@@ -68,6 +68,7 @@ use crate::model::{EntityId, Suggestion};
 mod acronyms;
 mod capitals;
 mod classify;
+mod clubs;
 mod cues;
 mod elections;
 mod finder;

@@ -174,3 +174,31 @@ fn acronyms_opening_rows_of_a_vote_are_parties() {
     let f = found("The vote was close.\nPC 171 / 0 / 0\n");
     assert!(!has(&f, "PC", "ORG"), "{f:?}");
 }
+
+#[test]
+fn a_player_s_name_in_a_result_is_no_club() {
+    let text = "TABLE TENNIS - RESULTS\nZhou Haoran won the title, beating John Albuquerque \
+                4-2.\nQuarter-finals: Zhou beat Park Ji-hoon (South Korea) 4-0; Albuquerque \
+                beat Felix Weber (Germany) 4-2\n";
+    let f = with_towns(text, &["Albuquerque"]);
+    for player in ["Zhou", "Albuquerque"] {
+        assert!(!has(&f, player, "ORG"), "{player}: {f:?}");
+    }
+    // A town that is no one's name here is still a club.
+    let text = "FOOTBALL - CUP\nKonya beat Malatya 2-1 on Sunday, and Izmir, who lead the \
+                table, host Trabzon next week.\n";
+    let f = with_towns(text, &["Konya", "Malatya", "Izmir", "Trabzon"]);
+    for club in ["Konya", "Malatya", "Trabzon"] {
+        assert!(has(&f, club, "ORG"), "{club}: {f:?}");
+    }
+}
+
+#[test]
+fn a_continental_cup_is_an_event_and_a_country_s_league_an_organisation() {
+    let text = "Szeged have won 14 successive Champions League games, and the Kenyan Premier \
+                League fined them after their Europa League trip.\n";
+    let f = found(text);
+    assert!(has(&f, "Champions League", "EVENT"), "{f:?}");
+    assert!(has(&f, "Europa League", "EVENT"), "{f:?}");
+    assert!(has(&f, "Kenyan Premier League", "ORG"), "{f:?}");
+}

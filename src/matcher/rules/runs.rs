@@ -74,6 +74,16 @@ impl<'d> Finder<'_, 'd> {
         if !doc.is_word(e) || t.is_capitalised() {
             return None;
         }
+        // A lower-case word inside a list's entry ("Dar es Salaam Stock Exchange"): the run
+        // goes on through the entry.
+        if let Some(x) = doc.known_cover[e - 1]
+            && e + 1 < b
+            && doc.known_cover[e] == Some(x)
+            && doc.known_cover[e + 1] == Some(x)
+            && self.run_word(e + 1, headline)
+        {
+            return Some(e + 2);
+        }
         let w = doc.word(e);
         if is_particle(w) {
             let mut k = e + 1;

@@ -300,6 +300,7 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "Gazeta" | "Gazzetta" | "Ilbo" | "Nippo" | "Kurye" | "Gruppen" | "Gruppe"
             | "Groupe" | "Grupo" | "Gruppo" | "Athletic" | "Rovers" | "Wanderers" | "Albion"
             | "Stables" | "Stud" | "Consultancy" | "Consultants" | "Consulting" | "Advisory"
+            | "Capital" | "Ports"
     );
     if w == "Airport" {
         return None; // a place, see `loc_head`
@@ -319,7 +320,8 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             // "Anadolu Menkul Değerler", "Groenveld Techniek", "Bornova Atletizm Kulübü")
             | "Verlag" | "Stiftung" | "Fonden" | "Sekuritas" | "Değerler" | "Ortaklığı"
             | "Zuivel" | "Techniek" | "Enerji" | "Ticaret" | "Telekom" | "Kulübü" | "Clube"
-            | "Verzekeringen" | "Rederi" | "Werke" | "Polska" | "Bankası"
+            | "Verzekeringen" | "Rederi" | "Werke" | "Polska" | "Bankası" | "Handel"
+            | "Ubezpieczenia" | "Draudimas"
     ) || (w.chars().count() >= 7
         && w.chars().next().is_some_and(char::is_uppercase)
         && ["bank", "banken", "bankası"].iter().any(|x| w.ends_with(x)))
@@ -357,7 +359,8 @@ pub(super) fn is_org_opener(w: &str) -> bool {
             // Ludowo-Narodowy", "Partai Harapan Rakyat", "Koninklijke Van Lith Zuivel")
             | "Ruch" | "Lewica" | "Unia" | "Partai" | "Parti" | "Pensioenfonds" | "Koninklijke"
             | "Chama" | "Muungano" | "Shirika" | "Baraza" | "Jumuiya" | "Benki" | "Shirkat" | "Sharikat" | "Assembleia"
-            | "Fundacja" | "Fondazione" | "Zakłady"
+            | "Fundacja" | "Fondazione" | "Zakłady" | "Spółdzielnia" | "Frigorífico"
+            | "Statistics"
     )
 }
 

@@ -113,6 +113,22 @@ fn an_exchange_after_its_city_and_a_surveyor_are_organisations() {
 }
 
 #[test]
+fn a_lower_case_word_inside_a_listed_name_keeps_the_run_going() {
+    let text = "Shares rose on the Dar es Salaam Stock Exchange, and investor Kopi Capital, \
+                Bahr Gateway Ports and Nordkorn Handel agreed, Statistics Poland said.\n";
+    let f = with_towns(text, &["Dar es Salaam"]);
+    for org in [
+        "Dar es Salaam Stock Exchange",
+        "Kopi Capital",
+        "Bahr Gateway Ports",
+        "Nordkorn Handel",
+        "Statistics Poland",
+    ] {
+        assert!(has(&f, org, "ORG"), "{org}: {f:?}");
+    }
+}
+
+#[test]
 fn swahili_names_of_parties_and_unions_keep_their_connectors() {
     let text = "Her party, Chama cha Haki na Usawa, said the charges were false. Juma chairs \
                 the Muungano wa Wachuuzi Wadogo, a traders' union.\n";

@@ -509,6 +509,9 @@ pub(super) fn possessive_places(
         else {
             return true;
         };
+        if *start > *end {
+            return true;
+        }
         let (x, y) = (doc.byte_of(*start), doc.byte_of(*end));
         let name = &text[x..y];
         let Some((k, mark)) = ["'s ", "’s "]

@@ -34,6 +34,7 @@ fn dateline_tail(doc: &RuleText, k: usize, end: usize) -> Option<&'static str> {
             let dated = month(next).is_some()
                 && at(k + 2).is_some_and(|w| {
                     doc.toks[k + 2].kind == TokenKind::Number
+                        || w.starts_with(|c: char| c.is_ascii_digit())
                         || matches!(w, "(" | "-" | "--" | "–" | "—")
                 });
             if dated || is_weekday(next) || short {

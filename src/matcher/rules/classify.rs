@@ -163,24 +163,40 @@ impl<'d> Finder<'_, 'd> {
 
         // A lower-case role before the run: "spokeswoman Jane Doe".
         // Not a role used as a verb: "Holders Konya will host Murcia", "Izmir host Trabzon".
+        // Only roles that are verbs too: "according to spokesman Jim Smith" keeps its person.
         let verb = |p: usize| {
-            (doc.word(p) == "host" && doc.known_label(s, e) == Some("GPE"))
-                || p >= 1
-                    && doc.is_lower_word(p - 1, |w| {
-                        matches!(
-                            w,
-                            "will"
-                                | "would"
-                                | "to"
-                                | "can"
-                                | "could"
-                                | "may"
-                                | "might"
-                                | "must"
-                                | "shall"
-                                | "should"
-                        )
-                    })
+            let w = doc.word(p);
+            let verbal = matches!(
+                w,
+                "host"
+                    | "coach"
+                    | "chair"
+                    | "head"
+                    | "captain"
+                    | "lead"
+                    | "judge"
+                    | "referee"
+                    | "skipper"
+                    | "anchor"
+            );
+            verbal
+                && ((w == "host" && doc.known_label(s, e) == Some("GPE"))
+                    || (p >= 1
+                        && doc.is_lower_word(p - 1, |w| {
+                            matches!(
+                                w,
+                                "will"
+                                    | "would"
+                                    | "to"
+                                    | "can"
+                                    | "could"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "shall"
+                                    | "should"
+                            )
+                        })))
         };
         if let Some(p) = before
             && doc.is_lower_word(p, |w| role_score(w).is_some())

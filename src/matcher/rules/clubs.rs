@@ -11,7 +11,8 @@ use super::lexicons::{
     is_sports_word, is_transfer_word,
 };
 use super::words::{
-    is_club_opener, is_family_name_shape, is_initial_function_word, is_speech_adverb, org_head,
+    is_club_opener, is_family_name_shape, is_initial_function_word, is_speech_adverb,
+    is_title_core, is_title_modifier, org_head,
 };
 
 impl<'d> Finder<'_, 'd> {
@@ -44,11 +45,17 @@ impl<'d> Finder<'_, 'd> {
                 && ((k >= 1
                     && doc.same_sentence(k - 1, k)
                     && doc.toks[k - 1].is_capitalised()
+                    && !(doc.ambiguous[k - 1] && is_initial_function_word(doc.word(k - 1)))
                     && self.rules.first_names.contains_key(doc.word(k - 1)))
+                    // Not "Lazio President Claudio Lotito", nor a headline in title case.
                     || (family
                         && k + 1 < n
+                        && !doc.in_headline(k)
+                        && doc.known_cover[k].is_none()
                         && doc.same_sentence(k, k + 1)
                         && doc.is_name_word(k + 1)
+                        && !is_title_core(doc.word(k + 1))
+                        && !is_title_modifier(doc.word(k + 1))
                         && !doc.toks[k + 1].is_all_caps()
                         && doc.known_cover[k + 1].is_none()
                         && org_head(doc.word(k + 1)).is_none()
@@ -103,11 +110,16 @@ impl<'d> Finder<'_, 'd> {
                     ))
         };
         // "In Bydgoszcz's 3-1 win": a side's score after its name.
+        // (In a sports report by its words: "Ohio's 5-4 vote" is a court's.)
         let scored = e + 1 < b
             && doc.toks[e].kind == TokenKind::Possessive
             && doc.toks[e + 1].kind == TokenKind::Number
-            && is_score(doc.word(e + 1));
-        let member = e < b && doc.is_lower_word(e, is_club_member);
+            && is_score(doc.word(e + 1))
+            && doc.is_sport_story_by_words();
+        // "sporting" only as in "Zaragoza sporting director" ("the Paris sporting calendar").
+        let member = e < b
+            && doc.is_lower_word(e, is_club_member)
+            && (doc.word(e) != "sporting" || doc.word(e + 1) == "director");
         // "German club Eintracht Kaltenbach", "Romanian side Rapid Oltenia".
         let kind_before = s >= a + 2
             && doc.is_lower_word(s - 1, |w| matches!(w, "club" | "side" | "outfit"))
@@ -157,24 +169,29 @@ impl<'d> Finder<'_, 'd> {
                 _ => false,
             });
         // "Andrés Villalobos (Argentina) from Zaragoza to Bologna, two years": a move between
-        // two clubs, in a sentence about contracts or after a player's country.
+        // two clubs, after a player's country or in a sentence about a transfer.
         let from_to = s > a && {
-            let from_before = doc.word(s - 1) == "from"
+            let from_at = if doc.word(s - 1) == "from"
                 && e + 1 < b
                 && doc.word(e) == "to"
-                && doc.toks[e + 1].is_capitalised();
-            let to_after = doc.word(s - 1) == "to"
-                && (a..s - 1).rev().take(4).any(|k| {
+                && doc.toks[e + 1].is_capitalised()
+            {
+                Some(s - 1)
+            } else if doc.word(s - 1) == "to" {
+                (a..s - 1).rev().take(4).find(|&k| {
                     doc.word(k) == "from" && k + 1 < s - 1 && doc.toks[k + 1].is_capitalised()
-                });
-            (from_before || to_after)
-                && (a..b).any(|k| {
-                    doc.word(k) == ")"
-                        || doc.is_lower_word(k, |w| {
-                            is_transfer_word(w)
-                                || matches!(w, "deal" | "contract" | "year" | "years" | "fee")
-                        })
                 })
+            } else {
+                None
+            };
+            from_at.is_some_and(|f| {
+                (f > a && doc.word(f - 1) == ")")
+                    || (a..b).any(|k| {
+                        doc.is_lower_word(k, |w| {
+                            is_transfer_word(w) || matches!(w, "deal" | "contract" | "fee")
+                        })
+                    })
+            })
         };
         let joins = s > a
             && doc.is_lower_word(s - 1, |w| {
@@ -184,7 +201,9 @@ impl<'d> Finder<'_, 'd> {
                 )
             })
             && (e >= b || !doc.is_word(e) || doc.is_lower_word(e, is_after_joined_club));
-        let transfer = (transfer_from || joins || terms || from_to) && doc.is_sport_story();
+        // (The new contexts in a sports report by its words: a vote's "51-49" makes none.)
+        let transfer = ((transfer_from || joins) && doc.is_sport_story())
+            || ((terms || from_to) && doc.is_sport_story_by_words());
         if !(subject
             || object
             || scored

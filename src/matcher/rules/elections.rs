@@ -5,6 +5,7 @@
 use crate::text::TokenKind;
 
 use super::finder::Finder;
+use super::words::{is_short_month, is_weekday};
 
 /// Words that make a story about an election or a vote.
 fn is_election_word(w: &str) -> bool {
@@ -25,6 +26,61 @@ fn is_election_word(w: &str) -> bool {
     )
 }
 
+/// Capitals that open rows of figures and are no party: a month or a day in a diary ("JAN 14"),
+/// an index, a measure, a currency.
+fn is_not_party(w: &str) -> bool {
+    let title: String = w
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c } else { c.to_ascii_lowercase() })
+        .collect();
+    is_short_month(&title)
+        || is_weekday(&title)
+        || matches!(
+            w,
+            "JUNE"
+                | "JULY"
+                | "SEPT"
+                | "MON"
+                | "TUE"
+                | "WED"
+                | "THU"
+                | "FRI"
+                | "SAT"
+                | "SUN"
+                | "GDP"
+                | "CPI"
+                | "PPI"
+                | "PMI"
+                | "DAX"
+                | "CAC"
+                | "FTSE"
+                | "IBEX"
+                | "MIB"
+                | "AEX"
+                | "SMI"
+                | "ATX"
+                | "WIG"
+                | "BUX"
+                | "PX"
+                | "OMX"
+                | "TSX"
+                | "ASX"
+                | "USD"
+                | "EUR"
+                | "GBP"
+                | "JPY"
+                | "CHF"
+                | "CNY"
+                | "RUB"
+                | "TRY"
+                | "PLN"
+                | "ZAR"
+                | "INR"
+                | "BRL"
+        )
+}
+
 impl<'d> Finder<'_, 'd> {
     /// In a story about an election or a vote, an acronym that opens two or more rows of
     /// figures is a party ("PSM 84 (+11)" / "FPT 71 (-19)").
@@ -42,6 +98,12 @@ impl<'d> Finder<'_, 'd> {
                     && doc.word(a).chars().all(char::is_alphabetic)
                     && doc.toks[a + 1].kind == TokenKind::Number
                     && doc.known_cover[a].is_none()
+                    && !is_not_party(doc.word(a))
+                    // A row of a table: a second figure or a change in brackets ("PSM 84 (+11)"),
+                    // not "DAX 15,432".
+                    && (a + 2..b).any(|k| {
+                        doc.toks[k].kind == TokenKind::Number || doc.word(k) == "("
+                    })
             })
             .map(|&(a, _)| a)
             .collect();

@@ -148,8 +148,8 @@ pub(super) fn is_company_noun(w: &str) -> bool {
             | "daily" | "weekly" | "magazine" | "agency" | "broadcaster" | "network"
             | "contractor" | "builder" | "developer" | "producer" | "trader" | "exchange"
             | "shipowner" | "grocer" | "bottler" | "jeweller" | "cooperative" | "co-operative"
-            | "consultancy" | "tabloid" | "surveyor" | "pollster" | "cheesemaker" | "processor"
-            | "underwriter" | "reinsurer" | "wholesaler" | "lessor"
+            | "consultancy" | "tabloid" | "pollster" | "cheesemaker" | "processor" | "reinsurer"
+            | "wholesaler" | "lessor"
     )
 }
 

@@ -145,7 +145,8 @@ impl<'d> Finder<'_, 'd> {
         let before = s.checked_sub(1).filter(|&p| doc.same_sentence(p, s));
         // "Ethiopian rival Tigist Girma": in sport a rival is a player or a club.
         let noun_before = before.is_some_and(|p| {
-            doc.is_lower_word(p, is_company_noun)
+            (doc.is_lower_word(p, is_company_noun)
+                || (doc.word(p) == "surveyor" && p >= 1 && doc.word(p - 1) == "cargo"))
                 && !(matches!(doc.word(p), "rival" | "rivals" | "competitor")
                     && doc.is_sport_story())
         });
@@ -212,7 +213,33 @@ impl<'d> Finder<'_, 'd> {
                     | "Officer"
             )
         }) || doc.text_of(k, j) == "Vice President";
+        // "Outgoing Chief Executive …", "Democratic Vice President …": an adjective, no company.
+        let adjective = matches!(
+            doc.word(s),
+            "Outgoing"
+                | "Incoming"
+                | "New"
+                | "Joint"
+                | "Independent"
+                | "Non-Executive"
+                | "Global"
+                | "Group"
+                | "Former"
+                | "Acting"
+                | "Interim"
+                | "Deputy"
+                | "Senior"
+                | "Executive"
+                | "Democratic"
+                | "Republican"
+                | "Co"
+                | "Regional"
+                | "Retired"
+        );
         if !corporate
+            || adjective
+            || (s..k).any(|i| doc.lower_seen(doc.word(i)))
+            || (doc.ambiguous[s] && crate::matcher::model::usually_lower(doc.word(s)))
             || k - s > 4
             || doc.known_label(s, k).is_some_and(|l| l != "ORG")
             || (s..k)

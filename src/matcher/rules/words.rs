@@ -320,8 +320,8 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             // "Anadolu Menkul Değerler", "Groenveld Techniek", "Bornova Atletizm Kulübü")
             | "Verlag" | "Stiftung" | "Fonden" | "Sekuritas" | "Değerler" | "Ortaklığı"
             | "Zuivel" | "Techniek" | "Enerji" | "Ticaret" | "Telekom" | "Kulübü" | "Clube"
-            | "Verzekeringen" | "Rederi" | "Werke" | "Polska" | "Bankası" | "Handel"
-            | "Ubezpieczenia" | "Draudimas"
+            | "Verzekeringen" | "Rederi" | "Werke" | "Polska" | "Bankası" | "Ubezpieczenia"
+            | "Draudimas"
     ) || (w.chars().count() >= 7
         && w.chars().next().is_some_and(char::is_uppercase)
         && ["bank", "banken", "bankası"].iter().any(|x| w.ends_with(x)))

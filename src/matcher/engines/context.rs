@@ -442,30 +442,20 @@ pub(super) fn drop_sport_words(doc: &Document, found: &mut Vec<Suggestion>) {
 /// ("Russian-led Eurasian Economic Union"), the finding starts after it.
 pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>) {
     let text = &doc.text;
-    found.retain_mut(|s| {
-        let Proposal::Span {
-            start,
-            end,
-            new_entity,
-            ..
-        } = &mut s.proposal
-        else {
-            return true;
-        };
-        let (x, y) = (doc.byte_of(*start), doc.byte_of(*end));
+    cut_findings(doc, found, |_, x, y| {
         // The prefix taken along: "pro-Beijing" as one finding (in lower case as written: the
         // Anti-Defamation League and the Trans-Siberian Railway are names).
         if let Some((head, _)) = text[x..y].split_once('-')
             && is_name_prefix(head)
         {
-            return false;
+            return Cut::Drop;
         }
         if let Some(before) = text[..x].strip_suffix('-') {
             let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
                 k + before[k..].chars().next().map_or(1, char::len_utf8)
             });
             if is_name_prefix(&before[word_start..]) {
-                return false;
+                return Cut::Drop;
             }
         }
         // The adjective opening the finding: "Russian-led Eurasian Economic Union" is the union.
@@ -475,18 +465,15 @@ pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>)
             && is_adjective_tail(tail)
             && rest.starts_with(char::is_uppercase)
         {
-            *start += first.chars().count() + 1;
-            rename_new_entity(new_entity, &text[x..y], rest);
-            return true;
+            return Cut::To(x + first.len() + 1, y, None);
         }
         if let Some((head, tail)) = text[x..y].rsplit_once('-')
             && !head.is_empty()
             && is_adjective_tail(tail)
         {
-            *end -= tail.chars().count() + 1;
-            rename_new_entity(new_entity, &text[x..y], head);
+            return Cut::To(x, x + head.len(), None);
         }
-        true
+        Cut::Keep
     });
 }
 
@@ -499,47 +486,79 @@ pub(super) fn possessive_places(
     from_model: &mut Vec<Suggestion>,
 ) {
     let text = &doc.text;
-    from_model.retain_mut(|s| {
-        let Proposal::Span {
-            start,
-            end,
-            new_entity,
-            ..
-        } = &mut s.proposal
-        else {
-            return true;
-        };
-        if *start > *end {
-            return true;
-        }
-        let (x, y) = (doc.byte_of(*start), doc.byte_of(*end));
+    cut_findings(doc, from_model, |s, x, y| {
         let name = &text[x..y];
         let Some((k, mark)) = ["'s ", "’s "]
             .iter()
             .find_map(|m| name.find(m).map(|k| (k, m.len())))
         else {
-            return true;
+            return Cut::Keep;
         };
-        let place_end = *start + name[..k].chars().count();
+        let start = s.range().0;
+        let place_end = start + name[..k].chars().count();
         let place = found
             .iter()
-            .any(|f| matches!(f.label(), "GPE" | "LOC") && f.range() == (*start, place_end));
+            .any(|f| matches!(f.label(), "GPE" | "LOC") && f.range() == (start, place_end));
         if !place {
-            return true;
+            return Cut::Keep;
         }
         let rest = name[k + mark..].trim_start();
         if !rest.starts_with(char::is_uppercase) {
-            return false;
+            return Cut::Drop;
         }
-        *start += name[..name.len() - rest.len()].chars().count();
-        rename_new_entity(new_entity, name, rest);
+        Cut::To(y - rest.len(), y, None)
+    });
+}
+
+/// What a pass over the findings makes of one: keep it, drop it, or cut it to the byte range
+/// `a..b` of the text (inside its own), with a note for its reason.
+pub(super) enum Cut {
+    Keep,
+    Drop,
+    To(usize, usize, Option<String>),
+}
+
+/// Applies `decide`, given each span finding of `found` with its byte range, to the findings.
+/// A cut finding keeps its code-point offsets right and names the entity it would create after
+/// its new text (see `rename_new_entity`). Quotes and inverted spans are left as they are.
+pub(super) fn cut_findings(
+    doc: &Document,
+    found: &mut Vec<Suggestion>,
+    mut decide: impl FnMut(&Suggestion, usize, usize) -> Cut,
+) {
+    let text = &doc.text;
+    found.retain_mut(|s| {
+        let (a, b) = s.range();
+        if !matches!(s.proposal, Proposal::Span { .. }) || a > b {
+            return true;
+        }
+        let (x, y) = (doc.byte_of(a), doc.byte_of(b));
+        let (nx, ny, note) = match decide(s, x, y) {
+            Cut::Keep => return true,
+            Cut::Drop => return false,
+            Cut::To(nx, ny, note) => (nx, ny, note),
+        };
+        if let Proposal::Span {
+            start,
+            end,
+            new_entity,
+            ..
+        } = &mut s.proposal
+        {
+            rename_new_entity(new_entity, &text[x..y], &text[nx..ny]);
+            *start += text[x..nx].chars().count();
+            *end = *start + text[nx..ny].chars().count();
+        }
+        if let Some(note) = note {
+            s.reason.push_str(&note);
+        }
         true
     });
 }
 
 /// A finding cut to `new` names the entity it would create `new`, when it named it after the
 /// whole finding `old` (not when it links to one, or was named otherwise).
-pub(super) fn rename_new_entity(new_entity: &mut Option<String>, old: &str, new: &str) {
+fn rename_new_entity(new_entity: &mut Option<String>, old: &str, new: &str) {
     if new_entity.as_deref() == Some(old) {
         *new_entity = Some(new.to_string());
     }

@@ -4,7 +4,7 @@
 //! ticker, bare or in brackets, is the company it names — a model's person or place there
 //! becomes an organisation, with the reason saying why.
 
-use super::context::rename_new_entity;
+use super::context::{Cut, cut_findings};
 use super::{ProjectIndex, relabel};
 use crate::model::{Document, Proposal, Suggestion};
 use crate::text::{Ticker, tickers};
@@ -31,41 +31,27 @@ pub(super) fn tickers_in_findings(
 /// Apply the tickers `all` of `doc` to the findings in `found`.
 fn apply(index: &ProjectIndex, doc: &Document, all: &[Ticker], found: &mut Vec<Suggestion>) {
     let text = &doc.text;
-    found.retain_mut(|s| {
-        let Proposal::Span {
-            start,
-            end,
-            new_entity,
-            ..
-        } = &mut s.proposal
-        else {
-            return true;
-        };
-        if start >= end {
-            return true;
+    cut_findings(doc, found, |_, x, y| {
+        if x == y {
+            return Cut::Keep;
         }
-        let (x, y) = (doc.byte_of(*start), doc.byte_of(*end));
         // Part of a ticker: no name at all.
         if all.iter().any(|t| t.start <= x && y <= t.end) {
-            return false;
+            return Cut::Drop;
         }
         // The code taken along: end the name before it.
-        if let Some(t) = all
+        let Some(t) = all
             .iter()
             .find(|t| x < t.start && t.start < y && y <= t.dot)
-        {
-            let name = text[x..t.start].trim_end_matches([' ', '(', '[']);
-            if name.is_empty() {
-                return false;
-            }
-            rename_new_entity(new_entity, &text[x..y], name);
-            *end = *start + name.chars().count();
-            s.reason.push_str(&format!(
-                "; ends before “{}”, a stock ticker",
-                &text[t.start..t.end]
-            ));
+        else {
+            return Cut::Keep;
+        };
+        let name = text[x..t.start].trim_end_matches([' ', '(', '[']);
+        if name.is_empty() {
+            return Cut::Drop;
         }
-        true
+        let note = format!("; ends before “{}”, a stock ticker", &text[t.start..t.end]);
+        Cut::To(x, x + name.len(), Some(note))
     });
     for s in found.iter_mut() {
         let (a, b) = s.range();

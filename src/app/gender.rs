@@ -4,8 +4,8 @@
 //! an entity attribute called `gender` (values such as female/male/unknown) and an entity has
 //! none yet, three kinds of evidence are gathered from what the project already holds:
 //!
-//! - the **first name** of the entity's name, from `assets/names/first_names.tsv` (US usage;
-//!   unisex names count for neither);
+//! - the **first name** of the entity's name, from `assets/names/first_names.tsv` (US usage)
+//!   and `first_names_world.tsv` (international news); unisex names count for neither;
 //! - **titles** before or at the start of its mentions (Mr, Sir, Lord; Mrs, Ms, Miss, Lady, Dame…);
 //! - **pronouns** linked to it: he/him/his or she/her/hers mentions (the quotes engine resolves
 //!   a quote's "she said" to the person, and accepting it links the pronoun), counting the

@@ -41,6 +41,8 @@ pub fn is_name_particle(w: &str) -> bool {
             | "vom"
             | "zum"
             | "af"
+            // Iban and Malay: "son/daughter of" ("Lambung anak Jimbun").
+            | "anak"
     )
 }
 

@@ -116,8 +116,13 @@ pub const BUNDLED: &[Bundled] = &[
     },
 ];
 
-/// The first names the rules use to recognise people.
-pub const FIRST_NAMES: &str = include_str!("../../../assets/names/first_names.tsv");
+/// The first names the rules use to recognise people: US births, then the given names of
+/// international news that list lacks (Sergey, Hüseyin, João, Olusegun). One TSV: the second
+/// file's header line is a comment like the first's.
+pub const FIRST_NAMES: &str = concat!(
+    include_str!("../../../assets/names/first_names.tsv"),
+    include_str!("../../../assets/names/first_names_world.tsv")
+);
 
 /// Score of a match from a list the user brought.
 const USER_LIST_SCORE: f32 = 0.9;

@@ -246,6 +246,12 @@ impl<'d> Finder<'_, 'd> {
             }
         }
 
+        // "Hüseyin Çakır, 39, who was": a name and an age.
+        if ((1..=4).contains(&n) && self.age_apposition(s, e, unsure)) || self.role_apposition(s, e)
+        {
+            return;
+        }
+
         // Wire news: results tables, sports clubs, companies.
         if self.results_row(s, e)
             || self.lineup_player(s, e)

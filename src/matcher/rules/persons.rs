@@ -6,9 +6,12 @@ use super::finder::{Finder, q};
 use super::lexicons::is_score;
 use super::score;
 use super::words::{
-    event_head, is_department, is_non_person_word, is_particle, is_place_opener, is_title_core,
-    is_title_false_name, is_title_modifier, is_weekday, loc_head, misc_head, month, org_head,
+    event_head, is_department, is_non_person_word, is_particle, is_place_opener,
+    is_place_preposition, is_title_core, is_title_false_name, is_title_modifier, is_weekday,
+    loc_head, misc_head, month, org_head, role_score, speech_verb,
 };
+use crate::matcher::model::usually_lower;
+use crate::text::TokenKind;
 
 impl<'d> Finder<'_, 'd> {
     /// A first name at `s` and a name after it: suggest `s..e` as a PERSON. Returns whether it
@@ -61,6 +64,145 @@ impl<'d> Finder<'_, 'd> {
             format!("{} is a first name", q(first))
         };
         self.add(s, e, "PERSON", sc, "first-name", why);
+        self.speech_cue(s, e, false);
+        true
+    }
+
+    /// "Hüseyin Çakır, 39, who was", "Thomas Sam, 42, and his wife": a name with an age set
+    /// off by commas and running text after it is a person. Not a name another engine knows as
+    /// something else, not in a headline, and not a row of figures ("Kalisz, 45, Radom, 44":
+    /// a capitalised word after the age). Returns whether it added a suggestion.
+    pub(super) fn age_apposition(&mut self, s: usize, e: usize, unsure: bool) -> bool {
+        let doc = self.doc;
+        if (e - s == 1 && unsure) || doc.in_headline(s) {
+            return false;
+        }
+        let age = |i: usize| {
+            let w = doc.word(i);
+            w.len() <= 3
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && w.parse::<u32>().is_ok_and(|n| (1..=110).contains(&n))
+        };
+        let next_lower =
+            |i: usize| doc.is_lower_word(i, |w| w.chars().next().is_some_and(char::is_lowercase));
+        // "Villager Mariana Sinta, 34": a common noun (or a word before a first name) opening
+        // the sentence is no part of it.
+        let opens = s == 0 || !doc.same_sentence(s - 1, s);
+        let first = |i: usize| self.rules.first_names.get(doc.word(i));
+        let s = if e - s >= 2
+            && opens
+            && first(s).is_none()
+            && (usually_lower(doc.word(s))
+                || (e - s >= 3 && first(s + 1).is_some_and(|f| !f.ambiguous)))
+        {
+            s + 1
+        } else {
+            s
+        };
+        // "said Lambung anak Jimbun, 67": the name goes on to the left of a particle.
+        let continues_left = s >= 2
+            && doc.is_lower_word(s - 1, is_particle)
+            && doc.is_name_word(s - 2)
+            && doc.same_sentence(s - 2, s);
+        if continues_left
+            || e + 3 >= doc.toks.len()
+            || doc.word(e) != ","
+            || !age(e + 1)
+            || doc.word(e + 2) != ","
+            || !next_lower(e + 3)
+            || !doc.same_sentence(s, e + 3)
+            || !self.person_part(s, e)
+            || doc.known_label(s, e).is_some_and(|l| l != "PERSON")
+            || is_place_opener(doc.word(s))
+        {
+            return false;
+        }
+        let reason = format!("an age after the name ({})", doc.word(e + 1));
+        self.add(s, e, "PERSON", score::AGE, "age", reason);
+        self.speech_cue(s, e, false);
+        true
+    }
+
+    /// A name set off by commas next to a role: "the chairman, Sergey Brin, said", "his wife,
+    /// Manju Sam, 36", "Sergey Brin, the firm's chairman, said", "Jeff Rathke, a spokesman for
+    /// the ministry". The role needs a determiner or a possessive before it ("the", "its",
+    /// "the firm's"), and a role after the name must not be saying something about it ("Kalisz,
+    /// the coach said, …"); no name after a preposition ("in Wrocław, the mayor …"). Or ", who"
+    /// after the name outside sport. Returns whether it added a suggestion.
+    pub(super) fn role_apposition(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let n = e - s;
+        if !(2..=4).contains(&n) || doc.in_headline(s) || !self.person_part(s, e) {
+            return false;
+        }
+        let determiner = |i: usize| {
+            doc.toks[i].kind == TokenKind::Possessive
+                || matches!(
+                    doc.word(i),
+                    "the"
+                        | "The"
+                        | "its"
+                        | "Its"
+                        | "his"
+                        | "His"
+                        | "her"
+                        | "Her"
+                        | "their"
+                        | "Their"
+                        | "our"
+                        | "a"
+                        | "an"
+                        | "A"
+                        | "An"
+                )
+        };
+        let role = |i: usize| doc.is_word(i) && role_score(&doc.word(i).to_lowercase()).is_some();
+        // The role, a comma, the name, a comma.
+        let before = s >= 3
+            && doc.word(s - 1) == ","
+            && e < doc.toks.len()
+            && doc.word(e) == ","
+            && doc.is_lower_word(s - 2, |w| role_score(w).is_some())
+            && (s.saturating_sub(5)..s - 2).rev().take(3).any(&determiner)
+            && doc.same_sentence(s.saturating_sub(5), e);
+        // The name, a comma, a determiner and up to four words ending in the role.
+        let after = !before
+            && e + 2 < doc.toks.len()
+            && doc.word(e) == ","
+            && determiner(e + 1)
+            && !(s >= 1 && doc.is_lower_word(s - 1, is_place_preposition))
+            && (e + 2..(e + 6).min(doc.toks.len())).any(|k| {
+                role(k)
+                    && doc.same_sentence(s, k)
+                    && !doc.is_lower_word(k + 1, speech_verb)
+                    && (e + 2..k)
+                        .all(|j| doc.is_word(j) || doc.toks[j].kind == TokenKind::Possessive)
+            });
+        // "opposed by Sergey Volkov, who chairs the committee": "who" is for people (and, in
+        // sport, for teams: not there).
+        let who = !before
+            && !after
+            && e + 1 < doc.toks.len()
+            && doc.word(e) == ","
+            && doc.is_lower_word(e + 1, |w| matches!(w, "who" | "whose"))
+            && !doc.is_sport_story()
+            // "managing partner at Lion Rock Ventures, who joins the board": "who" is the
+            // partner.
+            && !(s >= 1
+                && doc.is_lower_word(s - 1, |w| {
+                    is_place_preposition(w) || matches!(w, "of" | "for" | "with" | "on")
+                }));
+        if !(before || after || who) || doc.known_label(s, e).is_some_and(|l| l != "PERSON") {
+            return false;
+        }
+        let reason = if before {
+            format!("set off by commas after the role {}", q(doc.word(s - 2)))
+        } else if who {
+            format!("{} after it", q(doc.word(e + 1)))
+        } else {
+            "set off by commas before a role".to_string()
+        };
+        self.add(s, e, "PERSON", score::APPOSITION, "title", reason);
         self.speech_cue(s, e, false);
         true
     }

@@ -8,6 +8,10 @@ pub const FIRST_NAME_AMBIGUOUS: f32 = 0.65;
 /// The same at a sentence start, where the capital says less.
 pub const FIRST_NAME_AMBIGUOUS_INITIAL: f32 = 0.5;
 pub const PARTICLE_NAME: f32 = 0.65;
+/// A name with an age set off by commas ("Jan Kowalski, 45, who").
+pub const AGE: f32 = 0.8;
+/// A name set off by commas next to a role ("the chairman, Jan Kowalski, said").
+pub const APPOSITION: f32 = 0.75;
 pub const EAST_ASIAN_NAME: f32 = 0.7;
 pub const SPEECH_MULTI: f32 = 0.7;
 pub const SPEECH_SINGLE: f32 = 0.55;

@@ -510,6 +510,7 @@ proptest! {
 }
 
 mod moves;
+mod persons;
 mod wire;
 
 #[test]

@@ -300,7 +300,7 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "Gazeta" | "Gazzetta" | "Ilbo" | "Nippo" | "Kurye" | "Gruppen" | "Gruppe"
             | "Groupe" | "Grupo" | "Gruppo" | "Athletic" | "Rovers" | "Wanderers" | "Albion"
             | "Stables" | "Stud" | "Consultancy" | "Consultants" | "Consulting" | "Advisory"
-            | "Capital" | "Ports"
+            | "Capital" | "Ports" | "Ventures"
     );
     if w == "Airport" {
         return None; // a place, see `loc_head`
@@ -741,5 +741,29 @@ pub(super) fn is_club_opener(w: &str) -> bool {
             | "Metalist" | "Shakhtar" | "Zenit" | "Torpedo" | "Levski" | "Viktoria" | "Nacional"
             | "Alianza" | "SV" | "SC" | "HC" | "CD" | "CF" | "UD" | "SD" | "RC" | "KV" | "BK"
             | "IFK" | "AIK" | "SK" | "TSG" | "FSV" | "SpVgg"
+    )
+}
+
+/// Prepositions a place follows ("in Wrocław, the mayor said"): a name after one set off by
+/// commas is no person's apposition.
+pub(super) fn is_place_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "from"
+            | "to"
+            | "near"
+            | "across"
+            | "into"
+            | "outside"
+            | "inside"
+            | "around"
+            | "toward"
+            | "towards"
+            | "via"
+            | "through"
+            | "throughout"
+            | "beyond"
+            | "within"
     )
 }

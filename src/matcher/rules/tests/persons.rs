@@ -1,0 +1,137 @@
+//! Tests of people the rules know by what is around their name rather than by a first name:
+//! an age set off by commas, a role next to the name, "who" after it; and of the bundled
+//! first-name lists.
+
+use super::*;
+use crate::matcher::engines::FIRST_NAMES;
+
+fn rule_of<'f>(found: &'f [(String, String, String)], text: &str) -> Option<&'f str> {
+    found
+        .iter()
+        .find(|(t, l, _)| t == text && l == "PERSON")
+        .map(|(_, _, r)| r.as_str())
+}
+
+#[test]
+fn an_age_between_commas_makes_a_person() {
+    let f = found("Taken to hospital was Hüseyin Çakır, 39, who was trapped for six hours.");
+    assert_eq!(rule_of(&f, "Hüseyin Çakır"), Some("age"), "{f:?}");
+    // A single word needs no doubt about its capital.
+    let f = found("Police arrested Okonkwo, 52, on Friday.");
+    assert_eq!(rule_of(&f, "Okonkwo"), Some("age"), "{f:?}");
+    // A common noun or a word before a first name opening the sentence stays out.
+    let f = found("The court ruled. Villager Jane Sinta, 34, said she would replant.");
+    assert!(has(&f, "Jane Sinta", "PERSON"), "{f:?}");
+    assert!(!texts(&f).contains(&"Villager Jane Sinta"), "{f:?}");
+}
+
+#[test]
+fn an_age_needs_running_text_and_the_whole_name() {
+    // A row of figures: a capitalised word after the number.
+    let f = found("Points: Kalisz, 45, Radom, 44, Opole, 41.");
+    assert!(!f.iter().any(|(_, l, _)| l == "PERSON"), "{f:?}");
+    // The name goes on to the left of a lower-case word: not its last part alone.
+    let f = found("\"We waited,\" said Lambung anak Jimbun, 67, the customary head.");
+    assert_ne!(rule_of(&f, "Jimbun"), Some("age"), "{f:?}");
+    // Not a year, a score or a decimal.
+    let f = found("Revenue at Okonkwo, 2024, was flat. Orzel, 4.5, rose.");
+    assert!(!f.iter().any(|(_, _, r)| r == "age"), "{f:?}");
+}
+
+#[test]
+fn a_role_set_off_by_commas_makes_a_person() {
+    for (text, name) in [
+        (
+            "The chairman, Sergey Volkov, said the deal was off.",
+            "Sergey Volkov",
+        ),
+        (
+            "Its founder, Sergey Volkov, met him on Monday.",
+            "Sergey Volkov",
+        ),
+        (
+            "Sergey Volkov, the firm's chairman, said the deal was off.",
+            "Sergey Volkov",
+        ),
+        (
+            "Dorin Rusu, a spokesman for the ministry, declined to comment.",
+            "Dorin Rusu",
+        ),
+        (
+            "The bill was opposed by Sergey Volkov, who chairs the committee.",
+            "Sergey Volkov",
+        ),
+    ] {
+        let f = found(text);
+        assert!(has(&f, name, "PERSON"), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn a_role_near_a_place_or_a_team_makes_no_person() {
+    // A place after a preposition; a role saying something ("the coach said").
+    let f = found("In Opolskie Wola, the mayor said the plan was dead.");
+    assert!(!f.iter().any(|(_, l, _)| l == "PERSON"), "{f:?}");
+    let f = found("Last week Kalisz Zachod, the coach said, lost heart.");
+    assert!(!f.iter().any(|(_, l, _)| l == "PERSON"), "{f:?}");
+    // "who" is the partner, not the fund.
+    let f = found("said Tan, managing partner at Lion Rock Ventures, who joins the board.");
+    assert!(!has(&f, "Lion Rock Ventures", "PERSON"), "{f:?}");
+    // In sport, a team takes "who" too.
+    let f = found("Kalisz Zachod, who beat Radom 3-1 in the league, host Opole next.");
+    assert!(!has(&f, "Kalisz Zachod", "PERSON"), "{f:?}");
+}
+
+#[test]
+fn the_bundled_first_names_cover_international_news() {
+    let rules = Rules::from_tsv(FIRST_NAMES);
+    for (name, gender) in [
+        ("Sergey", Gender::Male),
+        ("Hüseyin", Gender::Male),
+        ("João", Gender::Male),
+        ("Olusegun", Gender::Male),
+        ("Małgorzata", Gender::Female),
+        ("Agus", Gender::Male),
+        ("Jennifer", Gender::Female), // still the US list
+    ] {
+        assert_eq!(rules.gender(name), Some(gender), "{name}");
+    }
+    let f = rules.suggest("The firm was founded by Tadeusz Wrona in 1998.", &[]);
+    assert!(f.iter().any(|s| s.label() == "PERSON"), "{f:?}");
+}
+
+#[test]
+fn the_world_list_is_sorted_flagged_and_new() {
+    let us = include_str!("../../../../assets/names/first_names.tsv");
+    let world = include_str!("../../../../assets/names/first_names_world.tsv");
+    let names = |tsv: &'static str| {
+        tsv.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    let us: std::collections::HashSet<&str> = names(us).iter().map(|c| c[0]).collect();
+    let world = names(world);
+    assert!(world.len() > 2000, "{}", world.len());
+    let places: std::collections::HashSet<String> = crate::matcher::engines::BUNDLED
+        .iter()
+        .flat_map(|b| b.contents.lines())
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .map(str::to_lowercase)
+        .collect();
+    let mut last = "";
+    for cols in &world {
+        let [name, gender, flags] = cols[..] else {
+            panic!("{cols:?}: three columns");
+        };
+        assert!(name > last, "sorted and unique: {last} then {name}");
+        last = name;
+        assert!(matches!(gender, "m" | "f" | "u"), "{cols:?}");
+        assert!(!us.contains(name), "{name} is in the US list already");
+        assert!(name.chars().count() >= 3, "{name}");
+        if places.contains(&name.to_lowercase()) {
+            assert_eq!(flags, "ambiguous", "{name} is in a bundled list: flag it");
+        }
+    }
+}

@@ -271,7 +271,7 @@ impl<'d> Finder<'_, 'd> {
         }
 
         // Place cues around the run.
-        if !unsure && self.gpe_cue(s, e) {
+        if self.place_noun_after(s, e) || (!unsure && self.gpe_cue(s, e)) {
             return;
         }
 

@@ -87,6 +87,52 @@ impl<'d> Finder<'_, 'd> {
         true
     }
 
+    /// "Camalig mayor Carlos Barrameda", "Albay governor", "Sungai Lendu village": a name before
+    /// a place's office or a word for a place is the place, even opening a sentence (where
+    /// its capital says nothing). Returns whether it added one.
+    pub(super) fn place_noun_after(&mut self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        if e - s > 3
+            || e >= doc.toks.len()
+            || doc.in_headline(s)
+            || !doc.same_sentence(s, e)
+            || doc.known_label(s, e).is_some_and(|l| l != "GPE")
+        {
+            return false;
+        }
+        let noun = doc.word(e);
+        let place = doc.is_lower_word(e, |w| {
+            matches!(
+                w,
+                "mayor"
+                    | "governor"
+                    | "province"
+                    | "county"
+                    | "village"
+                    | "villages"
+                    | "municipality"
+                    | "prefecture"
+                    | "regency"
+                    | "township"
+            )
+        });
+        // "the Kalisz village council" is still the village; "Smith village" is no cue for
+        // a person the rules know by a first name.
+        if !place || self.rules.first_names.contains_key(doc.word(s)) {
+            return false;
+        }
+        let name = doc.text_of(s, e);
+        self.add(
+            s,
+            e,
+            "GPE",
+            score::GPE_CUE,
+            "gpe-cue",
+            format!("“{name} {noun}”"),
+        );
+        true
+    }
+
     /// "the city of X", "the capital X", "X's government". Returns whether it added one.
     pub(super) fn gpe_cue(&mut self, s: usize, e: usize) -> bool {
         let doc = self.doc;

@@ -221,6 +221,40 @@ pub(super) fn is_company_of(w: &str) -> bool {
     )
 }
 
+/// Who works for a company, before "of" or "at" and its name ("chief executive of Itaberaba",
+/// "a partner at Pennington Rhodes"). No offices of places: mayor, governor, minister.
+pub(super) fn is_company_role(w: &str) -> bool {
+    matches!(
+        w,
+        "executive"
+            | "officer"
+            | "director"
+            | "chairman"
+            | "chairwoman"
+            | "partner"
+            | "analyst"
+            | "economist"
+            | "strategist"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "founder"
+            | "co-founder"
+            | "treasurer"
+            | "trader"
+            | "broker"
+            | "dealer"
+            | "shareholder"
+            | "owner"
+            | "ceo"
+            | "cfo"
+            | "boss"
+            | "manager"
+            | "employee"
+            | "employees"
+    )
+}
+
 /// Verbs of the press: "the Guardian reported".
 pub(super) fn is_press_verb(w: &str) -> bool {
     speech_verb(w)

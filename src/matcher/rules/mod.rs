@@ -129,13 +129,23 @@ pub struct Rules {
     first_names: FirstNames,
 }
 
-/// The first-name list, looked up as written and else without accents: the bundled list
-/// spells "Maria", "Jose", "Andres" as US birth records do, news "María", "José", "Andrés".
+/// The first-name list, looked up as written and else without accents: the bundled US list
+/// spells "Maria", "Jose", "Andres" as birth records do, news "María", "José", "Andrés".
 #[derive(Clone, Debug, Default)]
 struct FirstNames(HashMap<String, FirstName, FixedState>);
 
 impl FirstNames {
+    /// `w` as a first name: as written, without accents, or (hyphenated) when both its parts
+    /// are first names ("Marc-André", "Hans-Jürgen", "Anne-Marie": the first part's entry).
     fn get(&self, w: &str) -> Option<&FirstName> {
+        self.get_one(w).or_else(|| {
+            let (a, b) = w.split_once('-')?;
+            self.get_one(b)?;
+            self.get_one(a)
+        })
+    }
+
+    fn get_one(&self, w: &str) -> Option<&FirstName> {
         self.0.get(w).or_else(|| {
             if w.is_ascii() {
                 return None;

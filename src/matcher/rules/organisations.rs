@@ -7,7 +7,7 @@ use crate::text::TokenKind;
 use super::finder::{Finder, q};
 use super::lexicons::{
     is_appositive_company_noun, is_company_attribute, is_company_noun, is_company_of,
-    is_press_verb, lexicons,
+    is_company_role, is_press_verb, lexicons,
 };
 use super::words::{is_commodity, is_figure_modifier, is_weekday, month, org_head};
 
@@ -153,8 +153,25 @@ impl<'d> Finder<'_, 'd> {
         let of_before = before.is_some_and(|p| {
             matches!(doc.word(p), "of" | "in" | "for")
                 && p >= 1
-                && doc.is_lower_word(p - 1, is_company_of)
+                && (doc.is_lower_word(p - 1, is_company_of)
+                    // "Shares in Cantábrico had risen" opening a sentence.
+                    || (doc.word(p - 1) == "Shares" && doc.word(p) != "for"))
         });
+        // "chief executive of Itaberaba", "a partner at Pennington Rhodes", "head of marketing
+        // at Jubail Gulf": where someone works.
+        let employer = !of_before
+            && before.is_some_and(|p| {
+                let at = doc.word(p) == "at";
+                let role = (p.saturating_sub(if at { 3 } else { 1 })..p)
+                    .any(|k| doc.same_sentence(k, p) && doc.is_lower_word(k, is_company_role));
+                // "head of marketing at …" (not "the customary head of Sungai Lendu").
+                let head = at
+                    && p >= 3
+                    && doc.word(p - 3) == "head"
+                    && doc.word(p - 2) == "of"
+                    && doc.same_sentence(p - 3, p);
+                (at || doc.word(p) == "of") && (role || head)
+            });
         let possessive = e < doc.toks.len() && doc.toks[e].kind == TokenKind::Possessive;
         let attr_at = if possessive { e + 1 } else { e };
         let attr_after = attr_at < doc.toks.len()
@@ -175,7 +192,7 @@ impl<'d> Finder<'_, 'd> {
         let why = if noun_before {
             let noun = before.map(|p| doc.word(p)).unwrap_or_default();
             format!("{} before it", q(noun))
-        } else if of_before {
+        } else if of_before || employer {
             let p = before.unwrap_or(s);
             format!(
                 "“{} {}” before it",

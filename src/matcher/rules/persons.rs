@@ -307,7 +307,8 @@ impl<'d> Finder<'_, 'd> {
     }
 
     /// Lists of names ("Squad: Peter Schmeichel, Gary Neville, Jaap Stam"): when most names of
-    /// a list are people and none is anything else, the rest are people too.
+    /// a list are people and none is anything else, the rest are people too; the same for
+    /// places outside sport.
     pub(super) fn lists(&mut self) {
         let doc = self.doc;
         let runs = std::mem::take(&mut self.runs);
@@ -319,7 +320,12 @@ impl<'d> Finder<'_, 'd> {
                 let (_, pe) = runs[h - 1];
                 let (ns, _) = runs[h];
                 let between: Vec<&str> = (pe..ns).map(|k| doc.word(k)).collect();
-                let joined = matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | [";"]);
+                // "Breda (2), Heerlen": a count in brackets after an entry.
+                let between = match between.as_slice() {
+                    ["(", n, ")", rest @ ..] if n.bytes().all(|b| b.is_ascii_digit()) => rest,
+                    all => all,
+                };
+                let joined = matches!(between, [","] | ["and"] | [",", "and"] | [";"]);
                 if !joined || doc.line[pe - 1] != doc.line[ns] {
                     break;
                 }
@@ -338,6 +344,25 @@ impl<'d> Finder<'_, 'd> {
                     .iter()
                     .filter(|l| l.as_ref().is_some_and(|l| l != "PERSON"))
                     .count();
+                // "stores in Zwolle, Apeldoorn, Leeuwarden, Den Bosch, Heerlen": most entries
+                // places the lists know and nothing else, outside sport (where towns are
+                // clubs): the rest are places too.
+                let places = labels
+                    .iter()
+                    .filter(|l| l.as_deref() == Some("GPE"))
+                    .count();
+                let unknown = labels.iter().filter(|l| l.is_none()).count();
+                if places >= 3
+                    && places > unknown
+                    && places + unknown == labels.len()
+                    && !doc.is_sport_story()
+                {
+                    for (&(s, e), label) in runs[g..h].iter().zip(&labels) {
+                        if label.is_none() && e - s <= 3 && !doc.toks[s].is_all_caps() {
+                            self.add(s, e, "GPE", 0.7, "list", "in a list of places".into());
+                        }
+                    }
+                }
                 if people >= 2 && others == 0 {
                     for (&(s, e), label) in runs[g..h].iter().zip(&labels) {
                         if label.is_none() && e - s <= 3 && self.person_part(s, e) {

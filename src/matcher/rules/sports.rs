@@ -160,7 +160,11 @@ impl<'d> Finder<'_, 'd> {
         if !fixture || !self.country_in_brackets(e, close) {
             return false;
         }
-        if self.first_name_opens(s) || doc.known_label(s, e).is_some_and(|l| l == "PERSON") {
+        // "Minh Khoa (Vietnam) v Rakhimov (Uzbekistan)" after "Sardor Rakhimov": a player.
+        if self.first_name_opens(s)
+            || doc.known_label(s, e).is_some_and(|l| l == "PERSON")
+            || (e - s == 1 && self.is_person_name_part_here(s))
+        {
             return false;
         }
         self.add_club(

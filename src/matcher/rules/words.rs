@@ -300,7 +300,8 @@ pub(super) fn org_head(w: &str) -> Option<f32> {
             | "Gazeta" | "Gazzetta" | "Ilbo" | "Nippo" | "Kurye" | "Gruppen" | "Gruppe"
             | "Groupe" | "Grupo" | "Gruppo" | "Athletic" | "Rovers" | "Wanderers" | "Albion"
             | "Stables" | "Stud" | "Consultancy" | "Consultants" | "Consulting" | "Advisory"
-            | "Capital" | "Ports" | "Ventures"
+            | "Capital" | "Ports" | "Ventures" | "Underwriting" | "Underwriters" | "Reinsurance"
+            | "Assurance" | "Mutual"
     );
     if w == "Airport" {
         return None; // a place, see `loc_head`
@@ -361,6 +362,10 @@ pub(super) fn is_org_opener(w: &str) -> bool {
             | "Chama" | "Muungano" | "Shirika" | "Baraza" | "Jumuiya" | "Benki" | "Shirkat" | "Sharikat" | "Assembleia"
             | "Fundacja" | "Fondazione" | "Zakłady" | "Spółdzielnia" | "Frigorífico"
             | "Statistics"
+            // sports clubs and exchanges: Dutch, German, Polish, Spanish ("Roeivereniging De
+            // Amstel", "Ruderverein Elbflorenz Dresden", "Bolsa de Madrid")
+            | "Roeivereniging" | "Roeiclub" | "Ruderverein" | "Ruderclub" | "Sportverein"
+            | "Turnverein" | "Towarzystwo" | "Bolsa"
     )
 }
 

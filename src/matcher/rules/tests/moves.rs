@@ -244,3 +244,60 @@ fn the_new_contexts_stay_in_their_place() {
     let f = found("WASHINGTON, March 3rd (Reuters) - The talks ended.\n");
     assert!(has(&f, "WASHINGTON", "GPE"), "{f:?}");
 }
+
+#[test]
+fn where_someone_works_is_a_company() {
+    for (text, name) in [
+        (
+            "Fagundes de Souza, chief executive of Itaberaba, told reporters.",
+            "Itaberaba",
+        ),
+        (
+            "Fiona MacAllister, a partner at Pennington Rhodes, declined to comment.",
+            "Pennington Rhodes",
+        ),
+        (
+            "Saeed al-Amoudi, head of marketing at Jubail Nitrogen, said so.",
+            "Jubail Nitrogen",
+        ),
+        (
+            "Shares in Cantabrico had risen 31 percent this year.",
+            "Cantabrico",
+        ),
+    ] {
+        let f = found(text);
+        assert!(has(&f, name, "ORG"), "{text}: {f:?}");
+    }
+    // A place's office is no company's.
+    let f = found("Carla Ruiz, mayor of Camalig, said the town had no food.");
+    assert!(!has(&f, "Camalig", "ORG"), "{f:?}");
+}
+
+#[test]
+fn a_place_is_known_by_its_office_or_by_the_places_listed_with_it() {
+    let f = found("No deaths were reported. Camalig mayor Carla Ruiz said the town had food.");
+    assert!(has(&f, "Camalig", "GPE"), "{f:?}");
+    let f = found("Albay governor Noel Cruz declared a state of calamity.");
+    assert!(has(&f, "Albay", "GPE"), "{f:?}");
+    // Most entries places the lists know: the rest are places too (outside sport).
+    let text = "Stores close in Zwolle, Apeldoorn (2), Leeuwarden, Heerlen and Breda.";
+    let f = with_towns(text, &["Zwolle", "Apeldoorn", "Breda"]);
+    assert!(has(&f, "Heerlen", "GPE"), "{f:?}");
+    assert!(has(&f, "Leeuwarden", "GPE"), "{f:?}");
+    // Two known places are not most of a list of four.
+    let text = "Buyers included Zwolle, Breda, Marlowe Underwriting and Kessler & Mohr.";
+    let f = with_towns(text, &["Zwolle", "Breda"]);
+    assert!(!has(&f, "Kessler", "GPE"), "{f:?}");
+}
+
+#[test]
+fn clubs_and_insurers_named_in_other_languages() {
+    let f = found("Dutch students Roeivereniging De Amstel finished second.");
+    assert!(has(&f, "Roeivereniging De Amstel", "ORG"), "{f:?}");
+    let f = found("Hull underwriters led by Lloyd's insurer Jasper Underwriting refused to pay.");
+    assert!(
+        !f.iter()
+            .any(|(t, l, _)| t.contains("Jasper") && l == "PERSON"),
+        "{f:?}"
+    );
+}

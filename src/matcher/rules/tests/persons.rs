@@ -135,3 +135,24 @@ fn the_world_list_is_sorted_flagged_and_new() {
         }
     }
 }
+
+#[test]
+fn a_hyphenated_first_name_is_one_when_both_parts_are() {
+    let rules = Rules::from_tsv("# test\nJean\tm\t\nMarie\tf\t\nAnne\tf\t\n");
+    let f = rules.suggest("The award went to Jean-Marie Kabongo last year.", &[]);
+    assert!(
+        f.iter()
+            .any(|s| s.label() == "PERSON" && s.rule == "first-name"),
+        "{f:?}"
+    );
+    // A hyphenated surname with one first name in it is not.
+    assert_eq!(rules.gender("Anne-Kabongo"), None);
+    assert_eq!(rules.gender("Anne-Marie"), Some(Gender::Female));
+}
+
+#[test]
+fn a_player_in_a_fixture_is_no_club() {
+    let text = "Tom Rakhimov won again. Pairings: Minh Khoa (Vietnam) v Rakhimov (Uzbekistan).";
+    let f = found(text);
+    assert!(!has(&f, "Rakhimov", "ORG"), "{f:?}");
+}

@@ -1,5 +1,5 @@
 //! The agency-style example project (`projects/wire.ron`, built by `scripts/build_example.py
-//! --wire` from `projects/wire-src/`): a hundred and sixty-eight wire stories written for Gloss —
+//! --wire` from `projects/wire-src/`): three hundred and thirty-six wire stories written for Gloss —
 //! sport with results tables, standings, scorers, riders' teams and clubs named like their
 //! cities; business, markets and politics with datelines, all-capital headlines, press digests
 //! and tables of results — annotated throughout. It opens, is in the layout Gloss writes, and
@@ -26,7 +26,7 @@ fn project() -> Project {
 fn wire_stories_are_done_with_names_linked_and_quotes_with_speakers() {
     let p = project();
     assert_eq!(p.name, "Wire");
-    assert_eq!(p.documents.len(), 288);
+    assert_eq!(p.documents.len(), 336);
     for d in &p.documents {
         assert_eq!(d.status, Status::Done, "{}", d.name);
         assert!(d.spans.len() >= 15, "{}: {} spans", d.name, d.spans.len());

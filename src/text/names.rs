@@ -113,6 +113,22 @@ pub fn is_sport_slug(w: &str) -> bool {
             | "TABLE TENNIS"
             | "TRIATHLON"
             | "MARATHON"
+            | "DARTS"
+            | "CROSS-COUNTRY SKIING"
+            | "SKI JUMPING"
+            | "BIATHLON"
+            | "SPEED SKATING"
+            | "FIGURE SKATING"
+            | "FENCING"
+            | "SHOOTING"
+            | "ARCHERY"
+            | "CANOEING"
+            | "WEIGHTLIFTING"
+            | "TAEKWONDO"
+            | "KARATE"
+            | "EQUESTRIANISM"
+            | "CURLING"
+            | "DIVING"
     )
 }
 

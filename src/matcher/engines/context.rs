@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use crate::matcher::rules::{event_head, is_short_month, is_sport_slug};
 use crate::model::{Document, Proposal, Suggestion};
-use crate::text::is_month_name;
+use crate::text::{is_month_name, is_wire_slug};
 
 /// Where the document's context outweighs what a list knows of the string alone, the list (and
 /// the model, which reads the list as a feature) give way before findings are merged — else
@@ -443,6 +443,14 @@ pub(super) fn drop_sport_words(doc: &Document, found: &mut Vec<Suggestion>) {
 pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>) {
     let text = &doc.text;
     cut_findings(doc, found, |_, x, y| {
+        // A wire desk's slug taken along: "CROSS-COUNTRY SKIING-NORWAY PIP SWEDEN", "DARTS-VAN
+        // DER SLUIS THROUGH": the name starts after the slug's hyphen.
+        if let Some((head, rest)) = text[x..y].split_once('-')
+            && is_wire_slug(head)
+            && rest.starts_with(char::is_uppercase)
+        {
+            return Cut::To(x + head.len() + 1, y, None);
+        }
         // The prefix taken along: "pro-Beijing" as one finding (in lower case as written: the
         // Anti-Defamation League and the Trans-Siberian Railway are names).
         if let Some((head, _)) = text[x..y].split_once('-')

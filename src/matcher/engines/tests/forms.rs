@@ -71,3 +71,27 @@ fn a_place_s_possessive_splits_the_model_s_finding() {
     // "Valdora's rose" has no name after the possessive: it holds none.
     assert_eq!(left, ["Election Commission", "Valdora's"]);
 }
+
+#[test]
+fn a_desk_s_slug_glued_to_a_name_is_cut_off() {
+    let text =
+        "CROSS-COUNTRY SKIING-NORWAY PIP SWEDEN\nDARTS-VAN DER SLUIS THROUGH\nRUSSO-JAPANESE";
+    let doc = Document::new(DocId(1), "d", text);
+    let (a, b) = code_points(text, "SKIING-NORWAY", 0);
+    let (c, d) = code_points(text, "DARTS-VAN DER SLUIS", 0);
+    let (e, f) = code_points(text, "RUSSO-JAPANESE", 0);
+    let mut found = vec![
+        model_finding(a, b),
+        model_finding(c, d),
+        model_finding(e, f),
+    ];
+    hyphenated_adjectives(&doc, &mut found);
+    let texts: Vec<String> = found
+        .iter()
+        .map(|s| {
+            let (x, y) = s.range();
+            text.chars().skip(x).take(y - x).collect()
+        })
+        .collect();
+    assert_eq!(texts, ["NORWAY", "VAN DER SLUIS", "RUSSO-JAPANESE"]);
+}

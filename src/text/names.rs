@@ -120,7 +120,6 @@ pub fn is_sport_slug(w: &str) -> bool {
             | "SPEED SKATING"
             | "FIGURE SKATING"
             | "FENCING"
-            | "SHOOTING"
             | "ARCHERY"
             | "CANOEING"
             | "WEIGHTLIFTING"
@@ -128,7 +127,6 @@ pub fn is_sport_slug(w: &str) -> bool {
             | "KARATE"
             | "EQUESTRIANISM"
             | "CURLING"
-            | "DIVING"
     )
 }
 

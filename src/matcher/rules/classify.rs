@@ -246,7 +246,8 @@ impl<'d> Finder<'_, 'd> {
             }
         }
 
-        // "Hüseyin Çakır, 39, who was": a name and an age.
+        // "Hüseyin Çakır, 39, who was": a name and an age; "the chairman, Sergey Volkov,",
+        // "Sergey Volkov, the firm's chairman,", "Sergey Volkov, who": a name by its role.
         if ((1..=4).contains(&n) && self.age_apposition(s, e, unsure)) || self.role_apposition(s, e)
         {
             return;

@@ -9,7 +9,7 @@ use super::lexicons::is_industry;
 use super::score;
 use super::words::{
     gpe_possessed, inverted_speech_verb, is_compass, is_particle_prefixed, is_place_opener,
-    is_speech_adverb, org_head, place_of_noun, speech_verb,
+    is_speech_adverb, is_title_core, is_title_modifier, org_head, place_of_noun, speech_verb,
 };
 
 impl<'d> Finder<'_, 'd> {
@@ -117,8 +117,40 @@ impl<'d> Finder<'_, 'd> {
             )
         });
         // "the Kalisz village council" is still the village; "Smith village" is no cue for
-        // a person the rules know by a first name.
-        if !place || self.rules.first_names.contains_key(doc.word(s)) {
+        // a person the rules know by a first name. No title, adjective, party or acronym:
+        // "Former governor", "Deputy mayor", "Kurdish villages", "Olympic village", "Labour
+        // mayor", "RBI governor", "Fed governor".
+        let not_place = |k: usize| {
+            let w = doc.word(k);
+            let t = &doc.toks[k];
+            is_title_core(w)
+                || is_title_modifier(w)
+                || (t.is_all_caps() && t.len() >= 2)
+                || self.is_demonym(k)
+                || doc.known_cover[k].is_some_and(|x| doc.known[x as usize].label != "GPE")
+                || (doc.ambiguous[k] && crate::matcher::model::usually_lower(w))
+                || matches!(
+                    w,
+                    "Fed"
+                        | "Olympic"
+                        | "Democratic"
+                        | "Republican"
+                        | "Labour"
+                        | "Labor"
+                        | "Conservative"
+                        | "Liberal"
+                        | "Green"
+                        | "Socialist"
+                        | "Communist"
+                        | "Tory"
+                        | "Former"
+                        | "Deputy"
+                        | "Lieutenant"
+                        | "Acting"
+                        | "Interim"
+                )
+        };
+        if !place || self.rules.first_names.contains_key(doc.word(s)) || (s..e).any(not_place) {
             return false;
         }
         let name = doc.text_of(s, e);

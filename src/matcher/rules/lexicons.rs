@@ -221,8 +221,9 @@ pub(super) fn is_company_of(w: &str) -> bool {
     )
 }
 
-/// Who works for a company, before "of" or "at" and its name ("chief executive of Itaberaba",
-/// "a partner at Pennington Rhodes"). No offices of places: mayor, governor, minister.
+/// Roles held in a company, right before "of" or "at" and its name ("chief executive of
+/// Itaberaba", "a partner at Pennington Rhodes"). Not the offices of places (mayor, governor,
+/// minister); "officer", "owner" and "manager" only before "of".
 pub(super) fn is_company_role(w: &str) -> bool {
     matches!(
         w,

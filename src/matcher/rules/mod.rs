@@ -140,8 +140,28 @@ impl FirstNames {
     fn get(&self, w: &str) -> Option<&FirstName> {
         self.get_one(w).or_else(|| {
             let (a, b) = w.split_once('-')?;
-            self.get_one(b)?;
-            self.get_one(a)
+            // "Franco-German", "Al-Hilal", "San-…": prefixes, not given names; nor a part that
+            // is also a word.
+            if matches!(
+                a,
+                "Franco"
+                    | "Anglo"
+                    | "Austro"
+                    | "Sino"
+                    | "Indo"
+                    | "Afro"
+                    | "Euro"
+                    | "Al"
+                    | "El"
+                    | "San"
+                    | "Santa"
+                    | "Saint"
+                    | "St"
+            ) || self.get_one(b)?.ambiguous
+            {
+                return None;
+            }
+            self.get_one(a).filter(|f| !f.ambiguous)
         })
     }
 

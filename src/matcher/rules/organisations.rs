@@ -154,16 +154,25 @@ impl<'d> Finder<'_, 'd> {
             matches!(doc.word(p), "of" | "in" | "for")
                 && p >= 1
                 && (doc.is_lower_word(p - 1, is_company_of)
-                    // "Shares in Cantábrico had risen" opening a sentence.
-                    || (doc.word(p - 1) == "Shares" && doc.word(p) != "for"))
+                    // "Shares in Cantábrico had risen", capitalised (opening a sentence or a
+                    // line); not a place's market ("Shares in Europe fell").
+                    || (doc.word(p - 1) == "Shares"
+                        && doc.word(p) != "for"
+                        && !lexicons()
+                            .places
+                            .contains_key(&doc.text_of(s, e).to_uppercase())))
         });
         // "chief executive of Itaberaba", "a partner at Pennington Rhodes", "head of marketing
-        // at Jubail Gulf": where someone works.
+        // at Jubail Nitrogen": a company role right before "of" or "at" names the employer.
         let employer = !of_before
             && before.is_some_and(|p| {
                 let at = doc.word(p) == "at";
-                let role = (p.saturating_sub(if at { 3 } else { 1 })..p)
-                    .any(|k| doc.same_sentence(k, p) && doc.is_lower_word(k, is_company_role));
+                // The role right before "of" or "at" ("The chairman spoke at Davos" is no
+                // employer; nor is "a police officer at Heathrow").
+                let role = p >= 1
+                    && doc.is_lower_word(p - 1, |w| {
+                        is_company_role(w) && !(at && matches!(w, "officer" | "owner" | "manager"))
+                    });
                 // "head of marketing at …" (not "the customary head of Sungai Lendu").
                 let head = at
                     && p >= 3

@@ -104,7 +104,17 @@ impl<'d> Finder<'_, 'd> {
             && doc.is_lower_word(s - 1, is_particle)
             && doc.is_name_word(s - 2)
             && doc.same_sentence(s - 2, s);
+        // "Leyton Orient, 45, and Barnet, 44": a row of names and figures.
+        let row = (e + 4 < doc.toks.len()
+            && doc.is_lower_word(e + 3, |w| matches!(w, "and" | "or"))
+            && doc.is_name_word(e + 4))
+            || (s >= 3
+                && doc.is_lower_word(s - 1, |w| matches!(w, "and" | "or"))
+                && doc.word(s - 2) == ","
+                && age(s - 3))
+            || (s >= 2 && doc.word(s - 1) == "," && age(s - 2));
         if continues_left
+            || row
             || e + 3 >= doc.toks.len()
             || doc.word(e) != ","
             || !age(e + 1)
@@ -125,10 +135,12 @@ impl<'d> Finder<'_, 'd> {
 
     /// A name set off by commas next to a role: "the chairman, Sergey Brin, said", "his wife,
     /// Manju Sam, 36", "Sergey Brin, the firm's chairman, said", "Jeff Rathke, a spokesman for
-    /// the ministry". The role needs a determiner or a possessive before it ("the", "its",
-    /// "the firm's"), and a role after the name must not be saying something about it ("Kalisz,
-    /// the coach said, …"); no name after a preposition ("in Wrocław, the mayor …"). Or ", who"
-    /// after the name outside sport. Returns whether it added a suggestion.
+    /// the ministry". A role before the name needs a determiner or a possessive one or two
+    /// words before it ("the", "its", "the firm's") and no preposition before that; a role
+    /// after the name ends its description and does not say something about it ("Kalisz, the
+    /// coach said, …"), and the name follows no preposition ("in Wrocław, the mayor …"). Or
+    /// ", who" after the name outside sport, after no "the", with no nationality or storm in
+    /// it. Returns whether it added a suggestion.
     pub(super) fn role_apposition(&mut self, s: usize, e: usize) -> bool {
         let doc = self.doc;
         let n = e - s;
@@ -156,15 +168,56 @@ impl<'d> Finder<'_, 'd> {
                         | "An"
                 )
         };
-        let role = |i: usize| doc.is_word(i) && role_score(&doc.word(i).to_lowercase()).is_some();
-        // The role, a comma, the name, a comma.
+        // Roles that name a person, not a market's leader, a team's player or a host city.
+        let person_role = |w: &str| {
+            role_score(w).is_some()
+                && !matches!(
+                    w,
+                    "leader"
+                        | "host"
+                        | "anchor"
+                        | "principal"
+                        | "player"
+                        | "driver"
+                        | "centre"
+                        | "center"
+                        | "guard"
+                        | "lock"
+                        | "prop"
+                        | "wing"
+                        | "forward"
+                        | "veteran"
+                        | "teenager"
+                        | "substitute"
+                        | "debutant"
+                        | "keeper"
+                        | "rider"
+                        | "opener"
+                        | "chief"
+                        | "chair"
+                        | "head"
+                )
+        };
+        let role = |i: usize| doc.is_word(i) && person_role(&doc.word(i).to_lowercase());
+        // The role right after its determiner, or one word later ("the new chairman", "the
+        // firm's chairman"), a comma, the name, a comma; no preposition before the determiner
+        // ("a letter to the chairman, Pennington Rhodes, …").
+        let det_at = (3..=4)
+            .filter(|&d| s >= d)
+            .map(|d| s - d)
+            .find(|&i| determiner(i) && doc.same_sentence(i, s));
         let before = s >= 3
             && doc.word(s - 1) == ","
             && e < doc.toks.len()
             && doc.word(e) == ","
-            && doc.is_lower_word(s - 2, |w| role_score(w).is_some())
-            && (s.saturating_sub(5)..s - 2).rev().take(3).any(&determiner)
-            && doc.same_sentence(s.saturating_sub(5), e);
+            && doc.is_lower_word(s - 2, person_role)
+            && det_at.is_some_and(|i| {
+                !(i >= 1
+                    && doc.is_lower_word(i - 1, |w| {
+                        is_place_preposition(w)
+                            || matches!(w, "of" | "for" | "with" | "by" | "on" | "about")
+                    }))
+            });
         // The name, a comma, a determiner and up to four words ending in the role.
         let after = !before
             && e + 2 < doc.toks.len()
@@ -172,7 +225,14 @@ impl<'d> Finder<'_, 'd> {
             && determiner(e + 1)
             && !(s >= 1 && doc.is_lower_word(s - 1, is_place_preposition))
             && (e + 2..(e + 6).min(doc.toks.len())).any(|k| {
+                // The role ends the description: "the chief's village" is no chief.
+                let ends = k + 1 >= doc.toks.len()
+                    || matches!(
+                        doc.word(k + 1),
+                        "," | "." | ";" | "of" | "for" | "at" | "with" | "and" | "in"
+                    );
                 role(k)
+                    && ends
                     && doc.same_sentence(s, k)
                     && !doc.is_lower_word(k + 1, speech_verb)
                     && (e + 2..k)
@@ -186,6 +246,16 @@ impl<'d> Finder<'_, 'd> {
             && doc.word(e) == ","
             && doc.is_lower_word(e + 1, |w| matches!(w, "who" | "whose"))
             && !doc.is_sport_story()
+            // "The Rolling Stones, who", "Rohingya Muslims, who", "Hurricane Gloria, who".
+            && !(s >= 1 && matches!(doc.word(s - 1), "the" | "The"))
+            && !(s..e).any(|k| {
+                doc.known_cover[k].is_some_and(|x| doc.known[x as usize].label != "PERSON")
+                    || self.is_demonym(k)
+            })
+            && !matches!(
+                doc.word(s),
+                "Hurricane" | "Typhoon" | "Storm" | "Cyclone" | "Tropical"
+            )
             // "managing partner at Lion Rock Ventures, who joins the board": "who" is the
             // partner.
             && !(s >= 1
@@ -353,7 +423,7 @@ impl<'d> Finder<'_, 'd> {
                     .count();
                 let unknown = labels.iter().filter(|l| l.is_none()).count();
                 if places >= 3
-                    && places > unknown
+                    && places >= unknown + 2
                     && places + unknown == labels.len()
                     && !doc.is_sport_story()
                 {

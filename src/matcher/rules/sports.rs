@@ -160,10 +160,20 @@ impl<'d> Finder<'_, 'd> {
         if !fixture || !self.country_in_brackets(e, close) {
             return false;
         }
-        // "Minh Khoa (Vietnam) v Rakhimov (Uzbekistan)" after "Sardor Rakhimov": a player.
+        // "Minh Khoa (Vietnam) v Rakhimov (Uzbekistan)" after "Sardor Rakhimov": a player,
+        // by a first name before the same word elsewhere ("Celtic Park" makes no player).
+        let w = doc.word(s);
+        let surname_here = e - s == 1
+            && (1..doc.toks.len()).any(|k| {
+                k != s
+                    && doc.word(k) == w
+                    && doc.same_sentence(k - 1, k)
+                    && doc.toks[k - 1].is_capitalised()
+                    && self.rules.first_names.contains_key(doc.word(k - 1))
+            });
         if self.first_name_opens(s)
             || doc.known_label(s, e).is_some_and(|l| l == "PERSON")
-            || (e - s == 1 && self.is_person_name_part_here(s))
+            || surname_here
         {
             return false;
         }

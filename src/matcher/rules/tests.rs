@@ -492,6 +492,10 @@ proptest! {
                 Just("2-1"), Just("Chelsea"), Just("2"), Just("1."), Just(":"), Just("+"),
                 Just("a"), Just("AUT"), Just("Real"), Just("Raiders"), Just("-"), Just("SOCCER"),
                 Just("yen"), Just("Nikkei"), Just("BOSTON"), Just("12th"),
+                // the cues of people, places and employers by what surrounds them
+                Just("chairman"), Just("its"), Just("45"), Just("who"), Just("mayor"),
+                Just("village"), Just("Shares"), Just("in"), Just("partner"), Just("anak"),
+                Just("Marc-André"), Just("v"), Just("SKIING-NORWAY"),
             ],
             0..60,
         ),

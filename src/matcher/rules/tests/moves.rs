@@ -280,8 +280,8 @@ fn a_place_is_known_by_its_office_or_by_the_places_listed_with_it() {
     let f = found("Albay governor Noel Cruz declared a state of calamity.");
     assert!(has(&f, "Albay", "GPE"), "{f:?}");
     // Most entries places the lists know: the rest are places too (outside sport).
-    let text = "Stores close in Zwolle, Apeldoorn (2), Leeuwarden, Heerlen and Breda.";
-    let f = with_towns(text, &["Zwolle", "Apeldoorn", "Breda"]);
+    let text = "Stores close in Zwolle, Apeldoorn (2), Leeuwarden, Venlo, Heerlen and Breda.";
+    let f = with_towns(text, &["Zwolle", "Apeldoorn", "Breda", "Venlo"]);
     assert!(has(&f, "Heerlen", "GPE"), "{f:?}");
     assert!(has(&f, "Leeuwarden", "GPE"), "{f:?}");
     // Two known places are not most of a list of four.

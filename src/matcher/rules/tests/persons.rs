@@ -103,6 +103,8 @@ fn the_bundled_first_names_cover_international_news() {
 #[test]
 fn the_world_list_is_sorted_flagged_and_new() {
     let us = include_str!("../../../../assets/names/first_names.tsv");
+    // FIRST_NAMES concatenates the two files: the first must end its last line.
+    assert!(us.ends_with('\n'));
     let world = include_str!("../../../../assets/names/first_names_world.tsv");
     let names = |tsv: &'static str| {
         tsv.lines()
@@ -155,4 +157,69 @@ fn a_player_in_a_fixture_is_no_club() {
     let text = "Tom Rakhimov won again. Pairings: Minh Khoa (Vietnam) v Rakhimov (Uzbekistan).";
     let f = found(text);
     assert!(!has(&f, "Rakhimov", "ORG"), "{f:?}");
+}
+
+#[test]
+fn the_new_cues_stay_in_their_place() {
+    for (text, wrong, label) in [
+        ("Former governor Jerry Brown said it.", "Former", "GPE"),
+        ("Deputy mayor Ana Cruz said it.", "Deputy", "GPE"),
+        ("RBI governor Sanjay Malhotra spoke.", "RBI", "GPE"),
+        (
+            "The market leader, Kessler Mohr, said profits fell.",
+            "Kessler Mohr",
+            "PERSON",
+        ),
+        (
+            "In a letter to the chairman, Pennington Rhodes, the largest investor, objected.",
+            "Pennington Rhodes",
+            "PERSON",
+        ),
+        (
+            "Sungai Lendu, the chief's village, was flooded.",
+            "Sungai Lendu",
+            "PERSON",
+        ),
+        (
+            "The Rolling Stones, who toured for years, played.",
+            "Rolling Stones",
+            "PERSON",
+        ),
+        (
+            "Hurricane Gloria, who battered the coast, weakened.",
+            "Hurricane Gloria",
+            "PERSON",
+        ),
+        (
+            "Leyton Orient, 45, and Barnet, 44, were relegated.",
+            "Barnet",
+            "PERSON",
+        ),
+        ("The chairman spoke at Davos on Tuesday.", "Davos", "ORG"),
+        (
+            "Talks on Franco-German Cooperation resumed.",
+            "Franco-German Cooperation",
+            "PERSON",
+        ),
+    ] {
+        let f = found(text);
+        assert!(!has(&f, wrong, label), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn a_role_or_an_age_at_the_end_of_the_text_is_read_safely() {
+    for text in [
+        "Its founder, Sergey Volkov",
+        "Its founder, Sergey Volkov,",
+        "Sergey Volkov, 45",
+        "Sergey Volkov, 45,",
+        "Sergey Volkov, the",
+        "Sergey Volkov, who",
+        "Camalig mayor",
+        "Shares in Cantabrico",
+        "a partner at Pennington Rhodes",
+    ] {
+        found(text);
+    }
 }

@@ -1,6 +1,7 @@
-//! People: a first name that opens a name, the title phrases before a name, whether a sequence
-//! can be a person's name at all, nationality adjectives, and lists of names in which most are
-//! people.
+//! People: a first name that opens a name, a name set off by commas with an age or a role
+//! ("Hüseyin Çakır, 39,", "the chairman, Sergey Volkov,"), the title phrases before a name,
+//! whether a sequence can be a person's name at all, nationality adjectives, and lists of names
+//! in which most are people (or places).
 
 use super::finder::{Finder, q};
 use super::lexicons::is_score;

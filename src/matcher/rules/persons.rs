@@ -197,6 +197,10 @@ impl<'d> Finder<'_, 'd> {
                         | "chief"
                         | "chair"
                         | "head"
+                        // "a coil producer": an industry's maker, no person
+                        | "producer"
+                        | "designer"
+                        | "architect"
                 )
         };
         let role = |i: usize| doc.is_word(i) && person_role(&doc.word(i).to_lowercase());
@@ -240,12 +244,13 @@ impl<'d> Finder<'_, 'd> {
                         .all(|j| doc.is_word(j) || doc.toks[j].kind == TokenKind::Possessive)
             });
         // "opposed by Sergey Volkov, who chairs the committee": "who" is for people (and, in
-        // sport, for teams: not there).
+        // sport, for teams: not there); "whose" for companies too ("Nordlyn Air Cargo, whose
+        // earnings have fallen").
         let who = !before
             && !after
             && e + 1 < doc.toks.len()
             && doc.word(e) == ","
-            && doc.is_lower_word(e + 1, |w| matches!(w, "who" | "whose"))
+            && doc.is_lower_word(e + 1, |w| w == "who")
             && !doc.is_sport_story()
             // "The Rolling Stones, who", "Rohingya Muslims, who", "Hurricane Gloria, who".
             && !(s >= 1 && matches!(doc.word(s - 1), "the" | "The"))

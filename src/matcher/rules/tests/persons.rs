@@ -201,6 +201,16 @@ fn the_new_cues_stay_in_their_place() {
             "Franco-German Cooperation",
             "PERSON",
         ),
+        (
+            "Thép Sông Lam, a coil producer in Nghệ An, grew.",
+            "Thép Sông Lam",
+            "PERSON",
+        ),
+        (
+            "It sold Nordlyn Air Cargo, whose earnings fell.",
+            "Nordlyn Air Cargo",
+            "PERSON",
+        ),
     ] {
         let f = found(text);
         assert!(!has(&f, wrong, label), "{text}: {f:?}");

@@ -194,13 +194,6 @@ impl FromIterator<(String, FirstName)> for FirstNames {
     }
 }
 
-impl std::ops::Index<&str> for FirstNames {
-    type Output = FirstName;
-    fn index(&self, w: &str) -> &FirstName {
-        &self.0[w]
-    }
-}
-
 /// A Latin letter without its accent ("í" → "i", "Ó" → "O"); any other character as it is.
 fn fold_accent(c: char) -> char {
     match c {

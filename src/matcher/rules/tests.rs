@@ -68,14 +68,14 @@ fn first_names_load_from_tsv() {
     let r = rules();
     assert_eq!(r.first_name_count(), 16, "the bad line is skipped");
     assert_eq!(r.gender("Jane"), Some(Gender::Female));
-    assert!(r.first_names["Mark"].ambiguous);
-    assert!(!r.first_names["Jane"].ambiguous);
+    assert!(r.first_names.get("Mark").is_some_and(|f| f.ambiguous));
+    assert!(r.first_names.get("Jane").is_some_and(|f| !f.ambiguous));
     // Written with accents, as news spells them.
     assert!(r.first_names.contains_key("Jáne"));
     assert!(!r.first_names.contains_key("Jäx"));
     // Common-word names are ambiguous even when the list does not say so.
     let r = Rules::new([("Hope".to_string(), Gender::Female)]);
-    assert!(r.first_names["Hope"].ambiguous);
+    assert!(r.first_names.get("Hope").is_some_and(|f| f.ambiguous));
 }
 
 #[test]

@@ -433,14 +433,14 @@ pub(super) fn drop_sport_words(doc: &Document, found: &mut Vec<Suggestion>) {
     });
 }
 
-/// A wire desk's slug glued to a name by its hyphen ("SKIING-NORWAY", "DARTS-VAN DER SLUIS")
-/// is cut off, and names a hyphen makes adjectives of are handled, in one pass over the
-/// findings. Glued to a prefix ("pro-Beijing councillors", "anti-Western", "sub-Saharan
-/// Africa") or taking it along ("pro-Beijing" as one finding), the word is an adjective made
-/// from the name, not the place or the body itself: dropped. Taking a participle's tail along ("Jakarta-based",
-/// "Oslo-listed"), the finding ends before the hyphen: the name is the place or company alone,
-/// and the entity it would create is named without the tail; opening a longer finding
-/// ("Russian-led Eurasian Economic Union"), the finding starts after it.
+/// A wire desk's slug glued to a name by its hyphen ("SKIING-NORWAY", "DARTS-VAN DER SLUIS") is cut
+/// off, and names a hyphen makes adjectives of are handled, in one pass over the findings. Glued to
+/// a prefix ("pro-Beijing councillors", "anti-Western", "sub-Saharan Africa") or taking it along
+/// ("pro-Beijing" as one finding), the word is an adjective made from the name, not the place or
+/// the body itself: dropped. Taking a participle's tail along ("Jakarta-based", "Oslo-listed"), the
+/// finding ends before the hyphen: the name is the place or company alone, and the entity it would
+/// create is named without the tail; opening a longer finding ("Russian-led Eurasian Economic
+/// Union"), the finding starts after it.
 pub(super) fn hyphenated_adjectives(doc: &Document, found: &mut Vec<Suggestion>) {
     let text = &doc.text;
     cut_findings(doc, found, |_, x, y| {

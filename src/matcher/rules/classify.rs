@@ -148,8 +148,7 @@ impl<'d> Finder<'_, 'd> {
                     continue;
                 };
                 // "Captain America" when another engine knows America as a place.
-                let known_place = e - j == 1
-                    && doc.known_cover[j].is_some_and(|x| doc.known[x as usize].label != "PERSON");
+                let known_place = e - j == 1 && doc.covered_as(j).is_some_and(|l| l != "PERSON");
                 if j < e && self.person_part(j, e) && !known_place {
                     self.titled_person(k, j, e);
                     if k > s && !self.company_before_title(s, k, j) {

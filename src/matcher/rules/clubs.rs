@@ -42,11 +42,7 @@ impl<'d> Finder<'_, 'd> {
             k != s
                 && doc.toks[k].kind == TokenKind::Word
                 && doc.word(k) == w
-                && ((k >= 1
-                    && doc.same_sentence(k - 1, k)
-                    && doc.toks[k - 1].is_capitalised()
-                    && !(doc.ambiguous[k - 1] && is_initial_function_word(doc.word(k - 1)))
-                    && self.rules.first_names.contains_key(doc.word(k - 1)))
+                && (self.after_first_name(k)
                     // Not "Lazio President Claudio Lotito", nor a headline in title case.
                     || (family
                         && k + 1 < n
@@ -61,6 +57,31 @@ impl<'d> Finder<'_, 'd> {
                         && org_head(doc.word(k + 1)).is_none()
                         && !is_club_suffix(doc.word(k + 1))))
         })
+    }
+
+    /// Whether the one word at `s` follows a first name somewhere else in the story, as a
+    /// surname does ("Minh Khoa (Vietnam) v Rakhimov" after "Sardor Rakhimov"; "Celtic" after
+    /// "Celtic Park" does not).
+    pub(super) fn follows_first_name_here(&self, s: usize) -> bool {
+        let doc = self.doc;
+        let w = doc.word(s);
+        (0..doc.toks.len()).any(|k| {
+            k != s
+                && doc.toks[k].kind == TokenKind::Word
+                && doc.word(k) == w
+                && self.after_first_name(k)
+        })
+    }
+
+    /// Whether a first name stands right before token `k`, in its sentence (not a function
+    /// word opening the sentence, "May", "Will").
+    fn after_first_name(&self, k: usize) -> bool {
+        let doc = self.doc;
+        k >= 1
+            && doc.same_sentence(k - 1, k)
+            && doc.toks[k - 1].is_capitalised()
+            && !(doc.ambiguous[k - 1] && is_initial_function_word(doc.word(k - 1)))
+            && self.rules.first_names.contains_key(doc.word(k - 1))
     }
 
     /// "Barcelona beat Milan 2-1", "Ajax drew with PSV", "Barcelona coach Bobby Robson": a

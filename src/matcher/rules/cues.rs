@@ -117,9 +117,10 @@ impl<'d> Finder<'_, 'd> {
             )
         });
         // "the Kalisz village council" is still the village; "Smith village" is no cue for
-        // a person the rules know by a first name. No title, adjective, party or acronym:
-        // "Former governor", "Deputy mayor", "Kurdish villages", "Olympic village", "Labour
-        // mayor", "RBI governor", "Fed governor".
+        // a person the rules know by a first name. No title or its modifier ("Former governor",
+        // "Deputy mayor", "Labour mayor", "Lieutenant governor"), nationality ("Kurdish
+        // villages"), party or other adjective ("Olympic village") or acronym ("RBI
+        // governor", "Fed governor").
         let not_place = |k: usize| {
             let w = doc.word(k);
             let t = &doc.toks[k];
@@ -127,7 +128,7 @@ impl<'d> Finder<'_, 'd> {
                 || is_title_modifier(w)
                 || (t.is_all_caps() && t.len() >= 2)
                 || self.is_demonym(k)
-                || doc.known_cover[k].is_some_and(|x| doc.known[x as usize].label != "GPE")
+                || doc.covered_as(k).is_some_and(|l| l != "GPE")
                 || (doc.ambiguous[k] && crate::matcher::model::usually_lower(w))
                 || matches!(
                     w,
@@ -135,19 +136,12 @@ impl<'d> Finder<'_, 'd> {
                         | "Olympic"
                         | "Democratic"
                         | "Republican"
-                        | "Labour"
-                        | "Labor"
                         | "Conservative"
                         | "Liberal"
                         | "Green"
                         | "Socialist"
                         | "Communist"
                         | "Tory"
-                        | "Former"
-                        | "Deputy"
-                        | "Lieutenant"
-                        | "Acting"
-                        | "Interim"
                 )
         };
         if !place || self.rules.first_names.contains_key(doc.word(s)) || (s..e).any(not_place) {

@@ -268,8 +268,7 @@ impl<'d> Finder<'_, 'd> {
             || (doc.ambiguous[s] && crate::matcher::model::usually_lower(doc.word(s)))
             || k - s > 4
             || doc.known_label(s, k).is_some_and(|l| l != "ORG")
-            || (s..k)
-                .any(|i| doc.known_cover[i].is_some_and(|x| doc.known[x as usize].label != "ORG"))
+            || (s..k).any(|i| doc.covered_as(i).is_some_and(|l| l != "ORG"))
             || self.is_demonym(s)
         {
             return false;

@@ -27,7 +27,7 @@ impl<'d> Finder<'_, 'd> {
             return false;
         }
         // "Jordan" or "Georgia" that another engine knows as a place.
-        if doc.known_cover[s].is_some_and(|k| doc.known[k as usize].label != "PERSON") {
+        if doc.covered_as(s).is_some_and(|l| l != "PERSON") {
             return false;
         }
         // "beat Estrella Sevilla 88-81": a first name and a place the lists know, with a score
@@ -255,7 +255,7 @@ impl<'d> Finder<'_, 'd> {
             // "The Rolling Stones, who", "Rohingya Muslims, who", "Hurricane Gloria, who".
             && !(s >= 1 && matches!(doc.word(s - 1), "the" | "The"))
             && !(s..e).any(|k| {
-                doc.known_cover[k].is_some_and(|x| doc.known[x as usize].label != "PERSON")
+                doc.covered_as(k).is_some_and(|l| l != "PERSON")
                     || self.is_demonym(k)
             })
             && !matches!(

@@ -160,20 +160,10 @@ impl<'d> Finder<'_, 'd> {
         if !fixture || !self.country_in_brackets(e, close) {
             return false;
         }
-        // "Minh Khoa (Vietnam) v Rakhimov (Uzbekistan)" after "Sardor Rakhimov": a player,
-        // by a first name before the same word elsewhere ("Celtic Park" makes no player).
-        let w = doc.word(s);
-        let surname_here = e - s == 1
-            && (1..doc.toks.len()).any(|k| {
-                k != s
-                    && doc.word(k) == w
-                    && doc.same_sentence(k - 1, k)
-                    && doc.toks[k - 1].is_capitalised()
-                    && self.rules.first_names.contains_key(doc.word(k - 1))
-            });
+        // "Minh Khoa (Vietnam) v Rakhimov (Uzbekistan)" after "Sardor Rakhimov": a player.
         if self.first_name_opens(s)
             || doc.known_label(s, e).is_some_and(|l| l == "PERSON")
-            || surname_here
+            || (e - s == 1 && self.follows_first_name_here(s))
         {
             return false;
         }
@@ -662,9 +652,9 @@ fn lineup_colon(doc: &RuleText, line: usize) -> Option<usize> {
             TokenKind::Word if name_word(k) => {
                 if !name_word(k - 1) {
                     names += 1;
-                    let place = doc.known_cover[k].is_some_and(|i| {
-                        matches!(doc.known[i as usize].label.as_str(), "GPE" | "LOC")
-                    });
+                    let place = doc
+                        .covered_as(k)
+                        .is_some_and(|l| matches!(l, "GPE" | "LOC"));
                     places += usize::from(place);
                 }
             }

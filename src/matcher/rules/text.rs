@@ -340,6 +340,11 @@ impl<'a> RuleText<'a> {
         Evidence::Unknown
     }
 
+    /// The label of the name another engine found over token `i`, if one covers it.
+    pub(super) fn covered_as(&self, i: usize) -> Option<&'a str> {
+        self.known_cover[i].map(|k| self.known[k as usize].label.as_str())
+    }
+
     pub(super) fn known_label(&self, s: usize, e: usize) -> Option<&'a str> {
         let (start, end) = (self.toks[s].start, self.toks[e - 1].end);
         self.known_cover[s]
